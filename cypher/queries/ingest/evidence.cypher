@@ -1,0 +1,16 @@
+// Upserts evidence spans and links each to its article and to what it supports (an entity or a quantity).
+// Evidence accumulates across loads; it is never removed by a reload, only annotated.
+UNWIND $rows AS row
+MATCH (article:Article {id: row.article})
+MERGE (ev:Evidence {id: row.id})
+ON CREATE SET ev.status = 'accepted', ev.createdAt = datetime()
+SET ev.article = row.article, ev.paragraph = row.paragraph, ev.start = row.start, ev.end = row.end,
+    ev.by = row.by, ev.note = row.note, ev.subject = row.subject
+MERGE (ev)-[:IN_ARTICLE]->(article)
+WITH ev, row
+OPTIONAL MATCH (entity:Entity {id: row.subject})
+OPTIONAL MATCH (quantity:Quantity {id: row.subject})
+WITH ev, coalesce(entity, quantity) AS subject
+WHERE subject IS NOT NULL
+MERGE (subject)-[:EVIDENCED_BY]->(ev)
+RETURN count(ev) AS count

@@ -1,0 +1,14 @@
+// Upserts a person's role in a government, organisation or country, keyed by person, title and holder.
+UNWIND $rows AS row
+MATCH (p:Entity {id: row.person})
+MATCH (o:Entity {id: row.of})
+MERGE (p)-[r:HOLDS_ROLE {title: row.title}]->(o)
+SET r.since = row.since, r.until = row.until, r.asOf = row.asOf,
+    r.evidence = reduce(ids = coalesce(r.evidence, []), e IN row.evidence | CASE WHEN e IN ids THEN ids ELSE ids + e END)
+WITH p, collect(r.title) AS _
+CALL (p) {
+  MATCH (p)-[r:HOLDS_ROLE]->()
+  WITH collect(DISTINCT r.title) AS titles
+  SET p.titleText = reduce(s = '', t IN titles | s + ' ' + t)
+}
+RETURN count(p) AS count

@@ -1,0 +1,28 @@
+// Parley schema: constraints, indexes and the full-text index, applied idempotently at every start.
+// Every node carries a stable application id; Entity is the shared label of people, governments, organisations,
+// countries, places, agreements, events and topics (their type label sits beside it).
+
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT government_id IF NOT EXISTS FOR (n:Government) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT agreement_id IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT quantity_id IF NOT EXISTS FOR (n:Quantity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT snapshot_id IF NOT EXISTS FOR (n:Snapshot) REQUIRE n.id IS UNIQUE;
+
+// Filters of the explorer: kinds, types and dates.
+CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
+CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
+CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.dateStart);
+CREATE INDEX agreement_date IF NOT EXISTS FOR (n:Agreement) ON (n.dateStart);
+CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
+
+// Names, aliases and role titles, folded so that "Cavusoglu" finds "Çavuşoğlu".
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.titleText]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};

@@ -1,0 +1,73 @@
+/**
+ * Parley HTTP application
+ * =======================
+ *
+ * `createApp(deps)` builds the Express 5 app: request ids and logs, the JSON API per domain module, the built
+ * client, and the one error handler. It never listens and reads no globals, so tests build their own.
+ */
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import compression from "compression";
+import express, { type Express } from "express";
+import type { Config } from "./config.js";
+import { ROOT_DIR } from "./config.js";
+import type { Database } from "./db/database.js";
+import { errorHandler, notFoundHandler } from "./errors.js";
+import type { Logger } from "./log.js";
+import { graphRoutes } from "./modules/graph/graph.routes.js";
+import { healthRoutes } from "./modules/health/health.routes.js";
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  log: Logger;
+  /** Folder of the built client (`vite build`); the API works without it. */
+  clientDir?: string;
+}
+
+export const DEFAULT_CLIENT_DIR = path.join(ROOT_DIR, "dist", "client");
+
+/** Builds the application; call `.listen()` on the result (only server/main.ts does). */
+export function createApp(deps: AppDeps): Express {
+  const { log } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.set("json spaces", 0);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    const requestId = randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      if (!req.path.startsWith("/api/")) return;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    });
+    next();
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: "1mb" }));
+  api.use(healthRoutes(deps));
+  api.use(graphRoutes(deps));
+  api.use(notFoundHandler);
+  app.use("/api", api);
+
+  const clientDir = deps.clientDir ?? DEFAULT_CLIENT_DIR;
+  if (existsSync(path.join(clientDir, "index.html"))) {
+    app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
+    // The explorer is one page; its routes (/, /s/:id) all get index.html and read the URL themselves.
+    app.get(["/", "/s/:id"], (_req, res) => res.sendFile(path.join(clientDir, "index.html"), { maxAge: 0 }));
+  } else {
+    app.get("/", (_req, res) => {
+      res.status(503).type("text/plain").send("The explorer is not built yet: run `npm run build` (npm start does it for you).");
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return app;
+}

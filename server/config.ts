@@ -1,0 +1,100 @@
+/**
+ * Server configuration
+ * ====================
+ *
+ * Parses the environment once, with zod, and fails fast naming every wrong variable. Nothing else in the server
+ * reads `process.env`. Every variable is listed in `.env.example` and in the README's configuration table.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The checkout's root folder (where package.json lives). */
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+const memory = z.string().regex(/^\d+[kmg]$/i, "a size such as 512m or 2g");
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, "a Neo4j URI such as neo4j://host:7687 or neo4j+s://…")
+    .optional(),
+  NEO4J_USER: z.string().default("neo4j"),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional(),
+
+  PARLEY_DATA_DIR: z.string().default(path.join(ROOT_DIR, ".parley")),
+  PARLEY_NEO4J_BOLT_PORT: port.default(7687),
+  PARLEY_NEO4J_HTTP_PORT: port.default(7474),
+  PARLEY_NEO4J_HEAP: memory.default("2g"),
+  PARLEY_NEO4J_PAGECACHE: memory.default("2g"),
+  PARLEY_NEO4J_TX_TIMEOUT: z.string().regex(/^\d+(ms|s|m)$/, "a duration such as 60s").default("120s"),
+  PARLEY_LOAD_SAMPLE: flag,
+  PARLEY_ARTICLES_DIR: z.string().optional(),
+  PARLEY_GRAPH_BUDGET: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** An external database, or null for the embedded one. */
+  neo4j: { uri: string; user: string; password: string; database: string | undefined } | null;
+  dataDir: string;
+  embedded: { boltPort: number; httpPort: number; heap: string; pageCache: string; transactionTimeout: string };
+  /** Load the bundled sample data into an empty database (always for the embedded one). */
+  loadSample: boolean;
+  articlesDir: string | null;
+  graphBudget: number;
+};
+
+/** Thrown with every problem of the environment at once. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment (process.env by default) into the server's config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee the README's configuration table.`);
+  }
+  const e = parsed.data;
+  if (e.NEO4J_URI && e.NEO4J_PASSWORD === undefined) {
+    throw new ConfigError("Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set (use an empty value for a server without auth)");
+  }
+  const defaultArticles = path.resolve(ROOT_DIR, "..", "shared", "seeds");
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    neo4j: e.NEO4J_URI
+      ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? "", database: e.NEO4J_DATABASE }
+      : null,
+    dataDir: path.resolve(e.PARLEY_DATA_DIR),
+    embedded: {
+      boltPort: e.PARLEY_NEO4J_BOLT_PORT,
+      httpPort: e.PARLEY_NEO4J_HTTP_PORT,
+      heap: e.PARLEY_NEO4J_HEAP,
+      pageCache: e.PARLEY_NEO4J_PAGECACHE,
+      transactionTimeout: e.PARLEY_NEO4J_TX_TIMEOUT,
+    },
+    loadSample: e.NEO4J_URI ? e.PARLEY_LOAD_SAMPLE : true,
+    articlesDir: e.PARLEY_ARTICLES_DIR ? path.resolve(e.PARLEY_ARTICLES_DIR) : existsSync(defaultArticles) ? defaultArticles : null,
+    graphBudget: e.PARLEY_GRAPH_BUDGET,
+  };
+}

@@ -1,0 +1,282 @@
+/**
+ * Parley import format
+ * ====================
+ *
+ * The one JSON shape that every write path speaks: `npm run load`, `POST /api/import`, the article extractor's
+ * ingest, the curated seed dataset in `data/`, and backups. Validated in full before anything is written.
+ * Published as JSON Schema (docs/import-format.md, `GET /api/import/schema`).
+ */
+import { z } from "zod";
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Vocabularies: node types are a closed set (they become Neo4j labels); kinds are open lower-case words with
+ * documented defaults, so data with other kinds is shown, not rejected.
+ * -------------------------------------------------------------------------------------------------------------- */
+
+export const NODE_TYPES = [
+  "person",
+  "government",
+  "organization",
+  "country",
+  "place",
+  "agreement",
+  "event",
+  "topic",
+] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+/** Default kinds per node type (documentation and UI hints; any lower-case word is accepted). */
+export const DEFAULT_KINDS: Record<NodeType, readonly string[]> = {
+  person: ["person"],
+  government: ["government", "regional_government"],
+  organization: [
+    "ministry",
+    "party",
+    "agency",
+    "company",
+    "news_agency",
+    "newspaper",
+    "military",
+    "armed_group",
+    "council",
+    "embassy",
+    "organization",
+  ],
+  country: ["country", "autonomous_region"],
+  place: ["city", "border_crossing", "region", "economic_region", "river", "reservoir", "corridor", "place"],
+  agreement: ["pact", "memorandum", "declaration", "agreement", "treaty"],
+  event: [
+    "meeting",
+    "visit",
+    "talks",
+    "phone_call",
+    "signing",
+    "statement",
+    "interview",
+    "border_action",
+    "press_conference",
+    "referendum",
+    "military_operation",
+    "attack",
+  ],
+  topic: ["topic"],
+};
+
+/** Event kinds where the participants met or spoke together, so they feed the actor–actor `MET` projection. */
+export const ENCOUNTER_KINDS = ["meeting", "visit", "talks", "phone_call", "signing", "press_conference"] as const;
+
+/**
+ * Roles in an event. `reporter` is the news organisation that carried a statement or conducted an interview;
+ * `subject` is an actor the event is about without taking part in it.
+ */
+export const PARTICIPANT_ROLES = [
+  "host",
+  "guest",
+  "participant",
+  "signatory",
+  "mediator",
+  "speaker",
+  "attendee",
+  "subject",
+  "reporter",
+] as const;
+
+/** How a quantity's value relates to the true figure ("more than $10 billion" is `more_than`). */
+export const QUANTITY_QUALIFIERS = [
+  "exactly",
+  "approximately",
+  "more_than",
+  "less_than",
+  "at_least",
+  "at_most",
+] as const;
+export const DATE_PRECISIONS = ["day", "month", "year"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+export const AGREEMENT_STATUSES = [
+  "proposed",
+  "negotiated",
+  "signed",
+  "in_force",
+  "implemented",
+  "suspended",
+  "expired",
+  "unknown",
+] as const;
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Building blocks
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** Application ids: lower-case slugs, stable across loads (`nechirvan-barzani`, `evt-2018-01-07-tehran`). */
+export const idSchema = z
+  .string()
+  .min(1, "an id is required")
+  .max(200, "ids are at most 200 characters")
+  .regex(/^[a-z0-9][a-z0-9._:-]*$/, "an id is a lower-case slug: letters a-z, digits, '.', '_', ':' or '-'");
+
+export const kindSchema = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z][a-z0-9_]*$/, "a kind is a lower-case word such as 'meeting' or 'news_agency'");
+
+const shortText = z.string().trim().min(1).max(500);
+
+/** A calendar date, possibly partial: `2018-01-07`, `2018-01` or `2018`. */
+export const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD")
+  .refine(isRealPartialDate, "not a real calendar date");
+
+function isRealPartialDate(value: string): boolean {
+  const [y, m, d] = value.split("-").map(Number);
+  if (m !== undefined && (m < 1 || m > 12)) return false;
+  if (d !== undefined) {
+    const date = new Date(Date.UTC(y!, m! - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+  }
+  return true;
+}
+
+/** Where a fact comes from: a span of an article, by paragraph and character offsets into the article file. */
+export const citationSchema = z
+  .object({
+    article: idSchema,
+    paragraph: z.number().int().min(0).max(100_000).optional(),
+    start: z.number().int().min(0).max(100_000_000).optional(),
+    end: z.number().int().min(0).max(100_000_000).optional(),
+    /** Who made the link: `curator:<name>` for hand curation, `extractor:<version>` for the article extractor. */
+    by: z.string().min(1).max(100).default("curator"),
+    note: z.string().max(2_000).optional(),
+  })
+  .refine((c) => c.start === undefined || c.end === undefined || c.end >= c.start, {
+    message: "a citation's end offset must not be before its start",
+    path: ["end"],
+  });
+export type Citation = z.infer<typeof citationSchema>;
+
+const evidenceList = z.array(citationSchema).max(1_000).default([]);
+
+/** Free-form scalar properties kept on the node (numbers, strings, booleans, or lists of them). */
+const propertiesSchema = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,59}$/, "property names are letters, digits and '_'"),
+    z.union([
+      z.string().max(20_000),
+      z.number(),
+      z.boolean(),
+      z.array(z.union([z.string().max(2_000), z.number()])).max(1_000),
+    ]),
+  )
+  .default({});
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Sections
+ * -------------------------------------------------------------------------------------------------------------- */
+
+export const articleSchema = z.object({
+  id: idSchema,
+  title: shortText,
+  publisher: shortText.optional(),
+  url: z.url().max(2_000).optional(),
+  published: partialDateSchema.optional(),
+  publishedPrecision: z.enum(DATE_PRECISIONS).optional(),
+  /** How the publication date was found: "stated", "inferred from …". */
+  publishedNote: z.string().max(2_000).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, "a language is an ISO 639 code such as 'en'")
+    .default("en"),
+  /** File name of the article text (looked up in PARLEY_ARTICLES_DIR), when the text is not inline. */
+  file: z.string().max(500).optional(),
+  /** SHA-256 of the text, so offsets are only shown against the very text they were made on. */
+  sha256: z
+    .string()
+    .regex(/^[a-f0-9]{64}$/)
+    .optional(),
+  text: z.string().max(5_000_000).optional(),
+  dateline: z.string().max(200).optional(),
+});
+export type ImportArticle = z.infer<typeof articleSchema>;
+
+export const nodeSchema = z.object({
+  id: idSchema,
+  type: z.enum(NODE_TYPES, {
+    error: () => `type must be one of ${NODE_TYPES.join(", ")} (the kind field takes any lower-case word)`,
+  }),
+  /** Open vocabulary; defaults to the type's own name. */
+  kind: kindSchema.optional(),
+  name: shortText,
+  aliases: z.array(shortText).max(200).default([]),
+  description: z.string().max(5_000).optional(),
+  /** For governments, places and organisations: the country or region they belong to. */
+  country: idSchema.optional(),
+  /** For organisations: the government or organisation they are part of. */
+  partOf: idSchema.optional(),
+  /** For agreements. */
+  status: z.enum(AGREEMENT_STATUSES).optional(),
+  date: partialDateSchema.optional(),
+  datePrecision: z.enum(DATE_PRECISIONS).optional(),
+  /** For events: where, about what, who and in what role, and the agreements they produced. */
+  place: idSchema.optional(),
+  topics: z.array(idSchema).max(200).default([]),
+  participants: z
+    .array(z.object({ actor: idSchema, role: z.enum(PARTICIPANT_ROLES).default("participant") }))
+    .max(10_000)
+    .default([]),
+  /** For events: agreements signed or produced; for agreements: the parties. */
+  produced: z.array(idSchema).max(200).default([]),
+  parties: z.array(idSchema).max(1_000).default([]),
+  /** For events: a one-line summary in the curator's own words. */
+  summary: z.string().max(5_000).optional(),
+  /** Layout position, when the data comes with one. */
+  x: z.number().finite().optional(),
+  y: z.number().finite().optional(),
+  properties: propertiesSchema,
+  evidence: evidenceList,
+});
+export type ImportNode = z.infer<typeof nodeSchema>;
+
+export const roleSchema = z.object({
+  person: idSchema,
+  title: shortText,
+  /** The government, organisation or country the title is held in. */
+  of: idSchema,
+  since: partialDateSchema.optional(),
+  until: partialDateSchema.optional(),
+  /** A date at which the article shows the person in the role, when since/until are unknown. */
+  asOf: partialDateSchema.optional(),
+  evidence: evidenceList,
+});
+export type ImportRole = z.infer<typeof roleSchema>;
+
+/** A number with a unit, such as a trade volume, attached to the nodes it is about. */
+export const quantitySchema = z.object({
+  id: idSchema,
+  measure: shortText,
+  value: z.number().finite(),
+  unit: z.string().min(1).max(40),
+  /** Free text period such as "2024" or "per year". */
+  period: z.string().max(100).optional(),
+  /** How the value is bounded; absent means as stated. */
+  qualifier: z.enum(QUANTITY_QUALIFIERS).optional(),
+  /** When the figure was current (partial date). */
+  asOf: partialDateSchema.optional(),
+  about: z.array(idSchema).min(1).max(100),
+  note: z.string().max(2_000).optional(),
+  evidence: evidenceList,
+});
+export type ImportQuantity = z.infer<typeof quantitySchema>;
+
+export const importFileSchema = z.object({
+  format: z.literal("parley-import", { error: () => 'format must be "parley-import"' }),
+  version: z.literal(1, { error: () => "version must be 1" }),
+  /** A human name for what this file holds, shown in import summaries. */
+  title: z.string().max(500).optional(),
+  articles: z.array(articleSchema).max(1_000_000).default([]),
+  nodes: z.array(nodeSchema).max(10_000_000).default([]),
+  roles: z.array(roleSchema).max(10_000_000).default([]),
+  quantities: z.array(quantitySchema).max(1_000_000).default([]),
+});
+export type ImportFile = z.infer<typeof importFileSchema>;
+export type ImportFileInput = z.input<typeof importFileSchema>;

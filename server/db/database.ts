@@ -1,0 +1,121 @@
+/**
+ * Database access
+ * ===============
+ *
+ * One neo4j-driver per process, wrapped with what every repository needs: parameterised reads in `executeRead`
+ * (routed to followers on a cluster), writes in `executeWrite`, driver errors translated at the edge, and a
+ * readiness loop that waits for Bolt in the background while the HTTP server already answers.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
+import { translateDbError } from "../errors.js";
+import type { Logger } from "../log.js";
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string | null;
+  database?: string | undefined;
+}
+
+export interface TxOptions {
+  /** Transaction timeout in milliseconds (enforced by the server). */
+  timeoutMs?: number;
+}
+
+export type DbStatus = { up: true; version: string } | { up: false; reason: string };
+
+/** Creates the process's driver: short timeouts so a dead server is reported quickly, not after minutes. */
+export function createDriver(options: DatabaseOptions): Driver {
+  const auth = options.password === null ? undefined : neo4j.auth.basic(options.user, options.password);
+  return neo4j.driver(options.uri, auth, {
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 10_000,
+    maxConnectionPoolSize: 50,
+    userAgent: "parley/0.1",
+  });
+}
+
+export class Database {
+  private lastVersion = "unknown";
+
+  constructor(
+    readonly driver: Driver,
+    readonly name: string | undefined,
+    private readonly log: Logger,
+  ) {}
+
+  /** Runs a read query and maps each record. */
+  async read<T>(query: string, params: Record<string, unknown>, map: (record: Neo4jRecord) => T, options: TxOptions = {}): Promise<T[]> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(async (tx) => (await tx.run(query, params)).records.map(map), txConfig(options));
+    } catch (error) {
+      throw translateDbError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs a unit of work in one read transaction (several queries, one consistent view). */
+  async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work, txConfig(options));
+    } catch (error) {
+      throw translateDbError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs a unit of work in one write transaction: all of it lands, or none of it. */
+  async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work, txConfig(options));
+    } catch (error) {
+      throw translateDbError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Asks the server who it is, quickly; never throws. */
+  async status(): Promise<DbStatus> {
+    try {
+      const info = await this.driver.getServerInfo({ database: this.name });
+      this.lastVersion = info.agent?.replace(/^Neo4j\//, "") ?? this.lastVersion;
+      return { up: true, version: this.lastVersion };
+    } catch (error) {
+      return { up: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Polls until Bolt answers (or the signal aborts), logging every 10 s so a slow first start is not silent. */
+  async waitUntilReady(signal?: AbortSignal): Promise<boolean> {
+    const started = Date.now();
+    let lastReport = started;
+    while (!signal?.aborted) {
+      const status = await this.status();
+      if (status.up) {
+        this.log.info("database is up", { neo4j: status.version, waitedMs: Date.now() - started });
+        return true;
+      }
+      if (Date.now() - lastReport >= 10_000) {
+        lastReport = Date.now();
+        this.log.info("waiting for the database", { waitedSeconds: Math.round((Date.now() - started) / 1000), reason: status.reason });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return false;
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+function txConfig(options: TxOptions) {
+  return options.timeoutMs === undefined ? undefined : { timeout: options.timeoutMs };
+}

@@ -1,0 +1,62 @@
+/**
+ * Import service
+ * ==============
+ *
+ * The one path by which data enters Parley: validate everything first (nothing is written when anything is
+ * wrong), attach article texts found on disk, then write the file in one transaction.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { ImportFile } from "../../contracts/import-format.js";
+import type { Database } from "../../db/database.js";
+import { ValidationError } from "../../errors.js";
+import type { Logger } from "../../log.js";
+import { type ImportIssue, validateImport } from "./import-validate.js";
+import { type ImportSummary, type Progress, writeImport } from "./import.repository.js";
+
+export class ImportValidationError extends ValidationError {
+  constructor(readonly issues: ImportIssue[]) {
+    const head = issues
+      .slice(0, 5)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join("; ");
+    super(`The import was rejected and nothing was written (${issues.length} problem${issues.length === 1 ? "" : "s"}): ${head}`, issues);
+  }
+}
+
+export interface LoadOptions {
+  /** Folder of article texts; articles that name a `file` found there get their text stored. */
+  articlesDir?: string | null;
+  log?: Logger;
+  progress?: Progress;
+}
+
+/** Validates and writes an import document; throws ImportValidationError when it is not valid. */
+export async function loadImportFile(db: Database, input: unknown, options: LoadOptions = {}): Promise<ImportSummary> {
+  const validation = validateImport(input);
+  if (!validation.ok) throw new ImportValidationError(validation.errors);
+  const file = await attachArticleTexts(validation.data, options.articlesDir ?? null, options.log);
+  return writeImport(db, file, options.progress);
+}
+
+/** Reads the texts of cited articles from disk, only when the file is the very text the offsets were made on. */
+export async function attachArticleTexts(file: ImportFile, articlesDir: string | null, log?: Logger): Promise<ImportFile> {
+  if (!articlesDir) return file;
+  const articles = await Promise.all(
+    file.articles.map(async (article) => {
+      if (article.text !== undefined || !article.file) return article;
+      const full = path.join(articlesDir, path.basename(article.file));
+      if (!existsSync(full)) return article;
+      const text = await readFile(full, "utf8");
+      const sha256 = createHash("sha256").update(text).digest("hex");
+      if (article.sha256 && article.sha256 !== sha256) {
+        log?.warn("article text differs from the one the dataset was made on; not storing it", { article: article.id, file: full });
+        return article;
+      }
+      return { ...article, text, sha256 };
+    }),
+  );
+  return { ...file, articles };
+}
