@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const api = express.Router();
-  api.use(express.json({ limit: "1mb" }));
+  // Each router parses its own body with its own limit (server/http/body.ts).
   api.use(healthRoutes(deps));
   api.use(graphRoutes(deps));
   api.use(notFoundHandler);

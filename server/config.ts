@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { type AdminToken, parseAdminTokens } from "./http/access.js";
 
 /** The checkout's root folder (where package.json lives). */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,6 +43,7 @@ const envSchema = z.object({
   PARLEY_LOAD_SAMPLE: flag,
   PARLEY_ARTICLES_DIR: z.string().optional(),
   PARLEY_GRAPH_BUDGET: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
+  PARLEY_ADMIN_TOKEN: z.string().optional(),
 });
 
 export type Config = {
@@ -56,6 +58,8 @@ export type Config = {
   loadSample: boolean;
   articlesDir: string | null;
   graphBudget: number;
+  /** Admin tokens for writes; empty means writes from loopback clients only. */
+  adminTokens: AdminToken[];
 };
 
 /** Thrown with every problem of the environment at once. */
@@ -96,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadSample: e.NEO4J_URI ? e.PARLEY_LOAD_SAMPLE : true,
     articlesDir: e.PARLEY_ARTICLES_DIR ? path.resolve(e.PARLEY_ARTICLES_DIR) : existsSync(defaultArticles) ? defaultArticles : null,
     graphBudget: e.PARLEY_GRAPH_BUDGET,
+    adminTokens: parseAdminTokens(e.PARLEY_ADMIN_TOKEN),
   };
 }

@@ -54,7 +54,13 @@ function* batches<T>(rows: T[], size = BATCH_SIZE): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
-async function runBatched(tx: ManagedTransaction, query: string, rows: unknown[], progress: Progress | undefined, step: string): Promise<void> {
+async function runBatched(
+  tx: ManagedTransaction,
+  query: string,
+  rows: unknown[],
+  progress: Progress | undefined,
+  step: string,
+): Promise<void> {
   let done = 0;
   for (const batch of batches(rows)) {
     await tx.run(query, { rows: batch });
@@ -120,7 +126,14 @@ export async function writeImport(db: Database, file: ImportFile, progress?: Pro
               properties: n.properties,
             };
           });
-        if (rows.length) await runBatched(tx, cypher("queries/ingest/nodes").replaceAll("{{label}}", label), rows, progress, `${type} nodes`);
+        if (rows.length)
+          await runBatched(
+            tx,
+            cypher("queries/ingest/nodes").replaceAll("{{label}}", label),
+            rows,
+            progress,
+            `${type} nodes`,
+          );
       }
 
       const links = new Map<LinkType, { source: string; target: string; properties: Record<string, unknown> }[]>();
@@ -144,7 +157,13 @@ export async function writeImport(db: Database, file: ImportFile, progress?: Pro
       let linkCount = 0;
       for (const [type, rows] of links) {
         linkCount += rows.length;
-        await runBatched(tx, cypher("queries/ingest/links").replaceAll("{{type}}", type), rows, progress, `${type} links`);
+        await runBatched(
+          tx,
+          cypher("queries/ingest/links").replaceAll("{{type}}", type),
+          rows,
+          progress,
+          `${type} links`,
+        );
       }
 
       const evidenceRows: Record<string, unknown>[] = [];
@@ -167,7 +186,15 @@ export async function writeImport(db: Database, file: ImportFile, progress?: Pro
       await runBatched(
         tx,
         cypher("queries/ingest/quantities"),
-        file.quantities.map((q) => ({ id: q.id, measure: q.measure, value: q.value, unit: q.unit, period: q.period ?? null, note: q.note ?? null, about: q.about })),
+        file.quantities.map((q) => ({
+          id: q.id,
+          measure: q.measure,
+          value: q.value,
+          unit: q.unit,
+          period: q.period ?? null,
+          note: q.note ?? null,
+          about: q.about,
+        })),
         progress,
         "quantities",
       );
@@ -188,7 +215,10 @@ export async function writeImport(db: Database, file: ImportFile, progress?: Pro
 
       let metLinks = 0;
       for (const batch of batches([...touchedActors])) {
-        const result = await tx.run(cypher("queries/ingest/refresh-met"), { actors: batch, encounterKinds: [...ENCOUNTER_KINDS] });
+        const result = await tx.run(cypher("queries/ingest/refresh-met"), {
+          actors: batch,
+          encounterKinds: [...ENCOUNTER_KINDS],
+        });
         metLinks += toNumber(result.records[0]?.get("count"));
       }
       return {
@@ -212,8 +242,14 @@ function precisionOf(date: string): "day" | "month" | "year" {
 }
 
 /** Counts per label and relationship type (for summaries, tests and /api/stats). */
-export async function readCounts(db: Database): Promise<{ labels: Record<string, number>; relationships: Record<string, number> }> {
-  const rows = await db.read(cypher("queries/ingest/counts"), {}, (r) => ({ what: r.get("what") as string, name: r.get("name") as string, count: toNumber(r.get("count")) }));
+export async function readCounts(
+  db: Database,
+): Promise<{ labels: Record<string, number>; relationships: Record<string, number> }> {
+  const rows = await db.read(cypher("queries/ingest/counts"), {}, (r) => ({
+    what: r.get("what") as string,
+    name: r.get("name") as string,
+    count: toNumber(r.get("count")),
+  }));
   const labels: Record<string, number> = {};
   const relationships: Record<string, number> = {};
   for (const row of rows) (row.what === "label" ? labels : relationships)[row.name] = row.count;

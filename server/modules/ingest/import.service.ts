@@ -22,7 +22,10 @@ export class ImportValidationError extends ValidationError {
       .slice(0, 5)
       .map((i) => `${i.path}: ${i.message}`)
       .join("; ");
-    super(`The import was rejected and nothing was written (${issues.length} problem${issues.length === 1 ? "" : "s"}): ${head}`, issues);
+    super(
+      `The import was rejected and nothing was written (${issues.length} problem${issues.length === 1 ? "" : "s"}): ${head}`,
+      issues,
+    );
   }
 }
 
@@ -42,7 +45,11 @@ export async function loadImportFile(db: Database, input: unknown, options: Load
 }
 
 /** Reads the texts of cited articles from disk, only when the file is the very text the offsets were made on. */
-export async function attachArticleTexts(file: ImportFile, articlesDir: string | null, log?: Logger): Promise<ImportFile> {
+export async function attachArticleTexts(
+  file: ImportFile,
+  articlesDir: string | null,
+  log?: Logger,
+): Promise<ImportFile> {
   if (!articlesDir) return file;
   const articles = await Promise.all(
     file.articles.map(async (article) => {
@@ -52,7 +59,10 @@ export async function attachArticleTexts(file: ImportFile, articlesDir: string |
       const text = await readFile(full, "utf8");
       const sha256 = createHash("sha256").update(text).digest("hex");
       if (article.sha256 && article.sha256 !== sha256) {
-        log?.warn("article text differs from the one the dataset was made on; not storing it", { article: article.id, file: full });
+        log?.warn("article text differs from the one the dataset was made on; not storing it", {
+          article: article.id,
+          file: full,
+        });
         return article;
       }
       return { ...article, text, sha256 };

@@ -1,0 +1,93 @@
+/**
+ * Write access
+ * ============
+ *
+ * Reading, exploring, the console and snapshots are open; everything that writes data needs an admin token
+ * (`PARLEY_ADMIN_TOKEN`, sent as `Authorization: Bearer …`). With no token configured, writes are accepted only
+ * from loopback clients. Tokens are compared in constant time.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { Request, RequestHandler } from "express";
+import { AppError, ForbiddenError } from "../errors.js";
+
+export class UnauthorizedError extends AppError {
+  constructor(message: string) {
+    super(401, "UNAUTHORIZED", message);
+  }
+}
+
+/** An admin token and the label that the audit log records for it. */
+export interface AdminToken {
+  label: string;
+  token: string;
+}
+
+/** Parses `PARLEY_ADMIN_TOKEN`: one token, or `label:token` pairs separated by commas. */
+export function parseAdminTokens(value: string | undefined): AdminToken[] {
+  if (!value) return [];
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part, i) => {
+      const colon = part.indexOf(":");
+      return colon > 0 ? { label: part.slice(0, colon), token: part.slice(colon + 1) } : { label: i === 0 ? "admin" : `admin-${i + 1}`, token: part };
+    });
+}
+
+/** True for 127.0.0.0/8 and ::1, including IPv4-mapped IPv6 addresses. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = address.startsWith("::ffff:") ? address.slice(7) : address;
+  return plain === "::1" || /^127(\.\d{1,3}){3}$/.test(plain);
+}
+
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value).digest();
+}
+
+/** Finds the configured token that matches, comparing digests in constant time. */
+export function matchToken(tokens: AdminToken[], presented: string): AdminToken | null {
+  const presentedDigest = digest(presented);
+  let found: AdminToken | null = null;
+  for (const candidate of tokens) {
+    // Every token is compared, so the time taken does not tell which one (or how much of one) matched.
+    if (timingSafeEqual(digest(candidate.token), presentedDigest)) found = candidate;
+  }
+  return found;
+}
+
+/** The client's address as the socket sees it (proxies are not trusted). */
+export function clientAddress(req: Request): string | undefined {
+  return req.socket.remoteAddress;
+}
+
+/**
+ * Middleware for routes that write: sets `res.locals.actor` to the token's label (or "loopback").
+ * `tokens` empty means loopback-only writes.
+ */
+export function requireAdmin(tokens: AdminToken[]): RequestHandler {
+  return (req, res, next) => {
+    if (tokens.length === 0) {
+      if (isLoopbackAddress(clientAddress(req))) {
+        res.locals.actor = "loopback";
+        return next();
+      }
+      return next(
+        new ForbiddenError(
+          "Writes are accepted only from this machine because no admin token is configured; set PARLEY_ADMIN_TOKEN on the server and send it as 'Authorization: Bearer <token>'.",
+        ),
+      );
+    }
+    const header = req.get("authorization") ?? "";
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    if (!match) {
+      res.setHeader("WWW-Authenticate", 'Bearer realm="parley"');
+      return next(new UnauthorizedError("This endpoint changes data: send the admin token as 'Authorization: Bearer <token>'."));
+    }
+    const token = matchToken(tokens, match[1]!.trim());
+    if (!token) return next(new ForbiddenError("The admin token is not valid."));
+    res.locals.actor = token.label;
+    next();
+  };
+}

@@ -1,0 +1,804 @@
+// Events: meetings, talks, phone calls, signings and visits with their participants, date and place.
+// Frames are trigger words with simple argument rules; planned or denied events go to `others`.
+
+import type { ArticleAnalysis, PersonMention, Sentence } from "./article";
+import { CITY_BY_SURFACE, countryOf } from "./gazetteer";
+import type { DatePrecision, EventKind, OtherEventKind, ParticipantRole } from "./types";
+
+export interface LocalEvent {
+  kind: EventKind;
+  sents: number[];
+  participants: number[];
+  roles: Map<number, ParticipantRole>;
+  ownDate: string | null;
+  ownApprox: string | null;
+  ownPrecision: DatePrecision | null;
+  dateText: string | null;
+  noAnchor: boolean;
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  place: string | null;
+  key: string | null;
+  topics: string[];
+}
+
+export interface LocalOther {
+  kind: OtherEventKind;
+  reason: string;
+  sent: number;
+  participants: number[];
+  date: string | null;
+  dateApprox: string | null;
+  datePrecision: DatePrecision | null;
+  dateText: string | null;
+  place: string | null;
+}
+
+export interface ArticleEvents {
+  events: LocalEvent[];
+  others: LocalOther[];
+}
+
+type TriggerType = "strong" | "weak" | "attend";
+
+interface Trigger {
+  type: TriggerType;
+  kind: EventKind;
+  idx: number;
+  word: string;
+}
+
+const STRONG_VERBS: Record<string, EventKind> = {
+  met: "meeting",
+  meet: "meeting",
+  meets: "meeting",
+  meeting: "meeting",
+  meetings: "meeting",
+  received: "meeting",
+  receives: "meeting",
+  hosted: "meeting",
+  hosts: "meeting",
+  talks: "talks",
+  signed: "signing",
+  signs: "signing",
+  inked: "signing",
+  formalized: "signing",
+  formalised: "signing",
+};
+const WEAK_VERBS = new Set([
+  "discussed",
+  "discuss",
+  "reviewed",
+  "conferred",
+  "talked",
+  "exchanged",
+  "agreed",
+  "explored",
+  "stressed",
+  "emphasized",
+  "emphasised",
+  "expressed",
+  "praised",
+  "reiterated",
+]);
+const KIND_RANK: Record<EventKind, number> = {
+  phone_call: 6,
+  press_conference: 5,
+  signing: 4,
+  talks: 3,
+  visit: 2,
+  meeting: 1,
+};
+const MODAL = new Set([
+  "will",
+  "would",
+  "shall",
+  "expected",
+  "plan",
+  "plans",
+  "planned",
+  "planning",
+  "scheduled",
+  "due",
+  "may",
+  "might",
+  "could",
+  "not",
+  "never",
+  "denied",
+  "deny",
+  "denies",
+  "cancelled",
+  "canceled",
+  "postponed",
+  "invited",
+  "invitation",
+  "hopes",
+  "hope",
+  "intends",
+  "proposed",
+]);
+const REPORT_VERBS = new Set([
+  "reported",
+  "said",
+  "says",
+  "announced",
+  "stated",
+  "added",
+  "told",
+  "began",
+  "begins",
+  "arrived",
+  "wrote",
+  "tweeted",
+  "posted",
+  "published",
+  "confirmed",
+  "assumed",
+  "took",
+]);
+const SPEECH_VERBS = new Set([
+  "said",
+  "says",
+  "stressed",
+  "emphasized",
+  "emphasised",
+  "noted",
+  "declared",
+  "underscored",
+  "highlighted",
+  "stated",
+  "added",
+  "told",
+  "reiterated",
+  "affirmed",
+  "reaffirmed",
+  "expressed",
+  "called",
+  "urged",
+]);
+const VISIT_WORDS = new Set(["visit", "visited", "visits", "visiting", "trip", "traveled", "travelled", "arrived"]);
+const KIN = new Set([
+  "son",
+  "daughter",
+  "father",
+  "mother",
+  "brother",
+  "sister",
+  "wife",
+  "widow",
+  "husband",
+  "nephew",
+  "grandson",
+  "cousin",
+]);
+
+const TOPIC_WORDS: [string, RegExp][] = [
+  ["security", /\bsecurity\b/i],
+  ["border", /\bborders?\b|\bcrossings?\b/i],
+  ["trade", /\btrade\b|\bcommerc|\bcustoms\b/i],
+  ["economy", /\beconom/i],
+  ["energy", /\benergy\b|\boil\b|\bgas\b|\belectricity\b/i],
+  ["terrorism", /\bterroris/i],
+  ["defence", /\bdefen[cs]e\b|\bmilitary\b/i],
+  ["transport", /\btransport|\brailway|\bcorridor\b/i],
+  ["refugees", /\brefugees?\b|\bdisplaced\b/i],
+  ["health", /\bcoronavirus\b|\bpandemic\b|\bhealth\b/i],
+  ["diplomatic relations", /\bbilateral (relations|ties)\b|\bembass(y|ies)\b/i],
+  ["water", /\bwater\b|\breservoirs?\b|\bdams?\b/i],
+  ["drugs", /\bdrugs?\b|\bnarcotic/i],
+];
+
+/** Topic labels named in a passage (a small keyword lexicon). */
+export function topicsOf(text: string): string[] {
+  return TOPIC_WORDS.filter(([, re]) => re.test(text)).map(([label]) => label);
+}
+
+function findTrigger(s: Sentence): Trigger | null {
+  const toks = s.toks;
+  let best: Trigger | null = null;
+  const consider = (t: Trigger) => {
+    if (!best) best = t;
+    else if (t.type === "attend" && best.type !== "attend") best = t;
+    else if (best.type === "attend") return;
+    else if (t.type !== "weak" && best.type === "weak") best = t;
+    else if (t.type === best.type && KIND_RANK[t.kind] > KIND_RANK[best.kind]) best = { ...t, idx: best.idx };
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const l = toks[i].lower;
+    if (toks[i].type !== "word") continue;
+    const prev = toks[i - 1]?.lower;
+    if ((l === "call" || l === "conversation") && /^(phone|telephone)$/.test(prev ?? "")) {
+      consider({ type: "strong", kind: "phone_call", idx: i, word: l });
+    } else if ((l === "phone" || l === "telephone") && /^(over|by|via)$/.test(prev ?? "")) {
+      consider({ type: "strong", kind: "phone_call", idx: i, word: l });
+    } else if (l === "conference" && prev === "press") {
+      consider({ type: "strong", kind: "press_conference", idx: i, word: l });
+    } else if (l === "attended" || (l === "attend" && prev !== "to") || (l === "presence" && prev === "the")) {
+      consider({ type: "attend", kind: "meeting", idx: i, word: l });
+    } else if (l in STRONG_VERBS) {
+      // "talks" as a verb of speech ("X talks about") is not a meeting; "held talks", "talks with" are.
+      if (
+        l === "talks" &&
+        !/^(held|hold|holds|for|in|of|official|bilateral|the)$/.test(prev ?? "") &&
+        toks[i + 1]?.lower !== "with"
+      )
+        continue;
+      if ((l === "hosted" || l === "hosts") && !toks.slice(i + 1, i + 3).some((t) => t.cap)) continue;
+      consider({ type: "strong", kind: STRONG_VERBS[l], idx: i, word: l });
+    } else if (WEAK_VERBS.has(l)) {
+      consider({ type: "weak", kind: "meeting", idx: i, word: l });
+    }
+  }
+  return best;
+}
+
+function isModal(s: Sentence, idx: number): boolean {
+  const toks = s.toks;
+  if (toks[idx - 1]?.lower === "to") return true;
+  for (let k = Math.max(0, idx - 4); k < idx; k++) if (MODAL.has(toks[k].lower)) return true;
+  return false;
+}
+
+/** Mentions that cannot be participants: kin references, the late, sources, names inside titles. */
+function participantMentions(s: Sentence, ms: PersonMention[]): PersonMention[] {
+  const toks = s.toks;
+  return ms.filter((m) => {
+    const titleStart = Math.min(m.run.h0, ...m.titles.filter((t) => t.source === "pre").map((t) => t.i0));
+    let k = titleStart - 1;
+    if (toks[k]?.lower === "the") k--;
+    if (toks[k]?.lower === "of" && KIN.has(toks[k - 1]?.lower ?? "")) return false;
+    if (m.titles.some((t) => /^late\b/i.test(t.text))) return false;
+    for (let q = Math.max(0, titleStart - 3); q < titleStart; q++) {
+      if (toks[q].lower === "according" && toks[q + 1]?.lower === "to") return false;
+    }
+    const inside = ms.some((o) => o !== m && o.titles.some((t) => t.i0 <= m.run.i0 && m.run.i1 <= t.i1));
+    return !inside;
+  });
+}
+
+interface Description {
+  i0: number;
+  i1: number;
+  text: string;
+  plural: boolean;
+  head: string;
+  country: string | null;
+}
+
+const DESC_HEADS: Record<string, string> = {
+  minister: "minister",
+  fm: "minister",
+  pm: "minister",
+  premier: "minister",
+  counterpart: "counterpart",
+  envoy: "diplomat",
+  ambassador: "diplomat",
+  diplomat: "diplomat",
+  consul: "diplomat",
+  "consul-general": "diplomat",
+  general: "diplomat",
+  president: "president",
+  governor: "governor",
+  "governor-general": "governor",
+  secretary: "secretary",
+  speaker: "speaker",
+  chairman: "chairman",
+  commander: "commander",
+  official: "official",
+  leader: "leader",
+};
+const PLURAL_HEADS = new Set([
+  "sides",
+  "ministers",
+  "officials",
+  "chiefs",
+  "leaders",
+  "diplomats",
+  "parties",
+  "commanders",
+  "two",
+]);
+const DESC_MODIFIERS = new Set([
+  "visiting",
+  "outgoing",
+  "incoming",
+  "foreign",
+  "prime",
+  "deputy",
+  "defense",
+  "defence",
+  "interior",
+  "two",
+  "iraqi",
+  "top",
+  "senior",
+  "new",
+  "former",
+  "of",
+  "the",
+  "islamic",
+  "republic",
+  "to",
+  "in",
+  "general",
+  "security",
+  "national",
+  "affairs",
+]);
+
+function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Description[] {
+  const toks = s.toks;
+  const out: Description[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const l = toks[i].lower;
+    if (l === "they" || (l === "both" && toks[i + 1]?.lower === "sides")) {
+      out.push({ i0: i, i1: i + 1, text: toks[i].text, plural: true, head: "sides", country: null });
+      continue;
+    }
+    if (!/^(the|his|her|their)$/.test(l) && !(i === 0 && toks[i].cap)) continue;
+    let j = i === 0 && !/^(the|his|her|their)$/.test(l) ? i : i + 1;
+    let head: string | null = null;
+    let plural = false;
+    let country: string | null = null;
+    let end = j;
+    for (; j < Math.min(toks.length, i + 9); j++) {
+      const t = toks[j];
+      if (t.type !== "word") break;
+      const c = countryOf(t.lower);
+      if (c) {
+        country ??= c;
+        end = j + 1;
+        continue;
+      }
+      if (t.lower in DESC_HEADS) {
+        if (t.lower === "general" && toks[j - 1]?.lower !== "consul") break;
+        head = DESC_HEADS[t.lower];
+        end = j + 1;
+        if (t.lower === "consul" && toks[j + 1]?.lower === "general") end = j + 2;
+        // "ambassador to Baghdad", "minister of the Islamic Republic of Iran": keep the complement.
+        let k = end;
+        while (k < toks.length && /^(to|of|in|the|islamic|republic)$/.test(toks[k].lower)) k++;
+        if (k > end && toks[k]?.cap) {
+          const cc = countryOf(toks[k].lower);
+          if (cc) country ??= cc;
+          end = k + 1;
+        }
+        break;
+      }
+      if (PLURAL_HEADS.has(t.lower) && toks[i + 1]?.lower === "two") {
+        plural = true;
+        head = "sides";
+        end = j + 1;
+        if (t.lower === "two" && toks[j + 1] && PLURAL_HEADS.has(toks[j + 1].lower)) continue;
+        if (t.lower !== "two") break;
+        continue;
+      }
+      if (t.lower === "sides" || t.lower === "parties") {
+        plural = true;
+        head = "sides";
+        end = j + 1;
+        break;
+      }
+      if (DESC_MODIFIERS.has(t.lower) || /-/.test(t.lower)) continue;
+      if (plural) break;
+      break;
+    }
+    if (!head) continue;
+    // "the prime minister's media office" names an office, not the person.
+    if (toks[end - 1].poss) continue;
+    // "the Prime Minister Media Office": a title word modifying an organisation name.
+    if (toks[end]?.cap && toks[end].type === "word" && !/^(on|in|at)$/i.test(toks[end].lower)) continue;
+    // A title directly followed by a name is that name's title, not a description.
+    const nextName = ms.some((m) => m.run.h0 === end || (s.toks[end]?.text === "," && m.run.h0 === end + 1));
+    const insideTitle = ms.some((m) => m.titles.some((t) => t.i0 <= end - 1 && end - 1 < t.i1));
+    if (nextName || insideTitle) continue;
+    out.push({ i0: i, i1: end, text: text.slice(toks[i].start, toks[end - 1].end), plural, head, country });
+    i = end - 1;
+  }
+  return out;
+}
+
+function titleCountries(title: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of title.split(/[^\p{L}'’-]+/u)) {
+    const c = countryOf(w.replace(/['’]s$/, ""));
+    if (c) out.add(c);
+  }
+  if (/islamic republic of iran/i.test(title)) out.add("Iran");
+  if (/saudi arabia/i.test(title)) out.add("Saudi Arabia");
+  return out;
+}
+
+const HEAD_WORDS: Record<string, RegExp> = {
+  minister: /\b(minister|fm|pm|premier)\b/i,
+  diplomat: /\b(ambassador|envoy|diplomat|consul)/i,
+  president: /\bpresident\b/i,
+  governor: /\bgovernor/i,
+  secretary: /\bsecretary\b/i,
+  speaker: /\bspeaker\b/i,
+  chairman: /\bchair/i,
+  commander: /\b(commander|chief)\b/i,
+  official: /./,
+  leader: /\b(leader|head)\b/i,
+  counterpart: /./,
+};
+
+/** Resolves a singular description to the most mentioned person whose title fits (head word and country). */
+function resolveDescription(a: ArticleAnalysis, d: Description, exclude: Set<number>): number | null {
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const p of a.persons) {
+    if (exclude.has(p.index)) continue;
+    const titles = [...p.titles.map((t) => t.text), ...p.describedAs];
+    if (!titles.length) continue;
+    const fits = titles.some((t) => {
+      const headOk = HEAD_WORDS[d.head].test(t) || /counterpart/i.test(t);
+      if (!headOk) return false;
+      if (!d.country) return true;
+      return titleCountries(t).has(d.country);
+    });
+    if (!fits) continue;
+    if (p.mentions.length > bestCount) {
+      best = p.index;
+      bestCount = p.mentions.length;
+    }
+  }
+  if (best !== null) return best;
+  // An untitled named person is the likely referent of an unnamed title ("Iran's ambassador … met X").
+  if (d.country && d.head !== "counterpart" && d.head !== "official") {
+    const untitled = a.persons.filter(
+      (p) => !exclude.has(p.index) && !p.titles.length && !p.describedAs.length && p.names.length,
+    );
+    if (untitled.length === 1) {
+      untitled[0].describedAs.push(d.text.replace(/^(the|his|her)\s+/i, ""));
+      return untitled[0].index;
+    }
+  }
+  return null;
+}
+
+function ownDate(
+  s: Sentence,
+  lastSeen: string | null,
+): { iso: string | null; approx: string | null; precision: DatePrecision | null; text: string | null } {
+  for (const d of s.dates) {
+    const before = s.toks[d.i0 - 1]?.lower === "on" ? s.toks[d.i0 - 2] : s.toks[d.i0 - 1];
+    if (before && REPORT_VERBS.has(before.lower)) continue;
+    if (d.sameDay) return { iso: lastSeen, approx: lastSeen, precision: lastSeen ? "day" : null, text: d.text };
+    if (d.precision === "year" && d.i0 > 0 && /^(since|until|by)$/.test(s.toks[d.i0 - 1].lower)) continue;
+    return { iso: d.iso, approx: d.approx, precision: d.precision, text: d.text };
+  }
+  return { iso: null, approx: null, precision: null, text: null };
+}
+
+function noAnchor(s: Sentence): boolean {
+  const toks = s.toks;
+  for (let i = 0; i < toks.length; i++) {
+    const l = toks[i].lower;
+    if (l === "earlier" && toks[i + 1]?.lower !== "in") return true;
+    if (l === "prior" || l === "previously" || l === "before") return true;
+    if (l === "had" && toks[i + 1]?.type === "word" && /(ed|met|held|been|earlier)$/.test(toks[i + 1].lower))
+      return true;
+  }
+  return false;
+}
+
+function placeOf(a: ArticleAnalysis, s: Sentence): string | null {
+  const toks = s.toks;
+  const titleSpans = a.mentions.filter((m) => m.sent === s.index).flatMap((m) => m.titles);
+  for (const g of s.places) {
+    const city = CITY_BY_SURFACE.get(g.text.toLowerCase());
+    if (!city || titleSpans.some((t) => t.i0 <= g.i0 && g.i0 < t.i1)) continue;
+    const prev = toks[g.i0 - 1]?.lower;
+    const verb = toks[g.i0 - 2]?.lower ?? "";
+    // "in Baghdad" places an event; "to Baghdad" only after a travel word (not "ambassador to Baghdad").
+    if (prev === "in" || prev === "at") {
+      if (/^(ambassador|envoy|consul|consul-general|general|embassy|consulate)$/.test(verb)) continue;
+      return city;
+    }
+    if (prev === "to" && /^(visit|trip|traveled|travelled|flew|came|went|arrived|journey)$/.test(verb)) return city;
+  }
+  for (let i = 0; i + 2 < toks.length; i++) {
+    if (toks[i].lower === "city" && toks[i + 1].lower === "of" && toks[i + 2].cap) return toks[i + 2].base;
+  }
+  void a;
+  return null;
+}
+
+function keyOf(s: Sentence): string | null {
+  const toks = s.toks;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i].lower !== "meeting") continue;
+    const mods: string[] = [];
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const t = toks[k];
+      if (t.type !== "word" || /^(the|a|an|this|that|his|her)$/.test(t.lower)) break;
+      if (t.cap || mods.length >= 2) break;
+      mods.unshift(t.lower);
+    }
+    if (mods.length) return mods.join(" ");
+  }
+  return null;
+}
+
+function hasPhrase(s: Sentence, words: string[]): boolean {
+  const toks = s.toks;
+  outer: for (let i = 0; i + words.length <= toks.length; i++) {
+    for (let k = 0; k < words.length; k++) if (toks[i + k].lower !== words[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Finds the events of one article. Participants are the persons named in a trigger sentence (minus sources,
+ * kin references and names inside titles) plus resolved descriptions ("his Syrian counterpart") and plural
+ * anaphors ("the two sides" → the previous event's participants). Attendance sentences join an earlier event.
+ */
+export function findEvents(a: ArticleAnalysis): ArticleEvents {
+  const events: LocalEvent[] = [];
+  const others: LocalOther[] = [];
+  const bySent = new Map<number, PersonMention[]>();
+  for (const m of a.mentions) {
+    const list = bySent.get(m.sent) ?? [];
+    list.push(m);
+    bySent.set(m.sent, list);
+  }
+  let lastSeen: string | null = null;
+  let anchor: string | null = null;
+  let articlePlace: string | null = null;
+  let last: LocalEvent | null = null;
+  let prevFirst: number | null = null;
+
+  const addOther = (kind: OtherEventKind, reason: string, s: Sentence, participants: number[]) => {
+    const d = ownDate(s, lastSeen);
+    others.push({
+      kind,
+      reason,
+      sent: s.index,
+      participants,
+      date: d.precision === "day" ? d.iso : null,
+      dateApprox: d.approx,
+      datePrecision: d.precision,
+      dateText: d.text,
+      place: placeOf(a, s),
+    });
+  };
+
+  for (const s of a.sentences) {
+    if (s.headline) continue;
+    const ms = bySent.get(s.index) ?? [];
+    const trig = findTrigger(s);
+    const d = ownDate(s, lastSeen);
+    const people = participantMentions(s, ms);
+    const firstPerson = people[0]?.person;
+    const speech = s.toks.some((t, i) => SPEECH_VERBS.has(t.lower) && people.some((m) => m.run.i1 <= i));
+
+    const prevHost = prevFirst;
+    prevFirst = firstPerson ?? null;
+    // "The call came during a visit by X": X visited the person the previous sentence is about.
+    const visitBy = s.toks.findIndex((t, i) => t.lower === "visit" && s.toks[i + 1]?.lower === "by");
+    if (!trig && visitBy >= 0 && prevHost !== null) {
+      const guests = people.filter((m) => m.run.i0 > visitBy && m.person !== prevHost).map((m) => m.person);
+      if (guests.length && !isModal(s, visitBy)) {
+        const e: LocalEvent = {
+          kind: "visit",
+          sents: [s.index - 1, s.index],
+          participants: [prevHost, ...new Set(guests)],
+          roles: new Map([
+            [prevHost, "host" as ParticipantRole],
+            ...guests.map((g) => [g, "guest" as ParticipantRole] as const),
+          ]),
+          ownDate: d.precision === "day" ? d.iso : null,
+          ownApprox: d.approx,
+          ownPrecision: d.precision,
+          dateText: d.text,
+          noAnchor: noAnchor(s),
+          date: null,
+          datePrecision: null,
+          place: placeOf(a, s),
+          key: null,
+          topics: topicsOf(a.text.slice(a.sentences[s.index - 1].start, s.end)),
+        };
+        events.push(e);
+        last = e;
+        continue;
+      }
+    }
+    if (!trig) {
+      const visit = s.toks.find((t) => VISIT_WORDS.has(t.lower));
+      if (visit && people.length) {
+        const idx = s.toks.indexOf(visit);
+        addOther(isModal(s, idx) ? "planned" : "visit", isModal(s, idx) ? "planned" : "visit without a named host", s, [
+          ...new Set(people.map((m) => m.person)),
+        ]);
+      } else if (speech && firstPerson !== undefined) {
+        addOther("statement", "statement", s, [firstPerson]);
+      } else if (/\binterview\b/i.test(a.text.slice(s.start, s.end)) && firstPerson !== undefined) {
+        addOther("interview", "interview", s, [firstPerson]);
+      }
+      for (const dd of s.dates) if (dd.precision === "day" && dd.iso) lastSeen = dd.iso;
+      continue;
+    }
+
+    const inSentence = new Set(people.map((m) => m.person));
+    let participants = [...new Set(people.map((m) => m.person))];
+    let plural = false;
+    for (const desc of findDescriptions(a.text, s, ms)) {
+      if (desc.plural) {
+        plural = true;
+        continue;
+      }
+      const r = resolveDescription(a, desc, inSentence);
+      if (r !== null && !participants.includes(r)) {
+        participants.push(r);
+        inSentence.add(r);
+      }
+    }
+    const modal = isModal(s, trig.idx);
+    const anaphoric =
+      plural ||
+      hasPhrase(s, ["during", "the", "meeting"]) ||
+      hasPhrase(s, ["during", "the", "call"]) ||
+      hasPhrase(s, ["at", "the", "meeting"]);
+    const place = placeOf(a, s);
+    if (trig.type !== "weak" && !modal && place) articlePlace ??= place;
+    if (trig.type !== "weak" && !modal && d.precision === "day" && d.iso && !anchor) anchor = d.iso;
+
+    if (modal) {
+      if (participants.length)
+        addOther(
+          /\b(not|never|denied|deny)\b/i.test(a.text.slice(s.start, s.end)) ? "denied" : "planned",
+          "planned or denied",
+          s,
+          participants,
+        );
+      for (const dd of s.dates) if (dd.precision === "day" && dd.iso) lastSeen = dd.iso;
+      continue;
+    }
+
+    const make = (kind: EventKind, parts: number[]): LocalEvent => ({
+      kind,
+      sents: [s.index],
+      participants: parts,
+      roles: new Map(),
+      ownDate: d.precision === "day" ? d.iso : null,
+      ownApprox: d.approx,
+      ownPrecision: d.precision,
+      dateText: d.text,
+      noAnchor: noAnchor(s),
+      date: null,
+      datePrecision: null,
+      place: kind === "phone_call" ? null : place,
+      key: keyOf(s),
+      topics: topicsOf(a.text.slice(s.start, s.end)),
+    });
+    const compatible = (e: LocalEvent) => !e.ownDate || !make(trig.kind, []).ownDate || e.ownDate === d.iso;
+    const absorb = (e: LocalEvent, parts: number[]) => {
+      for (const p of parts) if (!e.participants.includes(p)) e.participants.push(p);
+      if (!e.sents.includes(s.index)) e.sents.push(s.index);
+      if (!e.ownDate && d.precision === "day" && d.iso) {
+        e.ownDate = d.iso;
+        e.dateText = d.text;
+        e.ownPrecision = "day";
+      }
+      e.place ??= e.kind === "phone_call" ? null : place;
+      for (const t of topicsOf(a.text.slice(s.start, s.end))) if (!e.topics.includes(t)) e.topics.push(t);
+    };
+
+    // Attendance: "X attended the (key) meeting", "the meeting was attended by X", "in the presence of X".
+    if (trig.type === "attend") {
+      const key = keyOf(s);
+      // "the meeting" refers to the last event; a named meeting ("the security-oriented … meeting") to its own.
+      const keyed = key ? events.find((e) => e.key === key) : undefined;
+      const target: LocalEvent | null = keyed ?? (key ? null : last);
+      if (target) {
+        absorb(target, participants);
+        for (const p of participants) if (!target.roles.has(p)) target.roles.set(p, "participant");
+        last = target;
+      } else if (participants.length) {
+        const e = make("meeting", participants);
+        e.key = key;
+        events.push(e);
+        last = e;
+      }
+      continue;
+    }
+
+    // "in separate meetings with A and B": one event per person after "with".
+    const sepIdx = s.toks.findIndex(
+      (t, i) => t.lower === "separate" && /^meetings?|talks$/.test(s.toks[i + 1]?.lower ?? ""),
+    );
+    if (sepIdx >= 0) {
+      const subj = participants.filter((p) => people.some((m) => m.person === p && m.run.i0 < sepIdx));
+      const objs = people.filter((m) => m.run.i0 > sepIdx).map((m) => m.person);
+      for (const o of [...new Set(objs)]) {
+        const e = make(
+          trig.kind,
+          [...subj, o].filter((x, i, arr) => arr.indexOf(x) === i),
+        );
+        if (e.participants.length >= 2) {
+          events.push(e);
+          last = e;
+        }
+      }
+      continue;
+    }
+
+    if (plural && last && participants.length < 2) {
+      participants = [...new Set([...last.participants, ...participants])];
+    }
+    // A keyed meeting ("a security-oriented consultative meeting was held") joins the event of that key.
+    const key = keyOf(s);
+    const keyed = key ? events.find((e) => e.key === key) : undefined;
+    if (keyed) {
+      absorb(keyed, participants);
+      last = keyed;
+      continue;
+    }
+    if (participants.length < 2) {
+      if (anaphoric && last && compatible(last)) {
+        absorb(last, participants);
+        continue;
+      }
+      if (trig.type === "strong" && participants.length === 1) {
+        others.push({
+          kind: trig.kind,
+          reason: "single named participant",
+          sent: s.index,
+          participants,
+          date: d.precision === "day" ? d.iso : null,
+          dateApprox: d.approx,
+          datePrecision: d.precision,
+          dateText: d.text,
+          place,
+        });
+      }
+      for (const dd of s.dates) if (dd.precision === "day" && dd.iso) lastSeen = dd.iso;
+      continue;
+    }
+    const sameSet = (e: LocalEvent) =>
+      e.participants.length === participants.length && participants.every((p) => e.participants.includes(p));
+    let target: LocalEvent | undefined;
+    // An anaphoric sentence ("the two sides discussed") continues the previous event unless it names someone new.
+    if (anaphoric && last && compatible(last) && participants.every((p) => last!.participants.includes(p)))
+      target = last;
+    target ??= events.find((e) => sameSet(e) && compatible(e));
+    if (target) {
+      absorb(target, participants);
+      last = target;
+    } else {
+      const e = make(trig.kind, participants);
+      if (trig.word === "received" || trig.word === "hosted" || trig.word === "receives" || trig.word === "hosts") {
+        for (const m of people) e.roles.set(m.person, m.run.i0 < trig.idx ? "host" : "guest");
+      }
+      if (trig.kind === "signing") for (const p of participants) e.roles.set(p, "signatory");
+      events.push(e);
+      last = e;
+    }
+    for (const dd of s.dates) if (dd.precision === "day" && dd.iso) lastSeen = dd.iso;
+  }
+
+  const fallbackPlace = articlePlace ?? (a.datelinePlace ? titleCase(a.datelinePlace) : null);
+  for (const e of events) {
+    if (e.ownDate) {
+      e.date = e.ownDate;
+      e.datePrecision = "day";
+    } else if (e.ownPrecision && e.ownPrecision !== "day") {
+      e.datePrecision = e.ownPrecision;
+    } else if (!e.noAnchor && anchor) {
+      e.date = anchor;
+      e.datePrecision = "day";
+    }
+    if (e.kind !== "phone_call") e.place ??= fallbackPlace;
+    for (const p of e.participants) if (!e.roles.has(p)) e.roles.set(p, "participant");
+  }
+  return { events, others };
+}
+
+function titleCase(s: string): string {
+  const city = CITY_BY_SURFACE.get(s.toLowerCase());
+  if (city) return city;
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}

@@ -1,0 +1,38 @@
+// Evaluation tests: precision/recall/F1, pairs, title matching and B-cubed identity on a tiny synthetic gold.
+// Gold and articles are invented for the test.
+
+import { describe, expect, it } from "vitest";
+import { scoreExtraction, titlesMatch, type GoldFile } from "../../../server/modules/ingest/eval/score";
+import { extractArticles } from "../../../server/modules/ingest/extract/extract";
+
+describe("eval #score", () => {
+  it("should match titles loosely but not different offices", () => {
+    expect(titlesMatch("Director of the Planning Office (PO)", "Director of Planning Office")).toBe(true);
+    expect(titlesMatch("Jordanian FM", "Jordanian Foreign Minister")).toBe(true);
+    expect(titlesMatch("Trade Adviser", "Foreign Minister")).toBe(false);
+  });
+
+  it("should score a perfect extraction as 1 and count a missed person", () => {
+    const text =
+      "date: 2022-04-06\n\nJordan's Foreign Minister Karim al-Dashti met Trade Adviser Omar Haddad on Wednesday.";
+    const result = extractArticles([{ file: "x1.txt", text }]);
+    const gold: GoldFile = {
+      articles: {
+        x1: {
+          persons: ["Kareem al-Dashti", "Omar Haddad", "Nadia Farsi"],
+          meetings: [{ participants: ["Kareem al-Dashti", "Omar Haddad"], date: "2022-04-06", place: null }],
+          roles: [
+            ["Kareem al-Dashti", "Jordan's Foreign Minister"],
+            ["Omar Haddad", "Trade Adviser"],
+          ],
+        },
+      },
+    };
+    const s = scoreExtraction(result, gold);
+    expect(s.persons).toMatchObject({ tp: 2, fp: 0, fn: 1 });
+    expect(s.pairs.f1).toBe(1);
+    expect(s.roles.f1).toBe(1);
+    expect(s.dates.accuracy).toBe(1);
+    expect(s.identity.precision).toBe(1);
+  });
+});
