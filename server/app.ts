@@ -17,6 +17,13 @@ import { errorHandler, notFoundHandler } from "./errors.js";
 import type { Logger } from "./log.js";
 import { graphRoutes } from "./modules/graph/graph.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { securityHeaders } from "./http/security.js";
+import { actorsRoutes } from "./modules/actors/actors.routes.js";
+import { articlesRoutes } from "./modules/articles/articles.routes.js";
+import { eventsRoutes } from "./modules/events/events.routes.js";
+import { importRoutes } from "./modules/ingest/import.routes.js";
+import { ingestRoutes } from "./modules/ingest/ingest.routes.js";
+import { openApiRoutes } from "./openapi.js";
 
 export interface AppDeps {
   config: Config;
@@ -36,6 +43,7 @@ export function createApp(deps: AppDeps): Express {
   app.set("trust proxy", false);
   app.set("json spaces", 0);
   app.use(compression());
+  app.use(securityHeaders());
 
   app.use((req, res, next) => {
     const requestId = randomUUID();
@@ -54,13 +62,19 @@ export function createApp(deps: AppDeps): Express {
   // Each router parses its own body with its own limit (server/http/body.ts).
   api.use(healthRoutes(deps));
   api.use(graphRoutes(deps));
+  api.use(actorsRoutes(deps));
+  api.use(eventsRoutes(deps));
+  api.use(articlesRoutes(deps));
+  api.use(importRoutes(deps));
+  api.use(ingestRoutes(deps));
+  api.use(openApiRoutes(deps));
   api.use(notFoundHandler);
   app.use("/api", api);
 
   const clientDir = deps.clientDir ?? DEFAULT_CLIENT_DIR;
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-    // The explorer is one page; its routes (/, /s/:id) all get index.html and read the URL themselves.
+    // The explorer is one page; its routes (/, /s/:id, /snapshots) all get index.html and read the URL themselves.
     app.get(["/", "/s/:id"], (_req, res) => res.sendFile(path.join(clientDir, "index.html"), { maxAge: 0 }));
   } else {
     app.get("/", (_req, res) => {

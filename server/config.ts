@@ -44,6 +44,19 @@ const envSchema = z.object({
   PARLEY_ARTICLES_DIR: z.string().optional(),
   PARLEY_GRAPH_BUDGET: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
   PARLEY_ADMIN_TOKEN: z.string().optional(),
+
+  // Snapshots (server/modules/snapshots): who may frame the embed page /s/:id?embed=1
+  PARLEY_EMBED_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .min(1)
+    .regex(/^[^;,\r\n]+$/, "CSP frame-ancestors sources separated by spaces, e.g. * or 'self' https://example.org")
+    .default("*"),
+
+  // Safe Cypher console (server/modules/query)
+  PARLEY_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  PARLEY_QUERY_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  PARLEY_QUERY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
 });
 
 export type Config = {
@@ -60,6 +73,10 @@ export type Config = {
   graphBudget: number;
   /** Admin tokens for writes; empty means writes from loopback clients only. */
   adminTokens: AdminToken[];
+  /** CSP `frame-ancestors` sources for the snapshot embed page (every other page may not be framed). */
+  embedFrameAncestors: string;
+  /** The Cypher console's bounds: per-query timeout, row cap, requests per minute per client. */
+  query: { timeoutMs: number; maxRows: number; ratePerMinute: number };
 };
 
 /** Thrown with every problem of the environment at once. */
@@ -101,5 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     articlesDir: e.PARLEY_ARTICLES_DIR ? path.resolve(e.PARLEY_ARTICLES_DIR) : existsSync(defaultArticles) ? defaultArticles : null,
     graphBudget: e.PARLEY_GRAPH_BUDGET,
     adminTokens: parseAdminTokens(e.PARLEY_ADMIN_TOKEN),
+    embedFrameAncestors: e.PARLEY_EMBED_FRAME_ANCESTORS,
+    query: { timeoutMs: e.PARLEY_QUERY_TIMEOUT_MS, maxRows: e.PARLEY_QUERY_MAX_ROWS, ratePerMinute: e.PARLEY_QUERY_RATE_PER_MINUTE },
   };
 }

@@ -199,8 +199,17 @@ export const articleSchema = z.object({
 });
 export type ImportArticle = z.infer<typeof articleSchema>;
 
+/** How a node meets an existing one with the same id: replace its fields and links, or only extend it. */
+export const NODE_MODES = ["replace", "extend"] as const;
+
 export const nodeSchema = z.object({
   id: idSchema,
+  /**
+   * `replace` (default): the file states the node and its links afresh. `extend`: an existing node keeps its
+   * fields and links and only gains aliases, evidence and new links (how article ingests refer to known actors);
+   * a missing node is created from the fields given.
+   */
+  mode: z.enum(NODE_MODES).default("replace"),
   type: z.enum(NODE_TYPES, {
     error: () => `type must be one of ${NODE_TYPES.join(", ")} (the kind field takes any lower-case word)`,
   }),

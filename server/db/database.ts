@@ -30,7 +30,8 @@ export function createDriver(options: DatabaseOptions): Driver {
   return neo4j.driver(options.uri, auth, {
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: 5_000,
-    maxTransactionRetryTime: 10_000,
+    // Retries ride out a restart or a deadlock, but a user should not wait long for a database that is gone.
+    maxTransactionRetryTime: 3_000,
     maxConnectionPoolSize: 50,
     userAgent: "parley/0.1",
   });

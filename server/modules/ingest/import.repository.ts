@@ -50,7 +50,16 @@ export function evidenceId(subject: string, c: Citation): string {
   return `ev-${createHash("sha256").update(key).digest("hex").slice(0, 20)}`;
 }
 
-function* batches<T>(rows: T[], size = BATCH_SIZE): Generator<T[]> {
+let batchSize = BATCH_SIZE;
+
+/** Overrides the rows per UNWIND statement (the benchmark measures several); returns the previous value. */
+export function setBatchSize(size: number): number {
+  const previous = batchSize;
+  batchSize = Math.max(1, Math.floor(size));
+  return previous;
+}
+
+function* batches<T>(rows: T[], size = batchSize): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
@@ -98,14 +107,14 @@ export async function writeImport(db: Database, file: ImportFile, progress?: Pro
 
       // Links owned by the nodes of this file are stated afresh; remember whose encounters may change.
       const touchedActors = new Set<string>();
-      for (const batch of batches(file.nodes.map((n) => n.id))) {
+      for (const batch of batches(file.nodes.filter((n) => n.mode === "replace").map((n) => n.id))) {
         const result = await tx.run(cypher("queries/ingest/clear-owned-links"), { ids: batch });
         for (const r of result.records) if (r.get("actor")) touchedActors.add(r.get("actor"));
       }
 
       for (const [type, label] of Object.entries(LABELS) as [NodeType, string][]) {
-        const rows = file.nodes
-          .filter((n) => n.type === type)
+        const ofType = file.nodes.filter((n) => n.type === type);
+        const rows = ofType
           .map((n) => {
             const range = n.date ? dateRange(n.date) : null;
             return {
@@ -124,6 +133,7 @@ export async function writeImport(db: Database, file: ImportFile, progress?: Pro
               x: n.x ?? null,
               y: n.y ?? null,
               properties: n.properties,
+              extend: n.mode === "extend",
             };
           });
         if (rows.length)

@@ -1,0 +1,27 @@
+// Neighbours of a node, paged. An actor's neighbours are the actors it met (the MET projection, via event ids)
+// and what it is structurally linked to (roles, agreements, membership, countries); events it took part in are
+// represented by those MET links rather than listed. Other nodes list every linked entity.
+// Evidence count per link: HOLDS_ROLE counts its evidence ids, MET the evidence of the shared events, any other
+// link the evidence of its event or agreement end (else of the neighbour).
+MATCH (n:Entity {id: $id})
+CALL (n) {
+  MATCH (n)-[m:MET]-(b:Entity)
+  RETURN b, 'met' AS kind, m.events AS via, coalesce(m.count, 1) AS weight,
+         COUNT { MATCH (e:Event)-[:EVIDENCED_BY]->(:Evidence) WHERE e.id IN m.events } AS evidence,
+         CASE WHEN n.id < b.id THEN n.id ELSE b.id END AS source
+  UNION ALL
+  MATCH (n)-[r]-(b:Entity)
+  WHERE NOT type(r) IN ['MET', 'EVIDENCED_BY']
+    AND NOT (type(r) = 'PARTICIPATED_IN' AND n.type IN $actorTypes)
+  WITH n, r, b, CASE WHEN n:Event OR n:Agreement THEN n ELSE b END AS cited
+  RETURN b, toLower(type(r)) AS kind, [toLower(type(r))] AS via, 1 AS weight,
+         CASE WHEN type(r) = 'HOLDS_ROLE' THEN size(coalesce(r.evidence, []))
+              ELSE COUNT { (cited)-[:EVIDENCED_BY]->(:Evidence) } END AS evidence,
+         startNode(r).id AS source
+}
+WITH n, b, collect({kind: kind, via: via, weight: weight, evidence: evidence, source: source}) AS links
+WITH n, b, links, reduce(s = 0, l IN links | s + l.evidence) AS evidenceCount
+ORDER BY evidenceCount DESC, b.name, b.id
+WITH n, collect({node: b {.id, .name, .type, .kind, degree: COUNT { (b)--(:Entity) }}, links: links, evidenceCount: evidenceCount}) AS rows
+RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS page,
+       n {.id, .name, .type, .kind, degree: COUNT { (n)--(:Entity) }} AS centre

@@ -1,0 +1,160 @@
+/**
+ * npm run loadtest
+ * ================
+ *
+ * A bounded load test on 127.0.0.1 only: starts a throwaway embedded Neo4j with the sample dataset and the Parley
+ * server in its own process, then drives a mix of graph, node, neighbours, search and console requests with
+ * autocannon, and prints throughput, latency percentiles, errors and the server's memory over the run.
+ *
+ *   npm run loadtest                      20 s mixed run, 20 connections
+ *   npm run loadtest -- --duration 300    a 5-minute soak (memory sampled every 10 s)
+ *   npm run loadtest -- --json            figures as JSON on stdout
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import autocannon from "autocannon";
+import { ROOT_DIR } from "../server/config.js";
+import { Database, createDriver } from "../server/db/database.js";
+import { EmbeddedNeo4j, freePort } from "../server/db/embedded/embedded-neo4j.js";
+import { NEO4J_VERSION } from "../server/db/embedded/prerequisites.js";
+import { applySchema } from "../server/db/schema.js";
+import { createLogger } from "../server/log.js";
+import { loadImportFile } from "../server/modules/ingest/import.service.js";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const duration = Math.min(option("duration", 20), 900);
+const connections = Math.min(option("connections", 20), 200);
+const asJson = args.includes("--json");
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function waitForHealth(url: string, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    const ok = await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("the server did not become healthy in time");
+}
+
+const homeDir = path.join(ROOT_DIR, ".parley", `loadtest-${process.pid}`);
+let neo4j: EmbeddedNeo4j | null = null;
+let server: ChildProcess | null = null;
+try {
+  progress("Starting a throwaway Neo4j…");
+  neo4j = await EmbeddedNeo4j.start({
+    homeDir,
+    jarCacheDir: path.join(ROOT_DIR, ".parley", "jars", NEO4J_VERSION),
+    pidFile: path.join(homeDir, "neo4j.pid"),
+    boltPort: 0,
+    httpPort: 0,
+    auth: false,
+    heap: "1g",
+    pageCache: "512m",
+    transactionTimeout: "60s",
+    log: progress,
+  });
+  const db = new Database(createDriver(neo4j.connection), undefined, createLogger("warn"));
+  await db.waitUntilReady(AbortSignal.timeout(120_000));
+  await applySchema(db);
+  await loadImportFile(db, JSON.parse(readFileSync(path.join(ROOT_DIR, "data", "seed.json"), "utf8")));
+  await db.close();
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "server", "main.ts")], {
+    cwd: ROOT_DIR,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      NEO4J_URI: neo4j.connection.uri,
+      NEO4J_PASSWORD: "",
+      // The load test is one client hammering the server; per-client limits are lifted for it explicitly.
+      PARLEY_QUERY_RATE_PER_MINUTE: "1000000",
+      PARLEY_RATE_LIMIT_PER_MINUTE: "1000000",
+    },
+  });
+  await waitForHealth(url, AbortSignal.timeout(60_000));
+  const pid = server.pid!;
+
+  const requests: autocannon.Request[] = [
+    { method: "GET", path: "/api/graph" },
+    { method: "GET", path: "/api/nodes/hassan-rouhani" },
+    { method: "GET", path: "/api/nodes/nechirvan-barzani/neighbors?limit=20" },
+    { method: "GET", path: "/api/search?q=barz" },
+    { method: "GET", path: "/api/search?q=amir" },
+    {
+      method: "POST",
+      path: "/api/query",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "MATCH (p:Person)-[:PARTICIPATED_IN]->(e:Event) RETURN p.name AS name, count(e) AS events ORDER BY events DESC LIMIT 10" }),
+    },
+  ];
+  progress("Warming up (3 s)…");
+  await autocannon({ url, connections: 4, duration: 3, requests });
+
+  const samples: { t: number; rssMb: number }[] = [{ t: 0, rssMb: rssMb(pid) }];
+  const started = Date.now();
+  const sampler = setInterval(() => samples.push({ t: Math.round((Date.now() - started) / 1000), rssMb: rssMb(pid) }), 10_000);
+  progress(`Running ${duration} s with ${connections} connections against ${url} (mixed reads and console queries)…`);
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration, requests }, (error, res) => (error ? reject(error) : resolve(res)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  clearInterval(sampler);
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round((times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0) * 10) / 10;
+  samples.push({ t: duration, rssMb: rssMb(pid) });
+
+  const errors = result.errors + result.timeouts + result.non2xx;
+  const figures = {
+    durationSeconds: duration,
+    connections,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: pct(100) },
+    errors,
+    non2xx: result.non2xx,
+    serverRssMb: { start: samples[0]!.rssMb, end: samples.at(-1)!.rssMb, max: Math.max(...samples.map((s) => s.rssMb)) },
+    samples,
+  };
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+  } else {
+    const rows: [string, string][] = [
+      ["duration", `${duration} s, ${connections} connections`],
+      ["requests", String(figures.requests)],
+      ["throughput", `${figures.requestsPerSecond} req/s (target ≥ 500)`],
+      ["latency p50", `${figures.latencyMs.p50} ms`],
+      ["latency p95", `${figures.latencyMs.p95} ms (target < 100)`],
+      ["latency p99", `${figures.latencyMs.p99} ms`],
+      ["errors", `${figures.errors} (non-2xx ${figures.non2xx})`],
+      ["server RSS", `${figures.serverRssMb.start} MB → ${figures.serverRssMb.end} MB (max ${figures.serverRssMb.max})`],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));
+  }
+  process.exitCode = errors === 0 ? 0 : 1;
+} finally {
+  server?.kill("SIGTERM");
+  await neo4j?.stop();
+  await rm(homeDir, { recursive: true, force: true });
+}
+

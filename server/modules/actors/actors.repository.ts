@@ -1,0 +1,192 @@
+/**
+ * Actors repository
+ * =================
+ *
+ * Reads a node's details, its events, neighbours, full-text matches and shortest paths from Neo4j, in the caller's
+ * read transaction, and maps records to plain typed rows.
+ */
+import type { ManagedTransaction } from "neo4j-driver";
+import type { NodeRef } from "../../contracts/api.js";
+import { cypher } from "../../db/cypher.js";
+import { toJsonMap, toNumber } from "../../db/values.js";
+import { intParam, nodeRef, num, str } from "../events/events.repository.js";
+
+export interface RoleRow {
+  title: string;
+  since: string | null;
+  until: string | null;
+  asOf: string | null;
+  evidence: string[];
+  other: NodeRef;
+}
+
+export interface NodeRow {
+  props: Record<string, unknown>;
+  degree: number;
+  countries: NodeRef[];
+  roles: RoleRow[];
+  holders: RoleRow[];
+  agreements: NodeRef[];
+  parties: NodeRef[];
+  quantities: {
+    id: string;
+    measure: string;
+    value: number;
+    unit: string;
+    period: string | null;
+    qualifier: string | null;
+    asOf: string | null;
+    evidence: string[];
+  }[];
+  evidence: string[];
+}
+
+export interface NeighborLink {
+  kind: string;
+  via: string[];
+  weight: number;
+  evidence: number;
+  source: string;
+}
+
+export interface NeighborRow {
+  node: NodeRef & { degree: number };
+  links: NeighborLink[];
+  evidenceCount: number;
+}
+
+export interface SearchRow extends NodeRef {
+  aliases: string[];
+  titles: string[];
+  score: number;
+}
+
+export interface PathRow {
+  ids: string[];
+  links: { source: string; target: string; role: string }[];
+}
+
+function roleRow(value: unknown, otherKey: "of" | "holder"): RoleRow {
+  const m = value as Record<string, unknown>;
+  return {
+    title: String(m.title),
+    since: str(m.since),
+    until: str(m.until),
+    asOf: str(m.asOf),
+    evidence: (m.evidence as string[]) ?? [],
+    other: nodeRef(m[otherKey]),
+  };
+}
+
+function withDegree(value: unknown): NodeRef & { degree: number } {
+  return { ...nodeRef(value), degree: toNumber((value as { degree: unknown }).degree) };
+}
+
+/** The node's own data, or null when no entity has this id. */
+export async function readNode(tx: ManagedTransaction, id: string): Promise<NodeRow | null> {
+  const result = await tx.run(cypher("queries/actors/node"), { id });
+  const r = result.records[0];
+  if (!r) return null;
+  return {
+    props: toJsonMap(r.get("props")),
+    degree: toNumber(r.get("degree")),
+    countries: (r.get("countries") as unknown[]).map(nodeRef),
+    roles: (r.get("roles") as unknown[]).map((v) => roleRow(v, "of")),
+    holders: (r.get("holders") as unknown[]).map((v) => roleRow(v, "holder")),
+    agreements: (r.get("agreements") as unknown[]).map(nodeRef),
+    parties: (r.get("parties") as unknown[]).map(nodeRef),
+    quantities: (r.get("quantities") as Record<string, unknown>[]).map((q) => ({
+      id: String(q.id),
+      measure: String(q.measure),
+      value: toNumber(q.value),
+      unit: String(q.unit),
+      period: str(q.period),
+      qualifier: str(q.qualifier),
+      asOf: str(q.asOf),
+      evidence: (q.evidence as string[]) ?? [],
+    })),
+    evidence: r.get("evidence"),
+  };
+}
+
+/** Ids of the events the node is involved in (oldest first, at most `limit`) and how many there are. */
+export async function readNodeEventIds(
+  tx: ManagedTransaction,
+  id: string,
+  limit: number,
+): Promise<{ ids: string[]; total: number }> {
+  const result = await tx.run(cypher("queries/actors/node-events"), { id, limit: intParam(limit) });
+  const r = result.records[0];
+  return r ? { ids: r.get("ids"), total: toNumber(r.get("total")) } : { ids: [], total: 0 };
+}
+
+/** One page of neighbours and the total, or null when the centre does not exist. */
+export async function readNeighbors(
+  tx: ManagedTransaction,
+  id: string,
+  actorTypes: readonly string[],
+  offset: number,
+  limit: number,
+): Promise<{ centre: NodeRef & { degree: number }; total: number; page: NeighborRow[] } | null> {
+  const result = await tx.run(cypher("queries/actors/neighbors"), {
+    id,
+    actorTypes: [...actorTypes],
+    offset: intParam(offset),
+    limit: intParam(limit),
+  });
+  const r = result.records[0];
+  if (!r) return null;
+  return {
+    centre: withDegree(r.get("centre")),
+    total: toNumber(r.get("total")),
+    page: (r.get("page") as Record<string, unknown>[]).map((row) => ({
+      node: withDegree(row.node),
+      evidenceCount: toNumber(row.evidenceCount),
+      links: (row.links as Record<string, unknown>[]).map((l) => ({
+        kind: String(l.kind),
+        via: ((l.via as string[] | null) ?? []).map(String),
+        weight: toNumber(l.weight),
+        evidence: toNumber(l.evidence),
+        source: String(l.source),
+      })),
+    })),
+  };
+}
+
+/** Full-text matches for an already escaped Lucene query, best first. */
+export async function readSearch(tx: ManagedTransaction, query: string, limit: number): Promise<SearchRow[]> {
+  const result = await tx.run(cypher("queries/actors/search"), { query, limit: intParam(limit) });
+  return result.records.map((r) => ({
+    ...nodeRef({ id: r.get("id"), name: r.get("name"), type: r.get("type"), kind: r.get("kind") }),
+    aliases: r.get("aliases"),
+    titles: r.get("titles"),
+    score: num(r.get("score")) ?? 0,
+  }));
+}
+
+/** The entities among `ids` that exist, with degree. */
+export async function readRefs(tx: ManagedTransaction, ids: string[]): Promise<(NodeRef & { degree: number })[]> {
+  if (ids.length === 0) return [];
+  const result = await tx.run(cypher("queries/actors/refs"), { ids });
+  return result.records.map((r) => withDegree(r.get("node")));
+}
+
+/** Shortest paths through events of at most `max` hops (an integer from the validated query). */
+export async function readPaths(
+  tx: ManagedTransaction,
+  from: string,
+  to: string,
+  max: number,
+  limit: number,
+): Promise<PathRow[]> {
+  // Variable-length bounds cannot be parameters; `max` is a validated integer, never user text.
+  const query = cypher("queries/actors/path").replaceAll("{{max}}", String(Math.floor(max)));
+  const result = await tx.run(query, { from, to, limit: intParam(limit) });
+  return result.records.map((r) => ({
+    ids: r.get("ids"),
+    links: (r.get("links") as { source: string; target: string; role: string | null }[]).map((l) => ({
+      ...l,
+      role: l.role ?? "participant",
+    })),
+  }));
+}

@@ -1,0 +1,58 @@
+/**
+ * Articles repository
+ * ===================
+ *
+ * Reads article metadata and texts, and the per-month event counts of the timeline, in read transactions.
+ */
+import type { ArticleDto } from "../../contracts/api.js";
+import { cypher } from "../../db/cypher.js";
+import type { Database } from "../../db/database.js";
+import { toJsonMap, toNumber } from "../../db/values.js";
+
+export interface TimelineFilter {
+  from: string | null;
+  to: string | null;
+  eventKinds: string[] | null;
+  topics: string[] | null;
+  kinds: string[] | null;
+  countries: string[] | null;
+  roles: string[] | null;
+}
+
+/** One article by id, or null. */
+export async function readArticle(db: Database, id: string): Promise<ArticleDto | null> {
+  const rows = await db.read(cypher("queries/articles/article"), { id }, (r) => toJsonMap(r.get("article")), {
+    timeoutMs: 15_000,
+  });
+  const a = rows[0];
+  if (!a) return null;
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: String(a.id),
+    title: text(a.title) ?? String(a.id),
+    publisher: text(a.publisher),
+    url: text(a.url),
+    published: text(a.published),
+    publishedPrecision: text(a.publishedPrecision),
+    publishedNote: text(a.publishedNote),
+    language: text(a.language) ?? "en",
+    text: text(a.text),
+  };
+}
+
+/** Event counts per bucket: `precision` is month, year or undated. */
+export async function readTimeline(
+  db: Database,
+  filter: TimelineFilter,
+): Promise<{ precision: string; bucket: string | null; count: number }[]> {
+  return db.read(
+    cypher("queries/articles/timeline"),
+    { ...filter },
+    (r) => ({
+      precision: r.get("precision") as string,
+      bucket: r.get("bucket") as string | null,
+      count: toNumber(r.get("count")),
+    }),
+    { timeoutMs: 15_000 },
+  );
+}

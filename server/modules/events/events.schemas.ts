@@ -1,0 +1,10 @@
+/**
+ * Events request schemas
+ * ======================
+ *
+ * Path parameters of `GET /api/events/:id`: an application id (slug).
+ */
+import { z } from "zod";
+import { idSchema } from "../../contracts/import-format.js";
+
+export const eventParamsSchema = z.object({ id: idSchema });

@@ -1,0 +1,210 @@
+/**
+ * Extraction → import format
+ * ==========================
+ *
+ * Turns what the article extractor found into an import document, so articles enter the graph through the same
+ * validated, all-or-nothing, idempotent path as every other dataset. Actors are written in `extend` mode: a person
+ * already in the graph (curated or from another article) keeps what is known and gains the new evidence.
+ */
+import { createHash } from "node:crypto";
+import type { ImportFileInput, NodeType } from "../../contracts/import-format.js";
+import { extractArticles } from "./extract/extract.js";
+import type { ActorKind, ArticleInput, EvidenceOut, ExtractionResult } from "./extract/types.js";
+
+/** Recorded on every citation the extractor makes. */
+export const EXTRACTOR_ID = "extractor:parley-rules-1";
+
+/** Largest article accepted, in bytes. */
+export const MAX_ARTICLE_BYTES = 2_000_000;
+
+const TYPE_OF_ACTOR: Record<ActorKind, NodeType> = {
+  person: "person",
+  government: "government",
+  organization: "organization",
+  country: "country",
+  place: "place",
+  other: "organization",
+};
+
+const EVENT_LABELS: Record<string, string> = {
+  meeting: "Meeting",
+  visit: "Visit",
+  talks: "Talks",
+  phone_call: "Phone call",
+  signing: "Signing",
+  press_conference: "Press conference",
+  statement: "Statement",
+  interview: "Interview",
+};
+
+/** Why an article file cannot be read as an article. */
+export class ArticleInputError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = "ArticleInputError";
+  }
+}
+
+/** Decodes an article file's bytes, refusing empty, binary, oversized and non-UTF-8 input with a clear reason. */
+export function decodeArticle(file: string, bytes: Uint8Array): ArticleInput {
+  if (bytes.length === 0) throw new ArticleInputError(file, "the file is empty; an article needs some text.");
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    throw new ArticleInputError(file, `the file is ${Math.round(bytes.length / 1e6)} MB; articles are at most ${MAX_ARTICLE_BYTES / 1e6} MB of text.`);
+  }
+  if (bytes.includes(0)) throw new ArticleInputError(file, "the file is binary (it contains NUL bytes); save the article as plain UTF-8 text.");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ArticleInputError(file, "the file is not valid UTF-8; convert it (e.g. `iconv -f latin1 -t utf-8`) and try again.");
+  }
+  if (text.trim().length === 0) throw new ArticleInputError(file, "the file holds only whitespace; an article needs some text.");
+  return { file, text };
+}
+
+const slug = (value: string) =>
+  value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80) || "x";
+
+function articleIdOf(id: string): string {
+  return `art-${slug(id)}`;
+}
+
+/** 0-based paragraph of an offset, counting non-blank lines as the import validator does. */
+function paragraphOf(text: string, offset: number): number {
+  const before = text.slice(0, offset).split("\n");
+  before.pop();
+  return before.filter((line) => /\S/.test(line)).length;
+}
+
+/** Extracts the articles and maps the result into an import document (texts inline, so quotes can be shown). */
+export function articlesToImport(inputs: ArticleInput[]): { extraction: ExtractionResult; document: ImportFileInput } {
+  const extraction = extractArticles(inputs);
+  return { extraction, document: extractionToImport(extraction, inputs) };
+}
+
+/** Maps an extraction of the given inputs into the import format. */
+export function extractionToImport(extraction: ExtractionResult, inputs: ArticleInput[]): ImportFileInput {
+  const textOf = new Map(inputs.map((i) => [i.file, i.text]));
+  const articleIds = new Map(extraction.articles.map((a) => [a.id, articleIdOf(a.id)]));
+  const articleText = new Map(extraction.articles.map((a) => [a.id, textOf.get(a.file) ?? ""]));
+  const cite = (e: EvidenceOut | { article: string; start: number; end: number }) => ({
+    article: articleIds.get(e.article) ?? articleIdOf(e.article),
+    start: e.start,
+    end: e.end,
+    paragraph: paragraphOf(articleText.get(e.article) ?? "", e.start),
+    by: EXTRACTOR_ID,
+  });
+
+  const articles = extraction.articles.map((a) => {
+    const text = textOf.get(a.file) ?? "";
+    return {
+      id: articleIds.get(a.id)!,
+      title: a.title ?? a.file.split("/").pop() ?? a.id,
+      ...(a.source ? { publisher: a.source } : {}),
+      ...(a.url && /^https?:\/\//.test(a.url) ? { url: a.url } : {}),
+      ...(a.date ? { published: a.date, publishedPrecision: "day" as const } : {}),
+      ...(a.dateline ? { dateline: a.dateline.slice(0, 200) } : {}),
+      file: a.file.split("/").pop()!,
+      text,
+      sha256: createHash("sha256").update(text).digest("hex"),
+    };
+  });
+
+  const actorType = new Map(extraction.actors.map((a) => [a.id, TYPE_OF_ACTOR[a.kind]]));
+  const nameOf = new Map(extraction.actors.map((a) => [a.id, a.name]));
+  const nodes: NonNullable<ImportFileInput["nodes"]> = extraction.actors.map((a) => ({
+    id: a.id,
+    mode: "extend" as const,
+    type: TYPE_OF_ACTOR[a.kind],
+    kind: a.kind === "other" ? "organization" : a.kind === "place" ? "place" : a.kind,
+    name: a.name,
+    aliases: a.aliases.filter((alias) => alias !== a.name),
+    // One citation per article (the first mention) keeps the evidence list short but traceable.
+    evidence: [...new Map(a.mentions.map((m) => [m.article, m])).values()].map(cite),
+  }));
+
+  const topicIds = new Map(extraction.topics.map((t) => [t.id, `topic-${slug(t.id)}`]));
+  for (const t of extraction.topics) {
+    nodes.push({ id: topicIds.get(t.id)!, mode: "extend", type: "topic", kind: "topic", name: t.label });
+  }
+  for (const a of extraction.agreements) {
+    nodes.push({
+      id: a.id,
+      type: "agreement",
+      kind: "agreement",
+      name: a.name,
+      parties: a.parties.filter((p) => isActor(actorType.get(p))),
+      evidence: a.evidence.map(cite),
+    });
+  }
+
+  const placeOrNull = (id: string | null) => (id && (actorType.get(id) === "place" || actorType.get(id) === "country") ? id : undefined);
+  const eventName = (kind: string, participants: string[]) =>
+    `${EVENT_LABELS[kind] ?? kind}: ${participants.map((p) => nameOf.get(p) ?? p).join(", ") || "unnamed participants"}`;
+  const dateFields = (date: string | null, precision: string | null) =>
+    date ? { date: precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date, datePrecision: (precision ?? "day") as "day" | "month" | "year" } : {};
+
+  for (const e of extraction.events) {
+    const roles = new Map(e.participantRoles.map((r) => [r.actor, r.role]));
+    const participants = e.participants.filter((p) => isActor(actorType.get(p)));
+    nodes.push({
+      id: e.id,
+      type: "event",
+      kind: e.kind,
+      name: eventName(e.kind, participants),
+      ...dateFields(e.date, e.datePrecision),
+      ...(placeOrNull(e.place) ? { place: placeOrNull(e.place)! } : {}),
+      topics: e.topics.map((t) => topicIds.get(t)).filter((t): t is string => t !== undefined),
+      participants: participants.map((p) => ({ actor: p, role: roles.get(p) ?? "participant" })),
+      produced: [],
+      evidence: e.evidence.map(cite),
+      properties: e.dateText ? { dateText: e.dateText.slice(0, 200) } : {},
+    });
+  }
+  for (const e of extraction.otherEvents) {
+    // Planned, denied or one-sided events are recorded with a kind that never feeds the met-with projection.
+    const kind = e.reason === "statement" || e.kind === "statement" || e.kind === "interview" ? e.kind : `${slug(e.reason).replace(/-/g, "_")}_${e.kind}`;
+    const participants = e.participants.filter((p) => isActor(actorType.get(p)));
+    nodes.push({
+      id: e.id,
+      type: "event",
+      kind: /^[a-z][a-z0-9_]*$/.test(kind) ? kind.slice(0, 60) : "other_event",
+      name: eventName(e.kind, participants),
+      ...dateFields(e.date, e.datePrecision),
+      ...(placeOrNull(e.place) ? { place: placeOrNull(e.place)! } : {}),
+      participants: participants.map((p) => ({ actor: p, role: e.kind === "statement" ? "speaker" : "participant" })),
+      evidence: e.evidence.map(cite),
+      properties: { status: e.reason.slice(0, 100) },
+    });
+  }
+
+  const publishedOf = new Map(extraction.articles.map((a) => [a.id, a.date]));
+  const roles = extraction.roles
+    .filter((r) => r.of !== null && actorType.get(r.actor) === "person" && isOffice(actorType.get(r.of)))
+    .map((r) => ({
+      person: r.actor,
+      title: r.title,
+      of: r.of!,
+      ...(publishedOf.get(r.article) ? { asOf: publishedOf.get(r.article)! } : {}),
+      evidence: r.evidence ? [cite(r.evidence)] : [],
+    }));
+
+  return { format: "parley-import", version: 1, title: `Extracted from ${inputs.length} article(s)`, articles, nodes, roles };
+}
+
+function isActor(type: NodeType | undefined): boolean {
+  return type === "person" || type === "government" || type === "organization" || type === "country";
+}
+
+function isOffice(type: NodeType | undefined): boolean {
+  return type === "government" || type === "organization" || type === "country";
+}

@@ -1,0 +1,369 @@
+/**
+ * OpenAPI document
+ * ================
+ *
+ * `GET /api/openapi.json`: an OpenAPI 3.1 description of every endpoint, generated from the zod schemas that
+ * validate the requests (and zod mirrors of the response contracts in contracts/api.ts, checked against those
+ * types at compile time), so the document cannot drift from what the routes accept.
+ */
+import { Router } from "express";
+import { z } from "zod";
+import type { AppDeps } from "./app.js";
+import type * as Api from "./contracts/api.js";
+import { importFileSchema } from "./contracts/import-format.js";
+import { articleParamsSchema } from "./modules/articles/articles.schemas.js";
+import {
+  edgeParamsSchema,
+  neighborsQuerySchema,
+  nodeParamsSchema,
+  pathQuerySchema,
+  searchQuerySchema,
+} from "./modules/actors/actors.schemas.js";
+import { eventParamsSchema } from "./modules/events/events.schemas.js";
+import { graphQuerySchema } from "./modules/graph/graph.schemas.js";
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Response schemas (mirrors of contracts/api.ts)
+ * -------------------------------------------------------------------------------------------------------------- */
+
+const nullableString = z.string().nullable();
+const nodeRef = z.object({
+  id: z.string().describe("Application id (slug)"),
+  label: z.string(),
+  category: z.string().describe("person, government, organization, country, place, agreement, event, topic"),
+  kind: z.string().describe("Open vocabulary, e.g. meeting, visit, ministry"),
+});
+const citation = z.object({
+  evidenceId: z.string(),
+  article: z.object({
+    id: z.string(),
+    title: z.string(),
+    publisher: nullableString,
+    published: nullableString,
+    url: nullableString,
+  }),
+  paragraph: z.number().int().nullable(),
+  start: z.number().int().nullable().describe("UTF-16 offset into the article text"),
+  end: z.number().int().nullable().describe("UTF-16 offset, exclusive"),
+  by: z.string().describe("curator or extractor:<version>"),
+  status: z.string().describe("accepted or rejected"),
+  quote: nullableString.describe("text.slice(start, end) when the article text is stored"),
+});
+const role = z.object({
+  title: z.string(),
+  of: nodeRef,
+  since: nullableString,
+  until: nullableString,
+  asOf: nullableString,
+  evidence: z.array(citation),
+});
+const event = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.string(),
+  date: nullableString.describe("Partial date: YYYY, YYYY-MM or YYYY-MM-DD"),
+  datePrecision: nullableString,
+  summary: nullableString,
+  place: nodeRef.nullable(),
+  topics: z.array(nodeRef),
+  participants: z.array(nodeRef.extend({ role: z.string() })),
+  agreements: z.array(nodeRef),
+  evidence: z.array(citation),
+});
+const quantity = z.object({
+  id: z.string(),
+  measure: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  period: nullableString,
+  evidence: z.array(citation),
+});
+const serializedGraph = z
+  .object({
+    attributes: z.record(z.string(), z.unknown()).optional(),
+    options: z
+      .object({
+        type: z.enum(["mixed", "directed", "undirected"]).optional(),
+        multi: z.boolean().optional(),
+        allowSelfLoops: z.boolean().optional(),
+      })
+      .optional(),
+    nodes: z.array(
+      z.object({
+        key: z.string(),
+        attributes: z.looseObject({
+          label: z.string(),
+          category: z.string(),
+          kind: z.string(),
+          degree: z.number().optional(),
+        }),
+      }),
+    ),
+    edges: z.array(
+      z.object({
+        key: z.string(),
+        source: z.string(),
+        target: z.string(),
+        attributes: z.looseObject({ kind: z.string(), weight: z.number() }),
+      }),
+    ),
+  })
+  .describe("graphology serialisation, keyed by application ids");
+const nodeDetails = nodeRef.extend({
+  aliases: z.array(z.string()),
+  description: nullableString,
+  date: nullableString,
+  datePrecision: nullableString,
+  status: nullableString,
+  properties: z.record(z.string(), z.unknown()),
+  countries: z.array(nodeRef),
+  roles: z.array(role),
+  events: z.array(event),
+  event: event.nullable(),
+  agreements: z.array(nodeRef),
+  parties: z.array(nodeRef),
+  quantities: z.array(quantity),
+  evidence: z.array(citation),
+  degree: z.number().int(),
+  summary: nullableString.optional(),
+  holders: z
+    .array(role.extend({ holder: nodeRef }))
+    .optional()
+    .describe("Roles held in this government or organisation"),
+  eventsTotal: z.number().int().optional().describe("How many events there are; `events` holds at most 1000"),
+});
+const neighborsPage = z.object({
+  id: z.string(),
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  items: z.array(
+    nodeRef.extend({
+      evidenceCount: z.number().int(),
+      via: z.array(z.string()).describe("Event ids or relationship kinds"),
+    }),
+  ),
+  graph: serializedGraph,
+});
+const searchResults = z.object({ results: z.array(nodeRef.extend({ score: z.number(), matched: nullableString })) });
+const pathResult = z.object({
+  from: z.string(),
+  to: z.string(),
+  paths: z.array(z.array(z.string())),
+  graph: serializedGraph,
+});
+const edgeEvents = z.object({ source: nodeRef, target: nodeRef, events: z.array(event) });
+const article = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: nullableString,
+  url: nullableString,
+  published: nullableString,
+  publishedPrecision: nullableString,
+  publishedNote: nullableString,
+  language: z.string(),
+  text: nullableString,
+});
+const stats = z.object({ labels: z.record(z.string(), z.number()), relationships: z.record(z.string(), z.number()) });
+const timeline = z.object({
+  buckets: z.array(z.object({ month: z.string(), count: z.number().int() })),
+  undated: z.number().int(),
+  years: z
+    .array(z.object({ year: z.string(), count: z.number().int() }))
+    .optional()
+    .describe("Events dated only to a year"),
+});
+const health = z.object({
+  status: z.string(),
+  db: z.enum(["up", "down"]),
+  neo4j: z.string().optional(),
+  message: z.string().optional(),
+});
+const importSummary = z.object({
+  articles: z.number().int(),
+  nodes: z.number().int(),
+  links: z.number().int(),
+  roles: z.number().int(),
+  quantities: z.number().int(),
+  evidence: z.number().int(),
+  metLinks: z.number().int(),
+  elapsedMs: z.number(),
+});
+const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+// Compile-time guards: each mirror must produce what the TypeScript contract promises the client.
+type Assert<T extends true> = T;
+export type _ContractChecks = [
+  Assert<z.infer<typeof nodeDetails> extends Api.NodeDetailsDto ? true : false>,
+  Assert<z.infer<typeof neighborsPage> extends Api.NeighborsPageDto ? true : false>,
+  Assert<z.infer<typeof searchResults> extends Api.SearchResultsDto ? true : false>,
+  Assert<z.infer<typeof pathResult> extends Api.PathDto ? true : false>,
+  Assert<z.infer<typeof edgeEvents> extends Api.EdgeEventsDto ? true : false>,
+  Assert<z.infer<typeof event> extends Api.EventDto ? true : false>,
+  Assert<z.infer<typeof article> extends Api.ArticleDto ? true : false>,
+  Assert<z.infer<typeof stats> extends Api.StatsDto ? true : false>,
+  Assert<z.infer<typeof timeline> extends Api.TimelineDto ? true : false>,
+];
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Document
+ * -------------------------------------------------------------------------------------------------------------- */
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
+  // Preprocessed query lists are transforms, which JSON Schema cannot express: they are described as strings below.
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+/** OpenAPI parameters from a zod object schema (query string or path). */
+function parameters(schema: z.ZodType, where: "query" | "path"): JsonSchema[] {
+  const object = jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(object.properties ?? {}).map(([name, property]) => {
+    const isList = Object.keys(property).length === 0 || property.type === "array";
+    return {
+      name,
+      in: where,
+      required: where === "path" || (object.required ?? []).includes(name),
+      schema: isList ? { type: "string", description: "Comma-separated list of lower-case ids or kinds" } : property,
+    };
+  });
+}
+
+const json = (schema: z.ZodType) => ({ content: { "application/json": { schema: jsonSchema(schema) } } });
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { description: ERROR_TEXT[s] ?? "Error", ...json(errorBody) }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid parameters or body; `details` lists each problem as {path, message}",
+  401: "Admin token missing",
+  403: "Not allowed (writes need an admin token, or a loopback client when none is configured)",
+  404: "Unknown id",
+  413: "Body too large",
+  415: "Not JSON",
+  503: "Database unavailable; retry",
+};
+
+function get(
+  summary: string,
+  response: z.ZodType,
+  options: { query?: z.ZodType; path?: z.ZodType; errors?: number[] } = {},
+) {
+  return {
+    get: {
+      summary,
+      parameters: [
+        ...(options.path ? parameters(options.path, "path") : []),
+        ...(options.query ? parameters(options.query, "query") : []),
+      ],
+      responses: { "200": { description: "OK", ...json(response) }, ...errors(...(options.errors ?? [400]), 503) },
+    },
+  };
+}
+
+/** Builds the OpenAPI 3.1 document for an app whose graph budget is `graphBudget`. */
+export function buildOpenApi(graphBudget: number): JsonSchema {
+  const graphQuery = graphQuerySchema(graphBudget);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Parley API",
+      version: "0.1.0",
+      description:
+        "Diplomatic actor networks in Neo4j: who met whom, when, where, about what, with the evidence behind each fact. Ids are application slugs; bodies are compact JSON; errors have the shape {error:{code,message,requestId}}.",
+    },
+    servers: [{ url: "/" }],
+    paths: {
+      "/api/health": get("Service and database status (503 while the database is down)", health, { errors: [] }),
+      "/api/graph": get(
+        "The network in graphology's serialisation format, filtered, within the element budget",
+        serializedGraph,
+        { query: graphQuery },
+      ),
+      "/api/nodes/{id}": get(
+        "A node's details: roles, events with participants and evidence, agreements, quantities",
+        nodeDetails,
+        {
+          path: nodeParamsSchema,
+          errors: [400, 404],
+        },
+      ),
+      "/api/nodes/{id}/neighbors": get(
+        "A page of neighbours ordered by evidence count, with the total and an ego graph",
+        neighborsPage,
+        {
+          path: nodeParamsSchema,
+          query: neighborsQuerySchema,
+          errors: [400, 404],
+        },
+      ),
+      "/api/search": get(
+        "Ranked full-text matches over names, aliases and role titles (prefix, diacritics folded)",
+        searchResults,
+        {
+          query: searchQuerySchema,
+        },
+      ),
+      "/api/path": get("Shortest paths between two actors through events", pathResult, {
+        query: pathQuerySchema,
+        errors: [400, 404],
+      }),
+      "/api/events/{id}": get("An event with participants and roles, place, date, topics and evidence", event, {
+        path: eventParamsSchema,
+        errors: [400, 404],
+      }),
+      "/api/edges/{source}/{target}": get("The encounters behind a met link, in time order", edgeEvents, {
+        path: edgeParamsSchema,
+        errors: [400, 404],
+      }),
+      "/api/articles/{id}": get("Article metadata and, when stored, its text", article, {
+        path: articleParamsSchema,
+        errors: [400, 404],
+      }),
+      "/api/stats": get("Node counts per label and relationship counts per type", stats, { errors: [] }),
+      "/api/timeline": get("Events per month within the graph's filters", timeline, { query: graphQuery }),
+      "/api/import": {
+        post: {
+          summary: "Load a file in the import format: validated in full, written whole or not at all",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: jsonSchema(importFileSchema, "input") } },
+          },
+          responses: {
+            "200": { description: "Loaded; what was created or updated", ...json(importSummary) },
+            ...errors(400, 401, 403, 413, 415, 503),
+          },
+        },
+      },
+      "/api/import/schema": {
+        get: {
+          summary: "The import format as JSON Schema",
+          responses: { "200": { description: "JSON Schema (draft 2020-12)", content: { "application/json": {} } } },
+        },
+      },
+      "/api/openapi.json": {
+        get: {
+          summary: "This document",
+          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
+        },
+      },
+    },
+  };
+}
+
+/** Serves the document, built once per app. */
+export function openApiRoutes({ config }: AppDeps): Router {
+  const router = Router();
+  const document = buildOpenApi(config.graphBudget);
+  router.get("/openapi.json", (_req, res) => {
+    res.json(document);
+  });
+  return router;
+}
