@@ -17,12 +17,16 @@ import { errorHandler, notFoundHandler } from "./errors.js";
 import type { Logger } from "./log.js";
 import { graphRoutes } from "./modules/graph/graph.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { snapshotRoutes } from "./modules/snapshots/snapshots.routes.js";
+import { framingPolicy } from "./http/framing.js";
+import { rateLimit } from "./http/rate-limit.js";
 import { securityHeaders } from "./http/security.js";
 import { actorsRoutes } from "./modules/actors/actors.routes.js";
 import { articlesRoutes } from "./modules/articles/articles.routes.js";
 import { eventsRoutes } from "./modules/events/events.routes.js";
 import { importRoutes } from "./modules/ingest/import.routes.js";
 import { ingestRoutes } from "./modules/ingest/ingest.routes.js";
+import { queryRoutes } from "./modules/query/query.routes.js";
 import { openApiRoutes } from "./openapi.js";
 
 export interface AppDeps {
@@ -43,6 +47,8 @@ export function createApp(deps: AppDeps): Express {
   app.set("trust proxy", false);
   app.set("json spaces", 0);
   app.use(compression());
+  // Nothing may be framed except the snapshot embed page (server/http/framing.ts).
+  app.use(framingPolicy(deps.config.embedFrameAncestors));
   app.use(securityHeaders());
 
   app.use((req, res, next) => {
@@ -59,14 +65,22 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const api = express.Router();
+  // Search, snapshots and every write share a per-client budget; the console has its own (modules/query).
+  const limited = rateLimit({ perMinute: deps.config.rateLimitPerMinute });
+  api.use((req, res, next) => {
+    const write = req.method !== "GET" && req.method !== "HEAD" && !req.path.startsWith("/query") && !req.path.startsWith("/saved");
+    return write || req.path === "/search" ? limited(req, res, next) : next();
+  });
   // Each router parses its own body with its own limit (server/http/body.ts).
   api.use(healthRoutes(deps));
   api.use(graphRoutes(deps));
+  api.use(snapshotRoutes(deps));
   api.use(actorsRoutes(deps));
   api.use(eventsRoutes(deps));
   api.use(articlesRoutes(deps));
   api.use(importRoutes(deps));
   api.use(ingestRoutes(deps));
+  api.use(queryRoutes(deps));
   api.use(openApiRoutes(deps));
   api.use(notFoundHandler);
   app.use("/api", api);
@@ -75,7 +89,7 @@ export function createApp(deps: AppDeps): Express {
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
     // The explorer is one page; its routes (/, /s/:id, /snapshots) all get index.html and read the URL themselves.
-    app.get(["/", "/s/:id"], (_req, res) => res.sendFile(path.join(clientDir, "index.html"), { maxAge: 0 }));
+    app.get(["/", "/s/:id", "/snapshots"], (_req, res) => res.sendFile(path.join(clientDir, "index.html"), { maxAge: 0 }));
   } else {
     app.get("/", (_req, res) => {
       res.status(503).type("text/plain").send("The explorer is not built yet: run `npm run build` (npm start does it for you).");

@@ -31,7 +31,8 @@ export function securityHeaders(): RequestHandler {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "no-referrer");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    // The embed page (framing.ts sent no X-Frame-Options) is meant to be shown inside other sites.
+    res.setHeader("Cross-Origin-Resource-Policy", res.getHeader("X-Frame-Options") ? "same-origin" : "cross-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
     res.setHeader("X-DNS-Prefetch-Control", "off");
     next();

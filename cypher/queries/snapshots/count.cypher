@@ -1,0 +1,2 @@
+// How many snapshots are stored (tests and stats).
+MATCH (s:Snapshot) RETURN count(s) AS count
