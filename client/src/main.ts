@@ -2,67 +2,482 @@
  * Parley explorer entry
  * =====================
  *
- * Fetches the network, draws it with sigma, lays it out with ForceAtlas2, and signals readiness on
- * `document.body.dataset.ready` for people and tests alike.
+ * Wires the store, the graph, sigma, the panels and the controllers: loads the network for the current view,
+ * filters and time window, lays it out with ForceAtlas2 then noverlap, and signals readiness on
+ * `document.body.dataset.ready` ("true" once drawn and settled) for people and tests alike.
  */
 import Graph from "graphology";
-import type { SerializedGraph } from "graphology-types";
-import Sigma from "sigma";
-import { ApiError, getJson } from "./api/client";
-import { loadGraph } from "./graph/build";
-import { TYPE_COLORS, TYPE_NAMES } from "./graph/style";
-import { runLayout } from "./sigma/layout";
+import type Sigma from "sigma";
+import type { SerializedGraph as GraphologySerialized } from "graphology-types";
+import type { SerializedGraph } from "../../server/contracts/graph";
+import { errorMessage, isMissingEndpoint } from "./api/client";
+import { fetchGraph, fetchNeighbors, fetchPath, fetchTimeline } from "./api/endpoints";
+import { bindSigmaEvents } from "./controllers/sigma-events";
+import { bindUrlSync, stateFromUrl } from "./controllers/url";
+import { loadGraph, placeNewNodes, positionsNear, positionsOf, styleEdges, styleNodes } from "./graph/build";
+import { EditHistory, type GraphDelta, applyDelta, collapseDelta, edgeRecord, invertDelta, nodeRecord } from "./graph/history";
+import { assignMetrics } from "./graph/metrics";
+import { allShortestPaths, pathElements } from "./graph/paths";
+import { Store, type Theme, graphQuery } from "./graph/store";
+import { fillMonths, timelineFromGraph } from "./graph/timeline";
+import { type DetailsActions, hideDetails, showEdge, showNode } from "./panels/details";
+import { h } from "./panels/dom";
+import { type FilterOptions, collectOptions, emptyOptions, renderDisplay, renderFilters } from "./panels/filters";
+import { renderLegend } from "./panels/legend";
+import { renderMetrics } from "./panels/metrics";
+import { type PathPanelView, renderPathPanel } from "./panels/path";
+import { bindSearch } from "./panels/search";
+import { TimelinePanel } from "./panels/timeline";
+import { renderToolbar } from "./panels/toolbar";
+import { bindReducers } from "./sigma/reducers";
+import { createRenderer, focusNode } from "./sigma/renderer";
+import { LayoutController, layoutBudget } from "./sigma/layout";
+import { readCanvasTheme } from "./sigma/theme";
 import "./styles.css";
 
-const status = document.getElementById("status")!;
-const container = document.getElementById("graph")!;
-const legend = document.getElementById("legend")!;
+// ---------------------------------------------------------------------------------------------------------------
+// State
+// ---------------------------------------------------------------------------------------------------------------
 
-function renderLegend(types: Set<string>): void {
-  legend.replaceChildren(
-    ...[...types].sort().map((type) => {
-      const item = document.createElement("div");
-      item.className = "legend-item";
-      const swatch = document.createElement("span");
-      swatch.className = "swatch";
-      swatch.style.background = TYPE_COLORS[type] ?? "#8c8c8c";
-      item.append(swatch, document.createTextNode(TYPE_NAMES[type] ?? type));
-      return item;
-    }),
+const $ = (id: string) => document.getElementById(id)!;
+const el = {
+  graph: $("graph"),
+  legend: $("legend"),
+  status: $("status"),
+  message: $("message"),
+  details: $("details"),
+  filters: $("filters"),
+  display: $("display"),
+  path: $("path-panel"),
+  metrics: $("metrics"),
+  toolbar: $("toolbar"),
+  timeline: $("timeline"),
+};
+
+const initial = stateFromUrl(location.search);
+const savedTheme = localStorage.getItem("parley-theme");
+if (savedTheme === "light" || savedTheme === "dark") initial.state.theme = savedTheme;
+const store = new Store(initial.state);
+const graph = new Graph({ multi: true, type: "mixed", allowSelfLoops: true });
+const history = new EditHistory(graph);
+const layout = new LayoutController(graph);
+const timeline = new TimelinePanel(el.timeline, store);
+const options: FilterOptions = emptyOptions();
+/** Pages fetched per expanded node: next offset and the server's total. */
+const pages = new Map<string, { offset: number; total: number }>();
+/** Nodes and edges a path brought in that the view did not have, removed when the path is cleared. */
+let pathOverlay: GraphDelta | null = null;
+let pathView: PathPanelView = { from: initial.url.pathEnds?.[0] ?? null, to: initial.url.pathEnds?.[1] ?? null, result: null, error: false };
+let renderer: Sigma | null = null;
+let refreshTheme: (() => void) | null = null;
+let loadSeq = 0;
+
+const PAGE_SIZE = 20;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Status, messages, readiness
+// ---------------------------------------------------------------------------------------------------------------
+
+function setReady(value: "true" | "false" | "error" | "empty"): void {
+  document.body.dataset.ready = value;
+}
+
+function showMessage(text: string | null, kind: "error" | "empty" | "info" = "info", action?: { label: string; run: () => void }): void {
+  if (!text) {
+    el.message.hidden = true;
+    el.message.replaceChildren();
+    return;
+  }
+  el.message.hidden = false;
+  el.message.className = `message ${kind}`;
+  el.message.dataset.kind = kind;
+  el.message.replaceChildren(h("p", { text }), ...(action ? [h("button", { type: "button", class: "button", onclick: action.run }, action.label)] : []));
+}
+
+function updateStatus(extra = ""): void {
+  const attrs = graph.getAttributes();
+  const truncated = attrs.truncated ? " · showing the most connected" : "";
+  el.status.textContent = `${graph.order} nodes, ${graph.size} links${truncated}${extra}`;
+  el.status.classList.remove("error");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Derived views: metrics, styles, panels
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Recomputes metrics and looks after the graph's structure changed, and redraws the panels that show them. */
+function refreshDerived(): void {
+  // Index nodes just added before bulk attribute updates: sigma repaints hinted updates only for indexed nodes.
+  renderer?.refresh();
+  styleEdges(graph);
+  assignMetrics(graph);
+  styleNodes(graph, store.state.sizeBy, store.state.colorBy);
+  renderLegend(el.legend, graph, store.state.colorBy);
+  renderMetrics(el.metrics, graph, store.state.sizeBy, (id) => pick(id));
+  renderPathPanel(el.path, graph, pathView, pathActions);
+  renderToolbarNow();
+  updateStatus();
+}
+
+function renderToolbarNow(): void {
+  renderToolbar(
+    el.toolbar,
+    { layoutRunning: layout.running, canUndo: history.canUndo, canRedo: history.canRedo },
+    {
+      zoomIn: () => void renderer?.getCamera().animatedZoom({ duration: 250 }),
+      zoomOut: () => void renderer?.getCamera().animatedUnzoom({ duration: 250 }),
+      fit: () => void renderer?.getCamera().animatedReset({ duration: 300 }),
+      reset: () => {
+        clearPath();
+        store.selectNode(null);
+        void renderer?.getCamera().animatedReset({ duration: 300 });
+      },
+      toggleLayout: () => (layout.running ? layout.stop() : layout.start()),
+      undo: () => edit(history.undo()),
+      redo: () => edit(history.redo()),
+    },
   );
 }
 
-async function start(): Promise<void> {
-  const graph = new Graph({ multi: true, type: "mixed" });
-  let data: SerializedGraph;
-  try {
-    data = await getJson<SerializedGraph>("/api/graph");
-  } catch (error) {
-    status.textContent = error instanceof ApiError ? error.message : "The network could not be loaded.";
-    status.classList.add("error");
-    document.body.dataset.ready = "error";
-    return;
-  }
-  loadGraph(graph, data);
-  if (graph.order === 0) {
-    status.textContent = "The database is empty: load data with `npm run load -- <file>`.";
-    document.body.dataset.ready = "empty";
-    return;
-  }
-  const renderer = new Sigma(graph, container, {
-    renderEdgeLabels: false,
-    labelRenderedSizeThreshold: 6,
-    labelDensity: 0.7,
-    labelGridCellSize: 120,
-    zIndex: true,
-  });
-  renderLegend(new Set(graph.mapNodes((_n, a) => String(a.category))));
-  status.textContent = `${graph.order} nodes, ${graph.size} links`;
-  await runLayout(graph, 2_000);
-  renderer.getCamera().animatedReset({ duration: 0 });
-  renderer.refresh();
-  (window as unknown as { parley: unknown }).parley = { graph, renderer };
-  document.body.dataset.ready = "true";
+/** Selects a node, moves the camera to it (and opens its panel through the store). */
+function pick(id: string): void {
+  store.selectNode(id);
+  if (renderer && graph.hasNode(id)) focusNode(renderer, id);
 }
 
-void start();
+// ---------------------------------------------------------------------------------------------------------------
+// Loading the network
+// ---------------------------------------------------------------------------------------------------------------
+
+async function loadNetwork(first = false): Promise<void> {
+  const seq = ++loadSeq;
+  setReady("false");
+  layout.stop();
+  el.status.textContent = "Loading the network…";
+  el.graph.setAttribute("aria-busy", "true");
+  let data: SerializedGraph;
+  try {
+    data = await fetchGraph(graphQuery(store.state.view, store.state.filters, store.state.time));
+  } catch (error) {
+    if (seq !== loadSeq) return;
+    const text = errorMessage(error, "The network could not be loaded.");
+    el.status.textContent = text;
+    el.status.classList.add("error");
+    showMessage(text, "error", { label: "Try again", run: () => void loadNetwork(first) });
+    setReady("error");
+    return;
+  }
+  if (seq !== loadSeq) return;
+  const previous = positionsOf(graph);
+  pathOverlay = null;
+  loadGraph(graph, data as GraphologySerialized, previous);
+  graph.replaceAttributes(data.attributes ?? {});
+  history.clear();
+  pages.clear();
+  collectOptions(graph, options);
+  renderFilters(el.filters, store, options);
+  const filtered = store.state.filters.kinds.length + store.state.filters.topics.length + store.state.filters.countries.length + store.state.filters.roles.length > 0 || store.state.time.from || store.state.time.to;
+  if (graph.order === 0) {
+    refreshDerived();
+    el.graph.removeAttribute("aria-busy");
+    if (!filtered) {
+      showMessage("The database is empty: load data with `npm run load -- <file>`.", "empty");
+      el.status.textContent = "The database is empty.";
+      setReady("empty");
+      return;
+    }
+    showMessage("Nothing matches these filters and this time window.", "empty", {
+      label: "Clear filters",
+      run: () => {
+        store.set({ filters: { kinds: [], topics: [], countries: [], roles: [] }, time: { from: null, to: null } });
+      },
+    });
+    setReady("true");
+    return;
+  }
+  showMessage(null);
+  refreshDerived();
+  if (!renderer) startRenderer();
+  // Only nodes new to this picture need a long layout; a reload that keeps most positions settles quickly.
+  const known = graph.filterNodes((n) => previous.has(n)).length;
+  await layout.settle(known > graph.order * 0.8 ? 500 : layoutBudget(graph.order));
+  if (seq !== loadSeq) return;
+  const camera = renderer!.getCamera();
+  if (first && store.state.camera) camera.setState(store.state.camera);
+  else if (first || known < graph.order * 0.8) camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  renderer!.refresh();
+  el.graph.removeAttribute("aria-busy");
+  if (first) await restoreFromUrl();
+  else if (store.state.selectedNode && !graph.hasNode(store.state.selectedNode)) updateStatus(" · the selected node is outside this view");
+  setReady("true");
+}
+
+/** After the first load: reopen the selected node or edge, and re-run the path from the URL. */
+async function restoreFromUrl(): Promise<void> {
+  const { selectedNode, selectedEdge } = store.state;
+  if (selectedNode) void openDetails();
+  else if (selectedEdge && graph.hasEdge(selectedEdge)) void openDetails();
+  else if (selectedEdge) store.selectEdge(null);
+  if (pathView.from && pathView.to) await findPath(pathView.from, pathView.to);
+}
+
+async function loadTimeline(): Promise<void> {
+  timeline.setView({ bars: [], undated: 0, state: "loading" });
+  const query = graphQuery(store.state.view, store.state.filters, { from: null, to: null });
+  try {
+    let data;
+    try {
+      data = await fetchTimeline(query);
+    } catch (error) {
+      if (!isMissingEndpoint(error)) throw error;
+      // No timeline endpoint on this server: count the events of the unwindowed event graph.
+      data = timelineFromGraph(await fetchGraph(graphQuery("events", store.state.filters, { from: null, to: null })));
+    }
+    const bars = fillMonths(data);
+    timeline.setView({ bars, undated: data.undated, state: bars.length ? "ready" : "empty" });
+  } catch (error) {
+    timeline.setView({ bars: [], undated: 0, state: "error", message: errorMessage(error, "The timeline could not be loaded.") });
+  }
+}
+
+function startRenderer(): void {
+  renderer = createRenderer(graph, el.graph, readCanvasTheme());
+  refreshTheme = bindReducers(renderer, graph, store, readCanvasTheme);
+  bindSigmaEvents(renderer, store, (node) => void expand(node));
+  // Sigma only watches window resizes; the stage also changes size when the details panel opens or closes.
+  new ResizeObserver(() => {
+    renderer?.resize();
+    renderer?.refresh({ skipIndexation: true });
+  }).observe(el.graph);
+  layout.onChange(() => {
+    renderToolbarNow();
+    // Noverlap moved nodes after FA2 stopped: redraw.
+    renderer?.refresh();
+  });
+  (window as unknown as { parley: unknown }).parley = { graph, renderer, store, history, layout };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Details panel
+// ---------------------------------------------------------------------------------------------------------------
+
+const detailsActions: DetailsActions = {
+  select: (id) => pick(id),
+  close: () => store.selectNode(null),
+  expand: (id) => void expand(id),
+  collapse: (id) => collapse(id),
+  canCollapse: (id) => history.expansions.has(id),
+  expansionNote: (id) => {
+    const page = pages.get(id);
+    return page ? `Showing ${Math.min(page.offset, page.total)} of ${page.total} neighbours, by evidence count` : null;
+  },
+  pathEnd: (which, id) => {
+    pathView = { ...pathView, [which]: id, result: null, error: false };
+    renderPathPanel(el.path, graph, pathView, pathActions);
+    if (pathView.from && pathView.to) void findPath(pathView.from, pathView.to);
+  },
+};
+
+async function openDetails(): Promise<void> {
+  const { selectedNode, selectedEdge } = store.state;
+  if (selectedNode) await showNode(el.details, graph, selectedNode, detailsActions);
+  else if (selectedEdge && graph.hasEdge(selectedEdge)) await showEdge(el.details, graph, selectedEdge, detailsActions);
+  else hideDetails(el.details);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Expand / collapse with undo and redo
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Applies an undo/redo result: new looks, metrics and panels. */
+function edit(delta: GraphDelta | null): void {
+  if (!delta) return;
+  refreshDerived();
+  renderer?.refresh();
+  if (store.state.selectedNode) void openDetails();
+}
+
+async function expand(id: string): Promise<void> {
+  const page = pages.get(id) ?? { offset: 0, total: Infinity };
+  if (page.offset >= page.total) {
+    updateStatus(" · all neighbours already shown");
+    return;
+  }
+  setReady("false");
+  el.status.textContent = "Loading neighbours…";
+  try {
+    const dto = await fetchNeighbors(id, PAGE_SIZE, page.offset);
+    pages.set(id, { offset: dto.offset + dto.items.length, total: dto.total });
+    const center = graph.hasNode(id) ? graph.getNodeAttributes(id) : { x: 0, y: 0 };
+    const fresh = dto.graph.nodes.filter((n) => !graph.hasNode(n.key));
+    const ring = 18 + 2 * Math.sqrt(fresh.length);
+    const addNodes = fresh.map((n, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
+      return { key: n.key, attributes: { ...n.attributes, x: (center.x as number) + ring * Math.cos(angle), y: (center.y as number) + ring * Math.sin(angle) } };
+    });
+    const present = new Set([...graph.nodes(), ...addNodes.map((n) => n.key)]);
+    const addEdges = dto.graph.edges
+      .filter((e) => !graph.hasEdge(e.key) && present.has(e.source) && present.has(e.target))
+      .map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: { ...e.attributes } }));
+    const label = String(graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+    if (!addNodes.length && !addEdges.length) {
+      updateStatus(` · no new neighbours of ${label}`);
+    } else {
+      history.push({ label: `Expand ${label}`, owner: id, addNodes, addEdges, removeNodes: [], removeEdges: [] });
+      placeNewNodes(graph);
+      refreshDerived();
+      updateStatus(` · ${label}: ${Math.min(pages.get(id)!.offset, dto.total)} of ${dto.total} neighbours shown`);
+    }
+  } catch (error) {
+    const text = isMissingEndpoint(error) ? "Expanding needs /api/nodes/:id/neighbors, which this server does not offer yet." : errorMessage(error, "The neighbours could not be loaded.");
+    showMessage(text, "error", { label: "Dismiss", run: () => showMessage(null) });
+  }
+  renderer?.refresh();
+  if (store.state.selectedNode === id) void openDetails();
+  setReady("true");
+}
+
+function collapse(id: string): void {
+  const label = String(graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+  const delta = collapseDelta(graph, history, id, `Collapse ${label}`);
+  if (!delta) return;
+  history.push(delta);
+  pages.delete(id);
+  edit(delta);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Paths
+// ---------------------------------------------------------------------------------------------------------------
+
+function clearPath(): void {
+  if (pathOverlay) {
+    applyDelta(graph, invertDelta(pathOverlay));
+    pathOverlay = null;
+    refreshDerived();
+  }
+  pathView = { from: null, to: null, result: null, error: false };
+  store.set({ path: null });
+  renderPathPanel(el.path, graph, pathView, pathActions);
+}
+
+async function findPath(from: string, to: string): Promise<void> {
+  if (pathOverlay) {
+    applyDelta(graph, invertDelta(pathOverlay));
+    pathOverlay = null;
+  }
+  pathView = { from, to, result: "Searching…", error: false };
+  renderPathPanel(el.path, graph, pathView, pathActions);
+  let paths: string[][];
+  try {
+    const dto = await fetchPath(from, to);
+    paths = dto.paths;
+    // Paths run through events, which the "met with" view does not draw: bring in what is missing, for now.
+    const fresh = dto.graph.nodes.filter((n) => !graph.hasNode(n.key));
+    const near = positionsNear(graph, fresh.map((n) => n.key), dto.graph.edges);
+    const addNodes = fresh.map((n) => ({ key: n.key, attributes: { ...n.attributes, ...near.get(n.key)! } }));
+    const keys = new Set([...graph.nodes(), ...addNodes.map((n) => n.key)]);
+    const addEdges = dto.graph.edges.filter((e) => !graph.hasEdge(e.key) && keys.has(e.source) && keys.has(e.target)).map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: { ...e.attributes } }));
+    if (addNodes.length || addEdges.length) {
+      pathOverlay = { label: "Path", owner: from, addNodes, addEdges, removeNodes: [], removeEdges: [] };
+      applyDelta(graph, pathOverlay);
+      placeNewNodes(graph);
+      // Keep the overlay's positions so clearing and undo stay exact.
+      pathOverlay.addNodes = pathOverlay.addNodes.map((n) => nodeRecord(graph, n.key));
+      pathOverlay.addEdges = pathOverlay.addEdges.map((e) => edgeRecord(graph, e.key));
+    }
+  } catch (error) {
+    if (!isMissingEndpoint(error)) {
+      pathView = { from, to, result: errorMessage(error, "The path could not be computed."), error: true };
+      refreshDerived();
+      return;
+    }
+    paths = allShortestPaths(graph, from, to);
+  }
+  refreshDerived();
+  if (!paths.length) {
+    pathView = { from, to, result: "These two are not connected in this network.", error: false };
+    store.set({ path: null });
+  } else {
+    const { nodes, edges } = pathElements(graph, paths);
+    const steps = paths[0]!.length - 1;
+    pathView = { from, to, result: `${paths.length} shortest path${paths.length === 1 ? "" : "s"}, ${steps} step${steps === 1 ? "" : "s"}: ${paths[0]!.map((n) => (graph.hasNode(n) ? graph.getNodeAttribute(n, "label") : n)).join(" → ")}`, error: false };
+    store.set({ path: { from, to, nodes, edges } });
+  }
+  renderPathPanel(el.path, graph, pathView, pathActions);
+  renderer?.refresh();
+}
+
+const pathActions = {
+  find: (from: string, to: string) => void findPath(from, to).then(() => setReady("true")),
+  clear: () => clearPath(),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Theme
+// ---------------------------------------------------------------------------------------------------------------
+
+function applyTheme(theme: Theme): void {
+  if (theme === "auto") delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+  refreshTheme?.();
+}
+
+function toggleTheme(): void {
+  const dark = store.state.theme === "dark" || (store.state.theme === "auto" && matchMedia("(prefers-color-scheme: dark)").matches);
+  const theme: Theme = dark ? "light" : "dark";
+  localStorage.setItem("parley-theme", theme);
+  store.set({ theme });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bindings
+// ---------------------------------------------------------------------------------------------------------------
+
+store.subscribe((state, previous) => {
+  if (state.view !== previous.view || state.filters !== previous.filters || state.time !== previous.time) {
+    if (pathOverlay) pathOverlay = null;
+    pathView = { from: null, to: null, result: null, error: false };
+    syncViewButtons();
+    renderFilters(el.filters, store, options);
+    void loadNetwork();
+    if (state.view !== previous.view || state.filters !== previous.filters) void loadTimeline();
+  }
+  if (state.selectedNode !== previous.selectedNode || state.selectedEdge !== previous.selectedEdge) void openDetails();
+  if (state.sizeBy !== previous.sizeBy || state.colorBy !== previous.colorBy) {
+    styleNodes(graph, state.sizeBy, state.colorBy);
+    renderLegend(el.legend, graph, state.colorBy);
+    renderMetrics(el.metrics, graph, state.sizeBy, (id) => pick(id));
+    renderer?.refresh({ skipIndexation: false });
+  }
+  if (state.theme !== previous.theme) applyTheme(state.theme);
+});
+
+function syncViewButtons(): void {
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-view]")) b.setAttribute("aria-pressed", String(b.dataset.view === store.state.view));
+}
+for (const b of document.querySelectorAll<HTMLButtonElement>("[data-view]")) {
+  b.addEventListener("click", () => store.setView(b.dataset.view === "events" ? "events" : "met"));
+}
+$("theme-toggle").addEventListener("click", toggleTheme);
+matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => refreshTheme?.());
+
+document.addEventListener("keydown", (e) => {
+  const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+  if (e.key === "Escape" && !typing && (store.state.selectedNode || store.state.selectedEdge)) store.selectNode(null);
+  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !typing) {
+    e.preventDefault();
+    edit(e.shiftKey ? history.redo() : history.undo());
+  }
+});
+
+bindSearch(graph, (hit) => pick(hit.id));
+bindUrlSync(store);
+renderDisplay(el.display, store);
+renderFilters(el.filters, store, options);
+renderPathPanel(el.path, graph, pathView, pathActions);
+syncViewButtons();
+applyTheme(store.state.theme);
+hideDetails(el.details);
+void loadNetwork(true);
+void loadTimeline();

@@ -3,30 +3,168 @@
  * ================
  *
  * Imports the API's serialised graph into the one graphology instance the app keeps, adding render attributes
- * (size, colour, initial position) beside the data attributes, never in place of them.
+ * (size, colour, program, initial position) beside the data attributes, never in place of them.
  */
 import type Graph from "graphology";
-import type { SerializedGraph } from "graphology-types";
-import { colorOf } from "./style";
+import type { Attributes, SerializedGraph } from "graphology-types";
+import type { ColorBy, SizeBy } from "./store";
+import { EDGE_COLORS, colorOf, communityColor, shapeOf } from "./style";
 
-/** Clears `graph` and fills it from `data`; nodes without stored positions start on a circle. */
-export function loadGraph(graph: Graph, data: SerializedGraph): void {
-  graph.clear();
-  graph.import(data);
+/** Positions by node id, kept across reloads so the picture does not jump when a filter changes. */
+export type Positions = Map<string, { x: number; y: number }>;
+
+/** The current positions of all nodes. */
+export function positionsOf(graph: Graph): Positions {
+  const positions: Positions = new Map();
+  graph.forEachNode((n, a) => positions.set(n, { x: a.x as number, y: a.y as number }));
+  return positions;
+}
+
+/** A stable pseudo-random number in [0, 1) from a string, so first layouts are reproducible. */
+export function hashUnit(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return ((h >>> 0) % 100000) / 100000;
+}
+
+/**
+ * Clears `graph` and fills it from `data`. Nodes keep their previous position when known, else the stored one,
+ * else start next to a placed neighbour or on a circle.
+ */
+export function loadGraph(graph: Graph, data: SerializedGraph, previous: Positions = new Map()): void {
+  // The server may send edges whose ends fell out of the budget; importing them would throw.
+  const keys = new Set(data.nodes.map((n) => n.key));
+  // Build in a scratch copy first: sigma listens to the real graph and needs x/y on every node it is told about.
+  const scratch = graph.nullCopy();
+  scratch.import({ ...data, edges: data.edges.filter((e) => keys.has(e.source) && keys.has(e.target)) } as SerializedGraph);
+  placeNewNodes(scratch, previous);
+  styleEdges(scratch);
+  // Update in place rather than clear() + import(): sigma 3 loses track of nodes re-added in the same tick after a
+  // clear ("node … can't be repaint"), while per-element events keep its index right.
+  graph.clearEdges();
+  graph.forEachNode((n) => {
+    if (!scratch.hasNode(n)) graph.dropNode(n);
+  });
+  scratch.forEachNode((n, attrs) => {
+    if (graph.hasNode(n)) graph.replaceNodeAttributes(n, attrs);
+    else graph.addNode(n, attrs);
+  });
+  scratch.forEachEdge((e, attrs, source, target, _sa, _ta, undirected) => {
+    if (undirected) graph.addUndirectedEdgeWithKey(e, source, target, attrs);
+    else graph.addDirectedEdgeWithKey(e, source, target, attrs);
+  });
+}
+
+/** Positions for nodes about to join `graph`, near a neighbour (through `edges`) that is already placed. */
+export function positionsNear(graph: Graph, keys: string[], edges: { source: string; target: string }[]): Map<string, { x: number; y: number }> {
+  const out = new Map<string, { x: number; y: number }>();
+  for (let round = 0; round < 3; round++) {
+    for (const key of keys) {
+      if (out.has(key)) continue;
+      for (const e of edges) {
+        const other = e.source === key ? e.target : e.target === key ? e.source : null;
+        if (!other) continue;
+        const at = graph.hasNode(other) ? (graph.getNodeAttributes(other) as { x: number; y: number }) : out.get(other);
+        if (at && typeof at.x === "number") {
+          const angle = 2 * Math.PI * hashUnit(key);
+          out.set(key, { x: at.x + 12 * Math.cos(angle), y: at.y + 12 * Math.sin(angle) });
+          break;
+        }
+      }
+    }
+  }
+  for (const key of keys) if (!out.has(key)) out.set(key, { x: 100 * (hashUnit(key) - 0.5), y: 100 * (hashUnit(`${key}y`) - 0.5) });
+  return out;
+}
+
+/** Gives every node without x/y a position: its old one, a point near a placed neighbour, or one on a circle. */
+export function placeNewNodes(graph: Graph, previous: Positions = new Map()): void {
   const n = graph.order || 1;
   let i = 0;
+  const pending: string[] = [];
   graph.forEachNode((node, attrs) => {
-    const angle = (2 * Math.PI * i++) / n;
-    const degree = graph.degree(node);
-    graph.mergeNodeAttributes(node, {
-      x: typeof attrs.x === "number" ? attrs.x : 100 * Math.cos(angle),
-      y: typeof attrs.y === "number" ? attrs.y : 100 * Math.sin(angle),
-      size: 4 + 2.2 * Math.sqrt(degree),
-      color: colorOf(String(attrs.category)),
-    });
+    const old = previous.get(node);
+    if (old) graph.mergeNodeAttributes(node, old);
+    else if (typeof attrs.x !== "number" || typeof attrs.y !== "number") pending.push(node);
   });
+  for (const node of pending) {
+    const placed = graph.neighbors(node).find((m) => typeof graph.getNodeAttribute(m, "x") === "number");
+    const angle = 2 * Math.PI * hashUnit(node);
+    if (placed) {
+      const a = graph.getNodeAttributes(placed);
+      graph.mergeNodeAttributes(node, { x: (a.x as number) + 10 * Math.cos(angle), y: (a.y as number) + 10 * Math.sin(angle) });
+    } else {
+      const t = (2 * Math.PI * i++) / n;
+      graph.mergeNodeAttributes(node, { x: 100 * Math.cos(t) + hashUnit(node), y: 100 * Math.sin(t) + hashUnit(`${node}y`) });
+    }
+  }
+}
+
+/** @sigma/edge-curve's default curvature (not imported: that module needs WebGL, and this one runs in tests). */
+const EDGE_CURVATURE = 0.25;
+
+/**
+ * Curvature for each edge that shares its two ends with others, spread symmetrically around the straight line
+ * (wider the more there are, as in edge-curve's storybook); edges alone between their ends get none.
+ */
+export function parallelCurvatures(graph: Graph): Map<string, number> {
+  const groups = new Map<string, { edge: string; flip: boolean }[]>();
+  graph.forEachEdge((edge, _a, source, target) => {
+    const flip = source > target;
+    const key = flip ? `${target}\u0000${source}` : `${source}\u0000${target}`;
+    const group = groups.get(key) ?? [];
+    group.push({ edge, flip });
+    groups.set(key, group);
+  });
+  const curvatures = new Map<string, number>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const half = (group.length - 1) / 2;
+    const amplitude = 3.5;
+    const max = amplitude * (1 - Math.exp(-Math.max(1, half) / amplitude)) * EDGE_CURVATURE;
+    group.forEach(({ edge, flip }, i) => {
+      // Offsets -half…half (an odd count keeps a straight middle edge); a reversed edge curves the other way.
+      curvatures.set(edge, max * ((i - half) / Math.max(half, 0.5)) * (flip ? -1 : 1));
+    });
+  }
+  return curvatures;
+}
+
+/** Edge thickness from the meeting count, colour from the relationship kind, curves for parallel edges. */
+export function styleEdges(graph: Graph): void {
+  const curvatures = parallelCurvatures(graph);
   graph.forEachEdge((edge, attrs) => {
     const weight = typeof attrs.weight === "number" ? attrs.weight : 1;
-    graph.mergeEdgeAttributes(edge, { size: attrs.kind === "met" ? 1 + 1.5 * Math.sqrt(weight) : 0.8, color: attrs.kind === "met" ? "#8a94a6" : "#c9ced6" });
+    const curvature = curvatures.get(edge);
+    const render: Attributes = {
+      size: attrs.kind === "met" ? 1 + 1.6 * Math.sqrt(weight) : 0.8,
+      color: EDGE_COLORS[String(attrs.kind)] ?? "#c9ced6",
+      type: curvature !== undefined ? "curved" : "line",
+      curvature: curvature ?? 0,
+    };
+    graph.mergeEdgeAttributes(edge, render);
   });
+}
+
+/** Sets each node's `size` from the chosen metric and `color` from category or community. */
+export function styleNodes(graph: Graph, sizeBy: SizeBy, colorBy: ColorBy): void {
+  let max = 0;
+  const metric = sizeBy === "betweenness" ? "mBetweenness" : "mDegree";
+  graph.forEachNode((_n, a) => {
+    max = Math.max(max, Number(a[metric] ?? 0));
+  });
+  graph.updateEachNodeAttributes(
+    (_node, attrs) => {
+      const value = Number(attrs[metric] ?? 0);
+      const t = max > 0 ? Math.sqrt(value / max) : 0;
+      const category = String(attrs.category);
+      return {
+        ...attrs,
+        size: (category === "event" ? 4 : 5) + 13 * t,
+        color: colorBy === "community" ? communityColor(Number(attrs.community ?? 0)) : colorOf(category),
+        type: shapeOf(category),
+      };
+    },
+    { attributes: ["size", "color", "type"] },
+  );
 }

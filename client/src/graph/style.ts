@@ -2,7 +2,8 @@
  * Visual vocabulary
  * =================
  *
- * Colours per node type (colour-blind-safe palette), shared by the renderer and the legend.
+ * Colours per node type (colour-blind-safe palette), the shape each type is drawn with, and the community palette,
+ * shared by the renderer, the reducers and the legend.
  */
 
 export const TYPE_COLORS: Record<string, string> = {
@@ -28,6 +29,50 @@ export const TYPE_NAMES: Record<string, string> = {
   topic: "Topic",
 };
 
+/**
+ * Sigma render program per node type: people are plain discs, institutions (governments, countries) a disc inside
+ * a ring, agreements a hollow ring, events a disc with a dark rim, so shape tells them apart without colour.
+ */
+export const NODE_SHAPES = ["disc", "institution", "document", "occurrence"] as const;
+export type NodeShape = (typeof NODE_SHAPES)[number];
+export const TYPE_SHAPES: Record<string, NodeShape> = {
+  person: "disc",
+  organization: "disc",
+  place: "disc",
+  topic: "disc",
+  government: "institution",
+  country: "institution",
+  agreement: "document",
+  event: "occurrence",
+};
+
+/** Tableau 10, for communities (louvain ids are small integers). */
+export const COMMUNITY_COLORS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+
+export const EDGE_COLORS: Record<string, string> = {
+  met: "#8a94a6",
+  participated_in: "#b4bcc8",
+  holds_role: "#c9a9c4",
+  party_to: "#c9a9c4",
+  produced: "#c9a9c4",
+  at: "#cfc4b8",
+  part_of: "#c9ced6",
+};
+
 export function colorOf(type: string): string {
   return TYPE_COLORS[type] ?? FALLBACK_COLOR;
+}
+
+export function shapeOf(type: string): NodeShape {
+  return TYPE_SHAPES[type] ?? "disc";
+}
+
+export function communityColor(community: number): string {
+  return COMMUNITY_COLORS[((community % COMMUNITY_COLORS.length) + COMMUNITY_COLORS.length) % COMMUNITY_COLORS.length]!;
+}
+
+/** A readable label for an id when the server gave none: `topic-border-security` → "Border security". */
+export function labelFromId(id: string): string {
+  const words = id.replace(/^(topic|evt|gov|org)-/, "").replace(/[-_]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,0 +1,48 @@
+/**
+ * API endpoints
+ * =============
+ *
+ * One typed function per read endpoint of the Parley API; payload types come from the server's contracts.
+ */
+import type {
+  EdgeEventsDto,
+  NeighborsPageDto,
+  NodeDetailsDto,
+  PathDto,
+  SearchResultsDto,
+  TimelineDto,
+} from "../../../server/contracts/api";
+import type { SerializedGraph } from "../../../server/contracts/graph";
+import { getJson } from "./client";
+
+const enc = encodeURIComponent;
+
+/** `GET /api/graph?…` with a prepared query string. */
+export function fetchGraph(query: string, signal?: AbortSignal): Promise<SerializedGraph> {
+  return getJson<SerializedGraph>(`/api/graph?${query}`, signal);
+}
+
+export function fetchNode(id: string, signal?: AbortSignal): Promise<NodeDetailsDto> {
+  return getJson<NodeDetailsDto>(`/api/nodes/${enc(id)}`, signal);
+}
+
+export function fetchNeighbors(id: string, limit: number, offset: number): Promise<NeighborsPageDto> {
+  return getJson<NeighborsPageDto>(`/api/nodes/${enc(id)}/neighbors?limit=${limit}&offset=${offset}`);
+}
+
+export function fetchSearch(q: string, signal?: AbortSignal): Promise<SearchResultsDto> {
+  return getJson<SearchResultsDto>(`/api/search?q=${enc(q)}`, signal);
+}
+
+export function fetchPath(from: string, to: string): Promise<PathDto> {
+  return getJson<PathDto>(`/api/path?from=${enc(from)}&to=${enc(to)}`);
+}
+
+export function fetchEdgeEvents(source: string, target: string, signal?: AbortSignal): Promise<EdgeEventsDto> {
+  return getJson<EdgeEventsDto>(`/api/edges/${enc(source)}/${enc(target)}`, signal);
+}
+
+/** `GET /api/timeline` with the same filter query string as the graph (without the time window). */
+export function fetchTimeline(query: string, signal?: AbortSignal): Promise<TimelineDto> {
+  return getJson<TimelineDto>(`/api/timeline?${query}`, signal);
+}

@@ -1,0 +1,170 @@
+/**
+ * Explorer store
+ * ==============
+ *
+ * The explorer's state (view, filters, time window, selection, hover, path, metric choices) and the actions that
+ * change it. Panels and reducers subscribe; nothing here touches the DOM or the graph.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// State
+// ---------------------------------------------------------------------------------------------------------------
+
+export const VIEWS = ["met", "events"] as const;
+export type View = (typeof VIEWS)[number];
+export const DEFAULT_VIEW: View = "met";
+
+export const SIZE_BY = ["degree", "betweenness"] as const;
+export type SizeBy = (typeof SIZE_BY)[number];
+
+export const COLOR_BY = ["category", "community"] as const;
+export type ColorBy = (typeof COLOR_BY)[number];
+
+export const THEMES = ["auto", "light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Filters sent to `/api/graph`; empty lists mean "no filter". */
+export interface Filters {
+  kinds: string[];
+  topics: string[];
+  countries: string[];
+  roles: string[];
+}
+
+/** A time window of partial ISO dates (`2018`, `2018-01`, `2018-01-21`); null ends are open. */
+export interface TimeWindow {
+  from: string | null;
+  to: string | null;
+}
+
+export interface CameraState {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+/** A highlighted path: the node ids of each path and the edges that join them. */
+export interface PathHighlight {
+  from: string;
+  to: string;
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+export interface ExplorerState {
+  view: View;
+  filters: Filters;
+  time: TimeWindow;
+  selectedNode: string | null;
+  selectedEdge: string | null;
+  hoveredNode: string | null;
+  sizeBy: SizeBy;
+  colorBy: ColorBy;
+  theme: Theme;
+  path: PathHighlight | null;
+  /** While the timeline replays, the month (YYYY-MM) up to which the network is shown. */
+  playhead: string | null;
+  camera: CameraState | null;
+}
+
+export function emptyFilters(): Filters {
+  return { kinds: [], topics: [], countries: [], roles: [] };
+}
+
+export function initialState(): ExplorerState {
+  return {
+    view: DEFAULT_VIEW,
+    filters: emptyFilters(),
+    time: { from: null, to: null },
+    selectedNode: null,
+    selectedEdge: null,
+    hoveredNode: null,
+    sizeBy: "degree",
+    colorBy: "category",
+    theme: "auto",
+    path: null,
+    playhead: null,
+    camera: null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Store
+// ---------------------------------------------------------------------------------------------------------------
+
+export type Listener = (state: ExplorerState, previous: ExplorerState) => void;
+
+/** A tiny observable store: `set` merges a patch and notifies listeners with the new and previous state. */
+export class Store {
+  private current: ExplorerState;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(state: ExplorerState = initialState()) {
+    this.current = state;
+  }
+
+  get state(): ExplorerState {
+    return this.current;
+  }
+
+  /** Merges `patch` into the state; listeners run only when something changed. */
+  set(patch: Partial<ExplorerState>): void {
+    const previous = this.current;
+    const changed = (Object.keys(patch) as (keyof ExplorerState)[]).some((key) => previous[key] !== patch[key]);
+    if (!changed) return;
+    this.current = { ...previous, ...patch };
+    for (const listener of this.listeners) listener(this.current, previous);
+  }
+
+  /** Calls `listener` after each change; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // Actions ------------------------------------------------------------------------------------------------------
+
+  /** Selects a node (and clears an edge selection); null closes the panel. */
+  selectNode(id: string | null): void {
+    this.set({ selectedNode: id, selectedEdge: null });
+  }
+
+  /** Selects an edge by its graph key. */
+  selectEdge(key: string | null): void {
+    this.set({ selectedEdge: key, selectedNode: null });
+  }
+
+  hover(id: string | null): void {
+    this.set({ hoveredNode: id });
+  }
+
+  setView(view: View): void {
+    this.set({ view, path: null, selectedEdge: null });
+  }
+
+  setFilters(filters: Filters): void {
+    this.set({ filters, path: null });
+  }
+
+  setTime(time: TimeWindow): void {
+    if (time.from === this.current.time.from && time.to === this.current.time.to) return;
+    this.set({ time, path: null });
+  }
+}
+
+/** True when two filter sets ask the server for the same graph. */
+export function sameFilters(a: Filters, b: Filters): boolean {
+  const eq = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return eq(a.kinds, b.kinds) && eq(a.topics, b.topics) && eq(a.countries, b.countries) && eq(a.roles, b.roles);
+}
+
+/** The query string of `/api/graph` for a view, filters and window. */
+export function graphQuery(view: View, filters: Filters, time: TimeWindow): string {
+  const params = new URLSearchParams({ view });
+  for (const key of ["kinds", "topics", "countries", "roles"] as const) {
+    if (filters[key].length) params.set(key, filters[key].join(","));
+  }
+  if (time.from) params.set("from", time.from);
+  if (time.to) params.set("to", time.to);
+  return params.toString();
+}

@@ -1,0 +1,56 @@
+/**
+ * Timeline data
+ * =============
+ *
+ * Month arithmetic and the events-per-month histogram, from `/api/timeline` or computed from an event graph's
+ * event dates when that endpoint is missing.
+ */
+import type { TimelineDto } from "../../../server/contracts/api";
+import type { SerializedGraph } from "../../../server/contracts/graph";
+
+/** `2018-01` → `2018-02` (months as YYYY-MM strings). */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
+/** Every month from `first` to `last` inclusive. */
+export function monthRange(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let m = first; m <= last && months.length < 1200; m = nextMonth(m)) months.push(m);
+  return months;
+}
+
+/** Buckets the event nodes of an event graph by month; year-only dates count in January of that year. */
+export function timelineFromGraph(data: SerializedGraph): TimelineDto {
+  const counts = new Map<string, number>();
+  let undated = 0;
+  for (const node of data.nodes) {
+    if (node.attributes.category !== "event") continue;
+    const date = node.attributes.date;
+    if (typeof date !== "string" || date.length < 4) {
+      undated++;
+      continue;
+    }
+    const month = date.length >= 7 ? date.slice(0, 7) : `${date.slice(0, 4)}-01`;
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+  }
+  return { buckets: [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([month, count]) => ({ month, count })), undated };
+}
+
+/** The histogram's bars: every month between the first and last bucket, with zero counts filled in. */
+export function fillMonths(timeline: TimelineDto): { month: string; count: number }[] {
+  if (!timeline.buckets.length) return [];
+  const byMonth = new Map(timeline.buckets.map((b) => [b.month.slice(0, 7), b.count]));
+  const months = [...byMonth.keys()].sort();
+  // Start in January and end in December so year ticks line up.
+  const first = `${months[0]!.slice(0, 4)}-01`;
+  const last = `${months.at(-1)!.slice(0, 4)}-12`;
+  return monthRange(first, last).map((month) => ({ month, count: byMonth.get(month) ?? 0 }));
+}
+
+/** The last day covered by a time window's `to` month, as the server expects a partial date: the month itself. */
+export function windowLabel(from: string | null, to: string | null): string {
+  if (!from && !to) return "All time";
+  return `${from ?? "…"} – ${to ?? "…"}`;
+}

@@ -1,0 +1,88 @@
+/**
+ * URL state
+ * =========
+ *
+ * Serialises the shareable part of the explorer state (view, filters, time window, selection, metrics, camera,
+ * path ends) to a query string and back, so a reload or a pasted link restores the view.
+ */
+import {
+  COLOR_BY,
+  type ColorBy,
+  DEFAULT_VIEW,
+  type ExplorerState,
+  type Filters,
+  SIZE_BY,
+  type SizeBy,
+  VIEWS,
+  type View,
+  emptyFilters,
+} from "./store";
+
+/** The part of the state a URL carries. */
+export interface UrlState {
+  view: View;
+  filters: Filters;
+  time: { from: string | null; to: string | null };
+  selectedNode: string | null;
+  selectedEdge: string | null;
+  sizeBy: SizeBy;
+  colorBy: ColorBy;
+  camera: { x: number; y: number; ratio: number } | null;
+  pathEnds: [string, string] | null;
+}
+
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const ID = /^[\w.:|>-]{1,200}$/;
+
+function list(value: string | null): string[] {
+  if (!value) return [];
+  return value
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => ID.test(v));
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
+  return values.includes(value as T) ? (value as T) : fallback;
+}
+
+/** Reads the URL's query string; anything malformed falls back to the default rather than failing. */
+export function parseUrlState(search: string): UrlState {
+  const p = new URLSearchParams(search);
+  const date = (v: string | null) => (v && PARTIAL_DATE.test(v) ? v : null);
+  const id = (v: string | null) => (v && ID.test(v) ? v : null);
+  let camera: UrlState["camera"] = null;
+  const cam = p.get("cam")?.split(",").map(Number);
+  if (cam && cam.length === 3 && cam.every(Number.isFinite) && cam[2]! > 0) camera = { x: cam[0]!, y: cam[1]!, ratio: cam[2]! };
+  const ends = list(p.get("path"));
+  return {
+    view: oneOf(VIEWS, p.get("view"), DEFAULT_VIEW),
+    filters: { kinds: list(p.get("kinds")), topics: list(p.get("topics")), countries: list(p.get("countries")), roles: list(p.get("roles")) },
+    time: { from: date(p.get("from")), to: date(p.get("to")) },
+    selectedNode: id(p.get("node")),
+    selectedEdge: p.get("edge") && p.get("edge")!.length <= 400 ? p.get("edge") : null,
+    sizeBy: oneOf(SIZE_BY, p.get("size"), "degree"),
+    colorBy: oneOf(COLOR_BY, p.get("color"), "category"),
+    camera,
+    pathEnds: ends.length === 2 ? [ends[0]!, ends[1]!] : null,
+  };
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** Writes the shareable state as a query string (without `?`), omitting defaults to keep links short. */
+export function serializeUrlState(state: ExplorerState): string {
+  const p = new URLSearchParams();
+  if (state.view !== DEFAULT_VIEW) p.set("view", state.view);
+  const filters = state.filters ?? emptyFilters();
+  for (const key of ["kinds", "topics", "countries", "roles"] as const) if (filters[key].length) p.set(key, filters[key].join(","));
+  if (state.time.from) p.set("from", state.time.from);
+  if (state.time.to) p.set("to", state.time.to);
+  if (state.selectedNode) p.set("node", state.selectedNode);
+  if (state.selectedEdge) p.set("edge", state.selectedEdge);
+  if (state.sizeBy !== "degree") p.set("size", state.sizeBy);
+  if (state.colorBy !== "category") p.set("color", state.colorBy);
+  if (state.path) p.set("path", `${state.path.from},${state.path.to}`);
+  if (state.camera) p.set("cam", [state.camera.x, state.camera.y, state.camera.ratio].map(round).join(","));
+  return p.toString();
+}

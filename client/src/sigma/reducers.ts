@@ -1,0 +1,131 @@
+/**
+ * Reducers
+ * ========
+ *
+ * Looks derived from the store, never written to the graph: hover and selection highlight a neighbourhood and dim
+ * the rest, a path lights up its nodes and edges, and the timeline replay hides what had not happened yet.
+ */
+import type Graph from "graphology";
+import type Sigma from "sigma";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { ExplorerState, Store } from "../graph/store";
+import type { CanvasTheme } from "./theme";
+
+interface Focus {
+  node: string | null;
+  neighbours: Set<string>;
+}
+
+/** Month (YYYY-MM) of a partial date, or null. */
+function monthOf(date: unknown): string | null {
+  if (typeof date !== "string" || date.length < 4) return null;
+  return date.length >= 7 ? date.slice(0, 7) : `${date.slice(0, 4)}-01`;
+}
+
+/** Nodes and edges not yet visible at `playhead` (YYYY-MM): later events, later meetings, actors not yet linked. */
+export function hiddenAtPlayhead(graph: Graph, playhead: string): { nodes: Set<string>; edges: Set<string> } {
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  graph.forEachNode((n, a) => {
+    const month = a.category === "event" ? monthOf(a.date) : null;
+    if (month && month > playhead) nodes.add(n);
+  });
+  graph.forEachEdge((e, a, s, t) => {
+    if (nodes.has(s) || nodes.has(t)) edges.add(e);
+    else if (a.kind === "met" && monthOf(a.first) !== null && monthOf(a.first)! > playhead) edges.add(e);
+  });
+  // An actor appears with its first dated link; actors with no dated links at all stay (they have no history).
+  graph.forEachNode((n, a) => {
+    if (nodes.has(n) || a.category === "event") return;
+    let dated = 0;
+    let visible = 0;
+    graph.forEachEdge(n, (e, ea, s, t) => {
+      const other = s === n ? t : s;
+      const temporal = ea.kind === "met" || graph.getNodeAttribute(other, "category") === "event";
+      if (!temporal) return;
+      dated++;
+      if (!edges.has(e)) visible++;
+    });
+    if (dated > 0 && visible === 0) nodes.add(n);
+  });
+  graph.forEachEdge((e, _a, s, t) => {
+    if (nodes.has(s) || nodes.has(t)) edges.add(e);
+  });
+  return { nodes, edges };
+}
+
+/** Installs node and edge reducers reading `store`; returns a function to call when the theme changes. */
+export function bindReducers(renderer: Sigma, graph: Graph, store: Store, getTheme: () => CanvasTheme): () => void {
+  let focus: Focus = { node: null, neighbours: new Set() };
+  let hidden: { nodes: Set<string>; edges: Set<string> } | null = null;
+  let theme = getTheme();
+
+  const computeFocus = (state: ExplorerState): Focus => {
+    const node = state.hoveredNode ?? state.selectedNode;
+    if (!node || !graph.hasNode(node)) return { node: null, neighbours: new Set() };
+    return { node, neighbours: new Set(graph.neighbors(node)) };
+  };
+  const recompute = () => {
+    focus = computeFocus(store.state);
+    hidden = store.state.playhead ? hiddenAtPlayhead(graph, store.state.playhead) : null;
+  };
+
+  renderer.setSetting("nodeReducer", (node, data) => {
+    const state = store.state;
+    const res: Partial<NodeDisplayData> & Record<string, unknown> = { ...data, ringColor: theme.background };
+    if (hidden?.nodes.has(node)) return { ...res, hidden: true };
+    const path = state.path;
+    if (path) {
+      if (path.nodes.has(node)) return { ...res, forceLabel: true, highlighted: node === path.from || node === path.to, zIndex: 2 };
+      return { ...res, color: theme.faded, label: "", zIndex: 0 };
+    }
+    if (focus.node) {
+      if (node === focus.node) return { ...res, highlighted: true, forceLabel: true, zIndex: 3 };
+      if (focus.neighbours.has(node)) return { ...res, forceLabel: true, zIndex: 2 };
+      return { ...res, color: theme.faded, label: "", zIndex: 0 };
+    }
+    if (node === state.selectedNode) return { ...res, highlighted: true, forceLabel: true };
+    return res;
+  });
+
+  renderer.setSetting("edgeReducer", (edge, data) => {
+    const state = store.state;
+    const res: Partial<EdgeDisplayData> = { ...data };
+    if (hidden?.edges.has(edge)) return { ...res, hidden: true };
+    const [s, t] = graph.extremities(edge);
+    if (state.path) {
+      if (state.path.edges.has(edge)) return { ...res, color: theme.accent, size: Math.max(3, data.size), zIndex: 2 };
+      return { ...res, color: theme.fadedEdge, zIndex: 0 };
+    }
+    if (state.selectedEdge === edge) return { ...res, color: theme.accent, size: Math.max(3, data.size), zIndex: 2 };
+    if (focus.node) {
+      if (s === focus.node || t === focus.node) return { ...res, size: data.size + 0.5, zIndex: 1 };
+      return { ...res, hidden: true };
+    }
+    return res;
+  });
+
+  recompute();
+  store.subscribe((state, previous) => {
+    if (
+      state.hoveredNode !== previous.hoveredNode ||
+      state.selectedNode !== previous.selectedNode ||
+      state.selectedEdge !== previous.selectedEdge ||
+      state.path !== previous.path ||
+      state.playhead !== previous.playhead
+    ) {
+      recompute();
+      renderer.refresh({ skipIndexation: true });
+    }
+  });
+  // Graph edits (expand, reload) change neighbourhoods.
+  const onGraphChange = () => recompute();
+  graph.on("nodeAdded", onGraphChange);
+  graph.on("nodeDropped", onGraphChange);
+  graph.on("cleared", onGraphChange);
+  return () => {
+    theme = getTheme();
+    recompute();
+    renderer.refresh({ skipIndexation: true });
+  };
+}

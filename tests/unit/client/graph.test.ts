@@ -1,0 +1,129 @@
+/**
+ * Client graph logic: loading the API payload, undoable expand/collapse, shortest paths, timeline buckets.
+ */
+import Graph from "graphology";
+import type { SerializedGraph } from "graphology-types";
+import { describe, expect, it } from "vitest";
+import { loadGraph, styleNodes } from "../../../client/src/graph/build.js";
+import { EditHistory, collapseDelta } from "../../../client/src/graph/history.js";
+import { assignMetrics, topNodes } from "../../../client/src/graph/metrics.js";
+import { allShortestPaths, pathElements } from "../../../client/src/graph/paths.js";
+import { fillMonths, timelineFromGraph } from "../../../client/src/graph/timeline.js";
+import { fold, searchGraph } from "../../../client/src/panels/search.js";
+
+// A miniature of the seed's "met with" projection (ids as in data/seed.json).
+const SAMPLE: SerializedGraph = {
+  attributes: {},
+  options: { type: "mixed", multi: true },
+  nodes: [
+    { key: "hassan-rouhani", attributes: { label: "Hassan Rouhani", category: "person", kind: "person" } },
+    { key: "nechirvan-barzani", attributes: { label: "Nechirvan Barzani", category: "person", kind: "person" } },
+    { key: "gov-iran", attributes: { label: "Government of Iran", category: "government", kind: "national_government" } },
+    { key: "khalaf-khalafov", attributes: { label: "Khalaf Khalafov", category: "person", kind: "person" } },
+  ],
+  edges: [
+    { key: "met:hassan-rouhani|nechirvan-barzani", source: "hassan-rouhani", target: "nechirvan-barzani", attributes: { kind: "met", weight: 1 } },
+    { key: "holds_role:hassan-rouhani->gov-iran", source: "hassan-rouhani", target: "gov-iran", attributes: { kind: "holds_role", weight: 1 } },
+    { key: "met:gov-iran|hassan-rouhani", source: "gov-iran", target: "hassan-rouhani", attributes: { kind: "met", weight: 2 } },
+    { key: "met:gov-iran|khalaf-khalafov", source: "gov-iran", target: "khalaf-khalafov", attributes: { kind: "met", weight: 3 } },
+    { key: "dangling", source: "gov-iran", target: "missing", attributes: { kind: "met", weight: 1 } },
+  ],
+};
+
+function sample(): Graph {
+  const graph = new Graph({ multi: true, type: "mixed" });
+  loadGraph(graph, SAMPLE);
+  return graph;
+}
+
+describe("client #build", () => {
+  it("should import nodes with positions and skip edges whose ends are missing", () => {
+    const graph = sample();
+    expect(graph.order).toBe(4);
+    expect(graph.size).toBe(4);
+    graph.forEachNode((_n, a) => expect(typeof a.x).toBe("number"));
+  });
+
+  it("should keep previous positions across reloads", () => {
+    const graph = sample();
+    graph.setNodeAttribute("gov-iran", "x", 42);
+    const positions = new Map([["gov-iran", { x: 42, y: 7 }]]);
+    loadGraph(graph, SAMPLE, positions);
+    expect(graph.getNodeAttribute("gov-iran", "x")).toBe(42);
+  });
+
+  it("should curve parallel edges and keep data attributes apart from render ones", () => {
+    const graph = sample();
+    expect(graph.getEdgeAttribute("holds_role:hassan-rouhani->gov-iran", "type")).toBe("curved");
+    expect(graph.getEdgeAttribute("met:gov-iran|khalaf-khalafov", "type")).toBe("line");
+    assignMetrics(graph);
+    styleNodes(graph, "degree", "category");
+    expect(graph.getNodeAttribute("gov-iran", "category")).toBe("government");
+    expect(graph.getNodeAttribute("gov-iran", "type")).toBe("institution");
+    expect(graph.getNodeAttribute("gov-iran", "size")).toBeGreaterThan(graph.getNodeAttribute("khalaf-khalafov", "size"));
+    expect(topNodes(graph, "mDegree", 1)[0]!.id).toBe("gov-iran");
+  });
+});
+
+describe("client #history", () => {
+  it("should expand, collapse, undo and redo back to the same graph", () => {
+    const graph = sample();
+    const history = new EditHistory(graph);
+    const before = graph.order;
+    history.push({
+      label: "Expand Khalafov",
+      owner: "khalaf-khalafov",
+      addNodes: [{ key: "azerbaijan", attributes: { label: "Azerbaijan", category: "country", x: 1, y: 1 } }],
+      addEdges: [{ key: "part_of:x", source: "khalaf-khalafov", target: "azerbaijan", attributes: { kind: "part_of", weight: 1 } }],
+      removeNodes: [],
+      removeEdges: [],
+    });
+    expect(graph.order).toBe(before + 1);
+    const collapse = collapseDelta(graph, history, "khalaf-khalafov", "Collapse")!;
+    history.push(collapse);
+    expect(graph.order).toBe(before);
+    expect(history.expansions.has("khalaf-khalafov")).toBe(false);
+    history.undo();
+    expect(graph.order).toBe(before + 1);
+    expect(graph.hasEdge("part_of:x")).toBe(true);
+    history.undo();
+    expect(graph.order).toBe(before);
+    history.redo();
+    expect(graph.getNodeAttribute("azerbaijan", "x")).toBe(1);
+    expect(history.canRedo).toBe(true);
+  });
+});
+
+describe("client #paths", () => {
+  it("should find all shortest paths, reading edges both ways", () => {
+    const graph = sample();
+    expect(allShortestPaths(graph, "nechirvan-barzani", "khalaf-khalafov")).toEqual([["nechirvan-barzani", "hassan-rouhani", "gov-iran", "khalaf-khalafov"]]);
+    const { nodes, edges } = pathElements(graph, [["hassan-rouhani", "gov-iran"]]);
+    expect(nodes.size).toBe(2);
+    expect(edges.size).toBe(2);
+    expect(allShortestPaths(graph, "hassan-rouhani", "nobody")).toEqual([]);
+  });
+});
+
+describe("client #timeline and search", () => {
+  it("should bucket event dates by month and fill the gaps", () => {
+    const timeline = timelineFromGraph({
+      nodes: [
+        { key: "e1", attributes: { label: "", category: "event", kind: "meeting", date: "2018-01-21" } },
+        { key: "e2", attributes: { label: "", category: "event", kind: "visit", date: "2018" } },
+        { key: "e3", attributes: { label: "", category: "event", kind: "visit", date: null } },
+        { key: "p", attributes: { label: "", category: "person", kind: "person" } },
+      ],
+      edges: [],
+    });
+    expect(timeline).toEqual({ buckets: [{ month: "2018-01", count: 2 }], undated: 1 });
+    expect(fillMonths(timeline)).toHaveLength(12);
+  });
+
+  it("should search labels without diacritics, prefix matches first", () => {
+    expect(fold("Rōhānī")).toBe("rohani");
+    const graph = sample();
+    expect(searchGraph(graph, "rouh").map((h) => h.id)).toEqual(["hassan-rouhani"]);
+    expect(searchGraph(graph, "gov")[0]!.id).toBe("gov-iran");
+  });
+});

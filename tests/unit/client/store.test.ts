@@ -1,0 +1,36 @@
+/**
+ * Client store: notifications, actions, and the graph query they produce.
+ */
+import { describe, expect, it } from "vitest";
+import { Store, emptyFilters, graphQuery, sameFilters } from "../../../client/src/graph/store.js";
+
+describe("client #store", () => {
+  it("should notify listeners only when something changed", () => {
+    const store = new Store();
+    const seen: (string | null)[] = [];
+    store.subscribe((s) => seen.push(s.selectedNode));
+    store.selectNode("a");
+    store.selectNode("a");
+    store.hover(null);
+    store.selectNode(null);
+    expect(seen).toEqual(["a", null]);
+  });
+
+  it("should clear the edge selection when a node is selected, and the path when filters change", () => {
+    const store = new Store();
+    store.selectEdge("e1");
+    store.set({ path: { from: "a", to: "b", nodes: new Set(), edges: new Set() } });
+    store.selectNode("n1");
+    expect(store.state.selectedEdge).toBeNull();
+    store.setFilters({ ...emptyFilters(), kinds: ["person"] });
+    expect(store.state.path).toBeNull();
+  });
+
+  it("should build the /api/graph query from view, filters and window", () => {
+    expect(graphQuery("met", emptyFilters(), { from: null, to: null })).toBe("view=met");
+    expect(graphQuery("events", { ...emptyFilters(), topics: ["topic-trade"], roles: ["host", "guest"] }, { from: "2018", to: "2019-06" })).toBe(
+      "view=events&topics=topic-trade&roles=host%2Cguest&from=2018&to=2019-06",
+    );
+    expect(sameFilters(emptyFilters(), emptyFilters())).toBe(true);
+  });
+});
