@@ -16,6 +16,15 @@ CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNI
 CREATE CONSTRAINT quantity_id IF NOT EXISTS FOR (n:Quantity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT snapshot_id IF NOT EXISTS FOR (n:Snapshot) REQUIRE n.id IS UNIQUE;
 
+// Curation: audit records, rejections (so re-ingests do not resurrect deleted facts), suggestions and decisions.
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT rejection_id IF NOT EXISTS FOR (n:Rejection) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT suggestion_id IF NOT EXISTS FOR (n:Suggestion) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT decision_key IF NOT EXISTS FOR (n:Decision) REQUIRE n.key IS UNIQUE;
+CREATE INDEX rejection_subject IF NOT EXISTS FOR (n:Rejection) ON (n.subjectId);
+CREATE INDEX suggestion_status IF NOT EXISTS FOR (n:Suggestion) ON (n.status);
+CREATE INDEX suggestion_key IF NOT EXISTS FOR (n:Suggestion) ON (n.key);
+
 // Filters of the explorer: kinds, types and dates.
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);

@@ -12,14 +12,12 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
 import { ROOT_DIR } from "../server/config.js";
 import { Database, createDriver } from "../server/db/database.js";
-import { EmbeddedNeo4j, freePort } from "../server/db/embedded/embedded-neo4j.js";
-import { NEO4J_VERSION } from "../server/db/embedded/prerequisites.js";
-import { applySchema } from "../server/db/schema.js";
+import { freePort } from "../server/db/embedded/embedded-neo4j.js";
+import { type ThrowawayNeo4j, startThrowawayNeo4j } from "../server/db/embedded/throwaway.js";
 import { createLogger } from "../server/log.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
 
@@ -50,26 +48,12 @@ async function waitForHealth(url: string, signal: AbortSignal): Promise<void> {
   throw new Error("the server did not become healthy in time");
 }
 
-const homeDir = path.join(ROOT_DIR, ".parley", `loadtest-${process.pid}`);
-let neo4j: EmbeddedNeo4j | null = null;
+let neo4j: ThrowawayNeo4j | null = null;
 let server: ChildProcess | null = null;
 try {
   progress("Starting a throwaway Neo4j…");
-  neo4j = await EmbeddedNeo4j.start({
-    homeDir,
-    jarCacheDir: path.join(ROOT_DIR, ".parley", "jars", NEO4J_VERSION),
-    pidFile: path.join(homeDir, "neo4j.pid"),
-    boltPort: 0,
-    httpPort: 0,
-    auth: false,
-    heap: "1g",
-    pageCache: "512m",
-    transactionTimeout: "60s",
-    log: progress,
-  });
-  const db = new Database(createDriver(neo4j.connection), undefined, createLogger("warn"));
-  await db.waitUntilReady(AbortSignal.timeout(120_000));
-  await applySchema(db);
+  neo4j = await startThrowawayNeo4j({ purpose: "loadtest", transactionTimeout: "60s", log: progress });
+  const db = new Database(createDriver(neo4j.neo4j.connection), undefined, createLogger("warn"));
   await loadImportFile(db, JSON.parse(readFileSync(path.join(ROOT_DIR, "data", "seed.json"), "utf8")));
   await db.close();
 
@@ -83,7 +67,7 @@ try {
       PORT: String(port),
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
-      NEO4J_URI: neo4j.connection.uri,
+      NEO4J_URI: neo4j.uri,
       NEO4J_PASSWORD: "",
       // The load test is one client hammering the server; per-client limits are lifted for it explicitly.
       PARLEY_QUERY_RATE_PER_MINUTE: "100000",
@@ -154,7 +138,6 @@ try {
   process.exitCode = errors === 0 ? 0 : 1;
 } finally {
   server?.kill("SIGTERM");
-  await neo4j?.stop();
-  await rm(homeDir, { recursive: true, force: true });
+  await neo4j?.dispose();
 }
 

@@ -20,6 +20,7 @@ import { healthRoutes } from "./modules/health/health.routes.js";
 import { snapshotRoutes } from "./modules/snapshots/snapshots.routes.js";
 import { framingPolicy } from "./http/framing.js";
 import { rateLimit } from "./http/rate-limit.js";
+import { ResponseCache } from "./http/response-cache.js";
 import { securityHeaders } from "./http/security.js";
 import { actorsRoutes } from "./modules/actors/actors.routes.js";
 import { articlesRoutes } from "./modules/articles/articles.routes.js";
@@ -27,6 +28,7 @@ import { eventsRoutes } from "./modules/events/events.routes.js";
 import { importRoutes } from "./modules/ingest/import.routes.js";
 import { ingestRoutes } from "./modules/ingest/ingest.routes.js";
 import { queryRoutes } from "./modules/query/query.routes.js";
+import { curationRoutes } from "./modules/curation/curation.routes.js";
 import { openApiRoutes } from "./openapi.js";
 
 export interface AppDeps {
@@ -37,11 +39,17 @@ export interface AppDeps {
   clientDir?: string;
 }
 
+/** What route modules receive: the app's dependencies plus app-wide helpers built once per app. */
+export interface RouteDeps extends AppDeps {
+  cache: ResponseCache;
+}
+
 export const DEFAULT_CLIENT_DIR = path.join(ROOT_DIR, "dist", "client");
 
 /** Builds the application; call `.listen()` on the result (only server/main.ts does). */
-export function createApp(deps: AppDeps): Express {
-  const { log } = deps;
+export function createApp(appDeps: AppDeps): Express {
+  const { log } = appDeps;
+  const deps: RouteDeps = { ...appDeps, cache: new ResponseCache(appDeps.db, appDeps.config.cacheTtlMs) };
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
@@ -81,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(importRoutes(deps));
   api.use(ingestRoutes(deps));
   api.use(queryRoutes(deps));
+  api.use(curationRoutes(deps));
   api.use(openApiRoutes(deps));
   api.use(notFoundHandler);
   app.use("/api", api);
@@ -90,6 +99,7 @@ export function createApp(deps: AppDeps): Express {
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
     // The explorer is one page; its routes (/, /s/:id, /snapshots) all get index.html and read the URL themselves.
     app.get(["/", "/s/:id", "/snapshots"], (_req, res) => res.sendFile(path.join(clientDir, "index.html"), { maxAge: 0 }));
+    app.get("/review", (_req, res) => res.sendFile(path.join(clientDir, "review.html"), { maxAge: 0 }));
   } else {
     app.get("/", (_req, res) => {
       res.status(503).type("text/plain").send("The explorer is not built yet: run `npm run build` (npm start does it for you).");

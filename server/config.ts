@@ -44,6 +44,7 @@ const envSchema = z.object({
   PARLEY_ARTICLES_DIR: z.string().optional(),
   PARLEY_GRAPH_BUDGET: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
   PARLEY_ADMIN_TOKEN: z.string().optional(),
+  PARLEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   PARLEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 
   // Snapshots (server/modules/snapshots): who may frame the embed page /s/:id?embed=1
@@ -74,6 +75,8 @@ export type Config = {
   graphBudget: number;
   /** Admin tokens for writes; empty means writes from loopback clients only. */
   adminTokens: AdminToken[];
+  /** How long cached overview/timeline answers live without a write seen by this process (0: no cache). */
+  cacheTtlMs: number;
   /** Requests per minute per client for search, snapshots and writes (the console has its own limit). */
   rateLimitPerMinute: number;
   /** CSP `frame-ancestors` sources for the snapshot embed page (every other page may not be framed). */
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     articlesDir: e.PARLEY_ARTICLES_DIR ? path.resolve(e.PARLEY_ARTICLES_DIR) : existsSync(defaultArticles) ? defaultArticles : null,
     graphBudget: e.PARLEY_GRAPH_BUDGET,
     adminTokens: parseAdminTokens(e.PARLEY_ADMIN_TOKEN),
+    cacheTtlMs: e.PARLEY_CACHE_TTL_MS,
     rateLimitPerMinute: e.PARLEY_RATE_LIMIT_PER_MINUTE,
     embedFrameAncestors: e.PARLEY_EMBED_FRAME_ANCESTORS,
     query: { timeoutMs: e.PARLEY_QUERY_TIMEOUT_MS, maxRows: e.PARLEY_QUERY_MAX_ROWS, ratePerMinute: e.PARLEY_QUERY_RATE_PER_MINUTE },

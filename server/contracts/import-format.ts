@@ -277,6 +277,37 @@ export const quantitySchema = z.object({
 });
 export type ImportQuantity = z.infer<typeof quantitySchema>;
 
+/* ----------------------------------------------------------------------------------------------------------------
+ * Curation sections (additive): the extractor's open questions, and what backups carry besides the data
+ * -------------------------------------------------------------------------------------------------------------- */
+
+export const SUGGESTION_KINDS = ["ambiguous-mention", "possible-same-person"] as const;
+export const SUGGESTION_STATUSES = ["open", "accepted", "rejected"] as const;
+
+/** An ambiguity the extractor kept ("is Barzani here Nechirvan or Masrour?"), queued for review. */
+export const suggestionSchema = z.object({
+  /** Given by backups; otherwise derived from kind, article, span, text and candidates. */
+  id: z
+    .string()
+    .regex(/^sug-[0-9a-f]{8,64}$/)
+    .optional(),
+  kind: z.enum(SUGGESTION_KINDS),
+  article: idSchema.nullable().optional(),
+  /** The mention as written (a surname, a spelling); short by construction, never a passage. */
+  text: z.string().min(1).max(500),
+  candidates: z.array(idSchema).max(50).default([]),
+  chosen: idSchema.nullable().optional(),
+  start: z.number().int().min(0).nullable().optional(),
+  end: z.number().int().min(0).nullable().optional(),
+  status: z.enum(SUGGESTION_STATUSES).optional(),
+  decidedBy: z.string().max(200).nullable().optional(),
+  decidedAt: z.string().max(40).nullable().optional(),
+});
+export type ImportSuggestion = z.infer<typeof suggestionSchema>;
+
+/** Backup-only records (evidence with review status, audit log, rejections, snapshots…), checked by `npm run restore`. */
+const backupRecords = z.array(z.record(z.string(), z.unknown())).max(100_000_000).optional();
+
 export const importFileSchema = z.object({
   format: z.literal("parley-import", { error: () => 'format must be "parley-import"' }),
   version: z.literal(1, { error: () => "version must be 1" }),
@@ -286,6 +317,16 @@ export const importFileSchema = z.object({
   nodes: z.array(nodeSchema).max(10_000_000).default([]),
   roles: z.array(roleSchema).max(10_000_000).default([]),
   quantities: z.array(quantitySchema).max(1_000_000).default([]),
+  /** Open questions of the extractor, stored as the review queue. */
+  suggestions: z.array(suggestionSchema).max(1_000_000).optional(),
+  /** Backups (`npm run backup`) only; ignored by `npm run load`, restored by `npm run restore`. */
+  evidence: backupRecords,
+  roleEvidence: backupRecords,
+  links: backupRecords,
+  rejections: backupRecords,
+  changes: backupRecords,
+  decisions: backupRecords,
+  snapshots: backupRecords,
 });
 export type ImportFile = z.infer<typeof importFileSchema>;
 export type ImportFileInput = z.input<typeof importFileSchema>;

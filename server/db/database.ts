@@ -39,6 +39,8 @@ export function createDriver(options: DatabaseOptions): Driver {
 
 export class Database {
   private lastVersion = "unknown";
+  /** Bumped after every committed write through this object, so caches of reads know when to refresh. */
+  dataVersion = 0;
 
   constructor(
     readonly driver: Driver,
@@ -74,7 +76,9 @@ export class Database {
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite(work, txConfig(options));
+      const result = await session.executeWrite(work, txConfig(options));
+      this.dataVersion++;
+      return result;
     } catch (error) {
       throw translateDbError(error);
     } finally {

@@ -48,6 +48,19 @@ describe("foundation #health and #graph", () => {
     expect(JSON.stringify(res.body)).not.toMatch(/elementId|"identity"|4:[0-9a-f-]{36}:\d+/);
   });
 
+  it("should show a write at once in the overview, and answer 304 to a browser that has the current one", async () => {
+    const { app } = createTestApp(db);
+    const first = await request(app).get("/api/graph").expect(200);
+    await request(app).get("/api/graph").set("If-None-Match", first.headers.etag!).expect(304);
+    await loadImportFile(db, {
+      format: "parley-import",
+      version: 1,
+      nodes: [{ id: "test-cache-person", type: "person", name: "Cache Test Person" }],
+    });
+    const second = await request(app).get("/api/graph").set("If-None-Match", first.headers.etag!).expect(200);
+    expect(second.body.nodes.map((n: { key: string }) => n.key)).toContain("test-cache-person");
+  });
+
   it("should answer unknown API routes with the JSON error shape", async () => {
     const { app } = createTestApp(db);
     const res = await request(app).get("/api/nope").expect(404);

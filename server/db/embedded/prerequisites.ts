@@ -6,7 +6,8 @@
  * shared cache under `.parley/`, so later starts (and every test run) reuse them.
  */
 import { execFile, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,13 +71,18 @@ async function findMaven(): Promise<string> {
  * The download goes to a temporary folder that is renamed when complete, so an interrupted run is never reused.
  */
 export async function ensureNeo4jJars(cacheDir: string, log: (line: string) => void): Promise<string> {
-  const libDir = path.join(cacheDir, "lib");
-  if (existsSync(path.join(cacheDir, "complete"))) return libDir;
+  // One folder per pom content: editing the pom resolves afresh, and servers running on the old jars keep them.
+  const pomHash = createHash("sha256").update(readFileSync(POM_PATH)).digest("hex").slice(0, 12);
+  const dir = path.join(cacheDir, pomHash);
+  const libDir = path.join(dir, "lib");
+  const marker = path.join(dir, "complete");
+  if (existsSync(marker) && existsSync(libDir)) return libDir;
   const mvn = await findMaven();
-  const partial = path.join(cacheDir, "lib.partial");
+  // Several processes may resolve at once (parallel test runs): each downloads into its own folder, first one wins.
+  const partial = path.join(dir, `lib.partial-${process.pid}`);
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
-  log(`Downloading Neo4j ${NEO4J_VERSION} Community jars from Maven Central (first run only, about 120 MB)…`);
+  log(`Downloading Neo4j ${NEO4J_VERSION} Community jars from Maven Central (first run only, about 165 MB)…`);
   const started = Date.now();
   await new Promise<void>((resolve, reject) => {
     const child = spawn(
@@ -91,10 +97,20 @@ export async function ensureNeo4jJars(cacheDir: string, log: (line: string) => v
         : reject(new Error(`Maven could not resolve the Neo4j jars (exit ${code}); check the network to Maven Central and retry.`)),
     );
   });
+  if (existsSync(marker) && existsSync(libDir)) {
+    await rm(partial, { recursive: true, force: true });
+    return libDir;
+  }
   await rm(libDir, { recursive: true, force: true });
-  await rename(partial, libDir);
+  try {
+    await rename(partial, libDir);
+  } catch (error) {
+    // Another process renamed its complete download into place between our check and our rename.
+    await rm(partial, { recursive: true, force: true });
+    if (!existsSync(libDir)) throw error;
+  }
   const count = (await readdir(libDir)).length;
-  await writeFile(path.join(cacheDir, "complete"), `${NEO4J_VERSION}\n`);
+  await writeFile(marker, `${pomHash}\n`);
   log(`Neo4j jars ready: ${count} files in ${Math.round((Date.now() - started) / 1000)} s (${libDir}).`);
   return libDir;
 }

@@ -5,13 +5,13 @@
  * `GET /api/articles/:id`, `GET /api/stats` and `GET /api/timeline` (events per month, same filters as /api/graph).
  */
 import { Router } from "express";
-import type { AppDeps } from "../../app.js";
+import type { RouteDeps } from "../../app.js";
 import { parseOr400 } from "../../http/validate.js";
 import { articleParamsSchema, timelineQuerySchema } from "./articles.schemas.js";
 import { getArticle, getStats, getTimeline } from "./articles.service.js";
 
 /** The articles router (mounted under /api). */
-export function articlesRoutes({ db }: AppDeps): Router {
+export function articlesRoutes({ db, cache }: RouteDeps): Router {
   const router = Router();
   router.get("/articles/:id", async (req, res) => {
     const { id } = parseOr400(articleParamsSchema, req.params, "article id");
@@ -22,7 +22,7 @@ export function articlesRoutes({ db }: AppDeps): Router {
   });
   router.get("/timeline", async (req, res) => {
     const query = parseOr400(timelineQuerySchema, req.query, "timeline query");
-    res.json(await getTimeline(db, query));
+    await cache.send(req, res, `timeline:${JSON.stringify(query)}`, () => getTimeline(db, query));
   });
   return router;
 }

@@ -29,6 +29,12 @@ export function graphQuerySchema(maxBudget: number) {
       from: partialDateSchema.optional(),
       to: partialDateSchema.optional(),
       limit: z.coerce.number().int().min(1).max(maxBudget).default(maxBudget),
+      /** Expands one community meta-node of the level-of-detail overview (graph.lod.ts). */
+      community: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9._:-]*$/, "a community id such as c-001")
+        .max(200)
+        .optional(),
     })
     .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
 }

@@ -11,6 +11,7 @@ import { ENCOUNTER_KINDS } from "../../contracts/import-format.js";
 import type { EdgeAttributes, NodeAttributes, SerializedEdge, SerializedGraph, SerializedNode } from "../../contracts/graph.js";
 import type { Database } from "../../db/database.js";
 import { type EntityRow, type EventRow, inReadTx, readEntities, readEvents, readLinks, readTopActorIds } from "./graph.repository.js";
+import { lodOverviewIfNeeded } from "./graph.lod.js";
 import { type GraphQuery, dateRange } from "./graph.schemas.js";
 
 const ENCOUNTERS = new Set<string>(ENCOUNTER_KINDS);
@@ -19,6 +20,11 @@ const ACTOR_TYPES = new Set(["person", "government", "organization", "country"])
 /** Builds the overview for a validated query. */
 export async function buildOverview(db: Database, query: GraphQuery): Promise<SerializedGraph> {
   const unfiltered = !query.kinds && !query.eventKinds && !query.topics && !query.countries && !query.roles && !query.from && !query.to;
+  // Above the budget, the unfiltered who-met-whom overview is a level-of-detail view (never the whole database).
+  if (query.view === "met") {
+    const lod = await lodOverviewIfNeeded(db, { limit: query.limit, community: query.community, unfiltered });
+    if (lod) return lod;
+  }
   return inReadTx(db, async (tx) => {
     const events = await readEvents(tx, {
       from: query.from ? dateRange(query.from).first : null,

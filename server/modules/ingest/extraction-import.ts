@@ -198,7 +198,28 @@ export function extractionToImport(extraction: ExtractionResult, inputs: Article
       evidence: r.evidence ? [cite(r.evidence)] : [],
     }));
 
-  return { format: "parley-import", version: 1, title: `Extracted from ${inputs.length} article(s)`, articles, nodes, roles };
+  // Curation: the extractor's ambiguities go to the review queue (only candidates that became actors).
+  const suggestions = extraction.suggestions
+    .map((s) => ({
+      kind: s.kind,
+      article: s.article ? (articleIds.get(s.article) ?? articleIdOf(s.article)) : null,
+      text: s.text.slice(0, 500),
+      candidates: s.candidates.filter((c) => actorType.has(c)),
+      chosen: s.chosen && actorType.has(s.chosen) ? s.chosen : null,
+      start: s.start,
+      end: s.end,
+    }))
+    .filter((s) => s.candidates.length >= 2 && s.text.trim().length > 0);
+
+  return {
+    format: "parley-import",
+    version: 1,
+    title: `Extracted from ${inputs.length} article(s)`,
+    articles,
+    nodes,
+    roles,
+    ...(suggestions.length ? { suggestions } : {}),
+  };
 }
 
 function isActor(type: NodeType | undefined): boolean {

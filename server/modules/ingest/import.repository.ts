@@ -13,6 +13,7 @@ import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { toNumber } from "../../db/values.js";
 import { dateRange } from "../graph/graph.schemas.js";
+import { type SkippedRejected, screenRejected, writeSuggestions } from "../curation/import-hooks.js";
 
 /** Rows per UNWIND statement; measured on the seed and synthetic files (see README, benchmarks). */
 export const BATCH_SIZE = 1_000;
@@ -40,6 +41,10 @@ export interface ImportSummary {
   evidence: number;
   metLinks: number;
   elapsedMs: number;
+  /** Curation: what was left out because a curator deleted it (server/modules/curation/import-hooks.ts). */
+  skippedRejected?: SkippedRejected;
+  /** Curation: suggestions stored for review, and how many a remembered decision settled at once. */
+  suggestions?: { stored: number; decided: number };
 }
 
 export type Progress = (step: string, done: number, total: number) => void;
@@ -79,10 +84,12 @@ async function runBatched(
 }
 
 /** Writes the file; throws (and writes nothing) on any failure. */
-export async function writeImport(db: Database, file: ImportFile, progress?: Progress): Promise<ImportSummary> {
+export async function writeImport(db: Database, input: ImportFile, progress?: Progress): Promise<ImportSummary> {
   const started = Date.now();
   return db.writeTx(
     async (tx) => {
+      // Curation: deleted facts stay deleted and merged ids land on the kept node (curation/import-hooks.ts).
+      const { file, skipped } = await screenRejected(tx, input);
       await runBatched(
         tx,
         cypher("queries/ingest/articles"),
@@ -222,15 +229,10 @@ export async function writeImport(db: Database, file: ImportFile, progress?: Pro
       }));
       await runBatched(tx, cypher("queries/ingest/roles"), roleRows, progress, "roles");
       await runBatched(tx, cypher("queries/ingest/evidence"), evidenceRows, progress, "evidence");
+      // Curation: the extractor's open questions join the review queue (after evidence, which decisions may move).
+      const suggestions = file.suggestions?.length ? await writeSuggestions(tx, file.suggestions) : undefined;
 
-      let metLinks = 0;
-      for (const batch of batches([...touchedActors])) {
-        const result = await tx.run(cypher("queries/ingest/refresh-met"), {
-          actors: batch,
-          encounterKinds: [...ENCOUNTER_KINDS],
-        });
-        metLinks += toNumber(result.records[0]?.get("count"));
-      }
+      const metLinks = await refreshMet(tx, [...touchedActors]);
       return {
         articles: file.articles.length,
         nodes: file.nodes.length,
@@ -240,10 +242,29 @@ export async function writeImport(db: Database, file: ImportFile, progress?: Pro
         evidence: evidenceRows.length,
         metLinks,
         elapsedMs: Date.now() - started,
+        skippedRejected: skipped,
+        ...(suggestions ? { suggestions } : {}),
       };
     },
     { timeoutMs: 30 * 60_000 },
   );
+}
+
+/**
+ * Rebuilds the who-met-whom projection for the given actors only, in three passes (mark and drop, build, unmark):
+ * each pair is built once even when its two actors fall in different batches.
+ */
+export async function refreshMet(tx: ManagedTransaction, actors: string[]): Promise<number> {
+  if (actors.length === 0) return 0;
+  const stamp = `refresh-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  for (const batch of batches(actors)) await tx.run(cypher("queries/ingest/refresh-met-mark"), { actors: batch, stamp });
+  let count = 0;
+  for (const batch of batches(actors)) {
+    const result = await tx.run(cypher("queries/ingest/refresh-met-build"), { actors: batch, stamp, encounterKinds: [...ENCOUNTER_KINDS] });
+    count += toNumber(result.records[0]?.get("count"));
+  }
+  for (const batch of batches(actors)) await tx.run(cypher("queries/ingest/refresh-met-unmark"), { actors: batch });
+  return count;
 }
 
 function precisionOf(date: string): "day" | "month" | "year" {

@@ -1,0 +1,122 @@
+/**
+ * Big-graph settings
+ * ==================
+ *
+ * Sigma settings and a camera hook that keep large graphs fluid without a GPU: almost all of a frame's time is
+ * software rasterising (SwiftShader), so the way to win is to draw less. At rest, only the edges of important
+ * nodes are drawn (capped); while the camera moves, edges and labels are hidden and only the most important
+ * nodes are drawn, then everything comes back when the camera stops.
+ */
+import type Graph from "graphology";
+import type Sigma from "sigma";
+import type { Settings } from "sigma/settings";
+
+/** From this many nodes, the big-graph settings apply. */
+export const BIG_GRAPH_NODE_THRESHOLD = 3_000;
+/** Nodes drawn while the camera moves (the most important ones). */
+export const MOVING_NODE_CAP = 1_000;
+/** Edges drawn at rest (those of the most important nodes first). */
+export const RESTING_EDGE_CAP = 30_000;
+/** Quiet time after the last camera update before the full picture comes back. */
+const SETTLE_MS = 180;
+
+/** Settings merged into sigma's for big graphs (pass them to `createRenderer(..., settings)`). */
+export const bigGraphSettings: Partial<Settings> = {
+  // Edges are most of the fragments; labels are canvas-2D text measured every frame.
+  hideEdgesOnMove: true,
+  hideLabelsOnMove: true,
+  renderEdgeLabels: false,
+  // Edge picking renders an extra pass; z-sorting re-sorts every node at each refresh.
+  enableEdgeEvents: false,
+  zIndex: false,
+  // Fewer, bigger labels: each is a fillText on a 2D canvas.
+  labelRenderedSizeThreshold: 12,
+  labelDensity: 0.25,
+  labelGridCellSize: 200,
+};
+
+/** Is this graph big enough for the big-graph settings? */
+export function isBigGraph(graph: Graph): boolean {
+  return graph.order >= BIG_GRAPH_NODE_THRESHOLD;
+}
+
+/** Importance of a node: its `degree` attribute when the server sent one, else its degree in the graph. */
+function importance(graph: Graph, node: string, attributes: Record<string, unknown>): number {
+  const degree = attributes.degree;
+  return typeof degree === "number" ? degree : graph.degree(node);
+}
+
+/** The big-graph mode of one graph: settings for sigma's constructor, and a hook to attach to the renderer. */
+export interface BigGraphMode {
+  /** Pass to `new Sigma(...)` / `createRenderer(...)`, so the very first frame is already the reduced one. */
+  settings: Partial<Settings>;
+  /** Watches the camera: while it moves, only the top nodes are drawn and no edges. Returns a detach function. */
+  attach(renderer: Sigma): () => void;
+}
+
+/**
+ * Prepares the big-graph mode for a loaded graph: the big-graph settings plus reducers that cap edges at rest and
+ * draw only the most important nodes (and no edges) while the camera moves. Call again after a reload, since the
+ * ranking depends on the data. `previous` reducers (the explorer's hover/selection ones) are applied first.
+ */
+export function bigGraphMode(
+  graph: Graph,
+  options: { movingNodeCap?: number; restingEdgeCap?: number; previous?: Pick<Settings, "nodeReducer" | "edgeReducer"> } = {},
+): BigGraphMode {
+  // Rank once: importance is data, not view state, so it does not change while panning.
+  const ranked = graph.mapNodes((node, attributes) => [node, importance(graph, node, attributes)] as const).sort((a, b) => b[1] - a[1]);
+  const important = new Set(ranked.slice(0, options.movingNodeCap ?? MOVING_NODE_CAP).map(([node]) => node));
+  const rank = new Map(ranked.map(([node], i) => [node, i]));
+
+  // At rest: keep the edges whose better-ranked end ranks highest, up to the cap.
+  const edgeCap = options.restingEdgeCap ?? RESTING_EDGE_CAP;
+  let keptEdges: Set<string> | null = null;
+  if (graph.size > edgeCap) {
+    const edges = graph.mapEdges((edge, _a, source, target) => [edge, Math.min(rank.get(source)!, rank.get(target)!)] as const);
+    edges.sort((a, b) => a[1] - b[1]);
+    keptEdges = new Set(edges.slice(0, edgeCap).map(([edge]) => edge));
+  }
+
+  const previousNode = options.previous?.nodeReducer ?? null;
+  const previousEdge = options.previous?.edgeReducer ?? null;
+  let moving = false;
+  const settings: Partial<Settings> = {
+    ...bigGraphSettings,
+    nodeReducer: (node, data) => {
+      const base = previousNode ? previousNode(node, data) : data;
+      return moving && !important.has(node) ? { ...base, hidden: true } : base;
+    },
+    edgeReducer: (edge, data) => {
+      const base = previousEdge ? previousEdge(edge, data) : data;
+      // Hidden here too (not only by hideEdgesOnMove), so programmatic camera moves are light as well.
+      return moving || (keptEdges && !keptEdges.has(edge)) ? { ...base, hidden: true } : base;
+    },
+  };
+
+  return {
+    settings,
+    attach(renderer: Sigma) {
+      let settleTimer: ReturnType<typeof setTimeout> | null = null;
+      const camera = renderer.getCamera();
+      const onCameraUpdated = () => {
+        if (!moving) {
+          moving = true;
+          // Reducers run at refresh, not per frame: one re-process at the start and one at the end of a gesture.
+          renderer.refresh({ skipIndexation: true });
+        }
+        if (settleTimer) clearTimeout(settleTimer);
+        settleTimer = setTimeout(() => {
+          moving = false;
+          settleTimer = null;
+          renderer.refresh({ skipIndexation: true });
+        }, SETTLE_MS);
+      };
+      camera.on("updated", onCameraUpdated);
+      return () => {
+        camera.off("updated", onCameraUpdated);
+        if (settleTimer) clearTimeout(settleTimer);
+        moving = false;
+      };
+    },
+  };
+}

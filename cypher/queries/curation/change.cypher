@@ -1,0 +1,3 @@
+// Curation: one audit record by id.
+MATCH (c:Change {id: $id})
+RETURN c {.*} AS change

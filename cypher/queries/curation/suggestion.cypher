@@ -1,0 +1,3 @@
+// Suggestions: one by id.
+MATCH (s:Suggestion {id: $id})
+RETURN s {.*} AS suggestion

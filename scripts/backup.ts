@@ -1,0 +1,54 @@
+/**
+ * npm run backup -- <file.json>
+ * =============================
+ *
+ * Writes the whole database (data, evidence with its review status, articles with their texts, snapshots, audit
+ * log, suggestions, rejections) to one file in the import format, streamed page by page; the same data always
+ * gives the same bytes. Connects as the server does (NEO4J_URI, else this checkout's embedded Neo4j).
+ */
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { once } from "node:events";
+import { loadConfig } from "../server/config.js";
+import { connectForCli } from "../server/db/cli-connection.js";
+import { createLogger } from "../server/log.js";
+import { writeBackup } from "../server/modules/curation/backup.js";
+
+const target = process.argv[2];
+if (!target) {
+  console.error("usage: npm run backup -- <file.json>");
+  process.exit(2);
+}
+
+const config = loadConfig();
+const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+const connection = await connectForCli(config, log);
+// Written beside the target and renamed at the end, so a failed backup never leaves a truncated file behind.
+const partial = `${target}.partial`;
+const out = createWriteStream(partial, { encoding: "utf8" });
+const hash = createHash("sha256");
+let bytes = 0;
+try {
+  const counts = await writeBackup(connection.db, {
+    write: async (chunk) => {
+      hash.update(chunk);
+      bytes += Buffer.byteLength(chunk);
+      if (!out.write(chunk)) await once(out, "drain");
+    },
+  });
+  out.end();
+  await once(out, "finish");
+  await rename(partial, target);
+  const summary = Object.entries(counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ");
+  console.error(`Backed up to ${target} (${(bytes / 1e6).toFixed(1)} MB, sha256 ${hash.digest("hex")}): ${summary}.`);
+} catch (error) {
+  out.destroy();
+  await rm(partial, { force: true });
+  console.error(`Backup failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await connection.close();
+}

@@ -1,0 +1,509 @@
+/**
+ * npm run bench [-- --quick] [-- --json] [-- --no-browser]
+ * ========================================================
+ *
+ * Parley's performance suite in one run: starts its own throwaway embedded Neo4j (never the dev one), generates
+ * synthetic data, loads it through the import path, times every explorer endpoint, weighs the overview payload,
+ * and drives headless Chromium for first-frame and panning figures. Every figure sits beside a baseline measured
+ * in the same run on the same data, as a ratio. Prints one table (or JSON on stdout with --json; progress always
+ * goes to stderr). `--quick` runs the smallest size only.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createApp } from "../server/app.js";
+import { ROOT_DIR, loadConfig } from "../server/config.js";
+import { Database, createDriver } from "../server/db/database.js";
+import { EmbeddedNeo4j } from "../server/db/embedded/embedded-neo4j.js";
+import { NEO4J_VERSION } from "../server/db/embedded/prerequisites.js";
+import { applySchema } from "../server/db/schema.js";
+import { createLogger } from "../server/log.js";
+import { validateImport } from "../server/modules/ingest/import-validate.js";
+import { BATCH_SIZE, setBatchSize } from "../server/modules/ingest/import.repository.js";
+import { loadImportFile } from "../server/modules/ingest/import.service.js";
+import { generateSynthetic, participationDegrees } from "../server/modules/ingest/synthetic.js";
+import { runBrowserBench } from "../tests/bench/browser-bench.js";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    "no-browser": { type: "boolean", default: false },
+    "no-server": { type: "boolean", default: false },
+    heap: { type: "string", default: "4g" },
+  },
+});
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Results
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** One line of the table: a figure, and the baseline it is compared with (ratio = value / baseline). */
+export interface BenchRow {
+  section: string;
+  metric: string;
+  size: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  baselineName?: string;
+  ratio?: number;
+  note?: string;
+}
+
+const rows: BenchRow[] = [];
+const meta: Record<string, unknown> = {};
+const startedAt = Date.now();
+
+function progress(message: string): void {
+  process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+}
+
+function record(row: BenchRow): void {
+  if (row.baseline !== undefined && row.ratio === undefined && row.baseline !== 0) row.ratio = row.value / row.baseline;
+  rows.push(row);
+  progress(`${row.section} ${row.metric} @${row.size}: ${fmt(row.value)} ${row.unit}${row.baseline !== undefined ? ` (vs ${row.baselineName} ${fmt(row.baseline)}, ×${fmt(row.ratio ?? NaN)})` : ""}`);
+}
+
+function fmt(n: number): string {
+  if (!Number.isFinite(n)) return "–";
+  if (Math.abs(n) >= 100) return Math.round(n).toLocaleString("en-US");
+  if (Math.abs(n) >= 10) return n.toFixed(1);
+  return n.toFixed(2);
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Database
+ * -------------------------------------------------------------------------------------------------------------- */
+
+async function startDatabase(): Promise<{ db: Database; embedded: EmbeddedNeo4j; homeDir: string }> {
+  const homeDir = path.join(ROOT_DIR, ".parley", `bench-${process.pid}-${Date.now()}`);
+  const embedded = await EmbeddedNeo4j.start({
+    homeDir,
+    jarCacheDir: path.join(ROOT_DIR, ".parley", "jars", NEO4J_VERSION),
+    pidFile: path.join(homeDir, "neo4j.pid"),
+    boltPort: 0,
+    httpPort: 0,
+    auth: false,
+    heap: args.heap!,
+    pageCache: "2g",
+    transactionTimeout: "30m",
+    log: (line) => progress(`[neo4j] ${line}`),
+  });
+  const db = new Database(createDriver({ uri: embedded.connection.uri, user: "neo4j", password: null }), undefined, createLogger("warn"));
+  if (!(await db.waitUntilReady(AbortSignal.timeout(180_000)))) throw new Error(`bench: Neo4j did not start; see ${homeDir}/logs`);
+  await applySchema(db);
+  return { db, embedded, homeDir };
+}
+
+/** Empties the database in chunks, so a million relationships never sit in one transaction. */
+async function wipe(db: Database): Promise<void> {
+  const session = db.driver.session();
+  try {
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+  } finally {
+    await session.close();
+  }
+}
+
+async function countRelationships(db: Database): Promise<number> {
+  const [n] = await db.read("MATCH ()-[r]->() RETURN count(r) AS n", {}, (r) => Number(r.get("n")));
+  return n ?? 0;
+}
+
+function jvmRssBytes(pid: number | null): number {
+  if (!pid) return NaN;
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+    return Number(/(\d+)/.exec(line ?? "")?.[1] ?? NaN) * 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Sizes: "relationships" counts the participation links of the generated file; the database holds about 2–3×
+ * as many relationships in all (evidence, MET, roles), reported beside each size.
+ * -------------------------------------------------------------------------------------------------------------- */
+
+interface Size {
+  label: string;
+  actors: number;
+  events: number;
+  iterations: number;
+  /** Import files the dataset is loaded as (each atomic); 1 = the whole dataset in one transaction. */
+  files: number;
+}
+
+const SIZES: Size[] = [
+  { label: "10k", actors: 1_500, events: 4_500, iterations: 40, files: 1 },
+  { label: "100k", actors: 12_000, events: 45_000, iterations: 30, files: 1 },
+  // A million links in one transaction would need several GB of Neo4j heap and outlast the default transaction
+  // timeout; the dataset is loaded as four import files (each still lands whole or not at all). Fewer files mean
+  // fewer recomputations of the hubs' MET links (each file touches them), but bigger transactions.
+  { label: "1M", actors: 100_000, events: 450_000, iterations: 20, files: 4 },
+];
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Load: the import path vs per-row MERGE on the same rows
+ * -------------------------------------------------------------------------------------------------------------- */
+
+type Dataset = ReturnType<typeof generateSynthetic>;
+
+/** Per-row baseline: one MERGE statement per node and per participation link, in one transaction. */
+async function perRowLoad(db: Database, file: Dataset, maxRows: number): Promise<{ rows: number; ms: number }> {
+  const events = file.nodes.filter((n) => n.type === "event");
+  const actors = file.nodes.filter((n) => n.type !== "event");
+  const started = performance.now();
+  let rows = 0;
+  await db.writeTx(async (tx) => {
+    for (const n of actors) {
+      if (rows >= maxRows / 2) break;
+      await tx.run("MERGE (n:Entity {id: $id}) SET n.type = $type, n.kind = $kind, n.name = $name, n.x = $x, n.y = $y", {
+        id: n.id,
+        type: n.type,
+        kind: n.kind ?? n.type,
+        name: n.name,
+        x: n.x ?? null,
+        y: n.y ?? null,
+      });
+      rows++;
+    }
+    const present = new Set(actors.slice(0, rows).map((n) => n.id));
+    for (const e of events) {
+      if (rows >= maxRows) break;
+      await tx.run("MERGE (n:Entity {id: $id}) SET n:Event, n.type = 'event', n.kind = $kind, n.name = $name, n.date = $date", {
+        id: e.id,
+        kind: e.kind,
+        name: e.name,
+        date: e.date ?? null,
+      });
+      rows++;
+      for (const p of e.participants ?? []) {
+        if (!present.has(p.actor)) continue;
+        await tx.run("MATCH (a:Entity {id: $a}) MATCH (e:Entity {id: $e}) MERGE (a)-[r:PARTICIPATED_IN]->(e) SET r.role = $role", {
+          a: p.actor,
+          e: e.id,
+          role: p.role ?? "participant",
+        });
+        rows++;
+      }
+    }
+  });
+  return { rows, ms: performance.now() - started };
+}
+
+/**
+ * Splits a dataset into `n` valid import files: the first holds every non-event node and the roles, the others
+ * their share of events and agreements plus what those reference (actors, places, topics and their parents).
+ */
+function splitDataset(file: Dataset, n: number): Dataset[] {
+  if (n <= 1) return [file];
+  const byId = new Map(file.nodes.map((node) => [node.id, node]));
+  const events = file.nodes.filter((node) => node.type === "event");
+  const base = file.nodes.filter((node) => node.type !== "event" && node.type !== "agreement");
+  const parts: Dataset[] = [];
+  const per = Math.ceil(events.length / n);
+  for (let i = 0; i < n; i++) {
+    const slice = events.slice(i * per, (i + 1) * per);
+    const ids = new Set<string>();
+    const need = (id: string | undefined) => {
+      // Parents (country, partOf) are needed too, or the validator rightly rejects the reference.
+      for (let cur = id; cur && !ids.has(cur); ) {
+        ids.add(cur);
+        const node = byId.get(cur);
+        if (node?.partOf) need(node.partOf);
+        cur = node?.country;
+      }
+    };
+    for (const e of slice) {
+      for (const p of e.participants ?? []) need(p.actor);
+      for (const t of e.topics ?? []) need(t);
+      need(e.place);
+      for (const a of e.produced ?? []) {
+        need(a);
+        for (const p of byId.get(a)?.parties ?? []) need(p);
+        for (const t of byId.get(a)?.topics ?? []) need(t);
+      }
+    }
+    const nodes = i === 0 ? [...base, ...file.nodes.filter((node) => ids.has(node.id) && node.type === "agreement"), ...slice] : [...file.nodes.filter((node) => ids.has(node.id) && node.type !== "event"), ...slice];
+    parts.push({ ...file, nodes, roles: i === 0 ? file.roles : [] });
+  }
+  return parts;
+}
+
+function rowsOf(file: Dataset): number {
+  let rows = file.nodes.length + (file.roles?.length ?? 0);
+  for (const n of file.nodes) rows += (n.participants?.length ?? 0) + (n.topics?.length ?? 0) + (n.parties?.length ?? 0) + (n.place ? 1 : 0) + (n.country ? 1 : 0) + (n.partOf ? 1 : 0);
+  return rows;
+}
+
+/** Loads through the import path, timing each of its steps (from its progress callbacks) to find the slow ones. */
+async function timedLoad(db: Database, files: Dataset[]): Promise<{ ms: number; rels: number; steps: Record<string, number> }> {
+  const before = await countRelationships(db);
+  const started = performance.now();
+  const steps: Record<string, number> = {};
+  for (const [i, file] of files.entries()) {
+    let last = performance.now();
+    const fileStarted = last;
+    await loadImportFile(db, file, {
+      progress: (step) => {
+        const now = performance.now();
+        steps[step] = Math.round((steps[step] ?? 0) + now - last);
+        last = now;
+      },
+    });
+    // Whatever follows the last reported step (the MET refresh, the commit) is not reported by the writer.
+    steps["MET refresh + commit"] = Math.round((steps["MET refresh + commit"] ?? 0) + performance.now() - last);
+    if (files.length > 1) progress(`  file ${i + 1}/${files.length} loaded in ${((performance.now() - fileStarted) / 1000).toFixed(1)} s`);
+  }
+  const ms = performance.now() - started;
+  return { ms, rels: (await countRelationships(db)) - before, steps };
+}
+
+/** Loads a small dataset once and wipes it, so that query planning is not billed to the first measured load. */
+async function warmUp(db: Database): Promise<void> {
+  await loadImportFile(db, generateSynthetic({ actors: 200, events: 400, seed: 99 }));
+  await wipe(db);
+}
+
+async function benchLoad(db: Database, size: Size, file: Dataset, sweep: boolean): Promise<void> {
+  const validateStarted = performance.now();
+  const validation = validateImport(file);
+  if (!validation.ok) throw new Error(`bench: generated file invalid: ${JSON.stringify(validation.errors.slice(0, 3))}`);
+  record({ section: "load", metric: "validate", size: size.label, value: performance.now() - validateStarted, unit: "ms" });
+
+  progress(`per-row MERGE baseline at ${size.label}`);
+  const perRow = await perRowLoad(db, file, args.quick ? 2_000 : 5_000);
+  const perRowRate = perRow.rows / (perRow.ms / 1000);
+  await wipe(db);
+
+  const files = splitDataset(file, size.files);
+  const rowCount = files.reduce((sum, f) => sum + rowsOf(f), 0);
+  // Batch sizes are measured on the middle size; the default goes last so that its data stays for the reads.
+  const batchSizes = sweep ? [250, 5_000, 10_000, BATCH_SIZE] : [BATCH_SIZE];
+  for (const batch of batchSizes) {
+    progress(`loading ${size.label} through the import path (${files.length} file${files.length > 1 ? "s" : ""}), batch ${batch}`);
+    const previous = setBatchSize(batch);
+    try {
+      const { ms, rels, steps } = await timedLoad(db, files);
+      progress(`load steps (ms): ${JSON.stringify(steps)}`);
+      meta[`loadSteps@${size.label}@batch${batch}`] = steps;
+      record({ section: "load", metric: `rows/s (batch ${batch})`, size: size.label, value: rowCount / (ms / 1000), unit: "rows/s", baseline: perRowRate, baselineName: "per-row MERGE", note: `${rowCount} rows` });
+      if (batch === BATCH_SIZE) {
+        record({ section: "load", metric: "relationships/s (import path)", size: size.label, value: rels / (ms / 1000), unit: "rels/s", note: `${rels} relationships in ${(ms / 1000).toFixed(1)} s, ${files.length} file(s)` });
+        meta[`relationships@${size.label}`] = await countRelationships(db);
+      }
+    } finally {
+      setBatchSize(previous);
+    }
+    if (batch !== BATCH_SIZE) await wipe(db);
+  }
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Endpoints over HTTP, the way the explorer calls them
+ * -------------------------------------------------------------------------------------------------------------- */
+
+async function listen(app: ReturnType<typeof createApp>): Promise<{ url: string; server: Server }> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      resolve({ url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`, server });
+    });
+  });
+}
+
+async function timeGet(url: string): Promise<{ ms: number; status: number; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(url);
+  const body = await response.arrayBuffer();
+  return { ms: performance.now() - started, status: response.status, bytes: body.byteLength };
+}
+
+/** Bytes on the wire with gzip (fetch would decompress silently). */
+function gzipBytes(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
+        let n = 0;
+        res.on("data", (chunk: Buffer) => (n += chunk.length));
+        res.on("end", () => resolve(n));
+      })
+      .on("error", reject);
+  });
+}
+
+async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: Dataset): Promise<void> {
+  const rng = mulberry(7);
+  const degrees = [...participationDegrees(file)].sort((a, b) => b[1] - a[1]);
+  const hubs = degrees.slice(0, 10).map(([id]) => id);
+  const actors = degrees.map(([id]) => id);
+  // Half hubs (the expensive case), half random actors (the typical one).
+  const sampleActor = (i: number) => (i % 2 === 0 ? hubs[i % hubs.length]! : actors[Math.floor(rng() * actors.length)]!);
+  const names = file.nodes.filter((n) => n.type === "person").map((n) => n.name.split(" ").at(-1)!);
+  const cases: [string, (i: number) => string][] = [
+    ["node details", (i) => `/api/nodes/${sampleActor(i)}`],
+    ["neighbours (page of 50)", (i) => `/api/nodes/${sampleActor(i)}/neighbors?limit=50`],
+    ["search", () => `/api/search?q=${encodeURIComponent(names[Math.floor(rng() * names.length)]!)}`],
+    ["path", (i) => `/api/path?from=${sampleActor(i)}&to=${actors[Math.floor(rng() * actors.length)]!}`],
+    ["overview", () => `/api/graph`],
+  ];
+  for (const [name, make] of cases) {
+    const iterations = name === "overview" ? (args.quick ? 5 : 10) : size.iterations;
+    await timeGet(baseUrl + make(0)); // warm-up: plan cache, page cache
+    const samples: number[] = [];
+    const statuses = new Map<number, number>();
+    const deadline = performance.now() + 90_000;
+    for (let i = 0; i < iterations && performance.now() < deadline; i++) {
+      const { ms, status } = await timeGet(baseUrl + make(i + 1));
+      samples.push(ms);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    const bad = [...statuses].filter(([s]) => s >= 400);
+    const note = `n=${samples.length}${bad.length ? `, HTTP ${bad.map(([s, c]) => `${s}×${c}`).join(" ")}` : ""}`;
+    record({ section: "endpoints", metric: `${name} p50`, size: size.label, value: percentile(samples, 50), unit: "ms", note });
+    record({ section: "endpoints", metric: `${name} p95`, size: size.label, value: percentile(samples, 95), unit: "ms", note });
+  }
+
+  // Payload: the overview's compact graphology JSON vs the same elements as raw driver records.
+  const overviewText = await (await fetch(`${baseUrl}/api/graph`)).text();
+  const overview = JSON.parse(overviewText) as { nodes: { key: string }[]; edges: unknown[]; attributes?: Record<string, unknown> };
+  const elements = overview.nodes.length + overview.edges.length;
+  const gz = await gzipBytes(`${baseUrl}/api/graph`);
+  const ids = overview.nodes.map((n) => n.key);
+  const raw = await db.readTx(async (tx) => {
+    const nodes = await tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n", { ids });
+    const edges = await tx.run("UNWIND $ids AS id MATCH (a:Entity {id: id})-[m:MET]->(b:Entity) WHERE b.id IN $ids RETURN m", { ids });
+    return JSON.stringify([...nodes.records, ...edges.records].map((r) => r.toObject()), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  });
+  const rawElements = Math.max(1, raw === "[]" ? 1 : (JSON.parse(raw) as unknown[]).length);
+  const compactPer = Buffer.byteLength(overviewText) / Math.max(1, elements);
+  const rawPer = Buffer.byteLength(raw) / rawElements;
+  const lod = overview.attributes?.lod ? "LOD view" : "full view";
+  record({ section: "payload", metric: "overview bytes/element (JSON)", size: size.label, value: compactPer, unit: "B", baseline: rawPer, baselineName: "raw driver records", note: `${elements} elements, ${lod}` });
+  record({ section: "payload", metric: "overview bytes/element (gzip)", size: size.label, value: gz / Math.max(1, elements), unit: "B", baseline: rawPer, baselineName: "raw driver records" });
+  record({ section: "memory", metric: "server heap used", size: size.label, value: process.memoryUsage().heapUsed / 2 ** 20, unit: "MiB", note: "app + bench in one Node process" });
+}
+
+function mulberry(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Output
+ * -------------------------------------------------------------------------------------------------------------- */
+
+function table(): string {
+  const header = ["section", "metric", "size", "value", "unit", "baseline", "ratio", "note"];
+  const body = rows.map((r) => [
+    r.section,
+    r.metric,
+    r.size,
+    fmt(r.value),
+    r.unit,
+    r.baseline === undefined ? "" : `${fmt(r.baseline)} (${r.baselineName})`,
+    r.ratio === undefined ? "" : `×${fmt(r.ratio)}`,
+    r.note ?? "",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 3 || i === 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+function machine(): Record<string, unknown> {
+  const cpu = os.cpus()[0]?.model ?? "unknown";
+  let chromium: string;
+  try {
+    chromium = execFileSync(process.env.CHROME_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    chromium = "not found";
+  }
+  return { cores: os.cpus().length, cpu, memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg().map((l) => Number(l.toFixed(2))), node: process.version, neo4j: NEO4J_VERSION, chromium };
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Main
+ * -------------------------------------------------------------------------------------------------------------- */
+
+async function main(): Promise<void> {
+  const sizes = args.quick ? SIZES.slice(0, 1) : SIZES;
+  meta.machine = machine();
+  meta.mode = args.quick ? "quick" : "full";
+  const timings: Record<string, number> = {};
+
+  if (!args["no-server"]) {
+    progress("starting a throwaway embedded Neo4j (not counted)");
+    const { db, embedded, homeDir } = await startDatabase();
+    // An interrupted run (Ctrl-C) still stops its Neo4j and removes its folder.
+    const onSignal = () => {
+      void embedded.stop().then(() => rm(homeDir, { recursive: true, force: true })).finally(() => process.exit(130));
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    const timedFrom = Date.now();
+    const config = loadConfig({ NEO4J_URI: embedded.connection.uri, NEO4J_PASSWORD: "", LOG_LEVEL: "silent" });
+    const app = createApp({ config, db, log: createLogger("silent") });
+    const { url, server } = await listen(app);
+    try {
+      progress("warming up (plans cached, not counted)");
+      await warmUp(db);
+      for (const [i, size] of sizes.entries()) {
+        progress(`generating ${size.label}: ${size.actors} actors, ${size.events} events`);
+        const file = generateSynthetic({ actors: size.actors, events: size.events, seed: 2026 });
+        await benchLoad(db, size, file, !args.quick && i === 1);
+        await benchEndpoints(db, url, size, file);
+        record({ section: "memory", metric: "Neo4j JVM RSS", size: size.label, value: jvmRssBytes(embedded.pid) / 2 ** 20, unit: "MiB", note: `heap ${args.heap}, page cache 2g` });
+        if (i < sizes.length - 1) await wipe(db);
+      }
+    } finally {
+      server.close();
+      await db.close();
+      await embedded.stop();
+      await rm(homeDir, { recursive: true, force: true });
+    }
+    timings.serverSeconds = (Date.now() - timedFrom) / 1000;
+  }
+
+  if (!args["no-browser"]) {
+    const timedFrom = Date.now();
+    const browser = await runBrowserBench({ quick: args.quick, progress });
+    meta.webglRenderer = browser.renderer;
+    meta.parleyRenderer = browser.parleyNote;
+    for (const row of browser.rows) record(row);
+    timings.browserSeconds = (Date.now() - timedFrom) / 1000;
+  }
+  meta.timings = timings;
+
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ ...meta, rows }, null, 2)}\n`);
+  } else {
+    const m = meta.machine as Record<string, unknown>;
+    process.stdout.write(
+      `Parley benchmark (${meta.mode}) — ${String(m.cores)} cores ${String(m.cpu)}, ${String(m.memoryGiB)} GiB, load ${JSON.stringify(m.loadavg)}, ` +
+        `Node ${String(m.node)}, Neo4j ${String(m.neo4j)}, ${String(m.chromium)}\nWebGL renderer: ${String(meta.webglRenderer ?? "not measured")}\n` +
+        `${meta.parleyRenderer ? `Parley renderer: ${String(meta.parleyRenderer)}\n` : ""}Timed part: ${JSON.stringify(timings)}\n\n${table()}\n`,
+    );
+  }
+}
+
+await main().catch((error: unknown) => {
+  progress(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,46 @@
+/**
+ * npm run restore -- <file.json>
+ * ==============================
+ *
+ * Loads a backup written by `npm run backup` into an EMPTY database (refused otherwise): the data through the
+ * import path, then evidence status, audit log, suggestions, rejections and snapshots. Connects as the server does.
+ */
+import { readFile } from "node:fs/promises";
+import { loadConfig } from "../server/config.js";
+import { connectForCli } from "../server/db/cli-connection.js";
+import { createLogger } from "../server/log.js";
+import { DatabaseNotEmptyError, restoreBackup } from "../server/modules/curation/backup.js";
+
+const source = process.argv[2];
+if (!source) {
+  console.error("usage: npm run restore -- <backup.json>");
+  process.exit(2);
+}
+
+const config = loadConfig();
+const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+let document: unknown;
+try {
+  document = JSON.parse(await readFile(source, "utf8"));
+} catch (error) {
+  console.error(`${source}: cannot read the backup: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+const connection = await connectForCli(config, log);
+try {
+  const { summary, restored } = await restoreBackup(connection.db, document);
+  const extra = Object.entries(restored)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(", ");
+  console.error(
+    `Restored ${source} in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${summary.articles} articles, ${summary.nodes} nodes, ` +
+      `${summary.roles} roles, ${summary.quantities} quantities, ${summary.metLinks} met-with links; ${extra}.`,
+  );
+} catch (error) {
+  const prefix = error instanceof DatabaseNotEmptyError ? "" : `${source}: the restore failed: `;
+  console.error(`${prefix}${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await connection.close();
+}

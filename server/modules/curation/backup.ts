@@ -1,0 +1,493 @@
+/**
+ * Backup and restore
+ * ==================
+ *
+ * Writes the whole database in the import format, streamed page by page (keyset paging on ids, everything sorted
+ * by id, so the same data gives the same bytes), and loads such a file into an empty database: the data sections
+ * through the import path, then the backup-only sections (evidence with its review status, role evidence, links
+ * the node fields cannot express, rejections, the audit log, decisions and snapshots).
+ */
+import neo4j from "neo4j-driver";
+import { AGREEMENT_STATUSES, PARTICIPANT_ROLES, type ImportFile } from "../../contracts/import-format.js";
+import { cypher } from "../../db/cypher.js";
+import type { Database } from "../../db/database.js";
+import type { Json } from "../../db/values.js";
+import { toNumber } from "../../db/values.js";
+import { ValidationError } from "../../errors.js";
+import { validateImport } from "../ingest/import-validate.js";
+import { type ImportSummary, writeImport } from "../ingest/import.repository.js";
+import { refreshMet } from "../ingest/import.repository.js";
+import { ensureCurationSchema, splitProperties, stableJson } from "./curation.repository.js";
+
+/** Records per page read from Neo4j and per restore statement. */
+export const BACKUP_PAGE = 2_000;
+
+/** Where the backup text goes; `write` resolves when the chunk may be followed by more (backpressure). */
+export interface TextSink {
+  write(chunk: string): Promise<void>;
+}
+
+type Row = Record<string, unknown>;
+type Record_ = Record<string, Json>;
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Field rules: which links fit the import format's node fields (the rest go to the `links` section)
+ * -------------------------------------------------------------------------------------------------------------- */
+
+const ACTORS = ["person", "government", "organization", "country"];
+const FIELD_RULES: Record<string, { field: string; from: string[]; to: string[]; single: boolean }> = {
+  IN_COUNTRY: {
+    field: "country",
+    from: ["government", "place", "organization", "country"],
+    to: ["country"],
+    single: true,
+  },
+  PART_OF: { field: "partOf", from: ["organization"], to: ["government", "organization"], single: true },
+  AT: { field: "place", from: ["event"], to: ["place", "country"], single: true },
+  ABOUT: { field: "topics", from: ["event", "agreement"], to: ["topic"], single: false },
+  PRODUCED: { field: "produced", from: ["event"], to: ["agreement"], single: false },
+};
+/** Fields of an entity that are not free-form `properties` (derived ones are rebuilt by the import writer). */
+const CORE_PROPS = new Set([
+  "id",
+  "type",
+  "kind",
+  "name",
+  "aliases",
+  "aliasText",
+  "titleText",
+  "description",
+  "status",
+  "date",
+  "datePrecision",
+  "dateStart",
+  "dateEnd",
+  "summary",
+  "x",
+  "y",
+  "createdAt",
+  "updatedAt",
+]);
+const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
+
+function isPropertyValue(v: Json): boolean {
+  if (typeof v === "string") return v.length <= 20_000;
+  if (typeof v === "number" || typeof v === "boolean") return true;
+  return (
+    Array.isArray(v) &&
+    v.length <= 1_000 &&
+    v.every((x) => (typeof x === "string" && x.length <= 2_000) || typeof x === "number")
+  );
+}
+
+interface LinkOut {
+  type: string;
+  id: string;
+  otherType: string;
+  props: Record_;
+}
+
+function link(raw: unknown): LinkOut {
+  const r = raw as Row;
+  const { props } = splitProperties((r.props ?? {}) as Row);
+  return { type: String(r.type), id: String(r.id), otherType: String(r.otherType ?? ""), props };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const compact = (o: Record<string, Json | undefined>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as Record_;
+
+/** Splits an entity's links into import fields and leftover links (same decision on both passes). */
+function classify(type: string, out: LinkOut[], incoming: LinkOut[]) {
+  const fields: Record<string, Json> = {};
+  const leftovers: LinkOut[] = [];
+  for (const l of [...out].sort((a, b) => byId(a, b) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))) {
+    const rule = FIELD_RULES[l.type];
+    const fits = rule && rule.from.includes(type) && rule.to.includes(l.otherType) && Object.keys(l.props).length === 0;
+    if (fits && rule.single && fields[rule.field] === undefined) fields[rule.field] = l.id;
+    else if (fits && !rule.single) fields[rule.field] = [...((fields[rule.field] as string[] | undefined) ?? []), l.id];
+    else if (
+      (l.type === "PARTICIPATED_IN" || l.type === "PARTY_TO") &&
+      incomingFits(l.type, l.otherType, type, l.props)
+    )
+      continue;
+    else leftovers.push(l);
+  }
+  const participants: Json[] = [];
+  const parties: string[] = [];
+  for (const l of [...incoming].sort(byId)) {
+    if (!incomingFits(l.type, type, l.otherType, l.props)) continue;
+    if (l.type === "PARTICIPATED_IN") participants.push({ actor: l.id, role: String(l.props.role ?? "participant") });
+    else parties.push(l.id);
+  }
+  return { fields, participants, parties, leftovers };
+}
+
+/** Whether `(actor:actorType)-[type]->(target:targetType)` is expressed by the target's participants or parties. */
+function incomingFits(type: string, targetType: string, actorType: string, props: Record_): boolean {
+  if (!ACTORS.includes(actorType)) return false;
+  if (type === "PARTY_TO") return targetType === "agreement" && Object.keys(props).length === 0;
+  const keys = Object.keys(props);
+  return (
+    targetType === "event" &&
+    keys.every((k) => k === "role") &&
+    (PARTICIPANT_ROLES as readonly string[]).includes(String(props.role ?? "participant")) &&
+    props.role !== undefined
+  );
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Backup
+ * -------------------------------------------------------------------------------------------------------------- */
+
+async function* pages(
+  db: Database,
+  query: string,
+  keyOf: (row: Row) => string,
+  params: Row = {},
+): AsyncGenerator<Row[]> {
+  let after = "";
+  for (;;) {
+    const rows = await db.read(query, { ...params, after, page: neo4j.int(BACKUP_PAGE) }, (r) => r.toObject() as Row);
+    if (rows.length === 0) return;
+    yield rows;
+    after = keyOf(rows[rows.length - 1]!);
+  }
+}
+
+/** Writes the whole database to `sink` as one JSON document in the import format (one record per line). */
+export async function writeBackup(db: Database, sink: TextSink): Promise<Record<string, number>> {
+  await ensureCurationSchema(db);
+  const counts: Record<string, number> = {};
+  await sink.write('{\n"format": "parley-import",\n"version": 1,\n"title": "Parley backup"');
+  const section = async (name: string, records: AsyncGenerator<Json>) => {
+    let n = 0;
+    await sink.write(`,\n${JSON.stringify(name)}: [`);
+    for await (const record of records) {
+      await sink.write(`${n === 0 ? "\n" : ",\n"}${stableJson(record)}`);
+      n++;
+    }
+    await sink.write(n === 0 ? "]" : "\n]");
+    counts[name] = n;
+  };
+  const propsOf = (row: Row) => splitProperties((row.props ?? {}) as Row);
+
+  await section(
+    "articles",
+    (async function* () {
+      for await (const rows of pages(db, cypher("queries/curation/backup-articles"), (r) =>
+        String((r.props as Row).id),
+      )) {
+        for (const row of rows) {
+          const { props } = propsOf(row);
+          const p = props as Record<string, Json>;
+          yield compact({
+            id: p.id,
+            title: p.title,
+            publisher: p.publisher,
+            url: p.url,
+            published: p.published,
+            publishedPrecision: p.publishedPrecision,
+            publishedNote: p.publishedNote,
+            language: p.language,
+            file: p.file,
+            sha256: p.sha256,
+            text: p.text,
+            dateline: p.dateline,
+          });
+        }
+      }
+    })(),
+  );
+
+  const nodesQuery = cypher("queries/curation/backup-nodes");
+  await section(
+    "nodes",
+    (async function* () {
+      for await (const rows of pages(db, nodesQuery, (r) => String((r.props as Row).id))) {
+        for (const row of rows) {
+          const { props: p } = propsOf(row);
+          const type = String(p.type);
+          const { fields, participants, parties } = classify(
+            type,
+            (row.out as unknown[]).map(link),
+            (row.incoming as unknown[]).map(link),
+          );
+          const properties: Record_ = {};
+          for (const key of Object.keys(p).sort())
+            if (!CORE_PROPS.has(key) && PROPERTY_NAME.test(key) && isPropertyValue(p[key]!)) properties[key] = p[key]!;
+          yield compact({
+            id: p.id,
+            type,
+            kind: p.kind,
+            name: p.name,
+            aliases: p.aliases ?? [],
+            description: p.description,
+            status:
+              type === "agreement" && (AGREEMENT_STATUSES as readonly string[]).includes(String(p.status))
+                ? p.status
+                : undefined,
+            date: p.date,
+            datePrecision: p.date ? p.datePrecision : undefined,
+            summary: p.summary,
+            x: p.x,
+            y: p.y,
+            ...fields,
+            participants: participants.length ? participants : undefined,
+            parties: parties.length ? parties : undefined,
+            properties: Object.keys(properties).length ? properties : undefined,
+          });
+        }
+      }
+    })(),
+  );
+
+  const roleEvidence: Json[] = [];
+  await section(
+    "roles",
+    (async function* () {
+      for await (const rows of pages(db, cypher("queries/curation/backup-roles"), (r) => String(r.person))) {
+        for (const row of rows) {
+          const { props: p } = propsOf(row);
+          if (row.personType !== "person" || !["government", "organization", "country"].includes(String(row.ofType)))
+            continue;
+          const evidence = Array.isArray(p.evidence) ? p.evidence : [];
+          // Role evidence ids are kept apart: after a merge they need not match the ids the import would compute.
+          if (evidence.length)
+            roleEvidence.push({ person: String(row.person), of: String(row.of), title: p.title!, evidence });
+          yield compact({
+            person: String(row.person),
+            title: p.title,
+            of: String(row.of),
+            since: p.since,
+            until: p.until,
+            asOf: p.asOf,
+          });
+        }
+      }
+    })(),
+  );
+
+  await section(
+    "quantities",
+    (async function* () {
+      for await (const rows of pages(db, cypher("queries/curation/backup-quantities"), (r) =>
+        String((r.props as Row).id),
+      )) {
+        for (const row of rows) {
+          const { props: p } = propsOf(row);
+          const about = [...(row.about as string[])].sort();
+          if (about.length === 0) continue;
+          yield compact({
+            id: p.id,
+            measure: p.measure,
+            value: p.value,
+            unit: p.unit,
+            period: p.period,
+            note: p.note,
+            about,
+          });
+        }
+      }
+    })(),
+  );
+
+  const records = (label: string, key = "id") =>
+    pages(
+      db,
+      cypher("queries/curation/backup-records").replaceAll("{{label}}", label),
+      (r) => String((r.props as Row)[key]),
+      { key },
+    );
+
+  await section(
+    "suggestions",
+    (async function* () {
+      for await (const rows of records("Suggestion")) {
+        for (const row of rows) {
+          const { props: p } = propsOf(row);
+          yield compact({
+            id: p.id,
+            kind: p.kind,
+            article: p.article,
+            text: p.text,
+            candidates: p.candidates ?? [],
+            chosen: p.chosen,
+            start: p.start,
+            end: p.end,
+            status: p.status,
+            decidedBy: p.decidedBy,
+            decidedAt: p.decidedAt,
+          });
+        }
+      }
+    })(),
+  );
+
+  await section(
+    "evidence",
+    (async function* () {
+      for await (const rows of pages(db, cypher("queries/curation/backup-evidence"), (r) =>
+        String((r.props as Row).id),
+      )) {
+        for (const row of rows) {
+          const { props, temporals } = propsOf(row);
+          const subjects = [...(row.subjects as { label: string; id: string }[])].sort(
+            (a, b) => byId(a, b) || (a.label < b.label ? -1 : 1),
+          );
+          yield compact({ props, createdAt: temporals.createdAt, subjects });
+        }
+      }
+    })(),
+  );
+
+  await section(
+    "roleEvidence",
+    (async function* () {
+      yield* roleEvidence;
+    })(),
+  );
+
+  await section(
+    "links",
+    (async function* () {
+      for await (const rows of pages(db, nodesQuery, (r) => String((r.props as Row).id))) {
+        for (const row of rows) {
+          const { props: p } = propsOf(row);
+          const { leftovers } = classify(String(p.type), (row.out as unknown[]).map(link), []);
+          for (const l of leftovers) yield { type: l.type, from: String(p.id), to: l.id, props: l.props };
+        }
+      }
+    })(),
+  );
+
+  for (const [name, label, key] of [
+    ["rejections", "Rejection", "id"],
+    ["changes", "Change", "id"],
+    ["decisions", "Decision", "key"],
+    ["snapshots", "Snapshot", "id"],
+  ] as const) {
+    await section(
+      name,
+      (async function* () {
+        for await (const rows of records(label, key)) {
+          for (const row of rows) {
+            const { props, temporals } = propsOf(row);
+            yield compact({
+              props,
+              ...temporals,
+              shows: label === "Snapshot" ? [...(row.shows as string[])].sort() : undefined,
+            });
+          }
+        }
+      })(),
+    );
+  }
+  await sink.write("\n}\n");
+  return counts;
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Restore
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** Refused: restore only loads into an empty database. */
+export class DatabaseNotEmptyError extends ValidationError {}
+
+function* chunks<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += BACKUP_PAGE) yield rows.slice(i, i + BACKUP_PAGE);
+}
+
+const RELATION_TYPE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * Loads a backup document into an EMPTY database: the data through the import path (validated in full), then the
+ * backup-only sections. Throws DatabaseNotEmptyError when the database holds anything.
+ */
+export async function restoreBackup(
+  db: Database,
+  document: unknown,
+): Promise<{ summary: ImportSummary; restored: Record<string, number> }> {
+  await ensureCurationSchema(db);
+  const [used] = await db.read(cypher("queries/curation/database-empty"), {}, (r) => Boolean(r.get("used")));
+  if (used) {
+    throw new DatabaseNotEmptyError(
+      "Restore: the database is not empty; restore loads only into an empty database. Point NEO4J_URI at an empty one, or stop Parley and move .parley/neo4j aside.",
+    );
+  }
+  const validation = validateImport(document);
+  if (!validation.ok) {
+    throw new ValidationError(
+      `Restore: the backup is not a valid import file: ${validation.errors
+        .slice(0, 5)
+        .map((e) => `${e.path}: ${e.message}`)
+        .join("; ")}`,
+      validation.errors,
+    );
+  }
+  const file: ImportFile = validation.data;
+  const summary = await writeImport(db, file);
+  const restored: Record<string, number> = {};
+  const rowsOf = (name: keyof ImportFile) => (file[name] as Row[] | undefined) ?? [];
+
+  await db.writeTx(
+    async (tx) => {
+      const run = async (name: string, query: string, rows: Row[]) => {
+        let n = 0;
+        for (const batch of chunks(rows))
+          n += toNumber((await tx.run(query, { rows: batch })).records[0]?.get("count"));
+        restored[name] = n;
+      };
+      await run(
+        "evidence",
+        cypher("queries/curation/restore-evidence"),
+        rowsOf("evidence").map((r) => ({ props: r.props, createdAt: r.createdAt ?? null, subjects: r.subjects ?? [] })),
+      );
+      await run("roleEvidence", cypher("queries/curation/restore-role-evidence"), rowsOf("roleEvidence"));
+
+      const groups = new Map<string, Row[]>();
+      for (const l of rowsOf("links")) {
+        const type = String(l.type);
+        if (!RELATION_TYPE.test(type)) throw new ValidationError(`Restore: "${type}" is not a relationship type.`);
+        groups.set(type, [...(groups.get(type) ?? []), { from: l.from, to: l.to, props: l.props ?? {} }]);
+      }
+      restored.links = 0;
+      for (const [type, rows] of groups) {
+        const query = cypher("queries/curation/create-rels")
+          .replaceAll("{{type}}", type)
+          .replaceAll("{{from}}", "Entity")
+          .replaceAll("{{to}}", "Entity");
+        for (const batch of chunks(rows))
+          restored.links += toNumber((await tx.run(query, { rows: batch })).records[0]?.get("count"));
+      }
+      for (const [name, label] of [
+        ["rejections", "Rejection"],
+        ["changes", "Change"],
+        ["decisions", "Decision"],
+        ["snapshots", "Snapshot"],
+      ] as const) {
+        await run(
+          name,
+          cypher("queries/curation/restore-records").replaceAll("{{label}}", label),
+          rowsOf(name).map((r) => ({
+            props: r.props,
+            createdAt: r.createdAt ?? null,
+            takenDownAt: r.takenDownAt ?? null,
+            shows: r.shows ?? [],
+          })),
+        );
+      }
+      // Links restored here may join people to events, so the projection is rebuilt for them.
+      const actors = [
+        ...new Set(
+          rowsOf("links")
+            .filter((l) => l.type === "PARTICIPATED_IN")
+            .map((l) => String(l.from)),
+        ),
+      ];
+      if (actors.length) await refreshMet(tx, actors);
+    },
+    { timeoutMs: 30 * 60_000 },
+  );
+  return { summary, restored };
+}

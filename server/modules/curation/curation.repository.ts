@@ -1,0 +1,380 @@
+/**
+ * Curation repository
+ * ===================
+ *
+ * Captures and applies the recorded state of entities (labels, properties, relationships, the review annotations of
+ * their evidence and their rejection records), stores audit records, and refreshes the `MET` projection. Every
+ * curation action is "capture before → apply the wanted state → capture after → audit", so any change can be
+ * reverted by applying its `before`.
+ */
+import neo4j, { isDate, isDateTime, isLocalDateTime, type ManagedTransaction } from "neo4j-driver";
+import type { NodeType } from "../../contracts/import-format.js";
+import { cypher } from "../../db/cypher.js";
+import { applySchema } from "../../db/schema.js";
+import type { Database } from "../../db/database.js";
+import { type Json, toJson, toJsonMap } from "../../db/values.js";
+import { AppError } from "../../errors.js";
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Types
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** 409: the request conflicts with the current state (e.g. a later change touches what a revert would undo). */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(409, "CONFLICT", message);
+  }
+}
+
+/** One relationship of a recorded entity, seen from the entity. */
+export interface RelState {
+  type: string;
+  dir: "out" | "in";
+  /** Label of the other end: Entity, Evidence, Quantity, Snapshot or Article. */
+  otherLabel: string;
+  otherId: string;
+  props: Record<string, Json>;
+}
+
+/** An entity as recorded by the audit log; `exists: false` records that there was no such entity. */
+export interface NodeState {
+  id: string;
+  exists: boolean;
+  /** The type label (Person, Event…). */
+  label?: string;
+  /** Properties except temporals. */
+  props?: Record<string, Json>;
+  /** Temporal properties as ISO strings (dateStart, dateEnd: dates; createdAt, updatedAt: date-times). */
+  temporals?: Record<string, string>;
+  rels?: RelState[];
+}
+
+/** The review annotation of one Evidence node. */
+export interface EvidenceNote {
+  id: string;
+  status: string | null;
+  statusNote: string | null;
+  statusChange: string | null;
+}
+
+/** A `(:Rejection)`: a deleted entity (`action: deleted`) or one merged into another (`action: merged`, `into`). */
+export interface RejectionRecord {
+  id: string;
+  subjectId: string;
+  kind: string;
+  action: "deleted" | "merged";
+  into: string | null;
+  reason: string;
+  at: string;
+  by: string;
+  change: string;
+  evidence: string[];
+}
+
+/** What a change recorded about its subjects, before or after it. */
+export interface GraphState {
+  nodes: NodeState[];
+  evidence: EvidenceNote[];
+  rejections: RejectionRecord[];
+}
+
+/** An audit record as stored (before/after still JSON text). */
+export interface ChangeRecord {
+  id: string;
+  at: string;
+  by: string;
+  action: string;
+  subjectIds: string[];
+  before: string;
+  after: string;
+  reason: string;
+  revertOf: string | null;
+  revertedBy: string | null;
+}
+
+/** Relationship types that are never part of a recorded state: derived (MET) or audit links. */
+export const SKIPPED_RELS = ["MET", "CHANGED"] as const;
+const OTHER_LABELS = ["Entity", "Evidence", "Quantity", "Snapshot", "Article"] as const;
+/** Type labels of entities (closed list: they are put into Cypher text). */
+export const TYPE_LABELS: Record<NodeType, string> = {
+  person: "Person",
+  government: "Government",
+  organization: "Organization",
+  country: "Country",
+  place: "Place",
+  agreement: "Agreement",
+  event: "Event",
+  topic: "Topic",
+};
+const TEMPORAL_DATES = ["dateStart", "dateEnd"] as const;
+const TEMPORAL_DATETIMES = ["createdAt", "updatedAt"] as const;
+/** Node types that take part in events and so have `MET` links. */
+export const ACTOR_TYPES: readonly string[] = ["person", "government", "organization", "country"];
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Schema
+ * -------------------------------------------------------------------------------------------------------------- */
+
+const schemaApplied = new WeakSet<Database>();
+
+/**
+ * Makes sure the curation constraints (in cypher/schema.cypher) exist once per Database: the server applies the
+ * schema at start, but command-line tools (backup, restore) may meet a database that never saw this version.
+ */
+export async function ensureCurationSchema(db: Database): Promise<void> {
+  if (schemaApplied.has(db)) return;
+  await applySchema(db);
+  schemaApplied.add(db);
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Capture
+ * -------------------------------------------------------------------------------------------------------------- */
+
+const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+function relKey(r: RelState): string {
+  return `${r.type}|${r.dir}|${r.otherLabel}|${r.otherId}|${stableJson(r.props)}`;
+}
+
+/** JSON with object keys sorted, so equal states give equal text (audit records, backups). */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+/** Splits driver properties into JSON values and temporals (ISO strings), so they can be put back with their types. */
+export function splitProperties(raw: Record<string, unknown>): {
+  props: Record<string, Json>;
+  temporals: Record<string, string>;
+} {
+  const props: Record<string, Json> = {};
+  const temporals: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (isDate(value) || isDateTime(value) || isLocalDateTime(value)) temporals[key] = value.toString();
+    else props[key] = toJson(value);
+  }
+  return { props, temporals };
+}
+
+/** Reads the state of the given entities, the annotations of their evidence and their rejection records. */
+export async function captureState(tx: ManagedTransaction, ids: string[]): Promise<GraphState> {
+  const result = await tx.run(cypher("queries/curation/state-nodes"), { ids, skip: [...SKIPPED_RELS] });
+  const nodes: NodeState[] = result.records.map((r) => {
+    const id = r.get("id") as string;
+    if (!r.get("exists")) return { id, exists: false };
+    const labels = r.get("labels") as string[];
+    const { props, temporals } = splitProperties(r.get("props") as Record<string, unknown>);
+    const rels: RelState[] = [];
+    for (const raw of r.get("rels") as Record<string, unknown>[]) {
+      const otherLabel = OTHER_LABELS.find((l) => (raw.otherLabels as string[]).includes(l));
+      const otherId = str(raw.otherId);
+      // Links to nodes without an application id (none in the model) cannot be recorded, so they are left out.
+      if (!otherLabel || !otherId) continue;
+      rels.push({
+        type: raw.type as string,
+        dir: raw.dir as "out" | "in",
+        otherLabel,
+        otherId,
+        props: toJsonMap(raw.props as Record<string, unknown>),
+      });
+    }
+    rels.sort((a, b) => (relKey(a) < relKey(b) ? -1 : relKey(a) > relKey(b) ? 1 : 0));
+    const label = Object.values(TYPE_LABELS).find((l) => labels.includes(l)) ?? TYPE_LABELS.organization;
+    return { id, exists: true, label, props, temporals, rels };
+  });
+
+  const rejections = (await tx.run(cypher("queries/curation/state-rejections"), { ids })).records.map((r) =>
+    toRejection(r.get("rejection") as Record<string, unknown>),
+  );
+  const evidenceIds = new Set<string>();
+  for (const n of nodes)
+    for (const rel of n.rels ?? [])
+      if (rel.otherLabel === "Evidence" && rel.type === "EVIDENCED_BY") evidenceIds.add(rel.otherId);
+  for (const rej of rejections) for (const e of rej.evidence) evidenceIds.add(e);
+  const evidence = await readEvidenceNotes(tx, [...evidenceIds]);
+  return { nodes, evidence, rejections };
+}
+
+/** Review annotations of the given evidence ids, sorted by id. */
+export async function readEvidenceNotes(tx: ManagedTransaction, ids: string[]): Promise<EvidenceNote[]> {
+  if (ids.length === 0) return [];
+  const result = await tx.run(cypher("queries/curation/state-evidence"), { ids });
+  return result.records.map((r) => ({
+    id: r.get("id") as string,
+    status: str(r.get("status")),
+    statusNote: str(r.get("statusNote")),
+    statusChange: str(r.get("statusChange")),
+  }));
+}
+
+function toRejection(raw: Record<string, unknown>): RejectionRecord {
+  return {
+    id: String(raw.id),
+    subjectId: String(raw.subjectId),
+    kind: String(raw.kind ?? ""),
+    action: raw.action === "merged" ? "merged" : "deleted",
+    into: str(raw.into),
+    reason: String(raw.reason ?? ""),
+    at: String(raw.at ?? ""),
+    by: String(raw.by ?? ""),
+    change: String(raw.change ?? ""),
+    evidence: Array.isArray(raw.evidence) ? raw.evidence.map(String) : [],
+  };
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Apply
+ * -------------------------------------------------------------------------------------------------------------- */
+
+const RELATION_TYPE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * Puts the subjects into a recorded state: entities created, updated or removed, their relationships stated afresh
+ * (links to ends that no longer exist are dropped), evidence annotations set, rejection records replaced.
+ */
+export async function applyState(tx: ManagedTransaction, state: GraphState, subjectIds: string[]): Promise<void> {
+  const skip = [...SKIPPED_RELS];
+  for (const node of state.nodes) {
+    if (!node.exists) {
+      await tx.run(cypher("queries/curation/delete-node"), { id: node.id });
+      continue;
+    }
+    const label = Object.values(TYPE_LABELS).includes(node.label ?? "") ? node.label! : TYPE_LABELS.organization;
+    const temporals: Record<string, string | null> = {};
+    for (const key of [...TEMPORAL_DATES, ...TEMPORAL_DATETIMES]) temporals[key] = node.temporals?.[key] ?? null;
+    await tx.run(cypher("queries/curation/apply-node").replaceAll("{{label}}", label), {
+      id: node.id,
+      props: { ...node.props, id: node.id },
+      temporals,
+      skip,
+    });
+  }
+
+  // Each relationship appears once per subject end; the key keeps one of each.
+  const groups = new Map<string, { type: string; from: string; to: string; rows: Map<string, unknown> }>();
+  for (const node of state.nodes) {
+    if (!node.exists) continue;
+    for (const rel of node.rels ?? []) {
+      if (!RELATION_TYPE.test(rel.type) || !(OTHER_LABELS as readonly string[]).includes(rel.otherLabel)) continue;
+      const [fromLabel, fromId, toLabel, toId] =
+        rel.dir === "out"
+          ? ["Entity", node.id, rel.otherLabel, rel.otherId]
+          : [rel.otherLabel, rel.otherId, "Entity", node.id];
+      const groupKey = `${rel.type}|${fromLabel}|${toLabel}`;
+      const group = groups.get(groupKey) ?? { type: rel.type, from: fromLabel, to: toLabel, rows: new Map() };
+      group.rows.set(`${fromId}|${toId}|${stableJson(rel.props)}`, { from: fromId, to: toId, props: rel.props });
+      groups.set(groupKey, group);
+    }
+  }
+  for (const group of groups.values()) {
+    const query = cypher("queries/curation/create-rels")
+      .replaceAll("{{type}}", group.type)
+      .replaceAll("{{from}}", group.from)
+      .replaceAll("{{to}}", group.to);
+    await tx.run(query, { rows: [...group.rows.values()] });
+  }
+
+  if (state.evidence.length) await tx.run(cypher("queries/curation/set-evidence"), { rows: state.evidence });
+  await tx.run(cypher("queries/curation/replace-rejections"), {
+    ids: subjectIds,
+    rows: state.rejections.map((r) => ({ ...r })),
+  });
+}
+
+/** Actors whose `MET` links may differ between two states: actor subjects and the participants of event subjects. */
+export function touchedActors(...states: GraphState[]): string[] {
+  const out = new Set<string>();
+  for (const state of states) {
+    for (const node of state.nodes) {
+      if (!node.exists) continue;
+      if (ACTOR_TYPES.includes(String(node.props?.type))) out.add(node.id);
+      for (const rel of node.rels ?? []) if (rel.type === "PARTICIPATED_IN") out.add(rel.otherId);
+    }
+  }
+  return [...out].sort();
+}
+
+/** Types of the existing entities among `ids`. */
+export async function readTypes(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const result = await tx.run(cypher("queries/curation/node-types"), { ids });
+  return new Map(result.records.map((r) => [r.get("id") as string, r.get("type") as string]));
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Audit records
+ * -------------------------------------------------------------------------------------------------------------- */
+
+let sequence = 0;
+
+/** A new change id that sorts by time (then by a per-process counter), so "later" is a string comparison. */
+export function newChangeId(now = Date.now()): string {
+  sequence = (sequence + 1) % 1_000_000;
+  const random = Math.floor(Math.random() * 0x10000)
+    .toString(16)
+    .padStart(4, "0");
+  return `chg-${String(now).padStart(14, "0")}-${String(sequence).padStart(6, "0")}-${random}`;
+}
+
+/** Stores an audit record and links it to its subjects. */
+export async function createChange(tx: ManagedTransaction, change: Omit<ChangeRecord, "revertedBy">): Promise<void> {
+  await tx.run(cypher("queries/curation/create-change"), { ...change });
+}
+
+function toChange(raw: Record<string, unknown>): ChangeRecord {
+  return {
+    id: String(raw.id),
+    at: String(raw.at),
+    by: String(raw.by),
+    action: String(raw.action),
+    subjectIds: Array.isArray(raw.subjectIds) ? raw.subjectIds.map(String) : [],
+    before: String(raw.before ?? "null"),
+    after: String(raw.after ?? "null"),
+    reason: String(raw.reason ?? ""),
+    revertOf: str(raw.revertOf),
+    revertedBy: str(raw.revertedBy),
+  };
+}
+
+/** One audit record, or null. */
+export async function readChange(tx: ManagedTransaction, id: string): Promise<ChangeRecord | null> {
+  const result = await tx.run(cypher("queries/curation/change"), { id });
+  const raw = result.records[0]?.get("change") as Record<string, unknown> | undefined;
+  return raw ? toChange(raw) : null;
+}
+
+/** The audit records naming a subject, newest first. */
+export async function readHistory(db: Database, id: string, limit: number): Promise<ChangeRecord[]> {
+  return db.read(cypher("queries/curation/history"), { id, limit: neo4j.int(limit) }, (r) =>
+    toChange(r.get("change") as Record<string, unknown>),
+  );
+}
+
+/** Later changes touching any of the subjects: `{id, revertedBy, revertOf}`. */
+export async function readLaterChanges(
+  tx: ManagedTransaction,
+  id: string,
+  subjectIds: string[],
+): Promise<{ id: string; revertedBy: string | null; revertOf: string | null }[]> {
+  const result = await tx.run(cypher("queries/curation/later-changes"), { id, subjectIds });
+  return result.records.map((r) => ({
+    id: r.get("id") as string,
+    revertedBy: str(r.get("revertedBy")),
+    revertOf: str(r.get("revertOf")),
+  }));
+}
+
+/** Sets (or clears) `revertedBy` on a change. */
+export async function markReverted(tx: ManagedTransaction, id: string, revertedBy: string | null): Promise<void> {
+  await tx.run(cypher("queries/curation/mark-reverted"), { id, revertedBy });
+}

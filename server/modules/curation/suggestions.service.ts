@@ -1,0 +1,134 @@
+/**
+ * Suggestions service
+ * ===================
+ *
+ * The review queue of the extractor's ambiguities. Accepting "possible same person" merges the other candidates
+ * into the chosen one; accepting an ambiguous mention moves the evidence covering it to the chosen actor. Both are
+ * audited changes. Every decision is remembered under its key and applied to the open suggestions that ask the
+ * same question now, and to later articles' suggestions as they are ingested.
+ */
+import type { ManagedTransaction } from "neo4j-driver";
+import neo4j from "neo4j-driver";
+import { cypher } from "../../db/cypher.js";
+import type { Database } from "../../db/database.js";
+import { type Json, toJsonMap, toNumber } from "../../db/values.js";
+import { NotFoundError, ValidationError } from "../../errors.js";
+import { ConflictError, ensureCurationSchema, readTypes } from "./curation.repository.js";
+import { type ChangeView, mergeStates, mutateInTx } from "./curation.service.js";
+
+/** A suggestion as the review page shows it. */
+export type SuggestionView = Record<string, Json>;
+
+/** The queue by status. */
+export async function listSuggestions(db: Database, status: string, limit: number): Promise<SuggestionView[]> {
+  await ensureCurationSchema(db);
+  return db.read(cypher("queries/curation/suggestions-list"), { status, limit: neo4j.int(limit) }, (r) =>
+    toJsonMap(r.get("suggestion") as Record<string, unknown>),
+  );
+}
+
+async function readSuggestion(tx: ManagedTransaction, id: string): Promise<SuggestionView> {
+  const result = await tx.run(cypher("queries/curation/suggestion"), { id });
+  const raw = result.records[0]?.get("suggestion") as Record<string, unknown> | undefined;
+  if (!raw) throw new NotFoundError(`Suggestions: no suggestion with id "${id}".`);
+  return toJsonMap(raw);
+}
+
+const list = (value: Json | undefined): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** Applies an accepted decision to one suggestion's graph: a merge or an evidence move, audited. */
+async function applyAccepted(
+  tx: ManagedTransaction,
+  s: SuggestionView,
+  choice: string,
+  by: string,
+  reason: string,
+): Promise<ChangeView[]> {
+  const candidates = list(s.candidates);
+  const existing = await readTypes(tx, candidates);
+  if (!existing.has(choice)) return [];
+  const changes: ChangeView[] = [];
+  if (s.kind === "possible-same-person") {
+    for (const other of candidates) {
+      if (other === choice || !existing.has(other)) continue;
+      changes.push(
+        await mutateInTx(tx, "merge", [choice, other], { by, reason }, (state, ctx) =>
+          mergeStates(state, choice, other, ctx),
+        ),
+      );
+    }
+    return changes;
+  }
+  if (typeof s.start !== "number" || typeof s.end !== "number" || typeof s.article !== "string") return [];
+  const others = candidates.filter((c) => c !== choice && existing.has(c));
+  const result = await tx.run(cypher("queries/curation/evidence-in-span"), {
+    ids: others,
+    article: s.article,
+    start: neo4j.int(s.start),
+    end: neo4j.int(s.end),
+  });
+  const evidence = new Set(result.records.map((r) => r.get("id") as string));
+  if (evidence.size === 0) return [];
+  changes.push(
+    await mutateInTx(tx, "reassign", [choice, ...others], { by, reason }, (state) => {
+      const target = state.nodes.find((n) => n.id === choice)!;
+      for (const node of state.nodes) {
+        if (node.id === choice || !node.exists) continue;
+        const moving = (node.rels ?? []).filter((r) => r.type === "EVIDENCED_BY" && evidence.has(r.otherId));
+        node.rels = (node.rels ?? []).filter((r) => !moving.includes(r));
+        for (const r of moving)
+          if (!target.rels?.some((t) => t.type === r.type && t.otherId === r.otherId)) target.rels?.push(r);
+      }
+      return state;
+    }),
+  );
+  return changes;
+}
+
+async function decide(
+  db: Database,
+  id: string,
+  outcome: "accepted" | "rejected",
+  choice: string | null,
+  by: string,
+  reason: string | undefined,
+): Promise<{ suggestion: SuggestionView; decided: number; changes: ChangeView[] }> {
+  await ensureCurationSchema(db);
+  return db.writeTx(async (tx) => {
+    const s = await readSuggestion(tx, id);
+    if (s.status !== "open") throw new ConflictError(`Suggestions: "${id}" was already ${String(s.status)}.`);
+    if (choice !== null && !list(s.candidates).includes(choice)) {
+      throw new ValidationError(`Suggestions: choose one of the candidates (${list(s.candidates).join(", ")}).`);
+    }
+    const key = String(s.key);
+    // Every open suggestion asking the same question is decided with it.
+    const same = (await tx.run(cypher("queries/curation/suggestions-by-key"), { key })).records.map((r) =>
+      toJsonMap(r.get("suggestion") as Record<string, unknown>),
+    );
+    const why = reason ?? `Suggestion ${id} ${outcome}: "${String(s.text)}"`;
+    const changes: ChangeView[] = [];
+    if (outcome === "accepted" && choice) {
+      for (const one of same) changes.push(...(await applyAccepted(tx, one, choice, by, why)));
+    }
+    const result = await tx.run(cypher("queries/curation/suggestion-decide"), {
+      ids: same.map((x) => String(x.id)),
+      outcome,
+      choice,
+      by,
+      at: new Date().toISOString(),
+      key,
+      kind: String(s.kind),
+    });
+    return { suggestion: await readSuggestion(tx, id), decided: toNumber(result.records[0]?.get("count")), changes };
+  });
+}
+
+/** Accepts a suggestion with the chosen candidate. */
+export function acceptSuggestion(db: Database, id: string, choice: string, by: string, reason?: string) {
+  return decide(db, id, "accepted", choice, by, reason);
+}
+
+/** Rejects a suggestion (the extractor's reading stays as it is). */
+export function rejectSuggestion(db: Database, id: string, by: string, reason?: string) {
+  return decide(db, id, "rejected", null, by, reason);
+}

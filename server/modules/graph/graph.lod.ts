@@ -1,0 +1,266 @@
+/**
+ * Level-of-detail overview
+ * ========================
+ *
+ * When the database holds more actors than the element budget, the overview stops listing everything: it shows
+ * the most central actors (by MET degree: how many distinct actors each met) and folds every other actor into a
+ * meta-node for its community (its country), with aggregated `met` edges between what is shown. A meta-node
+ * expands on click (`GET /api/graph?community=<id>`) into its own top actors, the rest of the world staying folded.
+ * Node and edge counts never exceed the limits, whatever the size of the database.
+ */
+import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../contracts/graph.js";
+import { cypher } from "../../db/cypher.js";
+import type { Database } from "../../db/database.js";
+import { toNumber } from "../../db/values.js";
+
+/** Edges allowed per shown node: keeps the payload (and the client's draw cost) proportional to the budget. */
+export const LOD_EDGES_PER_NODE = 4;
+/** At most this share of the node budget goes to community meta-nodes; the rest to individual actors. */
+const COMMUNITY_SHARE = 0.2;
+/** The summary is rebuilt when counts change, and at least this often (property-only edits keep counts). */
+const CACHE_TTL_MS = 60_000;
+const UNAFFILIATED = "unaffiliated";
+
+/** One actor of the summary, as read from the database. */
+export interface LodActor {
+  id: string;
+  name: string;
+  type: string;
+  kind: string;
+  x: number | null;
+  y: number | null;
+  community: string;
+  /** MET degree: distinct actors met (the centrality used for ranking). */
+  degree: number;
+}
+
+/** The whole who-met-whom projection in compact form: actors, and MET pairs as indexes into `actors`. */
+export interface LodSummary {
+  actors: LodActor[];
+  sources: Uint32Array;
+  targets: Uint32Array;
+  counts: Uint32Array;
+  /** Community id → display name (country names). */
+  communityNames: Map<string, string>;
+}
+
+export interface LodLimits {
+  nodes: number;
+  edges: number;
+}
+
+/** The limits for a node budget: `budget` nodes and {@link LOD_EDGES_PER_NODE} edges per node. */
+export function lodLimits(budget: number): LodLimits {
+  return { nodes: budget, edges: budget * LOD_EDGES_PER_NODE };
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Reading: cached per database and data version, because a full MET scan costs seconds at a million links while
+ * the counts that detect a change come from Neo4j's count store in microseconds.
+ * -------------------------------------------------------------------------------------------------------------- */
+
+const cache = new WeakMap<Database, { version: string; at: number; summary: Promise<LodSummary> }>();
+
+/** Actor count and a cheap data version (counts from the count store). */
+export async function readLodVersion(db: Database): Promise<{ actors: number; version: string }> {
+  const [row] = await db.read(cypher("queries/graph/lod-version"), {}, (r) => ({
+    actors: toNumber(r.get("actors")),
+    version: `${toNumber(r.get("actors"))}:${toNumber(r.get("nodes"))}:${toNumber(r.get("met"))}:${toNumber(r.get("rels"))}`,
+  }));
+  return row ?? { actors: 0, version: "empty" };
+}
+
+/** The summary for the current data, from cache when the data did not change. */
+export async function readLodSummary(db: Database, version: string): Promise<LodSummary> {
+  const hit = cache.get(db);
+  if (hit && hit.version === version && Date.now() - hit.at < CACHE_TTL_MS) return hit.summary;
+  const summary = loadSummary(db);
+  cache.set(db, { version, at: Date.now(), summary });
+  // A failed read must not stay cached.
+  summary.catch(() => cache.delete(db));
+  return summary;
+}
+
+async function loadSummary(db: Database): Promise<LodSummary> {
+  return db.readTx(
+    async (tx) => {
+      const actorResult = await tx.run(cypher("queries/graph/lod-actors"));
+      const actors: LodActor[] = [];
+      const index = new Map<string, number>();
+      const communityNames = new Map<string, string>([[UNAFFILIATED, "Unaffiliated"]]);
+      for (const r of actorResult.records) {
+        const actor: LodActor = {
+          id: r.get("id"),
+          name: r.get("name") ?? r.get("id"),
+          type: r.get("type"),
+          kind: r.get("kind") ?? r.get("type"),
+          x: r.get("x") === null ? null : Number(r.get("x")),
+          y: r.get("y") === null ? null : Number(r.get("y")),
+          community: r.get("community") ?? UNAFFILIATED,
+          degree: toNumber(r.get("degree")),
+        };
+        index.set(actor.id, actors.length);
+        actors.push(actor);
+        if (actor.type === "country") communityNames.set(actor.id, actor.name);
+      }
+      const metResult = await tx.run(cypher("queries/graph/lod-met"));
+      const n = metResult.records.length;
+      const sources = new Uint32Array(n);
+      const targets = new Uint32Array(n);
+      const counts = new Uint32Array(n);
+      let k = 0;
+      for (const r of metResult.records) {
+        const s = index.get(r.get("source"));
+        const t = index.get(r.get("target"));
+        if (s === undefined || t === undefined) continue;
+        sources[k] = s;
+        targets[k] = t;
+        counts[k] = toNumber(r.get("count")) || 1;
+        k++;
+      }
+      return { actors, sources: sources.subarray(0, k), targets: targets.subarray(0, k), counts: counts.subarray(0, k), communityNames };
+    },
+    { timeoutMs: 120_000 },
+  );
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Building the view (pure, so tests can check the limits without a database)
+ * -------------------------------------------------------------------------------------------------------------- */
+
+const metaKey = (community: string) => `community:${community}`;
+
+/**
+ * Builds the level-of-detail graph from a summary: the top actors by degree (only those of `focus` when a
+ * community is being expanded), community meta-nodes for everyone else, and the heaviest aggregated edges.
+ */
+export function buildLodGraph(summary: LodSummary, limits: LodLimits, focus: string | null = null): SerializedGraph {
+  const { actors } = summary;
+  const members = new Map<string, number[]>();
+  actors.forEach((a, i) => {
+    const list = members.get(a.community);
+    if (list) list.push(i);
+    else members.set(a.community, [i]);
+  });
+
+  // Communities ranked by total degree; beyond the meta-node share, the smallest fold into "other".
+  const communityRank = [...members.entries()]
+    .map(([id, list]) => ({ id, weight: list.reduce((sum, i) => sum + actors[i]!.degree, 0) }))
+    .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
+  const maxMeta = Math.max(1, Math.floor(limits.nodes * COMMUNITY_SHARE));
+  const metaOf = new Map<string, string>();
+  communityRank.forEach((c, i) => metaOf.set(c.id, i < maxMeta - 1 || communityRank.length <= maxMeta ? c.id : "other"));
+
+  const candidates = (focus ? (members.get(focus) ?? []) : actors.map((_a, i) => i)).sort(
+    (a, b) => actors[b]!.degree - actors[a]!.degree || (actors[a]!.id < actors[b]!.id ? -1 : 1),
+  );
+  const metaCount = new Set(metaOf.values()).size;
+  const shownCount = Math.max(0, Math.min(candidates.length, limits.nodes - Math.min(metaCount, maxMeta)));
+  const shown = new Set(candidates.slice(0, shownCount));
+
+  // Meta-nodes for the hidden members, positioned at their members' mean stored position.
+  const meta = new Map<string, { members: number; degree: number; x: number; y: number; placed: number; communities: Set<string> }>();
+  actors.forEach((a, i) => {
+    if (shown.has(i)) return;
+    const key = metaOf.get(a.community)!;
+    const m = meta.get(key) ?? { members: 0, degree: 0, x: 0, y: 0, placed: 0, communities: new Set<string>() };
+    m.members++;
+    m.degree += a.degree;
+    m.communities.add(a.community);
+    if (a.x !== null && a.y !== null) {
+      m.x += a.x;
+      m.y += a.y;
+      m.placed++;
+    }
+    meta.set(key, m);
+  });
+
+  const nodes: SerializedNode[] = [];
+  for (const i of shown) {
+    const a = actors[i]!;
+    nodes.push({
+      key: a.id,
+      attributes: {
+        label: a.name,
+        category: a.type,
+        kind: a.kind,
+        degree: a.degree,
+        community: a.community,
+        ...(a.x !== null && a.y !== null ? { x: a.x, y: a.y } : {}),
+      },
+    });
+  }
+  for (const [key, m] of meta) {
+    const name = key === "other" ? "Other communities" : (summary.communityNames.get(key) ?? key);
+    nodes.push({
+      key: metaKey(key),
+      attributes: {
+        label: `${name} (${m.members})`,
+        category: "community",
+        kind: "community",
+        degree: m.degree,
+        members: m.members,
+        community: key,
+        expandable: key !== "other",
+        ...(m.placed ? { x: m.x / m.placed, y: m.y / m.placed } : {}),
+      },
+    });
+  }
+
+  // Aggregate every MET pair onto what represents its ends; drop links inside one meta-node.
+  const endOf = (i: number) => (shown.has(i) ? actors[i]!.id : metaKey(metaOf.get(actors[i]!.community)!));
+  const aggregated = new Map<string, { source: string; target: string; weight: number; pairs: number }>();
+  for (let k = 0; k < summary.sources.length; k++) {
+    let s = endOf(summary.sources[k]!);
+    let t = endOf(summary.targets[k]!);
+    if (s === t) continue;
+    if (s > t) [s, t] = [t, s];
+    const key = `${s}|${t}`;
+    const e = aggregated.get(key);
+    if (e) {
+      e.weight += summary.counts[k]!;
+      e.pairs++;
+    } else aggregated.set(key, { source: s, target: t, weight: summary.counts[k]!, pairs: 1 });
+  }
+  const edges: SerializedEdge[] = [...aggregated.values()]
+    .sort((a, b) => b.weight - a.weight || (a.source + a.target < b.source + b.target ? -1 : 1))
+    .slice(0, limits.edges)
+    .map((e) => ({
+      key: `met:${e.source}|${e.target}`,
+      source: e.source,
+      target: e.target,
+      attributes: { kind: "met", weight: e.weight, count: e.weight, ...(e.pairs > 1 ? { pairs: e.pairs } : {}) },
+    }));
+
+  return {
+    options: { type: "mixed", multi: true },
+    attributes: {
+      view: "met",
+      lod: true,
+      focus,
+      totalActors: actors.length,
+      totalLinks: summary.sources.length,
+      shownActors: shown.size,
+      communities: meta.size,
+      truncated: true,
+      limits,
+    },
+    nodes,
+    edges,
+  };
+}
+
+/**
+ * The LOD overview when it applies: a `community` expansion, or an unfiltered overview of a database with more
+ * actors than the budget. Returns null when the ordinary overview should answer.
+ */
+export async function lodOverviewIfNeeded(
+  db: Database,
+  query: { limit: number; community?: string | undefined; unfiltered: boolean },
+): Promise<SerializedGraph | null> {
+  if (!query.community && !query.unfiltered) return null;
+  const { actors, version } = await readLodVersion(db);
+  if (!query.community && actors <= query.limit) return null;
+  const summary = await readLodSummary(db, version);
+  return buildLodGraph(summary, lodLimits(query.limit), query.community ?? null);
+}

@@ -1,0 +1,147 @@
+/**
+ * Browser benchmark
+ * =================
+ *
+ * Builds the bench pages (tests/bench/pages) with Vite, serves them on a free port, and measures in headless
+ * Chromium (software WebGL): time from page open to the first frame drawn, frames per second while panning and
+ * zooming (median of 3 runs, counting frames the renderer actually drew), and JS heap, for raw sigma (default
+ * settings), raw sigma with the big-graph settings, Parley's renderer module with the same settings, and vis-network.
+ */
+import path from "node:path";
+import express from "express";
+import type { Page } from "playwright-core";
+import { build } from "vite";
+import type { BenchRow } from "../../scripts/bench.js";
+import { ROOT_DIR } from "../../server/config.js";
+import { launchBrowser, listen } from "../helpers/browser.js";
+
+const PAGES_DIR = path.join(ROOT_DIR, "tests", "bench", "pages");
+const OUT_DIR = path.join(ROOT_DIR, ".parley", "bench-pages");
+
+interface Engine {
+  name: string;
+  page: "sigma" | "vis";
+  mode: string;
+  /** Skipped above this many nodes (vis-network may skip the largest size). */
+  maxNodes: number;
+}
+
+const ENGINES: Engine[] = [
+  { name: "sigma default", page: "sigma", mode: "default", maxNodes: Infinity },
+  { name: "sigma big-graph", page: "sigma", mode: "big", maxNodes: Infinity },
+  { name: "parley", page: "sigma", mode: "parley", maxNodes: Infinity },
+  { name: "vis-network", page: "vis", mode: "default", maxNodes: 20_000 },
+];
+
+const SIZES = [
+  { label: "5k/25k", nodes: 5_000, edges: 25_000 },
+  { label: "20k/100k", nodes: 20_000, edges: 100_000 },
+  { label: "50k/250k", nodes: 50_000, edges: 250_000 },
+];
+
+const RUNS = 3;
+
+function median(values: number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function measure(page: Page, url: string, panMs: number): Promise<{ first: number; fps: number; heap: number; renderer: string }> {
+  await page.goto(url);
+  await page.waitForFunction(() => "bench" in window, undefined, { timeout: 120_000 });
+  const first = await page.evaluate(() => (window as unknown as { bench: { firstFrameMs: Promise<number> } }).bench.firstFrameMs);
+  const renderer = await page.evaluate(() => (window as unknown as { bench: { renderer: string } }).bench.renderer);
+  // Settle: let deferred work (label grid, hover canvas) finish before panning.
+  await page.waitForTimeout(300);
+  // Pan by dragging the mouse in circles, as a person would: renderers then know the view is moving (sigma's
+  // hideEdgesOnMove reads its mouse captor). Each move waits for the page, so a slow renderer paces the gesture.
+  const frames = () => page.evaluate(() => (window as unknown as { bench: { frames(): number } }).bench.frames());
+  await page.mouse.move(640, 400);
+  await page.mouse.down();
+  const before = await frames();
+  const started = Date.now();
+  for (let i = 0; Date.now() - started < panMs; i++) {
+    const a = i * 0.2;
+    await page.mouse.move(640 + 220 * Math.cos(a), 400 + 160 * Math.sin(a), { steps: 2 });
+  }
+  await page.mouse.up();
+  const pan = { frames: (await frames()) - before, ms: Date.now() - started };
+  const cdp = await page.context().newCDPSession(page);
+  // Garbage from the pan would count otherwise; what is left is what the renderer holds.
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? NaN;
+  await cdp.detach();
+  return { first, fps: pan.frames / (pan.ms / 1000), heap, renderer };
+}
+
+/** Runs the browser part; `quick` measures the smallest size only. */
+export async function runBrowserBench(options: { quick: boolean; progress: (m: string) => void }): Promise<{ rows: BenchRow[]; renderer: string; parleyNote: string }> {
+  const { progress } = options;
+  progress("building the bench pages with Vite (not counted)");
+  await build({
+    root: PAGES_DIR,
+    base: "./",
+    logLevel: "warn",
+    configFile: false,
+    build: { outDir: OUT_DIR, emptyOutDir: true, rollupOptions: { input: { sigma: path.join(PAGES_DIR, "sigma.html"), vis: path.join(PAGES_DIR, "vis.html") } } },
+  });
+  const app = express();
+  app.use(express.static(OUT_DIR));
+  const { url, server } = await listen(app);
+  const browser = await launchBrowser();
+  const rows: BenchRow[] = [];
+  let rendererString = "";
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    for (const size of options.quick ? SIZES.slice(0, 1) : SIZES) {
+      const results = new Map<string, { first: number; fps: number; heap: number }>();
+      for (const engine of ENGINES) {
+        if (size.nodes > engine.maxNodes) continue;
+        const runs: { first: number; fps: number; heap: number }[] = [];
+        for (let run = 0; run < RUNS; run++) {
+          const page = await context.newPage();
+          try {
+            const panMs = size.nodes >= 50_000 ? 6_000 : 4_000;
+            const r = await measure(page, `${url}/${engine.page}.html?mode=${engine.mode}&nodes=${size.nodes}&edges=${size.edges}`, panMs);
+            rendererString ||= r.renderer;
+            runs.push(r);
+          } catch (error) {
+            progress(`${engine.name} @${size.label} run ${run + 1} failed: ${error instanceof Error ? error.message : String(error)}`);
+          } finally {
+            await page.close();
+          }
+        }
+        const result = { first: median(runs.map((r) => r.first)), fps: median(runs.map((r) => r.fps)), heap: median(runs.map((r) => r.heap)) };
+        results.set(engine.name, result);
+        progress(`browser ${engine.name} @${size.label}: first frame ${Math.round(result.first)} ms, ${result.fps.toFixed(2)} fps, heap ${(result.heap / 2 ** 20).toFixed(0)} MiB`);
+      }
+      const base = results.get("sigma default");
+      const big = results.get("sigma big-graph");
+      const vis = results.get("vis-network");
+      for (const [name, r] of results) {
+        // Parley is compared with raw sigma with the same settings (its per-frame overhead); the others with default sigma.
+        const against = name === "parley" ? big : name === "sigma default" ? vis : base;
+        const againstName = name === "parley" ? "sigma big-graph" : name === "sigma default" ? "vis-network" : "sigma default";
+        rows.push({ section: "browser", metric: `${name} FPS panning`, size: size.label, value: r.fps, unit: "fps", ...(against ? { baseline: against.fps, baselineName: againstName } : {}) });
+        if (name === "parley" && base) rows.push({ section: "browser", metric: "parley FPS vs default sigma", size: size.label, value: r.fps, unit: "fps", baseline: base.fps, baselineName: "sigma default" });
+        if (name === "parley" && vis) rows.push({ section: "browser", metric: "parley FPS vs vis-network", size: size.label, value: r.fps, unit: "fps", baseline: vis.fps, baselineName: "vis-network" });
+        rows.push({ section: "browser", metric: `${name} first frame`, size: size.label, value: r.first, unit: "ms", ...(base && name !== "sigma default" ? { baseline: base.first, baselineName: "sigma default" } : {}) });
+        rows.push({ section: "browser", metric: `${name} JS heap`, size: size.label, value: r.heap / 2 ** 20, unit: "MiB", ...(vis && name !== "vis-network" ? { baseline: vis.heap / 2 ** 20, baselineName: "vis-network" } : {}) });
+      }
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return {
+    rows,
+    renderer: rendererString,
+    parleyNote:
+      "explorer page has no hook to load a given graph; 'parley' = the explorer's renderer module (client/src/sigma/renderer.ts createRenderer) + big-graph-settings.ts on the same graph",
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Backup and restore
+ * ==================
+ *
+ * The seed dataset plus an ingested (invented) article, curated (edit, merge, delete), with a snapshot and a
+ * suggestion, is backed up, restored into the emptied database and backed up again: the two backups are
+ * byte-identical and the counts match. Restore refuses a database that is not empty.
+ */
+import { createHash } from "node:crypto";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/database.js";
+import { DatabaseNotEmptyError, restoreBackup, writeBackup } from "../../server/modules/curation/backup.js";
+import { articlesToImport } from "../../server/modules/ingest/extraction-import.js";
+import { readCounts } from "../../server/modules/ingest/import.repository.js";
+import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
+
+/** An invented article (no third-party text). */
+const ARTICLE = {
+  file: "invented-lusania.txt",
+  text: `source: Invented Wire
+date: 2022-07-08
+
+LUSANIA CITY – Prime Minister Berta Vonnick of Lusania met Foreign Minister Alan Quellmar of Zorbia in Lusania City on Friday to discuss water.
+
+Vonnick and Quellmar signed a memorandum on river management.
+`,
+};
+
+async function backupText(db: Database): Promise<string> {
+  const chunks: string[] = [];
+  await writeBackup(db, { write: async (chunk) => void chunks.push(chunk) });
+  return chunks.join("");
+}
+
+describe("backup #round-trip", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = openTestDatabase();
+    await resetDatabase(db);
+  });
+  afterAll(async () => db.close());
+
+  it("should back up, restore into an empty database, and back up the same bytes again", async () => {
+    const { app } = createTestApp(db);
+    await loadImportFile(db, seedDataset());
+    const { document } = articlesToImport([ARTICLE]);
+    await loadImportFile(db, {
+      ...document,
+      suggestions: [
+        {
+          kind: "possible-same-person",
+          article: document.articles![0]!.id,
+          text: "Vonnick",
+          candidates: ["berta-vonnick", "alan-quellmar"],
+        },
+      ],
+    });
+    // Curation: an edit, a merge, a delete and a revert, so the audit log, rejections and statuses are all present.
+    const edit = await request(app)
+      .patch("/api/nodes/berta-vonnick")
+      .send({ reason: "full name", aliases: ["B. Vonnick"] })
+      .expect(200);
+    await request(app).post(`/api/changes/${edit.body.id}/revert`).send({ reason: "not sure" }).expect(200);
+    const people = await db.read("MATCH (p:Person) RETURN p.id AS id ORDER BY id", {}, (r) => r.get("id") as string);
+    await request(app)
+      .post("/api/curation/merge")
+      .send({ keep: people[0], merge: people[1], reason: "same person" })
+      .expect(200);
+    const [event] = await db.read(
+      "MATCH (e:Event) RETURN e.id AS id ORDER BY id LIMIT 1",
+      {},
+      (r) => r.get("id") as string,
+    );
+    await request(app).delete(`/api/nodes/${event}`).send({ reason: "not an event" }).expect(200);
+    const graph = await request(app).get("/api/graph?view=met").expect(200);
+    await request(app)
+      .post("/api/snapshots")
+      .send({
+        title: "Backup test",
+        graph: { nodes: graph.body.nodes, edges: graph.body.edges },
+        state: { filters: { view: "met" } },
+      })
+      .expect(201);
+
+    const first = await backupText(db);
+    const counts = await readCounts(db);
+    const parsed = JSON.parse(first) as Record<string, unknown[]>;
+    for (const section of [
+      "articles",
+      "nodes",
+      "roles",
+      "evidence",
+      "changes",
+      "rejections",
+      "snapshots",
+      "suggestions",
+      "decisions",
+    ]) {
+      expect(Array.isArray(parsed[section]), section).toBe(true);
+    }
+    expect(parsed.changes!.length).toBe(4);
+    expect(parsed.rejections!.length).toBe(2);
+    expect(parsed.snapshots!.length).toBe(1);
+    expect(parsed.evidence!.some((e) => (e as { props: { status: string } }).props.status === "rejected")).toBe(true);
+    expect(await backupText(db)).toBe(first);
+
+    // A used database is refused, and left as it was.
+    await expect(restoreBackup(db, parsed)).rejects.toBeInstanceOf(DatabaseNotEmptyError);
+
+    await resetDatabase(db);
+    await restoreBackup(db, JSON.parse(first));
+    const second = await backupText(db);
+    const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+    if (second !== first) {
+      // Show the first differing line, which names the record.
+      const a = first.split("\n");
+      const b = second.split("\n");
+      const i = a.findIndex((line, j) => line !== b[j]);
+      expect(b[i]).toBe(a[i]);
+    }
+    expect(sha(second)).toBe(sha(first));
+    expect(await readCounts(db)).toEqual(counts);
+
+    // The restored audit log still works: the delete can be reverted.
+    const history = await request(app).get(`/api/nodes/${event}/history`).expect(200);
+    await request(app).post(`/api/changes/${history.body.changes[0].id}/revert`).send({}).expect(200);
+    await request(app).get(`/api/nodes/${event}`).expect(200);
+  });
+});
