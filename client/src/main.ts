@@ -20,6 +20,8 @@ import { assignMetrics } from "./graph/metrics";
 import { allShortestPaths, pathElements } from "./graph/paths";
 import { Store, type Theme, graphQuery } from "./graph/store";
 import { fillMonths, timelineFromGraph } from "./graph/timeline";
+import { bindAddArticle } from "./panels/add-article";
+import { renderCuration } from "./panels/curation";
 import { type DetailsActions, hideDetails, showEdge, showNode } from "./panels/details";
 import { h } from "./panels/dom";
 import { type FilterOptions, collectOptions, emptyOptions, renderDisplay, renderFilters } from "./panels/filters";
@@ -29,6 +31,8 @@ import { type PathPanelView, renderPathPanel } from "./panels/path";
 import { bindSearch } from "./panels/search";
 import { TimelinePanel } from "./panels/timeline";
 import { renderToolbar } from "./panels/toolbar";
+import { bootExtensions, isReadOnly } from "./controllers/extensions";
+import type { ExplorerHost } from "./controllers/explorer-host";
 import { bindReducers } from "./sigma/reducers";
 import { createRenderer, focusNode } from "./sigma/renderer";
 import { LayoutController, layoutBudget } from "./sigma/layout";
@@ -276,7 +280,17 @@ const detailsActions: DetailsActions = {
     renderPathPanel(el.path, graph, pathView, pathActions);
     if (pathView.from && pathView.to) void findPath(pathView.from, pathView.to);
   },
+  curation: (d) => renderCuration(d, { changed: (select) => afterCuration(select) }),
 };
+
+/** After an edit, merge, delete or revert: reload the network, then show the node that now stands for the subject. */
+async function afterCuration(select: string | null): Promise<void> {
+  // Select first, so the reload does not report a merged-away or deleted node as "outside this view".
+  if (select !== store.state.selectedNode) store.selectNode(select);
+  else if (select) void openDetails();
+  await loadNetwork();
+  if (select && renderer && graph.hasNode(select)) focusNode(renderer, select);
+}
 
 async function openDetails(): Promise<void> {
   const { selectedNode, selectedEdge } = store.state;
@@ -298,6 +312,7 @@ function edit(delta: GraphDelta | null): void {
 }
 
 async function expand(id: string): Promise<void> {
+  if (isReadOnly()) return; // snapshot pages show the stored graph only
   const page = pages.get(id) ?? { offset: 0, total: Infinity };
   if (page.offset >= page.total) {
     updateStatus(" · all neighbours already shown");
@@ -435,7 +450,7 @@ function toggleTheme(): void {
 // ---------------------------------------------------------------------------------------------------------------
 
 store.subscribe((state, previous) => {
-  if (state.view !== previous.view || state.filters !== previous.filters || state.time !== previous.time) {
+  if ((state.view !== previous.view || state.filters !== previous.filters || state.time !== previous.time) && !isReadOnly()) {
     if (pathOverlay) pathOverlay = null;
     pathView = { from: null, to: null, result: null, error: false };
     syncViewButtons();
@@ -472,12 +487,30 @@ document.addEventListener("keydown", (e) => {
 });
 
 bindSearch(graph, (hit) => pick(hit.id));
-bindUrlSync(store);
+bindAddArticle({ store, graph, getRenderer: () => renderer, reload: () => loadNetwork() });
+// Console drawer, Share, Export, Open file, and the /s/:id and /snapshots pages (controllers/extensions.ts).
+const host: ExplorerHost = {
+  graph,
+  store,
+  layout,
+  renderer: () => renderer,
+  ensureRenderer: () => (renderer ?? (startRenderer(), renderer!)),
+  refreshDerived,
+  resetEdits: () => (history.clear(), pages.clear(), (pathOverlay = null)),
+  setReady,
+  showMessage,
+  reload: () => loadNetwork(),
+  loadTimeline,
+};
+const otherPage = bootExtensions(host);
+if (!otherPage) bindUrlSync(store);
 renderDisplay(el.display, store);
 renderFilters(el.filters, store, options);
 renderPathPanel(el.path, graph, pathView, pathActions);
 syncViewButtons();
 applyTheme(store.state.theme);
 hideDetails(el.details);
-void loadNetwork(true);
-void loadTimeline();
+if (!otherPage) {
+  void loadNetwork(true);
+  void loadTimeline();
+}

@@ -42,6 +42,12 @@ export class Database {
   /** Bumped after every committed write through this object, so caches of reads know when to refresh. */
   dataVersion = 0;
 
+  /**
+   * One bookmark manager for all sessions: on a cluster, a read that follows a write (in any request) waits until
+   * its follower has that write (causal consistency); on a single server it costs nothing.
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
+
   constructor(
     readonly driver: Driver,
     readonly name: string | undefined,
@@ -50,7 +56,7 @@ export class Database {
 
   /** Runs a read query and maps each record. */
   async read<T>(query: string, params: Record<string, unknown>, map: (record: Neo4jRecord) => T, options: TxOptions = {}): Promise<T[]> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
     try {
       return await session.executeRead(async (tx) => (await tx.run(query, params)).records.map(map), txConfig(options));
     } catch (error) {
@@ -62,7 +68,7 @@ export class Database {
 
   /** Runs a unit of work in one read transaction (several queries, one consistent view). */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
     try {
       return await session.executeRead(work, txConfig(options));
     } catch (error) {
@@ -74,7 +80,7 @@ export class Database {
 
   /** Runs a unit of work in one write transaction: all of it lands, or none of it. */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
       const result = await session.executeWrite(work, txConfig(options));
       this.dataVersion++;

@@ -65,6 +65,8 @@ export interface ExplorerState {
   /** While the timeline replays, the month (YYYY-MM) up to which the network is shown. */
   playhead: string | null;
   camera: CameraState | null;
+  /** Nodes just added by the "Add article" dialog, marked until dismissed (panels/add-article.ts). */
+  highlight?: Set<string> | null;
 }
 
 export function emptyFilters(): Filters {

@@ -22,6 +22,8 @@ export interface DetailsActions {
   canCollapse(id: string): boolean;
   expansionNote(id: string): string | null;
   pathEnd(which: "from" | "to", id: string): void;
+  /** Curation controls and history for the node (panels/curation.ts); absent in read-only views. */
+  curation?(details: NodeDetailsDto): HTMLElement | null;
 }
 
 let controller: AbortController | null = null;
@@ -137,6 +139,7 @@ function renderNodeDetails(d: NodeDetailsDto, actions: DetailsActions): HTMLElem
   const evidence = evidenceList(d.evidence);
   if (evidence) parts.push(section("Mentioned in", d.evidence.length, evidence));
   if (!d.events.length && !d.roles.length && !agreements.length && !d.event) parts.push(h("p", { class: "empty", text: "No meetings, roles or agreements are recorded for this node yet." }));
+  parts.push(actions.curation?.(d) ?? null);
   return parts.filter((p): p is HTMLElement => p !== null);
 }
 

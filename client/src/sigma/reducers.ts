@@ -85,6 +85,8 @@ export function bindReducers(renderer: Sigma, graph: Graph, store: Store, getThe
       return { ...res, color: theme.faded, label: "", zIndex: 0 };
     }
     if (node === state.selectedNode) return { ...res, highlighted: true, forceLabel: true };
+    // Nodes an article just added keep their labels and stay on top (the pulse rings are a DOM layer).
+    if (state.highlight?.has(node)) return { ...res, forceLabel: true, zIndex: 2 };
     return res;
   });
 
@@ -112,7 +114,8 @@ export function bindReducers(renderer: Sigma, graph: Graph, store: Store, getThe
       state.selectedNode !== previous.selectedNode ||
       state.selectedEdge !== previous.selectedEdge ||
       state.path !== previous.path ||
-      state.playhead !== previous.playhead
+      state.playhead !== previous.playhead ||
+      state.highlight !== previous.highlight
     ) {
       recompute();
       renderer.refresh({ skipIndexation: true });

@@ -183,10 +183,13 @@ interface Context {
   idsByType: Map<NodeType, string[]>;
   /** Suggestions cost a scan of the ids, so only the first few dangling references get one. */
   suggestionsLeft: number;
+  /** Inline article texts by id: a citation's offsets are checked against its article without a scan. */
+  texts: Map<string, string>;
 }
 
 function checkReferences(data: ImportFile, issues: IssueList): void {
-  const ctx: Context = { data, issues, ids: new Map(), idsByType: new Map(), suggestionsLeft: 50 };
+  const texts = new Map(data.articles.filter((a) => a.text !== undefined).map((a) => [a.id, a.text!]));
+  const ctx: Context = { data, issues, ids: new Map(), idsByType: new Map(), suggestionsLeft: 50, texts };
   registerIds(ctx);
 
   data.articles.forEach((article, i) => {
@@ -325,7 +328,7 @@ function checkEvidence(ctx: Context, path: string, evidence: readonly Citation[]
     if ((c.start === undefined) !== (c.end === undefined)) {
       ctx.issues.add(`${at}.${c.start === undefined ? "start" : "end"}`, "give both start and end offsets, or neither");
     }
-    const text = ctx.data.articles.find((a) => a.id === c.article)?.text;
+    const text = ctx.texts.get(c.article);
     if (text === undefined) return;
     for (const field of ["start", "end"] as const) {
       const value = c[field];
