@@ -25,6 +25,7 @@ import { applySchema } from "../server/db/schema.js";
 import { createLogger } from "../server/log.js";
 import { validateImport } from "../server/modules/ingest/import-validate.js";
 import { BATCH_SIZE, setBatchSize } from "../server/modules/ingest/import.repository.js";
+import { measureExtraction, readArticles, sharedArticleFiles } from "../server/modules/ingest/eval/throughput.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
 import { generateSynthetic, participationDegrees } from "../server/modules/ingest/synthetic.js";
 import { runBrowserBench } from "../tests/bench/browser-bench.js";
@@ -447,6 +448,23 @@ async function main(): Promise<void> {
   meta.machine = machine();
   meta.mode = args.quick ? "quick" : "full";
   const timings: Record<string, number> = {};
+
+  // Extraction throughput (no database): the articles beside the checkout, one core.
+  const articleFiles = sharedArticleFiles(ROOT_DIR);
+  if (articleFiles.length) {
+    progress(`extracting ${articleFiles.length} articles for throughput`);
+    const t = measureExtraction(readArticles(articleFiles), args.quick ? 1_000 : 3_000);
+    record({
+      section: "extract",
+      metric: "articles/s (one core)",
+      size: `${t.articles} articles`,
+      value: t.articlesPerSecond,
+      unit: "articles/s",
+      baseline: t.sentenceSplitPerSecond,
+      baselineName: "sentence split only",
+      note: "target ≥ 200 articles/s",
+    });
+  }
 
   if (!args["no-server"]) {
     progress("starting a throwaway embedded Neo4j (not counted)");
