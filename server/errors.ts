@@ -64,6 +64,10 @@ function isUnavailable(error: unknown): boolean {
 export function translateDbError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (isUnavailable(error)) return new UnavailableError();
+  // A read that hit the transaction timeout (a cold or overloaded database) is worth retrying, not a server bug.
+  if (error instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated|TransactionTimedOutClientConfiguration/.test(error.code)) {
+    return new UnavailableError("The database took too long to answer; retry in a few seconds.");
+  }
   return error;
 }
 

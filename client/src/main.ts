@@ -3,11 +3,14 @@
  * =====================
  *
  * Wires the store, the graph, sigma, the panels and the controllers: loads the network for the current view,
- * filters and time window, lays it out with ForceAtlas2 then noverlap, and signals readiness on
- * `document.body.dataset.ready` ("true" once drawn and settled) for people and tests alike.
+ * filters and time window, lays it out with ForceAtlas2 then noverlap (unless the data brings its own positions), and
+ * signals readiness on `document.body.dataset.ready` ("true" once drawn and settled) for people and tests alike.
+ * Graphs of thousands of nodes get sigma's big-graph mode; the server's level-of-detail overview sends community
+ * meta-nodes, which open in place on click.
  */
 import Graph from "graphology";
 import type Sigma from "sigma";
+import { DEFAULT_SETTINGS, type Settings } from "sigma/settings";
 import type { SerializedGraph as GraphologySerialized } from "graphology-types";
 import type { SerializedGraph } from "../../server/contracts/graph";
 import { errorMessage, isMissingEndpoint } from "./api/client";
@@ -33,8 +36,9 @@ import { TimelinePanel } from "./panels/timeline";
 import { renderToolbar } from "./panels/toolbar";
 import { bootExtensions, isReadOnly } from "./controllers/extensions";
 import type { ExplorerHost } from "./controllers/explorer-host";
-import { bindReducers } from "./sigma/reducers";
-import { createRenderer, focusNode } from "./sigma/renderer";
+import { type BigGraphMode, bigGraphMode, bigGraphSettings, isBigGraph } from "./sigma/big-graph-settings";
+import { type ExplorerReducers, createReducers } from "./sigma/reducers";
+import { baseSettings, centreOn, createRenderer, fitCamera, focusNode, isFitted } from "./sigma/renderer";
 import { LayoutController, layoutBudget } from "./sigma/layout";
 import { readCanvasTheme } from "./sigma/theme";
 import "./styles.css";
@@ -73,6 +77,9 @@ const pages = new Map<string, { offset: number; total: number }>();
 let pathOverlay: GraphDelta | null = null;
 let pathView: PathPanelView = { from: initial.url.pathEnds?.[0] ?? null, to: initial.url.pathEnds?.[1] ?? null, result: null, error: false };
 let renderer: Sigma | null = null;
+let reducers: ExplorerReducers | null = null;
+/** Big-graph mode of the current graph (null below the threshold) and its camera hook's detach function. */
+let big: { mode: BigGraphMode; detach: () => void } | null = null;
 let refreshTheme: (() => void) | null = null;
 let loadSeq = 0;
 
@@ -111,6 +118,7 @@ function updateStatus(extra = ""): void {
 
 /** Recomputes metrics and looks after the graph's structure changed, and redraws the panels that show them. */
 function refreshDerived(): void {
+  syncBigGraphMode();
   // Index nodes just added before bulk attribute updates: sigma repaints hinted updates only for indexed nodes.
   renderer?.refresh();
   styleEdges(graph);
@@ -130,11 +138,11 @@ function renderToolbarNow(): void {
     {
       zoomIn: () => void renderer?.getCamera().animatedZoom({ duration: 250 }),
       zoomOut: () => void renderer?.getCamera().animatedUnzoom({ duration: 250 }),
-      fit: () => void renderer?.getCamera().animatedReset({ duration: 300 }),
+      fit: () => void (renderer && fitCamera(renderer)),
       reset: () => {
         clearPath();
         store.selectNode(null);
-        void renderer?.getCamera().animatedReset({ duration: 300 });
+        void (renderer && fitCamera(renderer));
       },
       toggleLayout: () => (layout.running ? layout.stop() : layout.start()),
       undo: () => edit(history.undo()),
@@ -172,6 +180,8 @@ async function loadNetwork(first = false): Promise<void> {
     return;
   }
   if (seq !== loadSeq) return;
+  // Positions stored with the data are the layout: ForceAtlas2 would only undo them.
+  const stored = data.nodes.length > 0 && data.nodes.every((n) => typeof n.attributes?.x === "number" && typeof n.attributes?.y === "number");
   const previous = positionsOf(graph);
   pathOverlay = null;
   loadGraph(graph, data as GraphologySerialized, previous);
@@ -204,12 +214,13 @@ async function loadNetwork(first = false): Promise<void> {
   if (!renderer) startRenderer();
   // Only nodes new to this picture need a long layout; a reload that keeps most positions settles quickly.
   const known = graph.filterNodes((n) => previous.has(n)).length;
-  await layout.settle(known > graph.order * 0.8 ? 500 : layoutBudget(graph.order));
+  if (!stored) await layout.settle(known > graph.order * 0.8 ? 500 : layoutBudget(graph.order));
   if (seq !== loadSeq) return;
+  // Refresh first: the fit reads the laid-out positions from sigma's display data.
+  renderer!.refresh();
   const camera = renderer!.getCamera();
   if (first && store.state.camera) camera.setState(store.state.camera);
-  else if (first || known < graph.order * 0.8) camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-  renderer!.refresh();
+  else if (first || known < graph.order * 0.8) void fitCamera(renderer!, 0);
   el.graph.removeAttribute("aria-busy");
   if (first) await restoreFromUrl();
   else if (store.state.selectedNode && !graph.hasNode(store.state.selectedNode)) updateStatus(" · the selected node is outside this view");
@@ -245,13 +256,23 @@ async function loadTimeline(): Promise<void> {
 }
 
 function startRenderer(): void {
-  renderer = createRenderer(graph, el.graph, readCanvasTheme());
-  refreshTheme = bindReducers(renderer, graph, store, readCanvasTheme);
-  bindSigmaEvents(renderer, store, (node) => void expand(node));
+  reducers = createReducers(graph, store, readCanvasTheme);
+  const own = { nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer };
+  // Big graphs start in big-graph mode, so even the first frame is the light one.
+  const mode = isBigGraph(graph) ? bigGraphMode(graph, { previous: own }) : null;
+  renderer = createRenderer(graph, el.graph, readCanvasTheme(), mode?.settings ?? own);
+  big = mode ? { mode, detach: mode.attach(renderer) } : null;
+  refreshTheme = reducers.attach(renderer);
+  bindSigmaEvents(renderer, store, (node) => void expand(node), (node) => void openCommunity(node));
   // Sigma only watches window resizes; the stage also changes size when the details panel opens or closes.
   new ResizeObserver(() => {
-    renderer?.resize();
-    renderer?.refresh({ skipIndexation: true });
+    if (!renderer) return;
+    // A fitted view stays fitted (opening the details panel narrows the canvas and would cut the graph's edge off);
+    // a view the reader moved stays as it is.
+    const fitted = isFitted(renderer);
+    renderer.resize();
+    if (fitted) void fitCamera(renderer, 0);
+    renderer.refresh({ skipIndexation: true });
   }).observe(el.graph);
   layout.onChange(() => {
     renderToolbarNow();
@@ -259,6 +280,28 @@ function startRenderer(): void {
     renderer?.refresh();
   });
   (window as unknown as { parley: unknown }).parley = { graph, renderer, store, history, layout };
+}
+
+/**
+ * Enters, renews or leaves the big-graph mode after the graph changed: its ranking of important nodes depends on
+ * the data, and a reload can cross the threshold either way.
+ */
+function syncBigGraphMode(): void {
+  if (!renderer || !reducers) return;
+  const own = { nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer };
+  const wasBig = big !== null;
+  big?.detach();
+  big = null;
+  if (isBigGraph(graph)) {
+    const mode = bigGraphMode(graph, { previous: own });
+    renderer.setSettings(mode.settings);
+    big = { mode, detach: mode.attach(renderer) };
+  } else if (wasBig) {
+    // Back to the explorer's own values for every setting the big-graph mode changed.
+    const restored: Record<string, unknown> = { ...own };
+    for (const key of Object.keys(bigGraphSettings) as (keyof Settings)[]) restored[key] = baseSettings[key] ?? DEFAULT_SETTINGS[key];
+    renderer.setSettings(restored as Partial<Settings>);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -274,6 +317,10 @@ const detailsActions: DetailsActions = {
   expansionNote: (id) => {
     const page = pages.get(id);
     return page ? `Showing ${Math.min(page.offset, page.total)} of ${page.total} neighbours, by evidence count` : null;
+  },
+  canExpandMore: (id) => {
+    const page = pages.get(id);
+    return !page || page.offset < page.total;
   },
   pathEnd: (which, id) => {
     pathView = { ...pathView, [which]: id, result: null, error: false };
@@ -342,6 +389,11 @@ async function expand(id: string): Promise<void> {
       placeNewNodes(graph);
       refreshDerived();
       updateStatus(` · ${label}: ${Math.min(pages.get(id)!.offset, dto.total)} of ${dto.total} neighbours shown`);
+      // Adding nodes reframes the graph, which slides the expanded node away from where the reader was looking.
+      if (renderer && graph.hasNode(id)) {
+        renderer.refresh();
+        centreOn(renderer, id);
+      }
     }
   } catch (error) {
     const text = isMissingEndpoint(error) ? "Expanding needs /api/nodes/:id/neighbors, which this server does not offer yet." : errorMessage(error, "The neighbours could not be loaded.");
@@ -359,6 +411,61 @@ function collapse(id: string): void {
   history.push(delta);
   pages.delete(id);
   edit(delta);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Community meta-nodes of the level-of-detail overview (server/modules/graph/graph.lod.ts)
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Opens a community meta-node in place: fetches the community's own top actors and adds them around it, with the
+ * links among what is on screen. The meta-node stays, renewed, for members still folded, and goes when none are.
+ * Recorded as one edit, so undo folds the community again.
+ */
+async function openCommunity(meta: string): Promise<void> {
+  if (isReadOnly() || !graph.hasNode(meta)) return;
+  const attrs = graph.getNodeAttributes(meta);
+  const label = String(attrs.label ?? meta);
+  const community = typeof attrs.lodCommunity === "string" ? attrs.lodCommunity : null;
+  if (!attrs.expandable || !community) {
+    updateStatus(` · ${label} groups several small communities and cannot be opened`);
+    return;
+  }
+  setReady("false");
+  el.status.textContent = `Opening ${label}…`;
+  try {
+    const dto = await fetchGraph(new URLSearchParams({ view: "met", community }).toString());
+    const center = { x: attrs.x as number, y: attrs.y as number };
+    // Other meta-nodes in the answer fold the rest of the world differently from the view: keep the view's.
+    const members = dto.nodes.filter((n) => n.attributes?.category !== "community" && !graph.hasNode(n.key));
+    const renewed = dto.nodes.find((n) => n.key === meta);
+    const ring = 18 + 2 * Math.sqrt(members.length);
+    const addNodes: { key: string; attributes: Record<string, unknown> }[] = members.map((n, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(1, members.length);
+      return { key: n.key, attributes: { ...n.attributes, x: center.x + ring * Math.cos(angle), y: center.y + ring * Math.sin(angle) } };
+    });
+    // The meta-node now stands for fewer actors: its old links are replaced by the answer's.
+    const removeEdges = graph.edges(meta).map((e) => edgeRecord(graph, e));
+    const removeNodes = [nodeRecord(graph, meta)];
+    if (renewed) addNodes.push({ key: meta, attributes: { ...attrs, ...renewed.attributes, lodCommunity: community, x: center.x, y: center.y } });
+    const present = new Set([...graph.nodes().filter((n) => n !== meta), ...addNodes.map((n) => n.key)]);
+    const addEdges = dto.edges
+      .filter((e) => present.has(e.source) && present.has(e.target) && (!graph.hasEdge(e.key) || e.source === meta || e.target === meta))
+      .map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: { ...e.attributes } }));
+    // The pointer still rests on the meta-node: its hover would dim the members that just arrived.
+    store.hover(null);
+    history.push({ label: `Open ${label}`, owner: meta, addNodes, addEdges, removeNodes, removeEdges });
+    placeNewNodes(graph);
+    refreshDerived();
+    updateStatus(` · ${label}: ${members.length} actor${members.length === 1 ? "" : "s"} opened${renewed ? ", the rest still folded" : ""}`);
+    renderer?.refresh();
+    const focus = renewed ? meta : members[0]?.key;
+    if (renderer && focus && graph.hasNode(focus)) centreOn(renderer, focus);
+  } catch (error) {
+    showMessage(errorMessage(error, "This community could not be opened."), "error", { label: "Dismiss", run: () => showMessage(null) });
+    updateStatus();
+  }
+  setReady("true");
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -25,6 +25,14 @@ export const NODE_TYPES = [
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
+/** Node types that act: take part in events, hold or grant roles, sign agreements, meet each other. */
+export const ACTOR_TYPES: readonly NodeType[] = ["person", "government", "organization", "country"];
+
+/** Whether a node type (as stored, a plain string) is one of the actor types. */
+export function isActorType(type: string): boolean {
+  return (ACTOR_TYPES as readonly string[]).includes(type);
+}
+
 /** Default kinds per node type (documentation and UI hints; any lower-case word is accepted). */
 export const DEFAULT_KINDS: Record<NodeType, readonly string[]> = {
   person: ["person"],

@@ -204,6 +204,19 @@ describe("read API #seed", () => {
       await request(app).get("/api/nodes/hassan-rouhani/neighbors?limit=ten").expect(400);
       await request(app).get("/api/nodes/nobody/neighbors").expect(404);
     });
+
+    it("should answer an empty page, not a 404, for a node that exists but has no neighbours", async () => {
+      const lone = await loadImportFile(db, {
+        format: "parley-import",
+        version: 1,
+        nodes: [{ id: "test-lone-topic", type: "topic", name: "A topic nothing is about" }],
+      });
+      expect(lone.nodes).toBe(1);
+      const page = (await request(app).get("/api/nodes/test-lone-topic/neighbors").expect(200)).body as NeighborsPageDto;
+      expect(page.total).toBe(0);
+      expect(page.items).toEqual([]);
+      expect(page.graph.nodes.map((n) => n.key)).toEqual(["test-lone-topic"]);
+    });
   });
 
   describe("search", () => {

@@ -8,8 +8,12 @@
 import type Sigma from "sigma";
 import type { Store } from "../graph/store";
 
-/** Binds canvas events; `onExpand` runs on double-click of a node. */
-export function bindSigmaEvents(renderer: Sigma, store: Store, onExpand: (node: string) => void): void {
+/**
+ * Binds canvas events; `onExpand` runs on double-click of a node, `onCommunity` on a click on a community
+ * meta-node of the level-of-detail overview (it has no details to show: opening it is the useful answer).
+ */
+export function bindSigmaEvents(renderer: Sigma, store: Store, onExpand: (node: string) => void, onCommunity?: (node: string) => void): void {
+  const isCommunity = (node: string) => renderer.getGraph().getNodeAttribute(node, "category") === "community";
   renderer.on("enterNode", ({ node }) => {
     store.hover(node);
     renderer.getContainer().style.cursor = "pointer";
@@ -24,7 +28,10 @@ export function bindSigmaEvents(renderer: Sigma, store: Store, onExpand: (node: 
   renderer.on("leaveEdge", () => {
     renderer.getContainer().style.cursor = "";
   });
-  renderer.on("clickNode", ({ node }) => store.selectNode(node));
+  renderer.on("clickNode", ({ node }) => {
+    if (onCommunity && isCommunity(node)) onCommunity(node);
+    else store.selectNode(node);
+  });
   renderer.on("clickEdge", ({ edge }) => store.selectEdge(edge));
   renderer.on("clickStage", () => {
     if (store.state.selectedNode || store.state.selectedEdge) store.selectNode(null);
@@ -32,7 +39,8 @@ export function bindSigmaEvents(renderer: Sigma, store: Store, onExpand: (node: 
   renderer.on("doubleClickNode", (e) => {
     // Double-click expands instead of zooming.
     e.preventSigmaDefault();
-    onExpand(e.node);
+    // The first click already opened a community.
+    if (!isCommunity(e.node)) onExpand(e.node);
   });
   let timer: ReturnType<typeof setTimeout> | null = null;
   renderer.getCamera().on("updated", (camera) => {

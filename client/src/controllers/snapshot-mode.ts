@@ -16,7 +16,7 @@ import { h } from "../panels/dom";
 import { bindExportMenu } from "../panels/export-menu";
 import { renderLegend } from "../panels/legend";
 import { renderMetrics } from "../panels/metrics";
-import { type StoredViewport, viewportOf } from "../panels/share-dialog";
+import type { StoredViewport } from "../panels/share-dialog";
 import "../panels/share.css";
 import { renderRecentSnapshots } from "../share/recent";
 import type { SnapshotState } from "../share/share";
@@ -61,10 +61,19 @@ export function fitStoredViewport(sigma: Sigma, stored: StoredViewport | undefin
   if (!stored || !width || !height || !(stored.unitsPerPixel > 0)) return;
   const camera = sigma.getCamera();
   const fit = Math.min(1, width / stored.width, height / stored.height);
-  const now = viewportOf(sigma).unitsPerPixel;
+  // Conversions get the camera explicitly: without it sigma uses the matrix of the last render, from before the
+  // `setState` calls (applyCamera's and these), which skews both the scale and the centre.
+  const unitsPerPixel = () => {
+    const cameraState = camera.getState();
+    const c = sigma.viewportToGraph({ x: width / 2, y: height / 2 }, { cameraState });
+    const r = sigma.viewportToGraph({ x: width / 2 + 100, y: height / 2 }, { cameraState });
+    return Math.hypot(r.x - c.x, r.y - c.y) / 100;
+  };
+  const now = unitsPerPixel();
   // Graph units per pixel grow linearly with the camera ratio.
   if (now > 0) camera.setState({ ratio: (camera.ratio * stored.unitsPerPixel) / fit / now });
-  const framed = sigma.viewportToFramedGraph(sigma.graphToViewport(stored.center));
+  const cameraState = camera.getState();
+  const framed = sigma.viewportToFramedGraph(sigma.graphToViewport(stored.center, { cameraState }), { cameraState });
   camera.setState({ x: framed.x, y: framed.y });
 }
 

@@ -10,6 +10,7 @@ import type { SerializedGraph } from "graphology-types";
 import { loadGraph, positionsOf } from "../graph/build";
 import { h } from "../panels/dom";
 import { layoutBudget } from "../sigma/layout";
+import { fitCamera } from "../sigma/renderer";
 import type { ExplorerHost } from "./explorer-host";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -87,10 +88,9 @@ export async function drawGraph(
   const renderer = host.ensureRenderer();
   const unplaced = graph.order - graph.filterNodes((n) => placed.has(n)).length;
   if (unplaced > 0) await layout.settle(unplaced < graph.order * 0.2 ? 600 : layoutBudget(graph.order));
-  if (options.mode === "replace")
-    // A little wider than the fit, so labels of nodes on the edge stay readable.
-    renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1.15, angle: 0 });
   renderer.refresh();
+  // Fitted with the labels, so those of nodes on the edge stay readable (reads the refreshed positions).
+  if (options.mode === "replace") void fitCamera(renderer, 0);
   setSource(host, options.source);
   host.refreshDerived();
   host.setReady(graph.order ? "true" : "empty");

@@ -38,6 +38,7 @@ export function loadGraph(graph: Graph, data: SerializedGraph, previous: Positio
   const scratch = graph.nullCopy();
   scratch.import({ ...data, edges: data.edges.filter((e) => keys.has(e.source) && keys.has(e.target)) } as SerializedGraph);
   placeNewNodes(scratch, previous);
+  keepLodCommunities(scratch);
   styleEdges(scratch);
   // Update in place rather than clear() + import(): sigma 3 loses track of nodes re-added in the same tick after a
   // clear ("node … can't be repaint"), while per-element events keep its index right.
@@ -52,6 +53,16 @@ export function loadGraph(graph: Graph, data: SerializedGraph, previous: Positio
   scratch.forEachEdge((e, attrs, source, target, _sa, _ta, undirected) => {
     if (undirected) graph.addUndirectedEdgeWithKey(e, source, target, attrs);
     else graph.addDirectedEdgeWithKey(e, source, target, attrs);
+  });
+}
+
+/**
+ * Copies the server's community id of level-of-detail meta-nodes to `lodCommunity`: `community` itself is
+ * overwritten by the louvain communities computed on screen (metrics.ts), and opening a meta-node needs the id.
+ */
+export function keepLodCommunities(graph: Graph): void {
+  graph.forEachNode((node, attrs) => {
+    if (attrs.category === "community" && attrs.community != null && attrs.lodCommunity === undefined) graph.setNodeAttribute(node, "lodCommunity", String(attrs.community));
   });
 }
 
@@ -160,7 +171,8 @@ export function styleNodes(graph: Graph, sizeBy: SizeBy, colorBy: ColorBy): void
       const category = String(attrs.category);
       return {
         ...attrs,
-        size: (category === "event" ? 4 : 5) + 13 * t,
+        // Meta-nodes have few links on screen but stand for many actors: never draw them small.
+        size: category === "community" ? Math.max(12, 5 + 13 * t) : (category === "event" ? 4 : 5) + 13 * t,
         color: colorBy === "community" ? communityColor(Number(attrs.community ?? 0)) : colorOf(category),
         type: shapeOf(category),
       };

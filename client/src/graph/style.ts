@@ -15,6 +15,8 @@ export const TYPE_COLORS: Record<string, string> = {
   agreement: "#b07aa1",
   event: "#edc948",
   topic: "#76b7b2",
+  // Level-of-detail meta-nodes: a colour no actor type uses, since they stand for many actors at once.
+  community: "#ff9da7",
 };
 export const FALLBACK_COLOR = "#8c8c8c";
 
@@ -27,6 +29,7 @@ export const TYPE_NAMES: Record<string, string> = {
   agreement: "Agreement",
   event: "Event",
   topic: "Topic",
+  community: "Community",
 };
 
 /**
@@ -44,6 +47,8 @@ export const TYPE_SHAPES: Record<string, NodeShape> = {
   country: "institution",
   agreement: "document",
   event: "occurrence",
+  // A ring around a disc, like institutions: a group, not one person.
+  community: "institution",
 };
 
 /** Tableau 10, for communities (louvain ids are small integers). */

@@ -21,6 +21,8 @@ export interface DetailsActions {
   collapse(id: string): void;
   canCollapse(id: string): boolean;
   expansionNote(id: string): string | null;
+  /** False once every neighbour of `id` is on screen (the expand button then goes). */
+  canExpandMore?(id: string): boolean;
   pathEnd(which: "from" | "to", id: string): void;
   /** Curation controls and history for the node (panels/curation.ts); absent in read-only views. */
   curation?(details: NodeDetailsDto): HTMLElement | null;
@@ -109,7 +111,7 @@ function expandControls(id: string, actions: DetailsActions): HTMLElement {
   return h(
     "div",
     { class: "details-actions" },
-    h("button", { type: "button", class: "button", "data-testid": "expand", onclick: () => actions.expand(id) }, note ? "Show more neighbours" : "Expand neighbours"),
+    actions.canExpandMore?.(id) === false ? null : h("button", { type: "button", class: "button", "data-testid": "expand", onclick: () => actions.expand(id) }, note ? "Show more neighbours" : "Expand neighbours"),
     actions.canCollapse(id) ? h("button", { type: "button", class: "button", "data-testid": "collapse", onclick: () => actions.collapse(id) }, "Collapse") : null,
     h("button", { type: "button", class: "button subtle", "data-testid": "path-from", title: "Start a path here", onclick: () => actions.pathEnd("from", id) }, "Path from"),
     h("button", { type: "button", class: "button subtle", "data-testid": "path-to", title: "End a path here", onclick: () => actions.pathEnd("to", id) }, "Path to"),

@@ -31,7 +31,8 @@ export function emptyOptions(): FilterOptions {
 export function collectOptions(graph: Graph, options: FilterOptions): void {
   graph.forEachNode((id, a) => {
     const category = String(a.category);
-    if (category !== "event" && category !== "place") options.kinds.set(category, TYPE_NAMES[category] ?? category);
+    // Community meta-nodes (level-of-detail overview) are groups of actors, not a kind the server can filter by.
+    if (category !== "event" && category !== "place" && category !== "community") options.kinds.set(category, TYPE_NAMES[category] ?? category);
     if (category === "country") options.countries.set(id, String(a.label ?? id));
     if (Array.isArray(a.topics)) for (const t of a.topics as string[]) if (!options.topics.has(t)) options.topics.set(t, labelFromId(t));
   });

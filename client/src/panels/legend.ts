@@ -36,7 +36,9 @@ export function renderLegend(el: HTMLElement, graph: Graph, colorBy: ColorBy): v
     ...types.map((type) => {
       const swatch = h("span", { class: `swatch shape-${shapeOf(type)}` });
       swatch.style.setProperty("--swatch", colorOf(type));
-      return h("div", { class: "legend-item", "data-category": type }, swatch, TYPE_NAMES[type] ?? type, h("span", { class: "count", text: counts.get(type) ?? 0 }));
+      // Meta-nodes of the level-of-detail overview say how to open them: nothing else on the canvas looks clickable.
+      const hint = type === "community" ? { title: "Actors folded by country: click one to show its members" } : {};
+      return h("div", { class: "legend-item", "data-category": type, ...hint }, swatch, type === "community" ? "Community (click to open)" : (TYPE_NAMES[type] ?? type), h("span", { class: "count", text: counts.get(type) ?? 0 }));
     }),
   );
 }

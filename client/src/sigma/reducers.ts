@@ -7,6 +7,7 @@
  */
 import type Graph from "graphology";
 import type Sigma from "sigma";
+import type { Settings } from "sigma/settings";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { ExplorerState, Store } from "../graph/store";
 import type { CanvasTheme } from "./theme";
@@ -54,8 +55,22 @@ export function hiddenAtPlayhead(graph: Graph, playhead: string): { nodes: Set<s
   return { nodes, edges };
 }
 
+/** The explorer's reducers, made before sigma so the big-graph mode can wrap them (big-graph-settings.ts). */
+export interface ExplorerReducers extends Pick<Settings, "nodeReducer" | "edgeReducer"> {
+  /** Redraws on store and graph changes; returns a function to call when the theme changes. */
+  attach(renderer: Sigma): () => void;
+}
+
 /** Installs node and edge reducers reading `store`; returns a function to call when the theme changes. */
 export function bindReducers(renderer: Sigma, graph: Graph, store: Store, getTheme: () => CanvasTheme): () => void {
+  const reducers = createReducers(graph, store, getTheme);
+  renderer.setSetting("nodeReducer", reducers.nodeReducer);
+  renderer.setSetting("edgeReducer", reducers.edgeReducer);
+  return reducers.attach(renderer);
+}
+
+/** Node and edge reducers reading `store`, not yet installed. */
+export function createReducers(graph: Graph, store: Store, getTheme: () => CanvasTheme): ExplorerReducers {
   let focus: Focus = { node: null, neighbours: new Set() };
   let hidden: { nodes: Set<string>; edges: Set<string> } | null = null;
   let theme = getTheme();
@@ -65,12 +80,16 @@ export function bindReducers(renderer: Sigma, graph: Graph, store: Store, getThe
     if (!node || !graph.hasNode(node)) return { node: null, neighbours: new Set() };
     return { node, neighbours: new Set(graph.neighbors(node)) };
   };
+  /** Set by graph edits; the next reducer call recomputes once, however many elements an edit added. */
+  let stale = false;
   const recompute = () => {
+    stale = false;
     focus = computeFocus(store.state);
     hidden = store.state.playhead ? hiddenAtPlayhead(graph, store.state.playhead) : null;
   };
 
-  renderer.setSetting("nodeReducer", (node, data) => {
+  const nodeReducer: NonNullable<Settings["nodeReducer"]> = (node, data) => {
+    if (stale) recompute();
     const state = store.state;
     const res: Partial<NodeDisplayData> & Record<string, unknown> = { ...data, ringColor: theme.background };
     if (hidden?.nodes.has(node)) return { ...res, hidden: true };
@@ -88,9 +107,10 @@ export function bindReducers(renderer: Sigma, graph: Graph, store: Store, getThe
     // Nodes an article just added keep their labels and stay on top (the pulse rings are a DOM layer).
     if (state.highlight?.has(node)) return { ...res, forceLabel: true, zIndex: 2 };
     return res;
-  });
+  };
 
-  renderer.setSetting("edgeReducer", (edge, data) => {
+  const edgeReducer: NonNullable<Settings["edgeReducer"]> = (edge, data) => {
+    if (stale) recompute();
     const state = store.state;
     const res: Partial<EdgeDisplayData> = { ...data };
     if (hidden?.edges.has(edge)) return { ...res, hidden: true };
@@ -105,30 +125,37 @@ export function bindReducers(renderer: Sigma, graph: Graph, store: Store, getThe
       return { ...res, hidden: true };
     }
     return res;
-  });
+  };
 
   recompute();
-  store.subscribe((state, previous) => {
-    if (
-      state.hoveredNode !== previous.hoveredNode ||
-      state.selectedNode !== previous.selectedNode ||
-      state.selectedEdge !== previous.selectedEdge ||
-      state.path !== previous.path ||
-      state.playhead !== previous.playhead ||
-      state.highlight !== previous.highlight
-    ) {
-      recompute();
-      renderer.refresh({ skipIndexation: true });
-    }
-  });
-  // Graph edits (expand, reload) change neighbourhoods.
-  const onGraphChange = () => recompute();
-  graph.on("nodeAdded", onGraphChange);
-  graph.on("nodeDropped", onGraphChange);
-  graph.on("cleared", onGraphChange);
-  return () => {
-    theme = getTheme();
-    recompute();
-    renderer.refresh({ skipIndexation: true });
+  return {
+    nodeReducer,
+    edgeReducer,
+    attach(renderer: Sigma) {
+      store.subscribe((state, previous) => {
+        if (
+          state.hoveredNode !== previous.hoveredNode ||
+          state.selectedNode !== previous.selectedNode ||
+          state.selectedEdge !== previous.selectedEdge ||
+          state.path !== previous.path ||
+          state.playhead !== previous.playhead ||
+          state.highlight !== previous.highlight
+        ) {
+          recompute();
+          renderer.refresh({ skipIndexation: true });
+        }
+      });
+      // Graph edits (expand, reload, opening a community) change neighbourhoods; edges count too, since an edit
+      // adds its nodes before its edges.
+      const onGraphChange = () => {
+        stale = true;
+      };
+      for (const event of ["nodeAdded", "nodeDropped", "edgeAdded", "edgeDropped", "cleared", "edgesCleared"] as const) graph.on(event, onGraphChange);
+      return () => {
+        theme = getTheme();
+        recompute();
+        renderer.refresh({ skipIndexation: true });
+      };
+    },
   };
 }

@@ -3,13 +3,15 @@
  * ========
  *
  * Creates the sigma instance: node programs that give each node type its shape, curved edges for parallel links,
- * label settings that keep labels readable, and a hover box drawn in the page's theme colours.
+ * label settings that keep labels readable (no two drawn over each other), a hover box drawn in the page's theme
+ * colours, and camera moves that keep the outermost labels inside the canvas.
  */
 import type Graph from "graphology";
 import Sigma from "sigma";
 import { EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram } from "sigma/rendering";
 import type { NodeHoverDrawingFunction, NodeLabelDrawingFunction } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
+import type { CameraState } from "sigma/types";
 import EdgeCurveProgram from "@sigma/edge-curve";
 import { createNodeBorderProgram } from "@sigma/node-border";
 import type { CanvasTheme } from "./theme";
@@ -22,6 +24,16 @@ function clip(label: string): string {
   return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
 }
 
+/**
+ * Label boxes drawn in the current frame. Sigma's label grid keeps one label per cell, but labels are wider than
+ * cells, so neighbours in adjacent cells still pile up; a label that would cover one already drawn is skipped
+ * (the highlighted nodes' labels, the selection's and a path's ends, are always drawn; hovering shows any other).
+ * Cleared before each render.
+ */
+let drawnLabels: { x1: number; y1: number; x2: number; y2: number }[] = [];
+/** Gap kept between two labels, in pixels. */
+const LABEL_GAP = 4;
+
 const drawLabel: NodeLabelDrawingFunction = (context, data, settings) => {
   if (!data.label) return;
   const size = settings.labelSize;
@@ -29,6 +41,9 @@ const drawLabel: NodeLabelDrawingFunction = (context, data, settings) => {
   const text = clip(data.label);
   const x = data.x + data.size + 3;
   const y = data.y + size / 3;
+  const box = { x1: x - LABEL_GAP, y1: data.y - size / 2 - LABEL_GAP, x2: x + context.measureText(text).width + LABEL_GAP, y2: data.y + size / 2 + LABEL_GAP };
+  if (!data.highlighted && drawnLabels.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) return;
+  drawnLabels.push(box);
   // A halo in the background colour keeps labels legible over edges.
   context.lineWidth = 3;
   context.strokeStyle = theme?.background ?? "#ffffff";
@@ -99,30 +114,39 @@ const OccurrenceProgram = createNodeBorderProgram({
   ],
 });
 
+/** The explorer's own sigma settings (big graphs override some; `setSettings` them back when a graph gets small). */
+export const baseSettings: Partial<Settings> = {
+  nodeProgramClasses: { disc: NodeCircleProgram, circle: NodeCircleProgram, institution: InstitutionProgram, document: DocumentProgram, occurrence: OccurrenceProgram },
+  edgeProgramClasses: { line: EdgeRectangleProgram, thin: EdgeLineProgram, curved: EdgeCurveProgram },
+  defaultNodeType: "disc",
+  defaultEdgeType: "line",
+  defaultDrawNodeLabel: drawLabel,
+  defaultDrawNodeHover: drawHover,
+  renderEdgeLabels: false,
+  labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+  labelSize: 13,
+  labelWeight: "500",
+  labelRenderedSizeThreshold: 7,
+  // Fewer, better-spaced labels: the grid keeps at most `labelDensity` labels per cell, biggest nodes first.
+  labelDensity: 0.4,
+  labelGridCellSize: 160,
+  zIndex: true,
+  minCameraRatio: 0.05,
+  maxCameraRatio: 8,
+  enableEdgeEvents: true,
+};
+
 /** Creates sigma on `container`; `initialTheme` is used by labels until `setRendererTheme` changes it. */
 export function createRenderer(graph: Graph, container: HTMLElement, initialTheme: CanvasTheme, settings: Partial<Settings> = {}): Sigma {
   theme = initialTheme;
-  return new Sigma(graph, container, {
-    nodeProgramClasses: { disc: NodeCircleProgram, circle: NodeCircleProgram, institution: InstitutionProgram, document: DocumentProgram, occurrence: OccurrenceProgram },
-    edgeProgramClasses: { line: EdgeRectangleProgram, thin: EdgeLineProgram, curved: EdgeCurveProgram },
-    defaultNodeType: "disc",
-    defaultEdgeType: "line",
-    defaultDrawNodeLabel: drawLabel,
-    defaultDrawNodeHover: drawHover,
-    renderEdgeLabels: false,
-    labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-    labelSize: 13,
-    labelWeight: "500",
-    labelRenderedSizeThreshold: 7,
-    // Fewer, better-spaced labels: the grid keeps at most `labelDensity` labels per cell, biggest nodes first.
-    labelDensity: 0.4,
-    labelGridCellSize: 160,
-    zIndex: true,
-    minCameraRatio: 0.05,
-    maxCameraRatio: 8,
-    enableEdgeEvents: true,
+  const renderer = new Sigma(graph, container, {
+    ...baseSettings,
     ...settings,
   });
+  renderer.on("beforeRender", () => {
+    drawnLabels = [];
+  });
+  return renderer;
 }
 
 /** Switches the canvas colours (theme toggle) and redraws. */
@@ -136,4 +160,107 @@ export function focusNode(renderer: Sigma, node: string, duration = 500): void {
   const data = renderer.getNodeDisplayData(node);
   if (!data) return;
   void renderer.getCamera().animate({ x: data.x, y: data.y, ratio: Math.min(renderer.getCamera().ratio, 0.6) }, { duration });
+}
+
+/** Moves the camera onto a node without changing the zoom (after an expansion grew the graph around it). */
+export function centreOn(renderer: Sigma, node: string, duration = 400): void {
+  const data = renderer.getNodeDisplayData(node);
+  if (!data) return;
+  void renderer.getCamera().animate({ x: data.x, y: data.y }, { duration });
+}
+
+/** Room kept between the outermost node or label and the canvas edge, in pixels. */
+const FIT_MARGIN = 16;
+/** The camera never zooms out further than this to fit labels. */
+const FIT_MAX_RATIO = 4;
+
+interface Extent {
+  /** Position relative to the canvas centre at sigma's own fit (ratio 1), in pixels. */
+  at: number;
+  /** Pixels the node and its label reach before (`lo`) and after (`hi`) that position. */
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Camera shift (pixels at ratio 1) that keeps every extent inside `half` of the canvas at `ratio`, or null. Labels
+ * keep their pixel size while positions shrink with the zoom, so the constraint is `(at - shift) / ratio ± reach`.
+ */
+function shiftAt(extents: Extent[], half: number, ratio: number): number | null {
+  let min = -Infinity;
+  let max = Infinity;
+  for (const e of extents) {
+    min = Math.max(min, e.at - ratio * (half - e.hi));
+    max = Math.min(max, e.at - ratio * (e.lo - half));
+  }
+  return min <= max ? (min + max) / 2 : null;
+}
+
+/**
+ * The camera that shows every drawn node and label inside the canvas: sigma's own reset fits node centres only,
+ * so labels of nodes on the right edge were cut off. Found by bisection on the ratio, since labels do not scale.
+ */
+export function fittedCameraState(renderer: Sigma): CameraState {
+  const reference: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+  const { width, height } = renderer.getDimensions();
+  const settings = renderer.getSettings();
+  const context = document.createElement("canvas").getContext("2d");
+  if (context) context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+  const xs: Extent[] = [];
+  const ys: Extent[] = [];
+  renderer.getGraph().forEachNode((node) => {
+    const data = renderer.getNodeDisplayData(node);
+    if (!data || data.hidden) return;
+    const p = renderer.framedGraphToViewport(data, { cameraState: reference });
+    const radius = renderer.scaleSize(data.size, 1);
+    // Only nodes big enough for a label (or forced to show one) can put one near the edge.
+    const labelled = Boolean(data.label) && (data.forceLabel || radius >= settings.labelRenderedSizeThreshold);
+    const label = labelled && context ? radius + 3 + context.measureText(clip(String(data.label))).width : radius;
+    const half = labelled ? Math.max(radius, settings.labelSize / 2 + 2) : radius;
+    xs.push({ at: p.x - width / 2, lo: radius, hi: label });
+    ys.push({ at: p.y - height / 2, lo: half, hi: half });
+  });
+  if (!xs.length) return reference;
+  const halfW = width / 2 - FIT_MARGIN;
+  const halfH = height / 2 - FIT_MARGIN;
+  const fits = (ratio: number) => shiftAt(xs, halfW, ratio) !== null && shiftAt(ys, halfH, ratio) !== null;
+  let ratio = 1;
+  if (!fits(1)) {
+    // Fitting is monotonic in the ratio (zooming out only frees room), so bisect between 1 and the cap.
+    let lo = 1;
+    let hi = FIT_MAX_RATIO;
+    if (fits(hi)) {
+      for (let i = 0; i < 20; i++) {
+        const mid = (lo + hi) / 2;
+        if (fits(mid)) hi = mid;
+        else lo = mid;
+      }
+    }
+    ratio = hi;
+  }
+  const dx = shiftAt(xs, halfW, ratio) ?? 0;
+  const dy = shiftAt(ys, halfH, ratio) ?? 0;
+  const centre = renderer.viewportToFramedGraph({ x: width / 2 + dx, y: height / 2 + dy }, { cameraState: reference });
+  return { x: centre.x, y: centre.y, ratio, angle: 0 };
+}
+
+/** The last fitted camera of each renderer, to tell whether the reader has moved it since. */
+const lastFit = new WeakMap<Sigma, CameraState>();
+
+/** Is the camera still where the last `fitCamera` put it (nobody panned or zoomed since)? */
+export function isFitted(renderer: Sigma): boolean {
+  const fit = lastFit.get(renderer);
+  const now = renderer.getCamera().getState();
+  return fit !== undefined && Math.abs(fit.x - now.x) < 1e-6 && Math.abs(fit.y - now.y) < 1e-6 && Math.abs(fit.ratio - now.ratio) < 1e-6;
+}
+
+/** Fits the camera to the graph with its labels (animated unless `duration` is 0). */
+export function fitCamera(renderer: Sigma, duration = 300): Promise<void> {
+  const state = fittedCameraState(renderer);
+  lastFit.set(renderer, state);
+  if (duration <= 0) {
+    renderer.getCamera().setState(state);
+    return Promise.resolve();
+  }
+  return renderer.getCamera().animate(state, { duration });
 }

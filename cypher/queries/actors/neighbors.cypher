@@ -4,7 +4,8 @@
 // Evidence count per link: HOLDS_ROLE counts its evidence ids, MET the evidence of the shared events, any other
 // link the evidence of its event or agreement end (else of the neighbour).
 MATCH (n:Entity {id: $id})
-CALL (n) {
+// OPTIONAL: a node without neighbours still answers, with an empty page.
+OPTIONAL CALL (n) {
   MATCH (n)-[m:MET]-(b:Entity)
   RETURN b, 'met' AS kind, m.events AS via, coalesce(m.count, 1) AS weight,
          COUNT { MATCH (e:Event)-[:EVIDENCED_BY]->(:Evidence) WHERE e.id IN m.events } AS evidence,
@@ -22,6 +23,14 @@ CALL (n) {
 WITH n, b, collect({kind: kind, via: via, weight: weight, evidence: evidence, source: source}) AS links
 WITH n, b, links, reduce(s = 0, l IN links | s + l.evidence) AS evidenceCount
 ORDER BY evidenceCount DESC, b.name, b.id
-WITH n, collect({node: b {.id, .name, .type, .kind, degree: COUNT { (b)--(:Entity) }}, links: links, evidenceCount: evidenceCount}) AS rows
-RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS page,
-       n {.id, .name, .type, .kind, degree: COUNT { (n)--(:Entity) }} AS centre
+WITH n, collect(CASE WHEN b IS NULL THEN null ELSE {b: b, links: links, evidenceCount: evidenceCount} END) AS rows
+// Page first, then count degrees: a hub has thousands of neighbours, and each degree expands every link of a
+// neighbour (often another hub), so only the page's neighbours pay for it.
+WITH n, size(rows) AS total, rows[$offset..($offset + $limit)] AS slice
+CALL (slice) {
+  UNWIND slice AS row
+  WITH row, row.b AS b
+  RETURN collect({node: b {.id, .name, .type, .kind, degree: COUNT { (b)--(:Entity) }}, links: row.links,
+                  evidenceCount: row.evidenceCount}) AS page
+}
+RETURN total, page, n {.id, .name, .type, .kind, degree: COUNT { (n)--(:Entity) }} AS centre

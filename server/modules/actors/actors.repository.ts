@@ -39,6 +39,9 @@ export interface NodeRow {
     evidence: string[];
   }[];
   evidence: string[];
+  /** The events it is involved in, oldest first (at most the requested limit), and how many there are. */
+  eventIds: string[];
+  eventsTotal: number;
 }
 
 export interface NeighborLink {
@@ -82,9 +85,9 @@ function withDegree(value: unknown): NodeRef & { degree: number } {
   return { ...nodeRef(value), degree: toNumber((value as { degree: unknown }).degree) };
 }
 
-/** The node's own data, or null when no entity has this id. */
-export async function readNode(tx: ManagedTransaction, id: string): Promise<NodeRow | null> {
-  const result = await tx.run(cypher("queries/actors/node"), { id });
+/** The node's own data and the ids of at most `eventLimit` of its events, or null when no entity has this id. */
+export async function readNode(tx: ManagedTransaction, id: string, eventLimit: number): Promise<NodeRow | null> {
+  const result = await tx.run(cypher("queries/actors/node"), { id, limit: intParam(eventLimit) });
   const r = result.records[0];
   if (!r) return null;
   return {
@@ -106,18 +109,9 @@ export async function readNode(tx: ManagedTransaction, id: string): Promise<Node
       evidence: (q.evidence as string[]) ?? [],
     })),
     evidence: r.get("evidence"),
+    eventIds: r.get("eventIds"),
+    eventsTotal: toNumber(r.get("eventsTotal")),
   };
-}
-
-/** Ids of the events the node is involved in (oldest first, at most `limit`) and how many there are. */
-export async function readNodeEventIds(
-  tx: ManagedTransaction,
-  id: string,
-  limit: number,
-): Promise<{ ids: string[]; total: number }> {
-  const result = await tx.run(cypher("queries/actors/node-events"), { id, limit: intParam(limit) });
-  const r = result.records[0];
-  return r ? { ids: r.get("ids"), total: toNumber(r.get("total")) } : { ids: [], total: 0 };
 }
 
 /** One page of neighbours and the total, or null when the centre does not exist. */

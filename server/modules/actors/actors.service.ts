@@ -17,47 +17,23 @@ import type {
   SearchResultsDto,
 } from "../../contracts/api.js";
 import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../contracts/graph.js";
-import { ENCOUNTER_KINDS } from "../../contracts/import-format.js";
+import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../contracts/import-format.js";
 import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
+import { CORE_ENTITY_PROPERTIES } from "../ingest/import.repository.js";
 import { readEncounterIds } from "../events/events.repository.js";
-import { buildEvents, citationsFor, inReadTx, resolveCitations } from "../events/events.service.js";
+import { readCitationRows, readEventRows } from "../events/events.repository.js";
+import { buildEvents, citationsFor, citationsFromRows, inReadTx, toEventDto } from "../events/events.service.js";
 import {
   type NeighborRow,
   type RoleRow,
   readNeighbors,
   readNode,
-  readNodeEventIds,
   readPaths,
   readRefs,
   readSearch,
 } from "./actors.repository.js";
 import { MAX_PAGE, type NeighborsQuery, type PathQuery, type SearchQuery } from "./actors.schemas.js";
-
-/** Node types that act: take part in events, hold or grant roles, sign agreements. */
-export const ACTOR_TYPES = ["person", "government", "organization", "country"] as const;
-
-/** Properties the model itself sets on entities; everything else on the node is the import's free `properties`. */
-const CORE_PROPERTIES = new Set([
-  "id",
-  "type",
-  "kind",
-  "name",
-  "aliases",
-  "aliasText",
-  "titleText",
-  "description",
-  "status",
-  "date",
-  "datePrecision",
-  "dateStart",
-  "dateEnd",
-  "summary",
-  "x",
-  "y",
-  "createdAt",
-  "updatedAt",
-]);
 
 function unknownNode(id: string): NotFoundError {
   return new NotFoundError(
@@ -97,19 +73,31 @@ export async function getNodeDetails(
   NodeDetailsDto & { summary: string | null; holders: (RoleDto & { holder: NodeRef })[]; eventsTotal: number }
 > {
   return inReadTx(db, async (tx) => {
-    const node = await readNode(tx, id);
+    // Few round trips, whatever the node: its data with its event ids; its events (and, for an event node, the
+    // event itself) with their citation rows; its own citation rows; article texts once for all quotes.
+    const node = await readNode(tx, id, MAX_PAGE);
     if (!node) throw unknownNode(id);
-    const { ids: eventIds, total: eventsTotal } = await readNodeEventIds(tx, id, MAX_PAGE);
-    const events = await buildEvents(tx, eventIds);
-    const self = node.props.type === "event" ? ((await buildEvents(tx, [id]))[0] ?? null) : null;
-    const citations = await resolveCitations(tx, [
-      ...node.evidence,
-      ...node.roles.flatMap((r) => r.evidence),
-      ...node.holders.flatMap((r) => r.evidence),
-      ...node.quantities.flatMap((q) => q.evidence),
+    const { eventIds, eventsTotal } = node;
+    const isEvent = node.props.type === "event";
+    const rows = await readEventRows(tx, isEvent && !eventIds.includes(id) ? [...eventIds, id] : eventIds);
+    const ownIds = [
+      ...new Set([
+        ...node.evidence,
+        ...node.roles.flatMap((r) => r.evidence),
+        ...node.holders.flatMap((r) => r.evidence),
+        ...node.quantities.flatMap((q) => q.evidence),
+      ]),
+    ];
+    const citations = await citationsFromRows(tx, [
+      ...rows.flatMap((r) => r.citations),
+      ...(await readCitationRows(tx, ownIds)),
     ]);
+    const listed = new Set(eventIds);
+    const events = rows.filter((r) => listed.has(r.id)).map((r) => toEventDto(r, citations));
+    const selfRow = isEvent ? rows.find((r) => r.id === id) : undefined;
+    const self = selfRow ? toEventDto(selfRow, citations) : null;
     const p = node.props;
-    const properties = Object.fromEntries(Object.entries(p).filter(([key]) => !CORE_PROPERTIES.has(key)));
+    const properties = Object.fromEntries(Object.entries(p).filter(([key]) => !CORE_ENTITY_PROPERTIES.has(key)));
     const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
     return {
       id,
@@ -309,10 +297,12 @@ async function requireNodes(tx: Parameters<typeof readRefs>[0], ids: string[]) {
 /** `GET /api/path`: up to `limit` shortest paths actor–event–actor…, with the graph they draw. */
 export async function findPaths(db: Database, query: PathQuery): Promise<PathDto> {
   return inReadTx(db, async (tx) => {
-    await requireNodes(tx, [query.from, query.to]);
+    // Two round trips: the paths (none when an end is unknown), then the references of both ends and of every
+    // node on a path in one query, which also tells which end is unknown.
     const paths = await readPaths(tx, query.from, query.to, query.max, query.limit);
     const ids = [...new Set(paths.flatMap((p) => p.ids))];
-    const refs = await readRefs(tx, ids);
+    const found = await requireNodes(tx, [...new Set([query.from, query.to, ...ids])]);
+    const refs = ids.map((id) => found.get(id)).filter((r): r is NodeRef & { degree: number } => r !== undefined);
     const edges = new Map<string, SerializedEdge>();
     for (const link of paths.flatMap((p) => p.links)) {
       const key = `participated_in:${link.source}->${link.target}`;

@@ -16,7 +16,7 @@ import { toNumber } from "../../db/values.js";
 import { ValidationError } from "../../errors.js";
 import { validateImport } from "../ingest/import-validate.js";
 import { type ImportSummary, writeImport } from "../ingest/import.repository.js";
-import { refreshMet } from "../ingest/import.repository.js";
+import { CORE_ENTITY_PROPERTIES, refreshMet } from "../ingest/import.repository.js";
 import { ensureCurationSchema, splitProperties, stableJson } from "./curation.repository.js";
 
 /** Records per page read from Neo4j and per restore statement. */
@@ -47,27 +47,6 @@ const FIELD_RULES: Record<string, { field: string; from: string[]; to: string[];
   ABOUT: { field: "topics", from: ["event", "agreement"], to: ["topic"], single: false },
   PRODUCED: { field: "produced", from: ["event"], to: ["agreement"], single: false },
 };
-/** Fields of an entity that are not free-form `properties` (derived ones are rebuilt by the import writer). */
-const CORE_PROPS = new Set([
-  "id",
-  "type",
-  "kind",
-  "name",
-  "aliases",
-  "aliasText",
-  "titleText",
-  "description",
-  "status",
-  "date",
-  "datePrecision",
-  "dateStart",
-  "dateEnd",
-  "summary",
-  "x",
-  "y",
-  "createdAt",
-  "updatedAt",
-]);
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
 
 function isPropertyValue(v: Json): boolean {
@@ -215,7 +194,7 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
           );
           const properties: Record_ = {};
           for (const key of Object.keys(p).sort())
-            if (!CORE_PROPS.has(key) && PROPERTY_NAME.test(key) && isPropertyValue(p[key]!)) properties[key] = p[key]!;
+            if (!CORE_ENTITY_PROPERTIES.has(key) && PROPERTY_NAME.test(key) && isPropertyValue(p[key]!)) properties[key] = p[key]!;
           yield compact({
             id: p.id,
             type,

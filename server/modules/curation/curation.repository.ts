@@ -8,7 +8,7 @@
  * reverted by applying its `before`.
  */
 import neo4j, { isDate, isDateTime, isLocalDateTime, type ManagedTransaction } from "neo4j-driver";
-import type { NodeType } from "../../contracts/import-format.js";
+import { isActorType, type NodeType } from "../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import { applySchema } from "../../db/schema.js";
 import type { Database } from "../../db/database.js";
@@ -108,8 +108,6 @@ export const TYPE_LABELS: Record<NodeType, string> = {
 };
 const TEMPORAL_DATES = ["dateStart", "dateEnd"] as const;
 const TEMPORAL_DATETIMES = ["createdAt", "updatedAt"] as const;
-/** Node types that take part in events and so have `MET` links. */
-export const ACTOR_TYPES: readonly string[] = ["person", "government", "organization", "country"];
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Schema
@@ -297,7 +295,7 @@ export function touchedActors(...states: GraphState[]): string[] {
   for (const state of states) {
     for (const node of state.nodes) {
       if (!node.exists) continue;
-      if (ACTOR_TYPES.includes(String(node.props?.type))) out.add(node.id);
+      if (isActorType(String(node.props?.type))) out.add(node.id);
       for (const rel of node.rels ?? []) if (rel.type === "PARTICIPATED_IN") out.add(rel.otherId);
     }
   }

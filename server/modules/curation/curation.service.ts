@@ -9,11 +9,11 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../../db/database.js";
 import { refreshMet } from "../ingest/import.repository.js";
+import { isActorType } from "../../contracts/import-format.js";
 import type { Json } from "../../db/values.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
 import { dateRange } from "../graph/graph.schemas.js";
 import {
-  ACTOR_TYPES,
   ConflictError,
   type ChangeRecord,
   type GraphState,
@@ -376,7 +376,7 @@ export async function splitNode(db: Database, input: SplitInput, by: string): Pr
     const target = before.nodes.find((n) => n.id === newNode.id)!;
     if (target.exists)
       throw new ConflictError(`Curation: a node with id "${newNode.id}" already exists; choose another id.`);
-    if (!ACTOR_TYPES.includes(typeOf(source)))
+    if (!isActorType(typeOf(source)))
       throw new ValidationError(`Curation: only actors are split (this node is a ${typeOf(source)}).`);
     const moves = (r: RelState) =>
       (r.type === "EVIDENCED_BY" && r.dir === "out" && input.mentions.includes(r.otherId)) ||

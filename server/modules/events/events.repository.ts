@@ -23,6 +23,8 @@ export interface EventRow {
   participants: (NodeRef & { role: string })[];
   agreements: NodeRef[];
   evidence: string[];
+  /** The citation rows of `evidence`, read in the same query. */
+  citations: CitationRow[];
 }
 
 export interface CitationRow {
@@ -79,34 +81,37 @@ export async function readEventRows(tx: ManagedTransaction, ids: string[]): Prom
     })),
     agreements: (r.get("agreements") as unknown[]).map(nodeRef),
     evidence: r.get("evidence"),
+    citations: (r.get("citations") as Record<string, unknown>[]).map((c) => citationRow(c, c.article)),
   }));
+}
+
+function citationRow(r: Record<string, unknown>, articleValue: unknown): CitationRow {
+  const a = articleValue as Record<string, unknown> | null;
+  return {
+    id: String(r.id),
+    paragraph: num(r.paragraph),
+    start: num(r.start),
+    end: num(r.end),
+    by: str(r.by) ?? "curator",
+    status: str(r.status) ?? "accepted",
+    article: a
+      ? {
+          id: String(a.id),
+          title: str(a.title) ?? String(a.id),
+          publisher: str(a.publisher),
+          published: str(a.published),
+          url: str(a.url),
+          hasText: a.hasText === true,
+        }
+      : null,
+  };
 }
 
 /** Evidence spans by id, with their article's metadata (not its text). */
 export async function readCitationRows(tx: ManagedTransaction, ids: string[]): Promise<CitationRow[]> {
   if (ids.length === 0) return [];
   const result = await tx.run(cypher("queries/events/citations"), { ids });
-  return result.records.map((r) => {
-    const a = r.get("article") as Record<string, unknown> | null;
-    return {
-      id: r.get("id"),
-      paragraph: num(r.get("paragraph")),
-      start: num(r.get("start")),
-      end: num(r.get("end")),
-      by: str(r.get("by")) ?? "curator",
-      status: str(r.get("status")) ?? "accepted",
-      article: a
-        ? {
-            id: String(a.id),
-            title: str(a.title) ?? String(a.id),
-            publisher: str(a.publisher),
-            published: str(a.published),
-            url: str(a.url),
-            hasText: a.hasText === true,
-          }
-        : null,
-    };
-  });
+  return result.records.map((r) => citationRow(r.toObject(), r.get("article")));
 }
 
 /** Stored texts of the given articles, by id (articles without text are absent). */

@@ -29,8 +29,14 @@ export async function resolveCitations(
   ids: Iterable<string>,
 ): Promise<Map<string, CitationDto>> {
   const unique = [...new Set(ids)];
-  const rows = await readCitationRows(tx, unique);
-  // Only articles that have a text and a cited span are worth fetching.
+  return citationsFromRows(tx, await readCitationRows(tx, unique));
+}
+
+/**
+ * Citations from citation rows already read (e.g. with their events), keyed by evidence id. Article texts are
+ * fetched once for all of them, and only for articles that have a text and a cited span.
+ */
+export async function citationsFromRows(tx: ManagedTransaction, rows: CitationRow[]): Promise<Map<string, CitationDto>> {
   const wanted = new Set(
     rows.filter((r) => r.article?.hasText && r.start !== null && r.end !== null).map((r) => r.article!.id),
   );
@@ -78,7 +84,8 @@ export function citationsFor(ids: readonly string[], citations: Map<string, Cita
 
 const ROLE_ORDER = new Map<string, number>(PARTICIPANT_ROLES.map((role, i) => [role, i]));
 
-function toEventDto(row: EventRow, citations: Map<string, CitationDto>): EventDto {
+/** An EventDto from its row and the citations resolved for it (and possibly for more). */
+export function toEventDto(row: EventRow, citations: Map<string, CitationDto>): EventDto {
   return {
     id: row.id,
     label: row.name,
@@ -100,9 +107,9 @@ function toEventDto(row: EventRow, citations: Map<string, CitationDto>): EventDt
 /** EventDtos for the given ids, oldest first (undated last), with their citations resolved. */
 export async function buildEvents(tx: ManagedTransaction, ids: string[]): Promise<EventDto[]> {
   const rows = await readEventRows(tx, ids);
-  const citations = await resolveCitations(
+  const citations = await citationsFromRows(
     tx,
-    rows.flatMap((r) => r.evidence),
+    rows.flatMap((r) => r.citations),
   );
   return rows.map((row) => toEventDto(row, citations));
 }

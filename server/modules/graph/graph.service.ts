@@ -7,7 +7,7 @@
  * (events and agreements as nodes linked to their participants). Filters apply to events, not only nodes, so a
  * time window removes the meetings outside it and the links they made.
  */
-import { ENCOUNTER_KINDS } from "../../contracts/import-format.js";
+import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../contracts/import-format.js";
 import type { EdgeAttributes, NodeAttributes, SerializedEdge, SerializedGraph, SerializedNode } from "../../contracts/graph.js";
 import type { Database } from "../../db/database.js";
 import { type EntityRow, type EventRow, inReadTx, readEntities, readEvents, readLinks, readTopActorIds } from "./graph.repository.js";
@@ -15,7 +15,7 @@ import { lodOverviewIfNeeded } from "./graph.lod.js";
 import { type GraphQuery, dateRange } from "./graph.schemas.js";
 
 const ENCOUNTERS = new Set<string>(ENCOUNTER_KINDS);
-const ACTOR_TYPES = new Set(["person", "government", "organization", "country"]);
+const ACTORS = new Set<string>(ACTOR_TYPES);
 
 /** Builds the overview for a validated query. */
 export async function buildOverview(db: Database, query: GraphQuery): Promise<SerializedGraph> {
@@ -66,7 +66,7 @@ export async function buildOverview(db: Database, query: GraphQuery): Promise<Se
 function passesActorFilters(e: EntityRow, query: GraphQuery): boolean {
   if (e.type === "event") return true;
   if (query.kinds && !query.kinds.includes(e.type) && !query.kinds.includes(e.kind)) return false;
-  if (query.countries && ACTOR_TYPES.has(e.type) && !e.countries.some((c) => query.countries!.includes(c))) return false;
+  if (query.countries && ACTORS.has(e.type) && !e.countries.some((c) => query.countries!.includes(c))) return false;
   return true;
 }
 

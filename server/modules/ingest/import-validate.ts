@@ -8,6 +8,7 @@
  */
 import type { z } from "zod";
 import {
+  ACTOR_TYPES,
   importFileSchema,
   type DatePrecision,
   type ImportFile,
@@ -32,7 +33,6 @@ export type ImportValidation = { ok: true; data: ImportFile } | { ok: false; err
 export const MAX_REPORTED_ISSUES = 100;
 
 /** Node types that can take part in events, be parties to agreements and hold roles' offices. */
-const ACTOR_TYPES: readonly NodeType[] = ["person", "government", "organization", "country"];
 const PLACE_TYPES: readonly NodeType[] = ["place", "country"];
 const OFFICE_TYPES: readonly NodeType[] = ["government", "organization", "country"];
 const PARENT_TYPES: readonly NodeType[] = ["government", "organization"];

@@ -47,6 +47,28 @@ export interface ImportSummary {
   suggestions?: { stored: number; decided: number };
 }
 
+/** Properties the writer itself sets on entities; everything else on an entity is the import's free `properties`. */
+export const CORE_ENTITY_PROPERTIES: ReadonlySet<string> = new Set([
+  "id",
+  "type",
+  "kind",
+  "name",
+  "aliases",
+  "aliasText",
+  "titleText",
+  "description",
+  "status",
+  "date",
+  "datePrecision",
+  "dateStart",
+  "dateEnd",
+  "summary",
+  "x",
+  "y",
+  "createdAt",
+  "updatedAt",
+]);
+
 export type Progress = (step: string, done: number, total: number) => void;
 
 /** Stable evidence id: the same span cited for the same subject is one Evidence node. */

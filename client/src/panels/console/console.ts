@@ -8,7 +8,7 @@
  * questions with a form. Whoever mounts it decides what to do with a result's graph (`onResult`).
  */
 import "./console.css";
-import { closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
+import { closeBrackets, closeBracketsKeymap, closeCompletion, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history as editHistory, historyKeymap } from "@codemirror/commands";
 import { bracketMatching } from "@codemirror/language";
 import { EditorSelection, EditorState, Prec } from "@codemirror/state";
@@ -192,6 +192,8 @@ export function mountConsole(container: HTMLElement, options: ConsoleOptions): C
   }
 
   async function run(): Promise<void> {
+    // Ctrl+Enter or the Run button while completions are offered: the popup would stay over the results.
+    closeCompletion(view);
     const query = view.state.doc.toString().trim();
     if (!query) return showError("Write a Cypher query first, e.g. MATCH (n:Person) RETURN n LIMIT 10.");
     const values = parseParams();
