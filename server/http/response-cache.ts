@@ -2,8 +2,8 @@
  * Response cache
  * ==============
  *
- * Keeps the serialised JSON of expensive reads (the overview, the timeline) in memory, keyed by route and validated
- * parameters, and serves it again while the data has not changed: every write transaction through this process
+ * Keeps the serialised JSON of reads (overview, timeline, node details, neighbours, search, paths, edges) in memory,
+ * keyed by route and validated parameters, within a byte budget, and serves it again while the data has not changed: every write transaction through this process
  * bumps the database's data version, and a short TTL covers writers this process does not see (another app
  * instance, Neo4j Browser). Answers carry an ETag, so a browser that has the body gets a 304.
  */
@@ -20,12 +20,13 @@ interface Entry {
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
 
   constructor(
     private readonly db: Database,
     /** How long an entry may be served without a write seen by this process; 0 turns the cache off. */
     private readonly ttlMs: number,
-    private readonly maxEntries = 500,
+    private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
   /** Sends the cached body for `key`, or computes, stores and sends it. */
@@ -51,7 +52,18 @@ export class ResponseCache {
   }
 
   private store(key: string, entry: Entry): void {
+    this.forget(key);
+    if (entry.body.length > this.maxBytes / 4) return;
     this.entries.set(key, entry);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.bytes += entry.body.length;
+    // Least recently used first: the map keeps insertion order and hits are re-inserted.
+    while (this.bytes > this.maxBytes) this.forget(this.entries.keys().next().value!);
+  }
+
+  private forget(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.bytes -= old.body.length;
+    this.entries.delete(key);
   }
 }

@@ -6,7 +6,7 @@
  * what the explorer's details panel, search box and path finder ask about one node or a pair.
  */
 import { Router } from "express";
-import type { AppDeps } from "../../app.js";
+import type { RouteDeps } from "../../app.js";
 import { parseOr400 } from "../../http/validate.js";
 import {
   edgeParamsSchema,
@@ -18,28 +18,28 @@ import {
 import { findPaths, getEdgeEvents, getNeighbors, getNodeDetails, search } from "./actors.service.js";
 
 /** The actors router (mounted under /api). */
-export function actorsRoutes({ db }: AppDeps): Router {
+export function actorsRoutes({ db, cache }: RouteDeps): Router {
   const router = Router();
   router.get("/nodes/:id", async (req, res) => {
     const { id } = parseOr400(nodeParamsSchema, req.params, "node id");
-    res.json(await getNodeDetails(db, id));
+    await cache.send(req, res, `node:${id}`, () => getNodeDetails(db, id));
   });
   router.get("/nodes/:id/neighbors", async (req, res) => {
     const { id } = parseOr400(nodeParamsSchema, req.params, "node id");
     const query = parseOr400(neighborsQuerySchema, req.query, "neighbours query");
-    res.json(await getNeighbors(db, id, query));
+    await cache.send(req, res, `neighbors:${id}:${JSON.stringify(query)}`, () => getNeighbors(db, id, query));
   });
   router.get("/search", async (req, res) => {
     const query = parseOr400(searchQuerySchema, req.query, "search query");
-    res.json(await search(db, query));
+    await cache.send(req, res, `search:${JSON.stringify(query)}`, () => search(db, query));
   });
   router.get("/path", async (req, res) => {
     const query = parseOr400(pathQuerySchema, req.query, "path query");
-    res.json(await findPaths(db, query));
+    await cache.send(req, res, `path:${JSON.stringify(query)}`, () => findPaths(db, query));
   });
   router.get("/edges/:source/:target", async (req, res) => {
     const { source, target } = parseOr400(edgeParamsSchema, req.params, "edge ends");
-    res.json(await getEdgeEvents(db, source, target));
+    await cache.send(req, res, `edge:${source}|${target}`, () => getEdgeEvents(db, source, target));
   });
   return router;
 }
