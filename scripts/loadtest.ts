@@ -131,6 +131,8 @@ try {
       ["latency p99", `${figures.latencyMs.p99} ms`],
       ["errors", `${figures.errors} (non-2xx ${figures.non2xx})`],
       ["server RSS", `${figures.serverRssMb.start} MB → ${figures.serverRssMb.end} MB (max ${figures.serverRssMb.max})`],
+      // A leak grows steadily; a warm-up settles. Every minute's sample shows which.
+      ["RSS per minute", [...new Map(samples.filter((x) => x.t % 60 === 0 || x === samples.at(-1)).map((x) => [x.t, x.rssMb])).entries()].map(([t, mb]) => `${t}s ${mb}`).join(", ")],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));
