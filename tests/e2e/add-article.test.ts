@@ -4,13 +4,12 @@
  * The article is synthetic: two invented officials of invented countries meeting in a real capital.
  */
 import { writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
-import { ensureClientBuilt, launchBrowser, listen, screenshotPath } from "../helpers/browser.js";
-import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
+import { listen, screenshotPath } from "../helpers/browser.js";
+import { createTestApp } from "../helpers/db.js";
+import { type Explorer, startExplorer } from "../helpers/explorer.js";
 
 const ARTICLE = [
   "date: 2024-03-05",
@@ -31,12 +30,12 @@ type ParleyWindow = { parley: Parley };
 
 describe("e2e #add-article", () => {
   let db: Database;
-  let server: Server;
   let url: string;
   let browser: Browser;
   const errors: string[] = [];
 
-  const ready = (page: Page) => page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
+  const ready = (page: Page) =>
+    page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
   const open = async (base: string): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on("pageerror", (e) => errors.push(e.message));
@@ -44,7 +43,8 @@ describe("e2e #add-article", () => {
     await ready(page);
     return page;
   };
-  const shoot = async (page: Page, name: string) => writeFileSync(screenshotPath(`add-article-${name}`), await page.screenshot());
+  const shoot = async (page: Page, name: string) =>
+    writeFileSync(screenshotPath(`add-article-${name}`), await page.screenshot());
 
   /** Opens the dialog, pastes the article and extracts it. */
   const extract = async (page: Page) => {
@@ -54,19 +54,12 @@ describe("e2e #add-article", () => {
     await page.waitForSelector("[data-testid=add-article-dialog][data-state=review]");
   };
 
+  let explorer: Explorer;
   beforeAll(async () => {
-    db = openTestDatabase();
-    await resetDatabase(db);
-    await loadImportFile(db, seedDataset(), { articlesDir: SEEDS_DIR });
-    await ensureClientBuilt();
-    ({ url, server } = await listen(createTestApp(db).app));
-    browser = await launchBrowser();
+    explorer = await startExplorer();
+    ({ db, url, browser } = explorer);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await db?.close();
-  });
+  afterAll(async () => explorer?.close());
 
   it("should extract the article, let a wrong item be dropped, save, and highlight the new nodes", async () => {
     const page = await open(url);
@@ -78,12 +71,17 @@ describe("e2e #add-article", () => {
     const meeting = page.locator("[data-testid=extracted-item][data-group=meetings]").first();
     await expect(meeting.textContent()).resolves.toContain("Talia Morcant, Jonas Pellarin");
     await expect(meeting.textContent()).resolves.toContain("2024-03-04");
-    await expect(meeting.locator("[data-testid=item-quote]").textContent()).resolves.toContain("met the Foreign Minister of Ostrelia");
+    await expect(meeting.locator("[data-testid=item-quote]").textContent()).resolves.toContain(
+      "met the Foreign Minister of Ostrelia",
+    );
     await shoot(page, "extracted");
 
     // Drop one item the extractor should not have kept: a one-sided "other event" if there is one, else the place.
     const others = page.locator("[data-testid=extracted-item][data-group=other-events]");
-    const wrong = (await others.count()) > 0 ? others.first() : page.locator("[data-testid=extracted-item][data-group=places]").first();
+    const wrong =
+      (await others.count()) > 0
+        ? others.first()
+        : page.locator("[data-testid=extracted-item][data-group=places]").first();
     const droppedKey = (await wrong.getAttribute("data-key"))!;
     await wrong.locator("[data-testid=drop-toggle]").uncheck();
     await expect(wrong.getAttribute("data-kept")).resolves.toBe("false");
@@ -91,23 +89,33 @@ describe("e2e #add-article", () => {
 
     const request = page.waitForRequest((r) => r.url().endsWith("/api/articles") && r.method() === "POST");
     await page.click("[data-testid=save-article]");
-    const sent = (await request).postDataJSON() as { document: { nodes: { id: string; type: string; participants?: { actor: string }[] }[] } };
+    const sent = (await request).postDataJSON() as {
+      document: { nodes: { id: string; type: string; participants?: { actor: string }[] }[] };
+    };
     const ids = sent.document.nodes.map((n) => n.id);
     expect(ids).not.toContain(droppedKey);
     expect(ids).toEqual(expect.arrayContaining(["talia-morcant", "jonas-pellarin"]));
 
     await page.waitForSelector("[data-testid=add-article-status]");
     await ready(page);
-    await expect(page.locator("[data-testid=add-article-status]").textContent()).resolves.toMatch(/^Added \d+ actors?, 1 meeting/);
-    const highlighted = await page.evaluate(() => [...((window as unknown as ParleyWindow).parley.store.state.highlight ?? [])]);
+    await expect(page.locator("[data-testid=add-article-status]").textContent()).resolves.toMatch(
+      /^Added \d+ actors?, 1 meeting/,
+    );
+    const highlighted = await page.evaluate(() => [
+      ...((window as unknown as ParleyWindow).parley.store.state.highlight ?? []),
+    ]);
     expect(highlighted).toEqual(expect.arrayContaining(["talia-morcant", "jonas-pellarin"]));
-    expect(await page.evaluate(() => (window as unknown as ParleyWindow).parley.graph.hasNode("talia-morcant"))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as ParleyWindow).parley.graph.hasNode("talia-morcant"))).toBe(
+      true,
+    );
     await page.waitForSelector(".pulse-ring[data-node=talia-morcant]:not([hidden])");
     await page.waitForSelector("dialog[data-testid=add-article-dialog]:not([open])", { state: "attached" });
     await shoot(page, "highlighted");
 
     await page.click("[data-testid=clear-highlight]");
-    expect(await page.evaluate(() => (window as unknown as ParleyWindow).parley.store.state.highlight ?? null)).toBeNull();
+    expect(
+      await page.evaluate(() => (window as unknown as ParleyWindow).parley.store.state.highlight ?? null),
+    ).toBeNull();
     expect(await page.locator(".pulse-ring").count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

@@ -3,14 +3,12 @@
  * the explorer's graph and listed in the table, and finds that a write query is refused without touching the data.
  */
 import { writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TYPE_COLORS } from "../../client/src/graph/style.js";
 import type { Database } from "../../server/db/database.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
-import { countColorPixels, ensureClientBuilt, launchBrowser, listen, screenshotPath } from "../helpers/browser.js";
-import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
+import { countColorPixels, screenshotPath } from "../helpers/browser.js";
+import { type Explorer, startExplorer } from "../helpers/explorer.js";
 
 /** `window.parley` as these tests read it (typed locally: other specs declare their own shape). */
 interface ParleyHandle {
@@ -20,7 +18,6 @@ type ParleyWindow = Window & { parley: ParleyHandle };
 
 describe("e2e #console", () => {
   let db: Database;
-  let server: Server;
   let url: string;
   let browser: Browser;
   const errors: string[] = [];
@@ -52,19 +49,12 @@ describe("e2e #console", () => {
     await page.keyboard.insertText(query);
   };
 
+  let explorer: Explorer;
   beforeAll(async () => {
-    db = openTestDatabase();
-    await resetDatabase(db);
-    await loadImportFile(db, seedDataset(), { articlesDir: SEEDS_DIR });
-    await ensureClientBuilt();
-    ({ url, server } = await listen(createTestApp(db).app));
-    browser = await launchBrowser();
+    explorer = await startExplorer();
+    ({ db, url, browser } = explorer);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await db?.close();
-  });
+  afterAll(async () => explorer?.close());
 
   it("should draw a query's result in the graph and the table on Ctrl+Enter", async () => {
     const page = await openConsole();

@@ -4,14 +4,11 @@
  * the link, and asks how two actors are connected.
  */
 import { writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/database.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
 import { TYPE_COLORS } from "../../client/src/graph/style.js";
-import { countColorPixels, ensureClientBuilt, launchBrowser, listen, screenshotPath } from "../helpers/browser.js";
-import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
+import { countColorPixels, screenshotPath } from "../helpers/browser.js";
+import { type Explorer, startExplorer } from "../helpers/explorer.js";
 
 type Parley = {
   graph: { order: number; nodes(): string[]; getNodeAttribute(n: string, a: string): unknown };
@@ -24,8 +21,6 @@ declare global {
 }
 
 describe("e2e #explorer", () => {
-  let db: Database;
-  let server: Server;
   let url: string;
   let browser: Browser;
   const errors: string[] = [];
@@ -37,24 +32,22 @@ describe("e2e #explorer", () => {
     await ready(page);
     return page;
   };
-  const ready = (page: Page) => page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
-  const detailsReady = (page: Page) => page.waitForFunction(() => document.getElementById("details")?.dataset.state === "ready", null, { timeout: 30_000 });
+  const ready = (page: Page) =>
+    page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
+  const detailsReady = (page: Page) =>
+    page.waitForFunction(() => document.getElementById("details")?.dataset.state === "ready", null, {
+      timeout: 30_000,
+    });
   const order = (page: Page) => page.evaluate(() => window.parley.graph.order);
-  const shoot = async (page: Page, name: string) => writeFileSync(screenshotPath(`explorer-${name}`), await page.screenshot());
+  const shoot = async (page: Page, name: string) =>
+    writeFileSync(screenshotPath(`explorer-${name}`), await page.screenshot());
 
+  let explorer: Explorer;
   beforeAll(async () => {
-    db = openTestDatabase();
-    await resetDatabase(db);
-    await loadImportFile(db, seedDataset(), { articlesDir: SEEDS_DIR });
-    await ensureClientBuilt();
-    ({ url, server } = await listen(createTestApp(db).app));
-    browser = await launchBrowser();
+    explorer = await startExplorer();
+    ({ url, browser } = explorer);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await db?.close();
-  });
+  afterAll(async () => explorer?.close());
 
   it("should draw coloured nodes, a legend and the central actors", async () => {
     const page = await open();
@@ -89,7 +82,11 @@ describe("e2e #explorer", () => {
 
   it("should hide events outside the timeline brush", async () => {
     const page = await open("?view=events");
-    const before = await page.evaluate(() => window.parley.graph.nodes().filter((n) => window.parley.graph.getNodeAttribute(n, "category") === "event").length);
+    const before = await page.evaluate(
+      () =>
+        window.parley.graph.nodes().filter((n) => window.parley.graph.getNodeAttribute(n, "category") === "event")
+          .length,
+    );
     await page.waitForFunction(() => document.getElementById("timeline")?.dataset.state === "ready");
     const first = await page.locator("rect.bar[data-month^='2017']").first().boundingBox();
     const last = await page.locator("rect.bar[data-month^='2018']").last().boundingBox();
@@ -99,7 +96,10 @@ describe("e2e #explorer", () => {
     await page.mouse.up();
     await ready(page);
     const dates = await page.evaluate(() =>
-      window.parley.graph.nodes().filter((n) => window.parley.graph.getNodeAttribute(n, "category") === "event").map((n) => String(window.parley.graph.getNodeAttribute(n, "date"))),
+      window.parley.graph
+        .nodes()
+        .filter((n) => window.parley.graph.getNodeAttribute(n, "category") === "event")
+        .map((n) => String(window.parley.graph.getNodeAttribute(n, "date"))),
     );
     expect(dates.length).toBeGreaterThan(0);
     expect(dates.length).toBeLessThan(before);
@@ -112,12 +112,20 @@ describe("e2e #explorer", () => {
   it("should switch between the met-with projection and the event graph", async () => {
     const page = await open();
     const met = await order(page);
-    const metEvents = await page.evaluate(() => window.parley.graph.nodes().filter((n) => window.parley.graph.getNodeAttribute(n, "category") === "event").length);
+    const metEvents = await page.evaluate(
+      () =>
+        window.parley.graph.nodes().filter((n) => window.parley.graph.getNodeAttribute(n, "category") === "event")
+          .length,
+    );
     expect(metEvents).toBe(0);
     await page.click("[data-testid=view-events]");
     await ready(page);
     const events = await order(page);
-    const eventNodes = await page.evaluate(() => window.parley.graph.nodes().filter((n) => window.parley.graph.getNodeAttribute(n, "category") === "event").length);
+    const eventNodes = await page.evaluate(
+      () =>
+        window.parley.graph.nodes().filter((n) => window.parley.graph.getNodeAttribute(n, "category") === "event")
+          .length,
+    );
     expect(eventNodes).toBeGreaterThan(0);
     expect(events).toBeGreaterThan(met);
     await shoot(page, "event-graph");
@@ -168,12 +176,17 @@ describe("e2e #explorer", () => {
     await page.fill("[data-testid=path-to-input]", "Khalaf Khalafov");
     await page.click("[data-testid=path-find]");
     await page.waitForFunction(() => window.parley.store.state.path !== null, null, { timeout: 30_000 });
-    const path = await page.evaluate(() => ({ nodes: [...window.parley.store.state.path!.nodes], edges: window.parley.store.state.path!.edges.size }));
+    const path = await page.evaluate(() => ({
+      nodes: [...window.parley.store.state.path!.nodes],
+      edges: window.parley.store.state.path!.edges.size,
+    }));
     expect(path.nodes).toContain("hassan-rouhani");
     expect(path.nodes).toContain("khalaf-khalafov");
     expect(path.edges).toBeGreaterThan(0);
     await expect(page.locator("[data-testid=path-result]").textContent()).resolves.toMatch(/shortest path/);
-    await page.waitForFunction(() => new URLSearchParams(location.search).get("path") === "hassan-rouhani,khalaf-khalafov");
+    await page.waitForFunction(
+      () => new URLSearchParams(location.search).get("path") === "hassan-rouhani,khalaf-khalafov",
+    );
     await shoot(page, "path");
     await page.close();
     expect(errors).toEqual([]);

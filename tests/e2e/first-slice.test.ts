@@ -2,34 +2,22 @@
  * Journey: a newcomer opens Parley and sees the network from the real database.
  */
 import { writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/database.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
 import { TYPE_COLORS } from "../../client/src/graph/style.js";
-import { countColorPixels, ensureClientBuilt, launchBrowser, listen, screenshotPath } from "../helpers/browser.js";
-import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
+import { countColorPixels, screenshotPath } from "../helpers/browser.js";
+import { type Explorer, startExplorer } from "../helpers/explorer.js";
 
 describe("e2e #first-slice", () => {
-  let db: Database;
-  let server: Server;
   let url: string;
   let browser: Browser;
 
+  let explorer: Explorer;
   beforeAll(async () => {
-    db = openTestDatabase();
-    await resetDatabase(db);
-    await loadImportFile(db, seedDataset());
-    await ensureClientBuilt();
-    ({ url, server } = await listen(createTestApp(db).app));
-    browser = await launchBrowser();
+    explorer = await startExplorer();
+    ({ url, browser } = explorer);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await db?.close();
-  });
+  afterAll(async () => explorer?.close());
 
   it("should draw the network's nodes on the sigma canvas", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -4,13 +4,10 @@
  * them in the legend, clicks one, and its members open in place; undo folds them again.
  */
 import { writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/database.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
-import { ensureClientBuilt, launchBrowser, listen, screenshotPath } from "../helpers/browser.js";
-import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { type Explorer, startExplorer } from "../helpers/explorer.js";
 
 /** What the explorer exposes on `window.parley` that this journey reads. */
 type ParleyWindow = {
@@ -30,8 +27,6 @@ type ParleyWindow = {
 };
 
 describe("e2e #lod", () => {
-  let db: Database;
-  let server: Server;
   let url: string;
   let browser: Browser;
   const errors: string[] = [];
@@ -41,20 +36,13 @@ describe("e2e #lod", () => {
   const shoot = async (page: Page, name: string) =>
     writeFileSync(screenshotPath(`lod-${name}`), await page.screenshot());
 
+  let explorer: Explorer;
   beforeAll(async () => {
-    db = openTestDatabase();
-    await resetDatabase(db);
-    await loadImportFile(db, seedDataset(), { articlesDir: SEEDS_DIR });
-    await ensureClientBuilt();
     // The seed data has about 40 actors: a budget of 10 turns its overview into the level-of-detail one.
-    ({ url, server } = await listen(createTestApp(db, { PARLEY_GRAPH_BUDGET: "10" }).app));
-    browser = await launchBrowser();
+    explorer = await startExplorer({ env: { PARLEY_GRAPH_BUDGET: "10" } });
+    ({ url, browser } = explorer);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await db?.close();
-  });
+  afterAll(async () => explorer?.close());
 
   it("should show community meta-nodes and open one in place on click", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -4,16 +4,13 @@
  * picture; a taken-down snapshot says so; the recent list shows what was shared.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
 import express from "express";
 import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TYPE_COLORS } from "../../client/src/graph/style.js";
-import type { Database } from "../../server/db/database.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
-import { countColorPixels, ensureClientBuilt, launchBrowser, listen, screenshotPath } from "../helpers/browser.js";
-import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
+import { countColorPixels, listen, screenshotPath } from "../helpers/browser.js";
+import { type Explorer, startExplorer } from "../helpers/explorer.js";
 
 /** `window.parley` as these tests read it (typed locally: other specs declare their own shape). */
 interface ParleyHandle {
@@ -47,8 +44,6 @@ function nonBackgroundPixels(png: Buffer, background = [255, 255, 255], toleranc
 }
 
 describe("e2e #snapshots", () => {
-  let db: Database;
-  let server: Server;
   let url: string;
   let browser: Browser;
   let sharedUrl = "";
@@ -74,19 +69,12 @@ describe("e2e #snapshots", () => {
       animations: "disabled",
     });
 
+  let explorer: Explorer;
   beforeAll(async () => {
-    db = openTestDatabase();
-    await resetDatabase(db);
-    await loadImportFile(db, seedDataset(), { articlesDir: SEEDS_DIR });
-    await ensureClientBuilt();
-    ({ url, server } = await listen(createTestApp(db).app));
-    browser = await launchBrowser();
+    explorer = await startExplorer();
+    ({ url, browser } = explorer);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await db?.close();
-  });
+  afterAll(async () => explorer?.close());
 
   it("should open a shared view read-only in a fresh browser with the same nodes in the same places", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -311,6 +311,27 @@ export const STRONG_TITLE_HEADS = new Set(
   [...TITLE_HEADS].filter((w) => !["foreign", "deputy", "prime", "assistant", "crown", "member"].includes(w)),
 );
 
+/** Military ranks: peeled off before a name like honorifics, kept as a fallback title. */
+export const RANKS = new Set([
+  "colonel",
+  "col",
+  "general",
+  "gen",
+  "brigadier",
+  "maj",
+  "major",
+  "lt",
+  "lieutenant",
+  "admiral",
+  "adm",
+  "captain",
+  "capt",
+  "sgt",
+  "sergeant",
+  "marshal",
+  "commodore",
+]);
+
 /** Honorifics and military ranks peeled off in front of a name. */
 export const HONORIFICS = new Set([
   "dr",
@@ -336,23 +357,7 @@ export const HONORIFICS = new Set([
   "imam",
   "haji",
   "hajj",
-  "colonel",
-  "col",
-  "general",
-  "gen",
-  "brigadier",
-  "maj",
-  "major",
-  "lt",
-  "lieutenant",
-  "admiral",
-  "adm",
-  "captain",
-  "capt",
-  "sgt",
-  "sergeant",
-  "marshal",
-  "commodore",
+  ...RANKS,
   "rear",
   "vice",
   "field",
@@ -380,27 +385,6 @@ export const HONORIFICS = new Set([
   "reverend",
   "saint",
   "st",
-]);
-
-/** Military ranks: peeled off before a name like honorifics, kept as a fallback title. */
-export const RANKS = new Set([
-  "colonel",
-  "col",
-  "general",
-  "gen",
-  "brigadier",
-  "maj",
-  "major",
-  "lt",
-  "lieutenant",
-  "admiral",
-  "adm",
-  "captain",
-  "capt",
-  "sgt",
-  "sergeant",
-  "marshal",
-  "commodore",
 ]);
 
 /** Honorifics that stand for the person when used with a single given name ("Prince Faisal"). */
