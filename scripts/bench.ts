@@ -6,7 +6,7 @@
  * synthetic data, loads it through the import path, times every explorer endpoint, weighs the overview payload,
  * and drives headless Chromium for first-frame and panning figures. Every figure sits beside a baseline measured
  * in the same run on the same data, as a ratio. Prints one table (or JSON on stdout with --json; progress always
- * goes to stderr). `--quick` runs the smallest size only.
+ * goes to stderr). `--quick` runs the smallest size only; `--size 100k --size 20k/100k` picks sizes.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     "no-browser": { type: "boolean", default: false },
     "no-server": { type: "boolean", default: false },
     heap: { type: "string", default: "4g" },
+    // Only these sizes (repeatable): server sizes 10k, 100k, 1M; browser sizes 5k/25k, 20k/100k, 50k/250k.
+    size: { type: "string", multiple: true },
   },
 });
 
@@ -444,7 +446,7 @@ function machine(): Record<string, unknown> {
  * -------------------------------------------------------------------------------------------------------------- */
 
 async function main(): Promise<void> {
-  const sizes = args.quick ? SIZES.slice(0, 1) : SIZES;
+  const sizes = args.size?.length ? SIZES.filter((s) => args.size!.includes(s.label)) : args.quick ? SIZES.slice(0, 1) : SIZES;
   meta.machine = machine();
   meta.mode = args.quick ? "quick" : "full";
   const timings: Record<string, number> = {};
@@ -501,7 +503,7 @@ async function main(): Promise<void> {
 
   if (!args["no-browser"]) {
     const timedFrom = Date.now();
-    const browser = await runBrowserBench({ quick: args.quick, progress });
+    const browser = await runBrowserBench({ quick: args.quick, sizes: args.size, progress });
     meta.webglRenderer = browser.renderer;
     meta.parleyRenderer = browser.parleyNote;
     for (const row of browser.rows) record(row);

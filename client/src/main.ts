@@ -257,7 +257,7 @@ async function loadTimeline(): Promise<void> {
 
 function startRenderer(): void {
   reducers = createReducers(graph, store, readCanvasTheme);
-  const own = { nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer };
+  const own = { nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer, nodeProgramClasses: baseSettings.nodeProgramClasses, edgeProgramClasses: baseSettings.edgeProgramClasses };
   // Big graphs start in big-graph mode, so even the first frame is the light one.
   const mode = isBigGraph(graph) ? bigGraphMode(graph, { previous: own }) : null;
   renderer = createRenderer(graph, el.graph, readCanvasTheme(), mode?.settings ?? own);
@@ -288,7 +288,7 @@ function startRenderer(): void {
  */
 function syncBigGraphMode(): void {
   if (!renderer || !reducers) return;
-  const own = { nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer };
+  const own = { nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer, nodeProgramClasses: baseSettings.nodeProgramClasses, edgeProgramClasses: baseSettings.edgeProgramClasses };
   const wasBig = big !== null;
   big?.detach();
   big = null;

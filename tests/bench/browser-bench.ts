@@ -68,6 +68,8 @@ async function measure(page: Page, url: string, panMs: number): Promise<{ first:
   }
   await page.mouse.up();
   const pan = { frames: (await frames()) - before, ms: Date.now() - started };
+  // Memory is read at rest, once the renderer has settled after the gesture.
+  await page.waitForTimeout(500);
   const cdp = await page.context().newCDPSession(page);
   // Garbage from the pan would count otherwise; what is left is what the renderer holds.
   await cdp.send("HeapProfiler.collectGarbage");
@@ -79,7 +81,7 @@ async function measure(page: Page, url: string, panMs: number): Promise<{ first:
 }
 
 /** Runs the browser part; `quick` measures the smallest size only. */
-export async function runBrowserBench(options: { quick: boolean; progress: (m: string) => void }): Promise<{ rows: BenchRow[]; renderer: string; parleyNote: string }> {
+export async function runBrowserBench(options: { quick: boolean; sizes?: string[]; progress: (m: string) => void }): Promise<{ rows: BenchRow[]; renderer: string; parleyNote: string }> {
   const { progress } = options;
   progress("building the bench pages with Vite (not counted)");
   await build({
@@ -97,7 +99,8 @@ export async function runBrowserBench(options: { quick: boolean; progress: (m: s
   let rendererString = "";
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    for (const size of options.quick ? SIZES.slice(0, 1) : SIZES) {
+    const chosen = options.sizes?.length ? SIZES.filter((s) => options.sizes!.includes(s.label)) : options.quick ? SIZES.slice(0, 1) : SIZES;
+    for (const size of chosen) {
       const results = new Map<string, { first: number; fps: number; heap: number }>();
       for (const engine of ENGINES) {
         if (size.nodes > engine.maxNodes) continue;

@@ -14,6 +14,7 @@ import type { Settings } from "sigma/settings";
 import type { CameraState } from "sigma/types";
 import EdgeCurveProgram from "@sigma/edge-curve";
 import { createNodeBorderProgram } from "@sigma/node-border";
+import { culledPrograms } from "./big-graph-settings";
 import type { CanvasTheme } from "./theme";
 
 let theme: CanvasTheme | null = null;
@@ -116,8 +117,9 @@ const OccurrenceProgram = createNodeBorderProgram({
 
 /** The explorer's own sigma settings (big graphs override some; `setSettings` them back when a graph gets small). */
 export const baseSettings: Partial<Settings> = {
-  nodeProgramClasses: { disc: NodeCircleProgram, circle: NodeCircleProgram, institution: InstitutionProgram, document: DocumentProgram, occurrence: OccurrenceProgram },
-  edgeProgramClasses: { line: EdgeRectangleProgram, thin: EdgeLineProgram, curved: EdgeCurveProgram },
+  // `culled` stays registered in every mode, so switching the big-graph mode never re-creates the other programs.
+  nodeProgramClasses: { disc: NodeCircleProgram, circle: NodeCircleProgram, institution: InstitutionProgram, document: DocumentProgram, occurrence: OccurrenceProgram, ...culledPrograms.nodeProgramClasses },
+  edgeProgramClasses: { line: EdgeRectangleProgram, thin: EdgeLineProgram, curved: EdgeCurveProgram, ...culledPrograms.edgeProgramClasses },
   defaultNodeType: "disc",
   defaultEdgeType: "line",
   defaultDrawNodeLabel: drawLabel,
@@ -142,6 +144,9 @@ export function createRenderer(graph: Graph, container: HTMLElement, initialThem
   const renderer = new Sigma(graph, container, {
     ...baseSettings,
     ...settings,
+    // Extra program classes (the big-graph mode's) add to the explorer's shapes rather than replace them.
+    nodeProgramClasses: { ...baseSettings.nodeProgramClasses, ...settings.nodeProgramClasses },
+    edgeProgramClasses: { ...baseSettings.edgeProgramClasses, ...settings.edgeProgramClasses },
   });
   renderer.on("beforeRender", () => {
     drawnLabels = [];
