@@ -13,6 +13,7 @@ import type { Database } from "./db/database.js";
 import { applySchema } from "./db/schema.js";
 import type { Logger } from "./log.js";
 import { loadImportFile } from "./modules/ingest/import.service.js";
+import { recoverStagedImports } from "./modules/ingest/staged-import.js";
 
 export const SAMPLE_DATASET = path.join(ROOT_DIR, "data", "seed.json");
 
@@ -21,6 +22,8 @@ export async function bootstrapDatabase(db: Database, config: Config, log: Logge
   if (!(await db.waitUntilReady(signal))) return false;
   const statements = await applySchema(db);
   log.info("schema applied", { statements });
+  // Imports a stopped process left behind: staged ones are rolled back, published ones get their MET refresh.
+  await recoverStagedImports(db, log);
   if (config.loadSample && (await isEmpty(db))) {
     log.info("empty database: loading the sample dataset", { file: path.relative(ROOT_DIR, SAMPLE_DATASET) });
     const raw = JSON.parse(await readFile(SAMPLE_DATASET, "utf8"));

@@ -15,6 +15,7 @@ import { articleParamsSchema } from "./modules/articles/articles.schemas.js";
 import {
   edgeParamsSchema,
   neighborsQuerySchema,
+  nodeQuerySchema,
   nodeParamsSchema,
   pathQuerySchema,
   searchQuerySchema,
@@ -130,7 +131,8 @@ const nodeDetails = nodeRef.extend({
     .array(role.extend({ holder: nodeRef }))
     .optional()
     .describe("Roles held in this government or organisation"),
-  eventsTotal: z.number().int().optional().describe("How many events there are; `events` holds at most 1000"),
+  eventsTotal: z.number().int().describe("How many events there are; `events` holds one page of them"),
+  eventsOffset: z.number().int().describe("Where this page of events starts (`?eventsOffset=`)"),
 });
 const neighborsPage = z.object({
   id: z.string(),
@@ -188,6 +190,7 @@ const importSummary = z.object({
   evidence: z.number().int(),
   metLinks: z.number().int(),
   elapsedMs: z.number(),
+  importId: z.string().optional().describe("Files over 250,000 rows are staged and published in one step; this is the import's id."),
 });
 const errorBody = z.object({
   error: z.object({
@@ -304,10 +307,11 @@ export function buildOpenApi(graphBudget: number): JsonSchema {
         { query: graphQuery },
       ),
       "/api/nodes/{id}": get(
-        "A node's details: roles, events with participants and evidence, agreements, quantities",
+        "A node's details: roles, events with participants and evidence (a page at a time: ?events=&eventsOffset=), agreements, quantities",
         nodeDetails,
         {
           path: nodeParamsSchema,
+          query: nodeQuerySchema,
           errors: [400, 404],
         },
       ),

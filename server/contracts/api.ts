@@ -78,8 +78,11 @@ export interface NodeDetailsDto extends NodeRef {
   properties: Record<string, unknown>;
   countries: NodeRef[];
   roles: RoleDto[];
-  /** Events the node took part in (for actors), happened at (places) or is about (topics); oldest first. */
+  /** Events the node took part in (for actors), happened at (places) or is about (topics); oldest first, one page. */
   events: EventDto[];
+  /** How many events there are in all, and where this page starts (`?events=&eventsOffset=` pages through them). */
+  eventsTotal: number;
+  eventsOffset: number;
   /** For an event node: the event itself with participants. */
   event: EventDto | null;
   /** Agreements the actor is party to, or for an agreement node its parties. */

@@ -92,6 +92,22 @@ export class Database {
     }
   }
 
+  /**
+   * Runs a `CALL { … } IN TRANSACTIONS` statement, which Neo4j only accepts in an auto-commit transaction: for
+   * bulk deletes that must not sit in one transaction. Each inner batch commits on its own.
+   */
+  async writeInBatches(query: string, params: Record<string, unknown>): Promise<void> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
+    try {
+      await session.run(query, params);
+      this.dataVersion++;
+    } catch (error) {
+      throw translateDbError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Asks the server who it is, quickly; never throws. */
   async status(): Promise<DbStatus> {
     try {

@@ -108,7 +108,8 @@ export async function runBrowserBench(options: { quick: boolean; sizes?: string[
         for (let run = 0; run < RUNS; run++) {
           const page = await context.newPage();
           try {
-            const panMs = size.nodes >= 50_000 ? 6_000 : 4_000;
+            // Long enough for a few dozen frames at the fluid sizes and for several at the slowest engine.
+            const panMs = options.quick ? 2_500 : size.nodes >= 50_000 ? 6_000 : 4_000;
             const r = await measure(page, `${url}/${engine.page}.html?mode=${engine.mode}&nodes=${size.nodes}&edges=${size.edges}`, panMs);
             rendererString ||= r.renderer;
             runs.push(r);

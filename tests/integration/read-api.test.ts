@@ -138,6 +138,23 @@ describe("read API #seed", () => {
       expect(trade!.evidence[0]?.article.id).toBe("seed-000-isna-2025-02-15");
     });
 
+    it("should page a node's events, oldest first, with the total, and reject a bad page", async () => {
+      const all = (await request(app).get("/api/nodes/hassan-rouhani?events=1000").expect(200)).body as NodeDetailsDto;
+      expect(all.eventsTotal).toBe(all.events.length);
+      expect(all.events.length).toBeGreaterThanOrEqual(2);
+      const paged: string[] = [];
+      for (let offset = 0; offset < all.eventsTotal; offset++) {
+        const page = (await request(app).get(`/api/nodes/hassan-rouhani?events=1&eventsOffset=${offset}`).expect(200)).body as NodeDetailsDto;
+        expect(page).toMatchObject({ eventsTotal: all.eventsTotal, eventsOffset: offset });
+        expect(page.events.length).toBe(1);
+        paged.push(page.events[0]!.id);
+      }
+      // Same events in the same order (oldest first), a page at a time.
+      expect(paged).toEqual(all.events.map((e) => e.id));
+      await request(app).get("/api/nodes/hassan-rouhani?events=-1").expect(400);
+      await request(app).get("/api/nodes/hassan-rouhani?events=1001").expect(400);
+    });
+
     it("should answer an unknown id with 404 and a helpful message, a malformed one with 400", async () => {
       const missing = await request(app).get("/api/nodes/no-such-person").expect(404);
       expect(missing.body.error).toMatchObject({ code: "NOT_FOUND", requestId: expect.any(String) });

@@ -22,8 +22,9 @@ export function fetchGraph(query: string, signal?: AbortSignal): Promise<Seriali
   return getJson<SerializedGraph>(`/api/graph?${query}`, signal);
 }
 
-export function fetchNode(id: string, signal?: AbortSignal): Promise<NodeDetailsDto> {
-  return getJson<NodeDetailsDto>(`/api/nodes/${enc(id)}`, signal);
+/** A node's details with the page of its events that starts at `eventsOffset`. */
+export function fetchNode(id: string, signal?: AbortSignal, eventsOffset = 0): Promise<NodeDetailsDto> {
+  return getJson<NodeDetailsDto>(`/api/nodes/${enc(id)}${eventsOffset ? `?eventsOffset=${eventsOffset}` : ""}`, signal);
 }
 
 export function fetchNeighbors(id: string, limit: number, offset: number): Promise<NeighborsPageDto> {

@@ -119,6 +119,29 @@ function expandControls(id: string, actions: DetailsActions): HTMLElement {
   );
 }
 
+/** A hub's events come a page at a time (oldest first): a button appends the next page to the list. */
+function moreEvents(d: NodeDetailsDto, list: HTMLElement, actions: DetailsActions): HTMLElement | null {
+  let shown = d.eventsOffset + d.events.length;
+  if (shown >= d.eventsTotal) return null;
+  const text = () => `Show more events (${shown.toLocaleString()} of ${d.eventsTotal.toLocaleString()} shown)`;
+  const button = h("button", { type: "button", class: "button subtle", "data-testid": "more-events", text: text() }) as HTMLButtonElement;
+  button.onclick = async () => {
+    button.disabled = true;
+    try {
+      const next = await fetchNode(d.id, undefined, shown);
+      for (const e of next.events) list.append(renderEvent(e, d.id, actions));
+      shown += next.events.length;
+      if (shown >= next.eventsTotal || next.events.length === 0) button.remove();
+      else button.textContent = text();
+    } catch (error) {
+      button.textContent = errorMessage(error, "More events could not be loaded; try again.");
+    } finally {
+      button.disabled = false;
+    }
+  };
+  return button;
+}
+
 function renderNodeDetails(d: NodeDetailsDto, actions: DetailsActions): HTMLElement[] {
   const parts: (HTMLElement | null)[] = [header(d.label, d.category, d.kind, actions), expandControls(d.id, actions)];
   if (d.aliases.length) parts.push(h("p", { class: "aliases" }, h("span", { class: "row-label", text: "Also" }), d.aliases.join(" · ")));
@@ -131,7 +154,8 @@ function renderNodeDetails(d: NodeDetailsDto, actions: DetailsActions): HTMLElem
   }
   if (d.events.length) {
     const events = [...d.events].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
-    parts.push(section("Meetings and events", events.length, h("ul", { class: "events", "data-testid": "events" }, ...events.map((e) => renderEvent(e, d.id, actions)))));
+    const list = h("ul", { class: "events", "data-testid": "events" }, ...events.map((e) => renderEvent(e, d.id, actions)));
+    parts.push(section("Meetings and events", d.eventsTotal, list, moreEvents(d, list, actions)));
   }
   const agreements = [...d.agreements, ...d.parties];
   if (agreements.length) parts.push(section(d.category === "agreement" ? "Parties" : "Agreements", agreements.length, h("ul", { class: "plain" }, ...agreements.map((a) => h("li", {}, nodeLink(a, actions))))));

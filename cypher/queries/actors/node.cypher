@@ -2,7 +2,7 @@
 // to (directly, or through a role or membership), roles held and held in it, agreements, parties, quantities and
 // the ids of its own evidence. Role evidence ids live on HOLDS_ROLE (see docs/model.md).
 // Also the ids of the events it is involved in: took part in (actors), happened at (places, countries), is about
-// (topics), produced (agreements); oldest first, undated last, at most $limit, with the total. One round trip.
+// (topics), produced (agreements); oldest first, undated last, the page of $limit from $offset, with the total. One round trip.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   CALL (n) {
@@ -33,4 +33,4 @@ RETURN n {.*} AS props,
        [(q:Quantity)-[:ABOUT]->(n) |
          q {.id, .measure, .value, .unit, .period, .qualifier, .asOf, evidence: [(q)-[:EVIDENCED_BY]->(qe:Evidence) | qe.id]}] AS quantities,
        [(n)-[:EVIDENCED_BY]->(ev:Evidence) | ev.id] AS evidence,
-       eventIds[0..$limit] AS eventIds, size(eventIds) AS eventsTotal
+       eventIds[$offset..$offset + $limit] AS eventIds, size(eventIds) AS eventsTotal

@@ -8,7 +8,9 @@ SET r.since = row.since, r.until = row.until, r.asOf = row.asOf,
 WITH p, collect(r.title) AS _
 CALL (p) {
   MATCH (p)-[r:HOLDS_ROLE]->()
-  WITH collect(DISTINCT r.title) AS titles
+  // Sorted, so the same roles always give the same text whatever order the links are stored in.
+  WITH r.title AS title ORDER BY title
+  WITH collect(DISTINCT title) AS titles
   SET p.titleText = reduce(s = '', t IN titles | s + ' ' + t)
 }
 RETURN count(p) AS count

@@ -85,9 +85,9 @@ function withDegree(value: unknown): NodeRef & { degree: number } {
   return { ...nodeRef(value), degree: toNumber((value as { degree: unknown }).degree) };
 }
 
-/** The node's own data and the ids of at most `eventLimit` of its events, or null when no entity has this id. */
-export async function readNode(tx: ManagedTransaction, id: string, eventLimit: number): Promise<NodeRow | null> {
-  const result = await tx.run(cypher("queries/actors/node"), { id, limit: intParam(eventLimit) });
+/** The node's own data and the ids of one page of its events, or null when no entity has this id. */
+export async function readNode(tx: ManagedTransaction, id: string, eventLimit: number, eventOffset = 0): Promise<NodeRow | null> {
+  const result = await tx.run(cypher("queries/actors/node"), { id, limit: intParam(eventLimit), offset: intParam(eventOffset) });
   const r = result.records[0];
   if (!r) return null;
   return {

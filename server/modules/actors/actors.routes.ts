@@ -12,6 +12,7 @@ import {
   edgeParamsSchema,
   neighborsQuerySchema,
   nodeParamsSchema,
+  nodeQuerySchema,
   pathQuerySchema,
   searchQuerySchema,
 } from "./actors.schemas.js";
@@ -22,7 +23,8 @@ export function actorsRoutes({ db, cache }: RouteDeps): Router {
   const router = Router();
   router.get("/nodes/:id", async (req, res) => {
     const { id } = parseOr400(nodeParamsSchema, req.params, "node id");
-    await cache.send(req, res, `node:${id}`, () => getNodeDetails(db, id));
+    const page = parseOr400(nodeQuerySchema, req.query, "node details query");
+    await cache.send(req, res, `node:${id}:${page.events}:${page.eventsOffset}`, () => getNodeDetails(db, id, page));
   });
   router.get("/nodes/:id/neighbors", async (req, res) => {
     const { id } = parseOr400(nodeParamsSchema, req.params, "node id");

@@ -15,6 +15,15 @@ export const MAX_PATH_HOPS = 12;
 
 export const nodeParamsSchema = z.object({ id: idSchema });
 
+/** Events per page of node details: a hub's thousands of meetings come a page at a time. */
+export const EVENTS_PAGE = 100;
+
+export const nodeQuerySchema = z.object({
+  events: z.coerce.number().int().min(0).max(MAX_PAGE).default(EVENTS_PAGE),
+  eventsOffset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export type NodeQuery = z.output<typeof nodeQuerySchema>;
+
 export const neighborsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(20),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),

@@ -33,7 +33,7 @@ import {
   readRefs,
   readSearch,
 } from "./actors.repository.js";
-import { MAX_PAGE, type NeighborsQuery, type PathQuery, type SearchQuery } from "./actors.schemas.js";
+import { EVENTS_PAGE, MAX_PAGE, type NeighborsQuery, type NodeQuery, type PathQuery, type SearchQuery } from "./actors.schemas.js";
 
 function unknownNode(id: string): NotFoundError {
   return new NotFoundError(
@@ -65,17 +65,19 @@ function toRole(row: RoleRow, citations: Map<string, CitationDto>): RoleDto {
  * Node details
  * -------------------------------------------------------------------------------------------------------------- */
 
-/** `GET /api/nodes/:id`. Events are capped at one page ({@link MAX_PAGE}); `eventsTotal` says how many there are. */
+/**
+ * `GET /api/nodes/:id?events=&eventsOffset=`. Events come a page at a time (default {@link EVENTS_PAGE}, oldest
+ * first): a hub's details stay small and fast; `eventsTotal` says how many there are.
+ */
 export async function getNodeDetails(
   db: Database,
   id: string,
-): Promise<
-  NodeDetailsDto & { summary: string | null; holders: (RoleDto & { holder: NodeRef })[]; eventsTotal: number }
-> {
+  page: NodeQuery = { events: EVENTS_PAGE, eventsOffset: 0 },
+): Promise<NodeDetailsDto & { summary: string | null; holders: (RoleDto & { holder: NodeRef })[] }> {
   return inReadTx(db, async (tx) => {
     // Few round trips, whatever the node: its data with its event ids; its events (and, for an event node, the
     // event itself) with their citation rows; its own citation rows; article texts once for all quotes.
-    const node = await readNode(tx, id, MAX_PAGE);
+    const node = await readNode(tx, id, page.events, page.eventsOffset);
     if (!node) throw unknownNode(id);
     const { eventIds, eventsTotal } = node;
     const isEvent = node.props.type === "event";
@@ -124,6 +126,7 @@ export async function getNodeDetails(
         })),
       events,
       eventsTotal,
+      eventsOffset: page.eventsOffset,
       event: self,
       agreements: dedupe(node.agreements).sort(byLabel),
       parties: dedupe(node.parties).sort(byLabel),

@@ -136,6 +136,8 @@ function existing(state: GraphState, id: string): NodeState & { props: Record<st
 
 const typeOf = (node: NodeState) => String(node.props?.type ?? "");
 const aliasText = (aliases: string[]) => aliases.reduce((s, a) => `${s} ${a}`, "");
+/** Role titles as searched text: distinct and sorted, as the import writes them (queries/ingest/roles.cypher). */
+const titleText = (titles: string[]) => [...new Set(titles)].sort().reduce((s, t) => `${s} ${t}`, "");
 const precisionOf = (date: string) => (date.length === 4 ? "year" : date.length === 7 ? "month" : "day");
 
 /* ----------------------------------------------------------------------------------------------------------------
@@ -249,7 +251,7 @@ export async function editRoles(db: Database, id: string, input: RolesEditInput,
     const titles = [
       ...new Set(node.rels.filter((r) => r.type === "HOLDS_ROLE" && r.dir === "out").map((r) => String(r.props.title))),
     ];
-    node.props.titleText = titles.reduce((s, t) => `${s} ${t}`, "");
+    node.props.titleText = titleText(titles);
     (node.temporals ??= {}).updatedAt = at;
     return before;
   });
@@ -340,7 +342,7 @@ export function mergeStates(
   const titles = [
     ...new Set(keep.rels.filter((r) => r.type === "HOLDS_ROLE" && r.dir === "out").map((r) => String(r.props.title))),
   ];
-  if (titles.length) keep.props.titleText = titles.reduce((s, t) => `${s} ${t}`, "");
+  if (titles.length) keep.props.titleText = titleText(titles);
   (keep.temporals ??= {}).updatedAt = ctx.at;
   merge.exists = false;
   // The merged id is remembered, so that an ingest naming it again lands on the kept node.
@@ -407,7 +409,7 @@ export async function splitNode(db: Database, input: SplitInput, by: string): Pr
       aliases,
       aliasText: aliasText(aliases),
       ...(newNode.description ? { description: newNode.description } : {}),
-      ...(titles.length ? { titleText: titles.reduce((s, t) => `${s} ${t}`, "") } : {}),
+      ...(titles.length ? { titleText: titleText(titles) } : {}),
     };
     target.temporals = { createdAt: at, updatedAt: at };
     target.rels = moved;

@@ -30,7 +30,7 @@ export const LABELS: Record<NodeType, string> = {
 };
 
 /** Relationship types the writer creates from node fields (a closed list: they are put into Cypher text). */
-type LinkType = "IN_COUNTRY" | "PART_OF" | "PARTICIPATED_IN" | "AT" | "ABOUT" | "PRODUCED" | "PARTY_TO";
+export type LinkType = "IN_COUNTRY" | "PART_OF" | "PARTICIPATED_IN" | "AT" | "ABOUT" | "PRODUCED" | "PARTY_TO";
 
 export interface ImportSummary {
   articles: number;
@@ -45,6 +45,8 @@ export interface ImportSummary {
   skippedRejected?: SkippedRejected;
   /** Curation: suggestions stored for review, and how many a remembered decision settled at once. */
   suggestions?: { stored: number; decided: number };
+  /** Staged loads only: the import's id (its `Import` node records how it ended). */
+  importId?: string;
 }
 
 /** Properties the writer itself sets on entities; everything else on an entity is the import's free `properties`. */
@@ -86,187 +88,226 @@ export function setBatchSize(size: number): number {
   return previous;
 }
 
-function* batches<T>(rows: T[], size = batchSize): Generator<T[]> {
+export function* batches<T>(rows: T[], size = batchSize): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
-async function runBatched(
+/** Runs `query` once per batch of `rows` (as `$rows`, beside `params`), reporting progress after each. */
+export async function runBatched(
   tx: ManagedTransaction,
   query: string,
   rows: unknown[],
   progress: Progress | undefined,
   step: string,
+  params: Record<string, unknown> = {},
 ): Promise<void> {
   let done = 0;
   for (const batch of batches(rows)) {
-    await tx.run(query, { rows: batch });
+    await tx.run(query, { ...params, rows: batch });
     done += batch.length;
     progress?.(step, done, rows.length);
   }
 }
 
-/** Writes the file; throws (and writes nothing) on any failure. */
+type Row = Record<string, unknown>;
+
+/** A link stated by a node field (participants, topics, place…), with its relationship properties. */
+export interface LinkRow {
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+/** Everything an import writes, as the rows of each statement (built once; written by one or several transactions). */
+export interface ImportPlan {
+  articles: Row[];
+  /** Nodes in "replace" mode: the links they own are cleared before the file states them afresh. */
+  replaceIds: string[];
+  nodes: Map<NodeType, Row[]>;
+  links: Map<LinkType, LinkRow[]>;
+  quantities: (Row & { id: string; about: string[] })[];
+  roles: (Row & { person: string; of: string })[];
+  evidence: (Row & { id: string; subject: string; article: string })[];
+  /** Actors whose encounters the file states (their MET links are refreshed). */
+  participants: Set<string>;
+}
+
+/** Turns a (screened) import file into the rows of every statement the writer runs. */
+export function planImport(file: ImportFile): ImportPlan {
+  const articles = file.articles.map((a) => ({
+    id: a.id,
+    title: a.title,
+    publisher: a.publisher ?? null,
+    url: a.url ?? null,
+    published: a.published ?? null,
+    publishedPrecision: a.publishedPrecision ?? null,
+    publishedNote: a.publishedNote ?? null,
+    publishedStart: a.published ? dateRange(a.published).first : null,
+    language: a.language,
+    file: a.file ?? null,
+    dateline: a.dateline ?? null,
+    sha256: a.sha256 ?? null,
+    text: a.text ?? null,
+  }));
+
+  const nodes = new Map<NodeType, Row[]>();
+  for (const type of Object.keys(LABELS) as NodeType[]) nodes.set(type, []);
+  for (const n of file.nodes) {
+    const range = n.date ? dateRange(n.date) : null;
+    nodes.get(n.type)!.push({
+      id: n.id,
+      type: n.type,
+      kind: n.kind ?? n.type,
+      name: n.name,
+      aliases: n.aliases,
+      description: n.description ?? null,
+      status: n.status ?? null,
+      date: n.date ?? null,
+      datePrecision: n.datePrecision ?? (n.date ? precisionOf(n.date) : null),
+      dateStart: range?.first ?? null,
+      dateEnd: range?.last ?? null,
+      summary: n.summary ?? null,
+      x: n.x ?? null,
+      y: n.y ?? null,
+      properties: n.properties,
+      extend: n.mode === "extend",
+    });
+  }
+
+  const links = new Map<LinkType, LinkRow[]>();
+  const participants = new Set<string>();
+  const add = (type: LinkType, source: string, target: string, properties: Record<string, unknown> = {}) => {
+    const list = links.get(type) ?? [];
+    list.push({ source, target, properties });
+    links.set(type, list);
+  };
+  for (const n of file.nodes) {
+    if (n.country) add("IN_COUNTRY", n.id, n.country);
+    if (n.partOf) add("PART_OF", n.id, n.partOf);
+    if (n.place) add("AT", n.id, n.place);
+    for (const t of n.topics) add("ABOUT", n.id, t);
+    for (const a of n.produced) add("PRODUCED", n.id, a);
+    for (const p of n.parties) add("PARTY_TO", p, n.id);
+    for (const p of n.participants) {
+      add("PARTICIPATED_IN", p.actor, n.id, { role: p.role });
+      participants.add(p.actor);
+    }
+  }
+
+  const evidence: ImportPlan["evidence"] = [];
+  const cite = (subject: string, citations: Citation[]) =>
+    citations.map((c) => {
+      const id = evidenceId(subject, c);
+      evidence.push({
+        id,
+        subject,
+        article: c.article,
+        paragraph: c.paragraph ?? null,
+        start: c.start ?? null,
+        end: c.end ?? null,
+        by: c.by,
+        note: c.note ?? null,
+      });
+      return id;
+    });
+  const quantities = file.quantities.map((q) => ({
+    id: q.id,
+    measure: q.measure,
+    value: q.value,
+    unit: q.unit,
+    period: q.period ?? null,
+    note: q.note ?? null,
+    about: q.about,
+  }));
+  for (const n of file.nodes) cite(n.id, n.evidence);
+  for (const q of file.quantities) cite(q.id, q.evidence);
+  const roles = file.roles.map((r) => ({
+    person: r.person,
+    of: r.of,
+    title: r.title,
+    since: r.since ?? null,
+    until: r.until ?? null,
+    asOf: r.asOf ?? null,
+    // Role evidence ids are stored on the relationship; the Evidence nodes link to the person.
+    evidence: cite(r.person, r.evidence),
+  }));
+
+  return {
+    articles,
+    replaceIds: file.nodes.filter((n) => n.mode === "replace").map((n) => n.id),
+    nodes,
+    links,
+    quantities,
+    roles,
+    evidence,
+    participants,
+  };
+}
+
+/** Rows a plan writes (the unit of the staging threshold and of the load benchmark). */
+export function planRows(plan: ImportPlan): number {
+  let rows = plan.articles.length + plan.quantities.length + plan.roles.length + plan.evidence.length;
+  for (const list of plan.nodes.values()) rows += list.length;
+  for (const list of plan.links.values()) rows += list.length;
+  return rows;
+}
+
+/** Runs a plan's statements in `tx`; returns the actors whose encounters may have changed. */
+export async function applyPlan(tx: ManagedTransaction, plan: ImportPlan, progress?: Progress): Promise<Set<string>> {
+  await runBatched(tx, cypher("queries/ingest/articles"), plan.articles, progress, "articles");
+
+  // Links owned by the nodes of this file are stated afresh; remember whose encounters may change.
+  const touchedActors = new Set(plan.participants);
+  for (const batch of batches(plan.replaceIds)) {
+    const result = await tx.run(cypher("queries/ingest/clear-owned-links"), { ids: batch });
+    for (const r of result.records) if (r.get("actor")) touchedActors.add(r.get("actor"));
+  }
+  for (const [type, rows] of plan.nodes) {
+    if (rows.length)
+      await runBatched(tx, cypher("queries/ingest/nodes").replaceAll("{{label}}", LABELS[type]), rows, progress, `${type} nodes`);
+  }
+  for (const [type, rows] of plan.links)
+    await runBatched(tx, cypher("queries/ingest/links").replaceAll("{{type}}", type), rows, progress, `${type} links`);
+  await runBatched(tx, cypher("queries/ingest/quantities"), plan.quantities, progress, "quantities");
+  await runBatched(tx, cypher("queries/ingest/roles"), plan.roles, progress, "roles");
+  await runBatched(tx, cypher("queries/ingest/evidence"), plan.evidence, progress, "evidence");
+  return touchedActors;
+}
+
+/** The summary of a written plan. */
+export function summarize(
+  file: ImportFile,
+  plan: ImportPlan,
+  extra: Pick<ImportSummary, "metLinks" | "elapsedMs" | "skippedRejected" | "suggestions">,
+): ImportSummary {
+  let links = 0;
+  for (const list of plan.links.values()) links += list.length;
+  const { suggestions, ...rest } = extra;
+  return {
+    articles: file.articles.length,
+    nodes: file.nodes.length,
+    links,
+    roles: file.roles.length,
+    quantities: file.quantities.length,
+    evidence: plan.evidence.length,
+    ...rest,
+    ...(suggestions ? { suggestions } : {}),
+  };
+}
+
+/** Writes the file in one transaction; throws (and writes nothing) on any failure. */
 export async function writeImport(db: Database, input: ImportFile, progress?: Progress): Promise<ImportSummary> {
   const started = Date.now();
   return db.writeTx(
     async (tx) => {
       // Curation: deleted facts stay deleted and merged ids land on the kept node (curation/import-hooks.ts).
       const { file, skipped } = await screenRejected(tx, input);
-      await runBatched(
-        tx,
-        cypher("queries/ingest/articles"),
-        file.articles.map((a) => ({
-          id: a.id,
-          title: a.title,
-          publisher: a.publisher ?? null,
-          url: a.url ?? null,
-          published: a.published ?? null,
-          publishedPrecision: a.publishedPrecision ?? null,
-          publishedNote: a.publishedNote ?? null,
-          publishedStart: a.published ? dateRange(a.published).first : null,
-          language: a.language,
-          file: a.file ?? null,
-          dateline: a.dateline ?? null,
-          sha256: a.sha256 ?? null,
-          text: a.text ?? null,
-        })),
-        progress,
-        "articles",
-      );
-
-      // Links owned by the nodes of this file are stated afresh; remember whose encounters may change.
-      const touchedActors = new Set<string>();
-      for (const batch of batches(file.nodes.filter((n) => n.mode === "replace").map((n) => n.id))) {
-        const result = await tx.run(cypher("queries/ingest/clear-owned-links"), { ids: batch });
-        for (const r of result.records) if (r.get("actor")) touchedActors.add(r.get("actor"));
-      }
-
-      for (const [type, label] of Object.entries(LABELS) as [NodeType, string][]) {
-        const ofType = file.nodes.filter((n) => n.type === type);
-        const rows = ofType
-          .map((n) => {
-            const range = n.date ? dateRange(n.date) : null;
-            return {
-              id: n.id,
-              type: n.type,
-              kind: n.kind ?? n.type,
-              name: n.name,
-              aliases: n.aliases,
-              description: n.description ?? null,
-              status: n.status ?? null,
-              date: n.date ?? null,
-              datePrecision: n.datePrecision ?? (n.date ? precisionOf(n.date) : null),
-              dateStart: range?.first ?? null,
-              dateEnd: range?.last ?? null,
-              summary: n.summary ?? null,
-              x: n.x ?? null,
-              y: n.y ?? null,
-              properties: n.properties,
-              extend: n.mode === "extend",
-            };
-          });
-        if (rows.length)
-          await runBatched(
-            tx,
-            cypher("queries/ingest/nodes").replaceAll("{{label}}", label),
-            rows,
-            progress,
-            `${type} nodes`,
-          );
-      }
-
-      const links = new Map<LinkType, { source: string; target: string; properties: Record<string, unknown> }[]>();
-      const add = (type: LinkType, source: string, target: string, properties: Record<string, unknown> = {}) => {
-        const list = links.get(type) ?? [];
-        list.push({ source, target, properties });
-        links.set(type, list);
-      };
-      for (const n of file.nodes) {
-        if (n.country) add("IN_COUNTRY", n.id, n.country);
-        if (n.partOf) add("PART_OF", n.id, n.partOf);
-        if (n.place) add("AT", n.id, n.place);
-        for (const t of n.topics) add("ABOUT", n.id, t);
-        for (const a of n.produced) add("PRODUCED", n.id, a);
-        for (const p of n.parties) add("PARTY_TO", p, n.id);
-        for (const p of n.participants) {
-          add("PARTICIPATED_IN", p.actor, n.id, { role: p.role });
-          touchedActors.add(p.actor);
-        }
-      }
-      let linkCount = 0;
-      for (const [type, rows] of links) {
-        linkCount += rows.length;
-        await runBatched(
-          tx,
-          cypher("queries/ingest/links").replaceAll("{{type}}", type),
-          rows,
-          progress,
-          `${type} links`,
-        );
-      }
-
-      const evidenceRows: Record<string, unknown>[] = [];
-      const cite = (subject: string, citations: Citation[]) =>
-        citations.map((c) => {
-          const id = evidenceId(subject, c);
-          evidenceRows.push({
-            id,
-            subject,
-            article: c.article,
-            paragraph: c.paragraph ?? null,
-            start: c.start ?? null,
-            end: c.end ?? null,
-            by: c.by,
-            note: c.note ?? null,
-          });
-          return id;
-        });
-
-      await runBatched(
-        tx,
-        cypher("queries/ingest/quantities"),
-        file.quantities.map((q) => ({
-          id: q.id,
-          measure: q.measure,
-          value: q.value,
-          unit: q.unit,
-          period: q.period ?? null,
-          note: q.note ?? null,
-          about: q.about,
-        })),
-        progress,
-        "quantities",
-      );
-      for (const n of file.nodes) cite(n.id, n.evidence);
-      for (const q of file.quantities) cite(q.id, q.evidence);
-      const roleRows = file.roles.map((r) => ({
-        person: r.person,
-        of: r.of,
-        title: r.title,
-        since: r.since ?? null,
-        until: r.until ?? null,
-        asOf: r.asOf ?? null,
-        // Role evidence ids are stored on the relationship; the Evidence nodes link to the person.
-        evidence: cite(r.person, r.evidence),
-      }));
-      await runBatched(tx, cypher("queries/ingest/roles"), roleRows, progress, "roles");
-      await runBatched(tx, cypher("queries/ingest/evidence"), evidenceRows, progress, "evidence");
+      const plan = planImport(file);
+      const touchedActors = await applyPlan(tx, plan, progress);
       // Curation: the extractor's open questions join the review queue (after evidence, which decisions may move).
       const suggestions = file.suggestions?.length ? await writeSuggestions(tx, file.suggestions) : undefined;
-
       const metLinks = await refreshMet(tx, [...touchedActors]);
-      return {
-        articles: file.articles.length,
-        nodes: file.nodes.length,
-        links: linkCount,
-        roles: file.roles.length,
-        quantities: file.quantities.length,
-        evidence: evidenceRows.length,
-        metLinks,
-        elapsedMs: Date.now() - started,
-        skippedRejected: skipped,
-        ...(suggestions ? { suggestions } : {}),
-      };
+      return summarize(file, plan, { metLinks, elapsedMs: Date.now() - started, skippedRejected: skipped, suggestions });
     },
     { timeoutMs: 30 * 60_000 },
   );

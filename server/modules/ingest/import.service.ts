@@ -3,7 +3,8 @@
  * ==============
  *
  * The one path by which data enters Parley: validate everything first (nothing is written when anything is
- * wrong), attach article texts found on disk, then write the file in one transaction.
+ * wrong), attach article texts found on disk, then write the file in one transaction, or, when it is too big for
+ * one, through staging (staged-import.ts): either way it lands whole or not at all.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -15,6 +16,7 @@ import { ValidationError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { type ImportIssue, validateImport } from "./import-validate.js";
 import { type ImportSummary, type Progress, writeImport } from "./import.repository.js";
+import { STAGE_ABOVE_ROWS, type StagedOptions, writeStagedImport } from "./staged-import.js";
 
 export class ImportValidationError extends ValidationError {
   constructor(readonly issues: ImportIssue[]) {
@@ -34,6 +36,22 @@ export interface LoadOptions {
   articlesDir?: string | null;
   log?: Logger;
   progress?: Progress;
+  /** Files with more rows than this go through staging (default STAGE_ABOVE_ROWS). */
+  stageAboveRows?: number;
+  /** Options of the staged path (chunk size, test hooks). */
+  staged?: Omit<StagedOptions, "progress" | "log">;
+}
+
+/** Rows an import writes: nodes, articles, links, roles, quantities and citations. */
+export function importRows(file: ImportFile): number {
+  let rows = file.articles.length + file.nodes.length + file.roles.length + file.quantities.length;
+  for (const n of file.nodes) {
+    rows += n.participants.length + n.topics.length + n.produced.length + n.parties.length + n.evidence.length;
+    rows += (n.country ? 1 : 0) + (n.partOf ? 1 : 0) + (n.place ? 1 : 0);
+  }
+  for (const r of file.roles) rows += r.evidence.length;
+  for (const q of file.quantities) rows += q.evidence.length;
+  return rows;
 }
 
 /** Validates and writes an import document; throws ImportValidationError when it is not valid. */
@@ -41,6 +59,9 @@ export async function loadImportFile(db: Database, input: unknown, options: Load
   const validation = validateImport(input);
   if (!validation.ok) throw new ImportValidationError(validation.errors);
   const file = await attachArticleTexts(validation.data, options.articlesDir ?? null, options.log);
+  if (importRows(file) > (options.stageAboveRows ?? STAGE_ABOVE_ROWS)) {
+    return writeStagedImport(db, file, { ...options.staged, progress: options.progress, log: options.log });
+  }
   return writeImport(db, file, options.progress);
 }
 
