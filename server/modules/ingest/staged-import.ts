@@ -101,7 +101,8 @@ export function splitPlan(plan: ImportPlan, existing: Set<string>): { staged: Im
     if (ok) stagedQuantityIds.add(q.id);
     return ok;
   });
-  const stagedRoles = plan.roles.filter((r) => newEntities.has(r.person) && newEntities.has(r.of));
+  const isStagedRole = (r: ImportPlan["roles"][number]) => newEntities.has(r.person) && newEntities.has(r.of);
+  const stagedRoles = plan.roles.filter(isStagedRole);
   const stagedEvidenceIds = new Set<string>();
   const stagedEvidence = plan.evidence.filter((e) => {
     const ok =
@@ -125,8 +126,8 @@ export function splitPlan(plan: ImportPlan, existing: Set<string>): { staged: Im
       replaceIds: plan.replaceIds.filter((id) => !newEntities.has(id)),
       nodes: residualNodes,
       links: residualLinks,
-      quantities: plan.quantities.filter((q) => !stagedQuantities.includes(q)),
-      roles: plan.roles.filter((r) => !stagedRoles.includes(r)),
+      quantities: plan.quantities.filter((q) => !stagedQuantityIds.has(q.id)),
+      roles: plan.roles.filter((r) => !isStagedRole(r)),
       evidence: plan.evidence.filter((e) => !stagedEvidenceIds.has(e.id)),
       participants: plan.participants,
     },
