@@ -40,4 +40,4 @@ CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
 
 // Names, aliases and role titles, folded so that "Cavusoglu" finds "Çavuşoğlu".
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.titleText]
-OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false}};
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: true}};

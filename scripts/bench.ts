@@ -36,7 +36,8 @@ const { values: args } = parseArgs({
     json: { type: "boolean", default: false },
     "no-browser": { type: "boolean", default: false },
     "no-server": { type: "boolean", default: false },
-    heap: { type: "string", default: "4g" },
+    // A million links are published in one transaction, which needs about 2–3 KB of Neo4j heap per node.
+    heap: { type: "string", default: "8g" },
     // Only these sizes (repeatable): server sizes 10k, 100k, 1M; browser sizes 5k/25k, 20k/100k, 50k/250k.
     size: { type: "string", multiple: true },
     // Files with more rows than this load through staging (default: the product's threshold).

@@ -63,7 +63,18 @@ function isUnavailable(error: unknown): boolean {
 /** Maps driver errors to application errors at the repository edge. */
 export function translateDbError(error: unknown): unknown {
   if (error instanceof AppError) return error;
-  if (isUnavailable(error)) return new UnavailableError();
+  // Retryable in the driver's eyes, but retrying the same big write never helps: say what does.
+  if (error instanceof Neo4jError && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(error.code)) {
+    return new UnavailableError(
+      "Neo4j ran out of transaction memory for this write. Raise its heap (PARLEY_NEO4J_HEAP, e.g. 8g for a million links; 70 % of it is allowed for transactions) or split the file.",
+    );
+  }
+  if (isUnavailable(error)) {
+    // The driver's error stays as the cause (its code tells a full heap from a stopped server, for logs).
+    const unavailable = new UnavailableError();
+    unavailable.cause = error;
+    return unavailable;
+  }
   // A read that hit the transaction timeout (a cold or overloaded database) is worth retrying, not a server bug.
   if (error instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated|TransactionTimedOutClientConfiguration/.test(error.code)) {
     return new UnavailableError("The database took too long to answer; retry in a few seconds.");

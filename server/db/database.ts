@@ -6,7 +6,7 @@
  * (routed to followers on a cluster), writes in `executeWrite`, driver errors translated at the edge, and a
  * readiness loop that waits for Bolt in the background while the HTTP server already answers.
  */
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
+import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { translateDbError } from "../errors.js";
 import type { Logger } from "../log.js";
 
@@ -84,6 +84,7 @@ export class Database {
     try {
       const result = await session.executeWrite(work, txConfig(options));
       this.dataVersion++;
+      await awaitSearchIndex(session);
       return result;
     } catch (error) {
       throw translateDbError(error);
@@ -101,6 +102,7 @@ export class Database {
     try {
       await session.run(query, params);
       this.dataVersion++;
+      await awaitSearchIndex(session);
     } catch (error) {
       throw translateDbError(error);
     } finally {
@@ -141,6 +143,15 @@ export class Database {
   async close(): Promise<void> {
     await this.driver.close();
   }
+}
+
+/**
+ * The full-text index is eventually consistent (writes do not carry its Lucene updates in their transaction state,
+ * which a million-node import could not hold); waiting for its refresh after each write keeps "search finds what
+ * was just written" true for the writer and for everyone after it.
+ */
+async function awaitSearchIndex(session: Session): Promise<void> {
+  await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
 }
 
 function txConfig(options: TxOptions) {

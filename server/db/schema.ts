@@ -6,13 +6,27 @@
  * running it at each start is safe. Waits for the indexes to come online before the app serves searches.
  */
 import { cypher, splitStatements } from "./cypher.js";
+import type { Session } from "neo4j-driver";
 import type { Database } from "./database.js";
+
+/**
+ * Drops indexes created by an earlier Parley with other options, so that the schema file creates them anew: the
+ * full-text index became eventually consistent (an import of a million nodes cannot hold its Lucene updates in one
+ * transaction). Rebuilding it takes seconds to minutes, once.
+ */
+async function dropOutdatedIndexes(session: Session): Promise<void> {
+  const result = await session.run(
+    "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'entity_names' RETURN options.indexConfig['fulltext.eventually_consistent'] AS consistent",
+  );
+  if (result.records[0]?.get("consistent") === false) await session.run("DROP INDEX entity_names");
+}
 
 /** Creates what is missing of the schema and waits until its indexes are online. */
 export async function applySchema(db: Database): Promise<number> {
   const statements = splitStatements(cypher("schema"));
   const session = db.driver.session({ database: db.name });
   try {
+    await dropOutdatedIndexes(session);
     // Schema commands cannot share a transaction with each other or with data writes.
     for (const statement of statements) await session.run(statement);
     await session.run("CALL db.awaitIndexes(60)");

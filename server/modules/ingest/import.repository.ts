@@ -69,6 +69,9 @@ export const CORE_ENTITY_PROPERTIES: ReadonlySet<string> = new Set([
   "y",
   "createdAt",
   "updatedAt",
+  // Staging bookkeeping, present on a staged import's nodes only until it is cleaned up (staged-import.ts).
+  "importId",
+  "stagedLabels",
 ]);
 
 export type Progress = (step: string, done: number, total: number) => void;

@@ -9,9 +9,14 @@
  * their real labels and writes the rest of the file (changes to nodes that already existed, links to them). Any
  * failure before that commit discards the staged nodes, so readers see the whole import or none of it.
  *
- * The `MET` projection is refreshed after publishing, in transactions of a few thousand actors: it is derived data
- * (rebuilt from the published events), and its state is kept on the `Import` node, so a stopped process finishes it
- * at the next start (`recoverStagedImports`).
+ * After publishing, the staging properties are removed and the `MET` projection is refreshed, in small
+ * transactions: neither changes what a reader sees of the file (the properties are not shown, `MET` is derived from
+ * the published events), and the `Import` node keeps what is left to do, so a stopped process finishes it at the
+ * next start (`recoverStagedImports`).
+ *
+ * Publishing still holds one change per staged node: Neo4j needs about 2–3 KB of transaction memory per node
+ * (measured), i.e. `PARLEY_NEO4J_HEAP=8g` for a file of a million participation links. It fails with a clear
+ * message (and rolls back) when the heap is too small.
  */
 import { randomUUID } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
@@ -36,8 +41,8 @@ import {
 
 /** Files with more rows than this are staged (one transaction below it). */
 export const STAGE_ABOVE_ROWS = 250_000;
-/** Rows written per staging transaction. */
-export const STAGE_CHUNK_ROWS = 50_000;
+/** Rows written per staging transaction (50,000 evidence rows needed more than 420 MB of transaction memory). */
+export const STAGE_CHUNK_ROWS = 20_000;
 /** Actors per MET refresh transaction after publishing. */
 const MET_CHUNK_ACTORS = 5_000;
 
@@ -180,8 +185,12 @@ export async function discardStaged(db: Database, importId: string): Promise<voi
   await db.writeInBatches(cypher("queries/ingest/staged/discard"), { importId });
 }
 
-/** Refreshes MET for the actors of a published import, a chunk per transaction, then marks the import done. */
-async function finishMet(db: Database, importId: string, actors: string[], progress?: Progress): Promise<number> {
+/**
+ * Finishes a published import: removes the staging properties, refreshes MET for its actors (a chunk per
+ * transaction), then marks the import done.
+ */
+async function finishPublished(db: Database, importId: string, actors: string[], progress?: Progress): Promise<number> {
+  await db.writeInBatches(cypher("queries/ingest/staged/cleanup"), { importId });
   let metLinks = 0;
   let done = 0;
   for (const chunk of batches(actors, MET_CHUNK_ACTORS)) {
@@ -198,7 +207,7 @@ export async function writeStagedImport(db: Database, input: ImportFile, options
   const started = Date.now();
   const { progress, log } = options;
   const importId = `import-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
-  // Curation screening only reads; the decisions it relies on are checked again nowhere, as in a one-transaction load.
+  // Curation screening only reads, so it runs before staging, on the curation state at the start of the import.
   const { file, skipped } = await db.readTx((tx) => screenRejected(tx, input));
   const plan = planImport(file);
   const { staged, residual } = splitPlan(plan, await existingIds(db, plan));
@@ -246,7 +255,7 @@ export async function writeStagedImport(db: Database, input: ImportFile, options
     }
     throw new StagedImportError(importId, error);
   }
-  const metLinks = await finishMet(db, importId, [...touchedActors], progress);
+  const metLinks = await finishPublished(db, importId, [...touchedActors], progress);
   return { ...summarize(file, plan, { metLinks, elapsedMs: Date.now() - started, skippedRejected: skipped, suggestions }), importId };
 }
 
@@ -267,7 +276,7 @@ export async function recoverStagedImports(db: Database, log?: Logger): Promise<
       await setStatus(db, item.id, { status: "rolled back", error: "the process stopped while staging" });
     } else {
       log?.info("finishing the MET refresh of a published import", { importId: item.id, actors: item.metActors.length });
-      await finishMet(db, item.id, item.metActors);
+      await finishPublished(db, item.id, item.metActors);
     }
   }
   return pending.length;
