@@ -1,0 +1,52 @@
+/**
+ * Journey: the details of a hub. A country that took part in 147 synthetic meetings shows the first page of 100
+ * (oldest first) with a button that says how many are shown; one click appends the rest and the button goes away.
+ */
+import { writeFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateSynthetic, participationDegrees } from "../../server/modules/ingest/synthetic.js";
+import { screenshotPath } from "../helpers/browser.js";
+import { type Explorer, startExplorer } from "../helpers/explorer.js";
+
+describe("e2e #hub-details", () => {
+  const data = generateSynthetic({ actors: 1_500, events: 4_500, seed: 2026 });
+  const [hub, degree] = [...participationDegrees(data)].sort((a, b) => b[1] - a[1])[0]!;
+  let explorer: Explorer;
+  let browser: Browser;
+  let url: string;
+
+  beforeAll(async () => {
+    explorer = await startExplorer({ extraData: [data] });
+    ({ url, browser } = explorer);
+  });
+  afterAll(async () => explorer?.close());
+
+  it("should list a hub's events a page at a time and append the next page on request", async () => {
+    expect(degree).toBeGreaterThan(100);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${url}/?node=${hub}`);
+    const more = page.getByTestId("more-events");
+    await more.waitFor({ timeout: 60_000 });
+    const items = page.getByTestId("events").locator(":scope > li");
+    expect(await items.count()).toBe(100);
+    const total = Number((await page.locator(".details-section", { has: page.getByTestId("events") }).locator(".count").textContent())?.replace(/\D/g, ""));
+    expect(total).toBeGreaterThan(100);
+    expect(await more.textContent()).toContain(`100 of ${total.toLocaleString("en-US")} shown`);
+    writeFileSync(screenshotPath("hub-details-first-page"), await page.screenshot());
+
+    await more.click();
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(Math.min(total, 200));
+    // Oldest first across pages: the second page continues where the first stopped.
+    const dates = await page
+      .getByTestId("events")
+      .locator(":scope > li time.date")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? "").filter(Boolean));
+    expect(dates.length).toBeGreaterThan(100);
+    expect(dates).toEqual([...dates].sort());
+    if (total <= 200) expect(await more.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
