@@ -23,6 +23,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { ImportFile, NodeType } from "../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
+import { AppError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { screenRejected, writeSuggestions } from "../curation/import-hooks.js";
 import {
@@ -55,13 +56,23 @@ export interface StagedOptions {
   onStep?: (step: "staged-chunk" | "before-publish", importId: string) => Promise<void> | void;
 }
 
-/** Thrown when a staged import failed and was rolled back; nothing of it is visible. */
-export class StagedImportError extends Error {
+/**
+ * Thrown when a staged import failed and was rolled back; nothing of it is visible. An API caller gets the cause's
+ * status (503 when the database was unavailable or out of memory) and a message that says what happened.
+ */
+export class StagedImportError extends AppError {
   constructor(
     readonly importId: string,
     cause: unknown,
   ) {
-    super(`The import was rolled back and nothing was written: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      cause instanceof AppError ? cause.status : 500,
+      "IMPORT_ROLLED_BACK",
+      // Only application errors are worded for users; a raw database message (which may name internal ids) stays
+      // in the server log, written when the import failed.
+      `The import was rolled back and nothing was written: ${cause instanceof AppError ? cause.message : "an unexpected error; the server log has the details."}`,
+    );
+    this.cause = cause;
   }
 }
 
