@@ -63,15 +63,15 @@ function isUnavailable(error: unknown): boolean {
 /** Maps driver errors to application errors at the repository edge. */
 export function translateDbError(error: unknown): unknown {
   if (error instanceof AppError) return error;
+  let unavailable: UnavailableError | null = null;
   // Retryable in the driver's eyes, but retrying the same big write never helps: say what does.
   if (error instanceof Neo4jError && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(error.code)) {
-    return new UnavailableError(
+    unavailable = new UnavailableError(
       "Neo4j ran out of transaction memory for this write. Raise its heap (PARLEY_NEO4J_HEAP, e.g. 8g for a million links; 70 % of it is allowed for transactions) or split the file.",
     );
-  }
-  if (isUnavailable(error)) {
-    // The driver's error stays as the cause (its code tells a full heap from a stopped server, for logs).
-    const unavailable = new UnavailableError();
+  } else if (isUnavailable(error)) unavailable = new UnavailableError();
+  if (unavailable) {
+    // The driver's error stays as the cause, for the server log.
     unavailable.cause = error;
     return unavailable;
   }

@@ -80,29 +80,25 @@ export class Database {
 
   /** Runs a unit of work in one write transaction: all of it lands, or none of it. */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
-    try {
-      const result = await session.executeWrite(work, txConfig(options));
-      this.dataVersion++;
-      await awaitSearchIndex(session);
-      return result;
-    } catch (error) {
-      throw translateDbError(error);
-    } finally {
-      await session.close();
-    }
+    return this.write((session) => session.executeWrite(work, txConfig(options)));
   }
 
   /**
    * Runs a `CALL { … } IN TRANSACTIONS` statement, which Neo4j only accepts in an auto-commit transaction: for
-   * bulk deletes that must not sit in one transaction. Each inner batch commits on its own.
+   * bulk changes that must not sit in one transaction. Each inner batch commits on its own.
    */
   async writeInBatches(query: string, params: Record<string, unknown>): Promise<void> {
+    await this.write((session) => session.run(query, params));
+  }
+
+  /** Every write: a write session, then the data version bumped and the search index caught up. */
+  private async write<T>(run: (session: Session) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
-      await session.run(query, params);
+      const result = await run(session);
       this.dataVersion++;
       await awaitSearchIndex(session);
+      return result;
     } catch (error) {
       throw translateDbError(error);
     } finally {

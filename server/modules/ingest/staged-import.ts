@@ -30,6 +30,7 @@ import {
   type ImportPlan,
   type ImportSummary,
   LABELS,
+  type LinkRow,
   type LinkType,
   type Progress,
   applyPlan,
@@ -105,8 +106,8 @@ export function splitPlan(plan: ImportPlan, existing: Set<string>): { staged: Im
       stagedArticles.push(row);
     } else residualArticles.push(row);
   }
-  const stagedLinks = new Map<LinkType, ImportPlan["links"] extends Map<LinkType, infer R> ? R : never>();
-  const residualLinks = new Map<LinkType, ImportPlan["links"] extends Map<LinkType, infer R> ? R : never>();
+  const stagedLinks = new Map<LinkType, LinkRow[]>();
+  const residualLinks = new Map<LinkType, LinkRow[]>();
   for (const [type, rows] of plan.links) {
     stagedLinks.set(type, rows.filter((l) => newEntities.has(l.source) && newEntities.has(l.target)));
     residualLinks.set(type, rows.filter((l) => !(newEntities.has(l.source) && newEntities.has(l.target))));
@@ -243,9 +244,9 @@ export async function writeStagedImport(db: Database, input: ImportFile, options
       async (tx: ManagedTransaction) => {
         const status = await tx.run("MATCH (i:Import {id: $importId}) RETURN i.status AS status", { importId });
         if (status.records[0]?.get("status") !== "staging") throw new Error(`import ${importId} is no longer staging`);
-        for (const labels of PUBLISHED_LABELS) {
+        for (const [i, labels] of PUBLISHED_LABELS.entries()) {
           await tx.run(cypher("queries/ingest/staged/publish").replaceAll("{{labels}}", labels), { importId, labels });
-          progress?.("publishing", PUBLISHED_LABELS.indexOf(labels) + 1, PUBLISHED_LABELS.length);
+          progress?.("publishing", i + 1, PUBLISHED_LABELS.length);
         }
         const touched = await applyPlan(tx, residual, progress);
         const written = file.suggestions?.length ? await writeSuggestions(tx, file.suggestions) : undefined;
