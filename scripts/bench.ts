@@ -10,24 +10,21 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { createApp } from "../server/app.js";
 import { ROOT_DIR, loadConfig } from "../server/config.js";
 import { Database, createDriver } from "../server/db/database.js";
-import { EmbeddedNeo4j } from "../server/db/embedded/embedded-neo4j.js";
 import { NEO4J_VERSION } from "../server/db/embedded/prerequisites.js";
-import { applySchema } from "../server/db/schema.js";
+import { type ThrowawayNeo4j, startThrowawayNeo4j } from "../server/db/embedded/throwaway.js";
 import { createLogger } from "../server/log.js";
 import { validateImport } from "../server/modules/ingest/import-validate.js";
 import { BATCH_SIZE, setBatchSize } from "../server/modules/ingest/import.repository.js";
 import { measureExtraction, readArticles, sharedArticleFiles } from "../server/modules/ingest/eval/throughput.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
-import { generateSynthetic, participationDegrees } from "../server/modules/ingest/synthetic.js";
+import { generateSynthetic, mulberry32, participationDegrees } from "../server/modules/ingest/synthetic.js";
 import { runBrowserBench } from "../tests/bench/browser-bench.js";
 
 const { values: args } = parseArgs({
@@ -92,24 +89,16 @@ function percentile(samples: number[], p: number): number {
  * Database
  * -------------------------------------------------------------------------------------------------------------- */
 
-async function startDatabase(): Promise<{ db: Database; embedded: EmbeddedNeo4j; homeDir: string }> {
-  const homeDir = path.join(ROOT_DIR, ".parley", `bench-${process.pid}-${Date.now()}`);
-  const embedded = await EmbeddedNeo4j.start({
-    homeDir,
-    jarCacheDir: path.join(ROOT_DIR, ".parley", "jars", NEO4J_VERSION),
-    pidFile: path.join(homeDir, "neo4j.pid"),
-    boltPort: 0,
-    httpPort: 0,
-    auth: false,
+/** The bench's own throwaway Neo4j (never the development one), with the schema applied. */
+async function startDatabase(): Promise<{ db: Database; neo4j: ThrowawayNeo4j }> {
+  const neo4j = await startThrowawayNeo4j({
+    purpose: "bench",
     heap: args.heap!,
     pageCache: "2g",
     transactionTimeout: "30m",
     log: (line) => progress(`[neo4j] ${line}`),
   });
-  const db = new Database(createDriver({ uri: embedded.connection.uri, user: "neo4j", password: null }), undefined, createLogger("warn"));
-  if (!(await db.waitUntilReady(AbortSignal.timeout(180_000)))) throw new Error(`bench: Neo4j did not start; see ${homeDir}/logs`);
-  await applySchema(db);
-  return { db, embedded, homeDir };
+  return { db: new Database(createDriver({ uri: neo4j.uri, user: "neo4j", password: null }), undefined, createLogger("warn")), neo4j };
 }
 
 /** Empties the database in chunks, so a million relationships never sit in one transaction. */
@@ -351,7 +340,7 @@ function gzipBytes(url: string): Promise<number> {
 }
 
 async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: Dataset): Promise<void> {
-  const rng = mulberry(7);
+  const rng = mulberry32(7);
   const degrees = [...participationDegrees(file)].sort((a, b) => b[1] - a[1]);
   const hubs = degrees.slice(0, 10).map(([id]) => id);
   const actors = degrees.map(([id]) => id);
@@ -400,16 +389,6 @@ async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: D
   record({ section: "payload", metric: "overview bytes/element (JSON)", size: size.label, value: compactPer, unit: "B", baseline: rawPer, baselineName: "raw driver records", note: `${elements} elements, ${lod}` });
   record({ section: "payload", metric: "overview bytes/element (gzip)", size: size.label, value: gz / Math.max(1, elements), unit: "B", baseline: rawPer, baselineName: "raw driver records" });
   record({ section: "memory", metric: "server heap used", size: size.label, value: process.memoryUsage().heapUsed / 2 ** 20, unit: "MiB", note: "app + bench in one Node process" });
-}
-
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /* ----------------------------------------------------------------------------------------------------------------
@@ -473,15 +452,15 @@ async function main(): Promise<void> {
 
   if (!args["no-server"]) {
     progress("starting a throwaway embedded Neo4j (not counted)");
-    const { db, embedded, homeDir } = await startDatabase();
+    const { db, neo4j } = await startDatabase();
     // An interrupted run (Ctrl-C) still stops its Neo4j and removes its folder.
     const onSignal = () => {
-      void embedded.stop().then(() => rm(homeDir, { recursive: true, force: true })).finally(() => process.exit(130));
+      void neo4j.dispose().finally(() => process.exit(130));
     };
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
     const timedFrom = Date.now();
-    const config = loadConfig({ NEO4J_URI: embedded.connection.uri, NEO4J_PASSWORD: "", LOG_LEVEL: "silent" });
+    const config = loadConfig({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: "", LOG_LEVEL: "silent" });
     const app = createApp({ config, db, log: createLogger("silent") });
     const { url, server } = await listen(app);
     try {
@@ -492,14 +471,13 @@ async function main(): Promise<void> {
         const file = generateSynthetic({ actors: size.actors, events: size.events, seed: 2026 });
         await benchLoad(db, size, file, !args.quick && i === 1);
         await benchEndpoints(db, url, size, file);
-        record({ section: "memory", metric: "Neo4j JVM RSS", size: size.label, value: jvmRssBytes(embedded.pid) / 2 ** 20, unit: "MiB", note: `heap ${args.heap}, page cache 2g` });
+        record({ section: "memory", metric: "Neo4j JVM RSS", size: size.label, value: jvmRssBytes(neo4j.neo4j.pid) / 2 ** 20, unit: "MiB", note: `heap ${args.heap}, page cache 2g` });
         if (i < sizes.length - 1) await wipe(db);
       }
     } finally {
       server.close();
       await db.close();
-      await embedded.stop();
-      await rm(homeDir, { recursive: true, force: true });
+      await neo4j.dispose();
     }
     timings.serverSeconds = (Date.now() - timedFrom) / 1000;
   }

@@ -8,12 +8,13 @@
  * reverted by applying its `before`.
  */
 import neo4j, { isDate, isDateTime, isLocalDateTime, type ManagedTransaction } from "neo4j-driver";
-import { isActorType, type NodeType } from "../../contracts/import-format.js";
+import { isActorType } from "../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import { applySchema } from "../../db/schema.js";
 import type { Database } from "../../db/database.js";
 import { type Json, toJson, toJsonMap } from "../../db/values.js";
 import { AppError } from "../../errors.js";
+import { LABELS } from "../ingest/import.repository.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Types
@@ -95,17 +96,6 @@ export interface ChangeRecord {
 /** Relationship types that are never part of a recorded state: derived (MET) or audit links. */
 export const SKIPPED_RELS = ["MET", "CHANGED"] as const;
 const OTHER_LABELS = ["Entity", "Evidence", "Quantity", "Snapshot", "Article"] as const;
-/** Type labels of entities (closed list: they are put into Cypher text). */
-export const TYPE_LABELS: Record<NodeType, string> = {
-  person: "Person",
-  government: "Government",
-  organization: "Organization",
-  country: "Country",
-  place: "Place",
-  agreement: "Agreement",
-  event: "Event",
-  topic: "Topic",
-};
 const TEMPORAL_DATES = ["dateStart", "dateEnd"] as const;
 const TEMPORAL_DATETIMES = ["createdAt", "updatedAt"] as const;
 
@@ -187,7 +177,7 @@ export async function captureState(tx: ManagedTransaction, ids: string[]): Promi
       });
     }
     rels.sort((a, b) => (relKey(a) < relKey(b) ? -1 : relKey(a) > relKey(b) ? 1 : 0));
-    const label = Object.values(TYPE_LABELS).find((l) => labels.includes(l)) ?? TYPE_LABELS.organization;
+    const label = Object.values(LABELS).find((l) => labels.includes(l)) ?? LABELS.organization;
     return { id, exists: true, label, props, temporals, rels };
   });
 
@@ -247,7 +237,7 @@ export async function applyState(tx: ManagedTransaction, state: GraphState, subj
       await tx.run(cypher("queries/curation/delete-node"), { id: node.id });
       continue;
     }
-    const label = Object.values(TYPE_LABELS).includes(node.label ?? "") ? node.label! : TYPE_LABELS.organization;
+    const label = Object.values(LABELS).includes(node.label ?? "") ? node.label! : LABELS.organization;
     const temporals: Record<string, string | null> = {};
     for (const key of [...TEMPORAL_DATES, ...TEMPORAL_DATETIMES]) temporals[key] = node.temporals?.[key] ?? null;
     await tx.run(cypher("queries/curation/apply-node").replaceAll("{{label}}", label), {

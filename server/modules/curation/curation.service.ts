@@ -8,7 +8,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../../db/database.js";
-import { refreshMet } from "../ingest/import.repository.js";
+import { LABELS, refreshMet } from "../ingest/import.repository.js";
 import { isActorType } from "../../contracts/import-format.js";
 import type { Json } from "../../db/values.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
@@ -19,7 +19,6 @@ import {
   type GraphState,
   type NodeState,
   type RelState,
-  TYPE_LABELS,
   applyState,
   captureState,
   createChange,
@@ -400,7 +399,7 @@ export async function splitNode(db: Database, input: SplitInput, by: string): Pr
     const aliases = newNode.aliases.filter((a) => a !== newNode.name);
     const titles = [...new Set(moved.filter((r) => r.type === "HOLDS_ROLE").map((r) => String(r.props.title)))];
     target.exists = true;
-    target.label = source.label ?? TYPE_LABELS.person;
+    target.label = source.label ?? LABELS.person;
     target.props = {
       id: newNode.id,
       type: typeOf(source),

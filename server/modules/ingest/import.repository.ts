@@ -18,6 +18,7 @@ import { type SkippedRejected, screenRejected, writeSuggestions } from "../curat
 /** Rows per UNWIND statement: 5,000 loaded about 1.9× faster than 1,000 at 100k rows (docs/benchmarks.md). */
 export const BATCH_SIZE = 5_000;
 
+/** Type labels of entities (a closed list: they are put into Cypher text). */
 export const LABELS: Record<NodeType, string> = {
   person: "Person",
   government: "Government",
