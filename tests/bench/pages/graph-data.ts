@@ -5,6 +5,7 @@
  * The same seeded graph for every page of the browser benchmark: clustered stored positions (no layout on load,
  * as the server ships them), heavy-tailed degrees from preferential attachment, mostly local edges.
  */
+import { mulberry32 } from "../../../server/modules/ingest/synthetic";
 
 /** Nodes with positions and sizes, and edges as index pairs. */
 export interface BenchGraph {
@@ -17,16 +18,6 @@ export interface BenchGraph {
 }
 
 const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Builds `nodes` nodes and about `edges` edges from `seed`. */
 export function makeBenchGraph(nodes: number, edges: number, seed = 1): BenchGraph {
