@@ -12,14 +12,30 @@ import { ROOT_DIR } from "../config.js";
 export const CYPHER_DIR = path.join(ROOT_DIR, "cypher");
 const cache = new Map<string, string>();
 
-/** Returns the text of `cypher/<name>.cypher`, e.g. `cypher("queries/graph/overview")`. */
+/**
+ * Returns the text of `cypher/<name>.cypher`, e.g. `cypher("queries/graph/overview")`, with its fragments filled
+ * in: `{{degree(n)}}` becomes `cypher/fragments/degree.cypher` about the variable `n`, so an expression that several
+ * queries share is written once.
+ */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), "utf8");
+    text = readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), "utf8").replace(
+      /\{\{(\w+)\((\w+)\)\}\}/g,
+      (_match, fragment: string, variable: string) => fragmentText(fragment).replaceAll("{{node}}", variable),
+    );
     cache.set(name, text);
   }
   return text;
+}
+
+/** A fragment's expression, without its comment lines. */
+function fragmentText(fragment: string): string {
+  return readFileSync(path.join(CYPHER_DIR, "fragments", `${fragment}.cypher`), "utf8")
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("//"))
+    .join("\n")
+    .trim();
 }
 
 /** Splits a file of several statements on `;` at line ends, dropping `//` comment lines. */

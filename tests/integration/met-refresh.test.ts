@@ -13,15 +13,16 @@ import { loadImportFile } from "../../server/modules/ingest/import.service.js";
 import { generateSynthetic } from "../../server/modules/ingest/synthetic.js";
 import { openTestDatabase, resetDatabase } from "../helpers/db.js";
 
-type MetRow = { pair: string; count: number; events: string[]; topics: string[]; first: string | null; last: string | null };
+type MetRow = { pair: string; count: number; evidence: number; events: string[]; topics: string[]; first: string | null; last: string | null };
 
 async function readMet(db: Database): Promise<MetRow[]> {
   return db.read(
-    "MATCH (a)-[m:MET]->(b) RETURN a.id + '|' + b.id AS pair, m.count AS count, m.events AS events, m.topics AS topics, toString(m.first) AS first, toString(m.last) AS last ORDER BY pair",
+    "MATCH (a)-[m:MET]->(b) RETURN a.id + '|' + b.id AS pair, m.count AS count, m.evidence AS evidence, m.events AS events, m.topics AS topics, toString(m.first) AS first, toString(m.last) AS last ORDER BY pair",
     {},
     (r) => ({
       pair: r.get("pair"),
       count: Number(r.get("count")),
+      evidence: Number(r.get("evidence")),
       events: [...(r.get("events") as string[])].sort(),
       topics: [...(r.get("topics") as string[])].sort(),
       first: r.get("first"),
@@ -43,8 +44,13 @@ async function recomputeAll(db: Database): Promise<void> {
          OPTIONAL MATCH (e)-[:ABOUT]->(t:Topic)
          RETURN collect(DISTINCT t.id) AS topics
        }
-       WITH a, b, events, topics, [e IN events WHERE e.dateStart IS NOT NULL | e.dateStart] AS dates
-       CREATE (a)-[:MET {count: size(events), events: [e IN events | e.id], topics: topics,
+       CALL (events) {
+         UNWIND events AS e
+         MATCH (e)-[c:EVIDENCED_BY]->()
+         RETURN count(c) AS evidence
+       }
+       WITH a, b, events, topics, evidence, [e IN events WHERE e.dateStart IS NOT NULL | e.dateStart] AS dates
+       CREATE (a)-[:MET {count: size(events), evidence: evidence, events: [e IN events | e.id], topics: topics,
          first: CASE WHEN size(dates) = 0 THEN null ELSE reduce(d = dates[0], v IN dates | CASE WHEN v < d THEN v ELSE d END) END,
          last: CASE WHEN size(dates) = 0 THEN null ELSE reduce(d = dates[0], v IN dates | CASE WHEN v > d THEN v ELSE d END) END}]->(b)`,
       { kinds: [...ENCOUNTER_KINDS] },
@@ -91,6 +97,22 @@ describe("ingest #met-refresh", () => {
     const afterSecond = await readMet(db);
     await recomputeAll(db);
     expect(await readMet(db)).toEqual(afterSecond);
+
+    // A third file only cites some existing events anew (extend mode, no participants stated): the evidence count
+    // stored on their participants' MET links follows.
+    const cited = events.slice(0, 20).map((e) => ({
+      id: e.id,
+      type: "event" as const,
+      name: e.name,
+      mode: "extend" as const,
+      evidence: [{ article: file.articles![0]!.id, paragraph: 99, start: 0, end: 10, by: "curator" }],
+    }));
+    await loadImportFile(db, { ...file, nodes: cited, roles: [] });
+    const afterThird = await readMet(db);
+    expect(afterThird.reduce((s, m) => s + m.evidence, 0)).toBeGreaterThan(afterSecond.reduce((s, m) => s + m.evidence, 0));
+    await recomputeAll(db);
+    expect(await readMet(db)).toEqual(afterThird);
+
     const marks = await db.read("MATCH (a:Entity) WHERE a.metRefresh IS NOT NULL RETURN count(a) AS n", {}, (r) => Number(r.get("n")));
     expect(marks[0]).toBe(0);
   });

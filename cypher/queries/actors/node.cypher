@@ -18,7 +18,7 @@ CALL (n) {
   RETURN collect(e.id) AS eventIds
 }
 RETURN n {.*} AS props,
-       COUNT { (n)--(:Entity) } AS degree,
+       {{degree(n)}} AS degree,
        [(n)-[:IN_COUNTRY|HOLDS_ROLE|PART_OF*1..2]->(c:Country) WHERE c <> n | c {.id, .name, .type, .kind}] AS countries,
        [(n)-[r:HOLDS_ROLE]->(o:Entity) |
          {title: r.title, since: r.since, until: r.until, asOf: r.asOf, evidence: coalesce(r.evidence, []),

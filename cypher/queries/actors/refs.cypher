@@ -1,4 +1,4 @@
 // Node references with degree, for drawing a small graph (path, neighbours).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN n {.id, .name, .type, .kind, degree: COUNT { (n)--(:Entity) }} AS node
+RETURN n {.id, .name, .type, .kind, degree: {{degree(n)}}} AS node

@@ -2,7 +2,7 @@
 // countries, agreements), most connected first.
 MATCH (n:Entity)
 WHERE n.type IN ['person', 'government', 'organization', 'country', 'agreement']
-WITH n, COUNT { (n)--(:Entity) } AS degree
+WITH n, {{degree(n)}} AS degree
 ORDER BY degree DESC, n.id
 LIMIT $limit
 RETURN n.id AS id

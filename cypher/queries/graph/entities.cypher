@@ -9,4 +9,4 @@ CALL (n) {
 RETURN n.id AS id, n.name AS name, n.type AS type, n.kind AS kind, n.date AS date,
        n.datePrecision AS datePrecision, n.x AS x, n.y AS y,
        CASE WHEN n:Country THEN countries + n.id ELSE countries END AS countries,
-       COUNT { (n)--(:Entity) } AS degree
+       {{degree(n)}} AS degree

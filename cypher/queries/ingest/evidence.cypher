@@ -1,5 +1,6 @@
 // Upserts evidence spans and links each to its article and to what it supports (an entity or a quantity).
-// Evidence accumulates across loads; it is never removed by a reload, only annotated.
+// Evidence accumulates across loads; it is never removed by a reload, only annotated. Returns the participants of
+// events that gained a citation: the evidence count stored on their MET links changes.
 UNWIND $rows AS row
 MATCH (article:Article {id: row.article})
 MERGE (ev:Evidence {id: row.id})
@@ -12,5 +13,8 @@ OPTIONAL MATCH (entity:Entity {id: row.subject})
 OPTIONAL MATCH (quantity:Quantity {id: row.subject})
 WITH ev, coalesce(entity, quantity) AS subject
 WHERE subject IS NOT NULL
+WITH ev, subject, subject:Event AND NOT EXISTS { (subject)-[:EVIDENCED_BY]->(ev) } AS citesEventAnew
 MERGE (subject)-[:EVIDENCED_BY]->(ev)
-RETURN count(ev) AS count
+WITH subject WHERE citesEventAnew
+MATCH (actor:Entity)-[:PARTICIPATED_IN]->(subject)
+RETURN DISTINCT actor.id AS actor

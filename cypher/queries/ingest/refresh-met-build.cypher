@@ -14,9 +14,11 @@ UNWIND events AS e
 OPTIONAL MATCH (e)-[:ABOUT]->(t:Topic)
 WITH x, y, events, t ORDER BY t.id
 WITH x, y, events, collect(DISTINCT t.id) AS topics
-WITH x, y, topics, [e IN events WHERE e.dateStart IS NOT NULL | e.dateStart] AS dates, [e IN events | e.id] AS eventIds
+WITH x, y, topics, [e IN events WHERE e.dateStart IS NOT NULL | e.dateStart] AS dates, [e IN events | e.id] AS eventIds,
+     reduce(s = 0, n IN [e IN events | COUNT { (e)-[:EVIDENCED_BY]->() }] | s + n) AS evidence
 MERGE (x)-[m:MET]->(y)
-SET m.count = size(eventIds), m.events = eventIds, m.topics = topics,
+// evidence: citations of the shared events, so a neighbours page can order a hub's partners without reading them.
+SET m.count = size(eventIds), m.events = eventIds, m.topics = topics, m.evidence = evidence,
     m.first = CASE WHEN size(dates) = 0 THEN null ELSE reduce(d = dates[0], v IN dates | CASE WHEN v < d THEN v ELSE d END) END,
     m.last = CASE WHEN size(dates) = 0 THEN null ELSE reduce(d = dates[0], v IN dates | CASE WHEN v > d THEN v ELSE d END) END
 RETURN count(m) AS count

@@ -174,13 +174,17 @@ export async function readPaths(
   limit: number,
 ): Promise<PathRow[]> {
   // Variable-length bounds cannot be parameters; `max` is a validated integer, never user text.
-  const query = cypher("queries/actors/path").replaceAll("{{max}}", String(Math.floor(max)));
-  const result = await tx.run(query, { from, to, limit: intParam(limit) });
-  return result.records.map((r) => ({
-    ids: r.get("ids"),
-    links: (r.get("links") as { source: string; target: string; role: string | null }[]).map((l) => ({
-      ...l,
-      role: l.role ?? "participant",
-    })),
-  }));
+  const params = { from, to, limit: intParam(limit) };
+  const hops = String(Math.floor(max));
+  const result = await tx.run(cypher("queries/actors/path").replaceAll("{{max}}", hops), params);
+  const record = result.records[0];
+  if (!record) return [];
+  type RawLink = { source: string; target: string; role: string | null };
+  let paths = record.get("paths") as { ids: string[]; links: RawLink[] }[];
+  if (paths.length === 0 && toNumber(record.get("found")) > 0) {
+    // Every shortest path crosses a subject's or reporter's link or a rejected event: search with the restriction.
+    const walkable = await tx.run(cypher("queries/actors/path-walkable").replaceAll("{{max}}", hops), params);
+    paths = walkable.records.map((r) => ({ ids: r.get("ids") as string[], links: r.get("links") as RawLink[] }));
+  }
+  return paths.map((p) => ({ ids: p.ids, links: p.links.map((l) => ({ ...l, role: l.role ?? "participant" })) }));
 }

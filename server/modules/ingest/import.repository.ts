@@ -274,7 +274,13 @@ export async function applyPlan(tx: ManagedTransaction, plan: ImportPlan, progre
     await runBatched(tx, cypher("queries/ingest/links").replaceAll("{{type}}", type), rows, progress, `${type} links`);
   await runBatched(tx, cypher("queries/ingest/quantities"), plan.quantities, progress, "quantities");
   await runBatched(tx, cypher("queries/ingest/roles"), plan.roles, progress, "roles");
-  await runBatched(tx, cypher("queries/ingest/evidence"), plan.evidence, progress, "evidence");
+  let done = 0;
+  for (const batch of batches(plan.evidence)) {
+    const result = await tx.run(cypher("queries/ingest/evidence"), { rows: batch });
+    for (const r of result.records) touchedActors.add(r.get("actor") as string);
+    done += batch.length;
+    progress?.("evidence", done, plan.evidence.length);
+  }
   return touchedActors;
 }
 
