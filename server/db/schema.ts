@@ -12,13 +12,14 @@ import type { Database } from "./database.js";
 /**
  * Drops indexes created by an earlier Parley with other options, so that the schema file creates them anew: the
  * full-text index became eventually consistent (an import of a million nodes cannot hold its Lucene updates in one
- * transaction). Rebuilding it takes seconds to minutes, once.
+ * transaction). Rebuilding it takes seconds to minutes, once. Staged nodes were once looked up by id and import id.
  */
 async function dropOutdatedIndexes(session: Session): Promise<void> {
   const result = await session.run(
     "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'entity_names' RETURN options.indexConfig['fulltext.eventually_consistent'] AS consistent",
   );
   if (result.records[0]?.get("consistent") === false) await session.run("DROP INDEX entity_names");
+  await session.run("DROP INDEX staged_id IF EXISTS");
 }
 
 /** Creates what is missing of the schema and waits until its indexes are online. */

@@ -73,7 +73,58 @@ describe("ingest #staged-import", () => {
     expect(await dumpGraph(db)).toEqual(expected);
     expect(await stagedLeft(db)).toBe(0);
     expect(await importStatus(db, summary.importId!)).toBe("done");
-    expect([...steps]).toEqual(expect.arrayContaining(["staging event nodes", "staging PARTICIPATED_IN links", "publishing", "MET refresh"]));
+    // Every actor and event is new: their MET links are computed from the file and staged, none rebuilt afterwards.
+    expect([...steps]).toEqual(expect.arrayContaining(["checking which ids exist", "staging event nodes", "staging PARTICIPATED_IN links", "staging MET links", "publishing"]));
+    expect(steps.has("MET refresh")).toBe(false);
+  });
+
+  it("should leave the graph a one-transaction load leaves on top of existing data, new and known actors mixed", async () => {
+    // A first file: institutions, a third of the events (re-stated by the second file) and only their people.
+    const events = file.nodes.filter((n) => n.type === "event").slice(0, 200);
+    const people = new Set(events.flatMap((e) => (e.participants ?? []).map((p) => p.actor)));
+    const first = {
+      ...file,
+      nodes: [
+        ...file.nodes.filter((n) => !["event", "agreement", "person"].includes(n.type) || (n.type === "person" && people.has(n.id))),
+        ...events.map((e) => ({ ...e, produced: [] })),
+      ],
+      roles: (file.roles ?? []).filter((r) => people.has(r.person)),
+    };
+    await loadImportFile(db, first, { stageAboveRows: Number.POSITIVE_INFINITY });
+    await loadImportFile(db, file, { stageAboveRows: Number.POSITIVE_INFINITY });
+    const expected = await dumpGraph(db);
+
+    await resetDatabase(db);
+    await loadImportFile(db, first, { stageAboveRows: Number.POSITIVE_INFINITY });
+    const steps = new Set<string>();
+    await loadImportFile(db, file, { ...staged, progress: (step) => steps.add(step) });
+    expect(await dumpGraph(db)).toEqual(expected);
+    // Both ways of building MET links were used: staged for the newcomers, rebuilt for the actors already known.
+    expect(steps.has("staging MET links") && steps.has("MET refresh")).toBe(true);
+  });
+
+  it("should refuse a second import while one is staging, write nothing of it, and take it afterwards", async () => {
+    const other = {
+      format: "parley-import",
+      version: 1,
+      title: "Fixture: a second import (invented)",
+      nodes: [{ id: "someone-else", type: "person", name: "Someone Else" }],
+    };
+    const exists = async () => (await db.read("MATCH (n:Entity {id: 'someone-else'}) RETURN count(n) AS n", {}, (r) => Number(r.get("n"))))[0];
+    const attempt: { result?: Promise<unknown> } = {};
+    await loadImportFile(db, file, {
+      ...staged,
+      staged: {
+        ...staged.staged,
+        onStep: (step) => {
+          if (step === "before-publish") attempt.result = loadImportFile(db, other, staged).catch((error: unknown) => error);
+        },
+      },
+    });
+    expect(await attempt.result).toMatchObject({ status: 409, code: "IMPORT_IN_PROGRESS" });
+    expect(await exists()).toBe(0);
+    await loadImportFile(db, other, staged);
+    expect(await exists()).toBe(1);
   });
 
   it("should show readers nothing while staging, and leave nothing when it fails before publishing", async () => {

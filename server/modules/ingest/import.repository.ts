@@ -31,7 +31,8 @@ export const LABELS: Record<NodeType, string> = {
 };
 
 /** Relationship types the writer creates from node fields (a closed list: they are put into Cypher text). */
-export type LinkType = "IN_COUNTRY" | "PART_OF" | "PARTICIPATED_IN" | "AT" | "ABOUT" | "PRODUCED" | "PARTY_TO";
+export const LINK_TYPES = ["IN_COUNTRY", "PART_OF", "PARTICIPATED_IN", "AT", "ABOUT", "PRODUCED", "PARTY_TO"] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
 
 export interface ImportSummary {
   articles: number;
@@ -70,9 +71,6 @@ export const CORE_ENTITY_PROPERTIES: ReadonlySet<string> = new Set([
   "y",
   "createdAt",
   "updatedAt",
-  // Staging bookkeeping, present on a staged import's nodes only until it is cleaned up (staged-import.ts).
-  "importId",
-  "stagedLabels",
 ]);
 
 export type Progress = (step: string, done: number, total: number) => void;
@@ -179,20 +177,29 @@ export function planImport(file: ImportFile): ImportPlan {
   }
 
   const links = new Map<LinkType, LinkRow[]>();
+  for (const type of LINK_TYPES) links.set(type, []);
   const participants = new Set<string>();
   const add = (type: LinkType, source: string, target: string, properties: Record<string, unknown> = {}) => {
-    const list = links.get(type) ?? [];
-    list.push({ source, target, properties });
-    links.set(type, list);
+    links.get(type)!.push({ source, target, properties });
+  };
+  // Each link type comes from one field of one node, so a link can only be stated twice within one list: such a
+  // repeat becomes one link with the properties merged in order (what MERGE then SET += does), and the rows of
+  // every statement are distinct.
+  // (The last statement of a key wins, at the place of its first.)
+  const distinct = <T>(list: readonly T[], key: (item: T) => string): T[] => {
+    if (list.length < 2) return list as T[];
+    const byKey = new Map<string, T>();
+    for (const item of list) byKey.set(key(item), item);
+    return byKey.size === list.length ? (list as T[]) : [...byKey.values()];
   };
   for (const n of file.nodes) {
     if (n.country) add("IN_COUNTRY", n.id, n.country);
     if (n.partOf) add("PART_OF", n.id, n.partOf);
     if (n.place) add("AT", n.id, n.place);
-    for (const t of n.topics) add("ABOUT", n.id, t);
-    for (const a of n.produced) add("PRODUCED", n.id, a);
-    for (const p of n.parties) add("PARTY_TO", p, n.id);
-    for (const p of n.participants) {
+    for (const t of distinct(n.topics, (t) => t)) add("ABOUT", n.id, t);
+    for (const a of distinct(n.produced, (a) => a)) add("PRODUCED", n.id, a);
+    for (const p of distinct(n.parties, (p) => p)) add("PARTY_TO", p, n.id);
+    for (const p of distinct(n.participants, (p) => p.actor)) {
       add("PARTICIPATED_IN", p.actor, n.id, { role: p.role });
       participants.add(p.actor);
     }

@@ -4,25 +4,28 @@
  *
  * Files too big for one transaction (a transaction's changes live in Neo4j's heap until it commits) still land whole
  * or not at all. Everything the file creates is first written in many small transactions under the label `Staged`
- * and an import id, which no read ever matches (reads match `Entity`, a type label, `Article`, `Evidence` or
- * `Quantity`); nothing live is touched while staging. Publishing is one transaction that gives the staged nodes
- * their real labels and writes the rest of the file (changes to nodes that already existed, links to them). Any
- * failure before that commit discards the staged nodes, so readers see the whole import or none of it.
+ * (plus one staging label per kind, e.g. `StagedEvent`), which no read ever matches (reads match `Entity`, a type
+ * label, `Article`, `Evidence` or `Quantity`); nothing live is touched while staging. What is staged is new by
+ * construction (its ids were checked first), so it is created, not merged. Publishing is one transaction that swaps
+ * the staged nodes' labels for their real ones and writes the rest of the file (changes to nodes that already
+ * existed, links to them). Any failure before that commit discards the staged nodes, so readers see the whole
+ * import or none of it. One import stages at a time (the `Import` node's staging slot, a unique property).
  *
- * After publishing, the staging properties are removed and the `MET` projection is refreshed, in small
- * transactions: neither changes what a reader sees of the file (the properties are not shown, `MET` is derived from
- * the published events), and the `Import` node keeps what is left to do, so a stopped process finishes it at the
- * next start (`recoverStagedImports`).
+ * The `MET` links between actors that only the file knows are computed from the file and staged with the rest
+ * (met-projection.ts); after publishing, the links of the other actors the file touched are rebuilt from the graph
+ * in small transactions: that does not change what a reader sees of the file, and the `Import` node keeps what is
+ * left to do, so a stopped process finishes it at the next start (`recoverStagedImports`).
  *
- * Publishing still holds one change per staged node: Neo4j needs about 2–3 KB of transaction memory per node
+ * Publishing still holds one label change per staged node: Neo4j needs about 2–3 KB of transaction memory per node
  * (measured), i.e. `PARLEY_NEO4J_HEAP=8g` for a file of a million participation links. It fails with a clear
  * message (and rolls back) when the heap is too small.
  */
 import { randomUUID } from "node:crypto";
-import type { ManagedTransaction } from "neo4j-driver";
+import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
 import type { ImportFile, NodeType } from "../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
+import { toNumber } from "../../db/values.js";
 import { AppError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { screenRejected, writeSuggestions } from "../curation/import-hooks.js";
@@ -40,6 +43,7 @@ import {
   runBatched,
   summarize,
 } from "./import.repository.js";
+import { fileOnlyActors, stagedMetRows } from "./met-projection.js";
 
 /** Files with more rows than this are staged (one transaction below it). */
 export const STAGE_ABOVE_ROWS = 250_000;
@@ -47,6 +51,17 @@ export const STAGE_ABOVE_ROWS = 250_000;
 export const STAGE_CHUNK_ROWS = 20_000;
 /** Actors per MET refresh transaction after publishing. */
 const MET_CHUNK_ACTORS = 5_000;
+
+/** Another import holds the staging slot: this one wrote nothing. */
+export class ImportInProgressError extends AppError {
+  constructor() {
+    super(
+      409,
+      "IMPORT_IN_PROGRESS",
+      "Another large import is being staged right now; this one was not started and wrote nothing. Load the file again when that import has finished (a minute or two per million links).",
+    );
+  }
+}
 
 export interface StagedOptions {
   progress?: Progress;
@@ -109,8 +124,12 @@ export function splitPlan(plan: ImportPlan, existing: Set<string>): { staged: Im
   const stagedLinks = new Map<LinkType, LinkRow[]>();
   const residualLinks = new Map<LinkType, LinkRow[]>();
   for (const [type, rows] of plan.links) {
-    stagedLinks.set(type, rows.filter((l) => newEntities.has(l.source) && newEntities.has(l.target)));
-    residualLinks.set(type, rows.filter((l) => !(newEntities.has(l.source) && newEntities.has(l.target))));
+    // Link rows are distinct (planImport), so staged links are created, not merged.
+    const stagedRows: LinkRow[] = [];
+    const residualRows: LinkRow[] = [];
+    for (const l of rows) (newEntities.has(l.source) && newEntities.has(l.target) ? stagedRows : residualRows).push(l);
+    stagedLinks.set(type, stagedRows);
+    residualLinks.set(type, residualRows);
   }
   const stagedQuantityIds = new Set<string>();
   const stagedQuantities = plan.quantities.filter((q) => {
@@ -151,23 +170,28 @@ export function splitPlan(plan: ImportPlan, existing: Set<string>): { staged: Im
   };
 }
 
-/** The labels each kind of staged node gets when published (a closed list: they are put into Cypher text). */
-const PUBLISHED_LABELS: readonly string[] = ["Article", ...Object.values(LABELS).map((label) => `Entity:${label}`), "Quantity", "Evidence"];
+/** Kinds of staged nodes: the staging label each gets, and the labels it gets when published (closed lists: they are put into Cypher text). */
+const STAGED_KINDS: readonly { staging: string; labels: string }[] = [
+  { staging: "StagedArticle", labels: "Article" },
+  ...Object.values(LABELS).map((label) => ({ staging: `Staged${label}`, labels: `Entity:${label}` })),
+  { staging: "StagedQuantity", labels: "Quantity" },
+  { staging: "StagedEvidence", labels: "Evidence" },
+];
 
-/** The staging statements, in order, each with the rows it writes and its parameters. */
-function stagingSteps(staged: ImportPlan): { step: string; query: string; rows: unknown[]; params?: Record<string, unknown> }[] {
+/** The staging statements, in order, each with the rows it writes. */
+function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query: string; rows: unknown[] }[] {
   return [
     { step: "articles", query: cypher("queries/ingest/staged/articles"), rows: staged.articles },
     ...[...staged.nodes].map(([type, rows]) => ({
       step: `${type} nodes`,
-      query: cypher("queries/ingest/staged/nodes"),
+      query: cypher("queries/ingest/staged/nodes").replaceAll("{{stagingLabel}}", `Staged${LABELS[type]}`),
       rows,
-      params: { labels: `Entity:${LABELS[type]}` },
     })),
     ...[...staged.links].map(([type, rows]) => ({ step: `${type} links`, query: cypher("queries/ingest/staged/links").replaceAll("{{type}}", type), rows })),
     { step: "quantities", query: cypher("queries/ingest/staged/quantities"), rows: staged.quantities },
     { step: "roles", query: cypher("queries/ingest/staged/roles"), rows: staged.roles },
     { step: "evidence", query: cypher("queries/ingest/staged/evidence"), rows: staged.evidence },
+    { step: "MET links", query: cypher("queries/ingest/staged/met"), rows: met },
   ];
 }
 
@@ -175,34 +199,44 @@ async function setStatus(db: Database, importId: string, fields: Record<string, 
   await db.writeTx((tx) => tx.run(cypher("queries/ingest/staged/import-status"), { importId, fields }));
 }
 
-/** Ids of the plan that already exist in the live graph. */
-async function existingIds(db: Database, plan: ImportPlan): Promise<Set<string>> {
-  const ids = new Set<string>();
-  for (const row of plan.articles) ids.add(String(row.id));
-  for (const rows of plan.nodes.values()) for (const row of rows) ids.add(String(row.id));
-  for (const q of plan.quantities) ids.add(q.id);
-  for (const e of plan.evidence) ids.add(e.id);
+/** Ids of the plan that already exist in the live graph (each looked up under the one label it can have). */
+async function existingIds(db: Database, plan: ImportPlan, progress?: Progress): Promise<Set<string>> {
+  const byLabel: [string, string[]][] = [
+    ["Entity", [...plan.nodes.values()].flatMap((rows) => rows.map((row) => String(row.id)))],
+    ["Article", plan.articles.map((row) => String(row.id))],
+    ["Quantity", plan.quantities.map((q) => q.id)],
+    ["Evidence", plan.evidence.map((e) => e.id)],
+  ];
+  const total = byLabel.reduce((n, [, ids]) => n + ids.length, 0);
   const existing = new Set<string>();
+  let done = 0;
   await db.readTx(async (tx) => {
-    for (const batch of batches([...ids], 20_000)) {
-      const result = await tx.run(cypher("queries/ingest/staged/existing"), { ids: batch });
-      for (const r of result.records) existing.add(r.get("id") as string);
+    for (const [label, ids] of byLabel) {
+      const count = await tx.run(cypher("queries/ingest/staged/label-count").replaceAll("{{label}}", label));
+      if (toNumber(count.records[0]?.get("count")) === 0) {
+        done += ids.length;
+        progress?.("checking which ids exist", done, total);
+        continue;
+      }
+      const query = cypher("queries/ingest/staged/existing").replaceAll("{{label}}", label);
+      for (const batch of batches(ids, 20_000)) {
+        const result = await tx.run(query, { ids: batch });
+        for (const r of result.records) existing.add(r.get("id") as string);
+        done += batch.length;
+        progress?.("checking which ids exist", done, total);
+      }
     }
   });
   return existing;
 }
 
-/** Deletes what an import staged (its nodes never were visible). */
-export async function discardStaged(db: Database, importId: string): Promise<void> {
-  await db.writeInBatches(cypher("queries/ingest/staged/discard"), { importId });
+/** Deletes what the staging import staged (its nodes never were visible). */
+export async function discardStaged(db: Database): Promise<void> {
+  await db.writeInBatches(cypher("queries/ingest/staged/discard"), {});
 }
 
-/**
- * Finishes a published import: removes the staging properties, refreshes MET for its actors (a chunk per
- * transaction), then marks the import done.
- */
+/** Rebuilds the MET links of the given actors from the graph (a chunk per transaction), then marks the import done. */
 async function finishPublished(db: Database, importId: string, actors: string[], progress?: Progress): Promise<number> {
-  await db.writeInBatches(cypher("queries/ingest/staged/cleanup"), { importId });
   let metLinks = 0;
   let done = 0;
   for (const chunk of batches(actors, MET_CHUNK_ACTORS)) {
@@ -214,26 +248,42 @@ async function finishPublished(db: Database, importId: string, actors: string[],
   return metLinks;
 }
 
+/** Takes the one staging slot for this import, or throws ImportInProgressError when another import holds it. */
+async function takeStagingSlot(db: Database, importId: string): Promise<void> {
+  try {
+    await setStatus(db, importId, { status: "staging", stagingSlot: "taken" });
+  } catch (error) {
+    if (error instanceof Neo4jError && error.code === "Neo.ClientError.Schema.ConstraintValidationFailed") throw new ImportInProgressError();
+    throw error;
+  }
+}
+
 /** Writes a big file through staging; throws StagedImportError (with nothing visible) when anything fails. */
 export async function writeStagedImport(db: Database, input: ImportFile, options: StagedOptions = {}): Promise<ImportSummary> {
   const started = Date.now();
   const { progress, log } = options;
   const importId = `import-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
   // Curation screening only reads, so it runs before staging, on the curation state at the start of the import.
+  progress?.("screening against curation", 0, 1);
   const { file, skipped } = await db.readTx((tx) => screenRejected(tx, input));
+  progress?.("planning", 0, 1);
   const plan = planImport(file);
-  const { staged, residual } = splitPlan(plan, await existingIds(db, plan));
-  await setStatus(db, importId, { status: "staging" });
+  const { staged, residual } = splitPlan(plan, await existingIds(db, plan, progress));
+  // MET links between actors only this file knows are staged with it; the others' are rebuilt after publishing.
+  const fileOnly = fileOnlyActors(staged, residual);
+  const metRows = stagedMetRows(plan, staged, fileOnly);
+  residual.participants = new Set([...plan.participants].filter((actor) => !fileOnly.has(actor)));
+  await takeStagingSlot(db, importId);
   log?.info("staged import: staging", { importId });
 
   let touchedActors: Set<string>;
   let suggestions: ImportSummary["suggestions"];
   try {
     const chunkRows = Math.max(1, options.chunkRows ?? STAGE_CHUNK_ROWS);
-    for (const { step, query, rows, params } of stagingSteps(staged)) {
+    for (const { step, query, rows } of stagingSteps(staged, metRows)) {
       let done = 0;
       for (const chunk of batches(rows, chunkRows)) {
-        await db.writeTx((tx) => runBatched(tx, query, chunk, undefined, step, { ...params, importId }), { timeoutMs: 30 * 60_000 });
+        await db.writeTx((tx) => runBatched(tx, query, chunk, undefined, step), { timeoutMs: 30 * 60_000 });
         done += chunk.length;
         progress?.(`staging ${step}`, done, rows.length);
         await options.onStep?.("staged-chunk", importId);
@@ -244,14 +294,14 @@ export async function writeStagedImport(db: Database, input: ImportFile, options
       async (tx: ManagedTransaction) => {
         const status = await tx.run("MATCH (i:Import {id: $importId}) RETURN i.status AS status", { importId });
         if (status.records[0]?.get("status") !== "staging") throw new Error(`import ${importId} is no longer staging`);
-        for (const [i, labels] of PUBLISHED_LABELS.entries()) {
-          await tx.run(cypher("queries/ingest/staged/publish").replaceAll("{{labels}}", labels), { importId, labels });
-          progress?.("publishing", i + 1, PUBLISHED_LABELS.length);
+        for (const [i, kind] of STAGED_KINDS.entries()) {
+          await tx.run(cypher("queries/ingest/staged/publish").replaceAll("{{stagingLabel}}", kind.staging).replaceAll("{{labels}}", kind.labels));
+          progress?.("publishing", i + 1, STAGED_KINDS.length);
         }
         const touched = await applyPlan(tx, residual, progress);
         const written = file.suggestions?.length ? await writeSuggestions(tx, file.suggestions) : undefined;
         // The actors whose MET links must be rebuilt are kept with the import, so a stopped process can finish.
-        await tx.run(cypher("queries/ingest/staged/import-status"), { importId, fields: { status: "published", metActors: [...touched] } });
+        await tx.run(cypher("queries/ingest/staged/import-status"), { importId, fields: { status: "published", stagingSlot: null, metActors: [...touched] } });
         return { touchedActors: touched, suggestions: written };
       },
       { timeoutMs: 30 * 60_000 },
@@ -259,15 +309,15 @@ export async function writeStagedImport(db: Database, input: ImportFile, options
   } catch (error) {
     log?.warn("staged import failed; rolling back", { importId, error: error instanceof Error ? error.message : String(error) });
     try {
-      await discardStaged(db, importId);
-      await setStatus(db, importId, { status: "rolled back", error: error instanceof Error ? error.message : String(error) });
+      await discardStaged(db);
+      await setStatus(db, importId, { status: "rolled back", stagingSlot: null, error: error instanceof Error ? error.message : String(error) });
     } catch (cleanup) {
       // Still invisible; the next start discards it (recoverStagedImports).
       log?.error("staged import: rollback failed; it is retried at the next start", { importId, error: cleanup instanceof Error ? cleanup.message : String(cleanup) });
     }
     throw new StagedImportError(importId, error);
   }
-  const metLinks = await finishPublished(db, importId, [...touchedActors], progress);
+  const metLinks = metRows.length + (await finishPublished(db, importId, [...touchedActors], progress));
   return { ...summarize(file, plan, { metLinks, elapsedMs: Date.now() - started, skippedRejected: skipped, suggestions }), importId };
 }
 
@@ -284,8 +334,8 @@ export async function recoverStagedImports(db: Database, log?: Logger): Promise<
   for (const item of pending) {
     if (item.status === "staging") {
       log?.warn("rolling back an import left unfinished by a stopped process", { importId: item.id });
-      await discardStaged(db, item.id);
-      await setStatus(db, item.id, { status: "rolled back", error: "the process stopped while staging" });
+      await discardStaged(db);
+      await setStatus(db, item.id, { status: "rolled back", stagingSlot: null, error: "the process stopped while staging" });
     } else {
       log?.info("finishing the MET refresh of a published import", { importId: item.id, actors: item.metActors.length });
       await finishPublished(db, item.id, item.metActors);

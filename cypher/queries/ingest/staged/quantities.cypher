@@ -1,10 +1,10 @@
-// Staged import: new quantities about staged entities of this import.
+// Staged import: new quantities about staged entities.
 UNWIND $rows AS row
-MERGE (q:Staged {id: row.id, importId: $importId})
-SET q.stagedLabels = 'Quantity', q.measure = row.measure, q.value = row.value, q.unit = row.unit,
-    q.period = row.period, q.note = row.note
+CREATE (q:Staged:StagedQuantity)
+SET q.id = row.id, q.measure = row.measure, q.value = row.value, q.unit = row.unit, q.period = row.period,
+    q.note = row.note
 WITH q, row
 UNWIND row.about AS target
-MATCH (t:Staged {id: target, importId: $importId})
+MATCH (t:Staged {id: target})
 MERGE (q)-[:ABOUT]->(t)
 RETURN count(DISTINCT q) AS count

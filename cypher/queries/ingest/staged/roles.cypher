@@ -1,7 +1,7 @@
 // Staged import: roles of staged persons in staged holders (same keys and fields as queries/ingest/roles).
 UNWIND $rows AS row
-MATCH (p:Staged {id: row.person, importId: $importId})
-MATCH (o:Staged {id: row.of, importId: $importId})
+MATCH (p:Staged {id: row.person})
+MATCH (o:Staged {id: row.of})
 MERGE (p)-[r:HOLDS_ROLE {title: row.title}]->(o)
 SET r.since = row.since, r.until = row.until, r.asOf = row.asOf,
     r.evidence = reduce(ids = coalesce(r.evidence, []), e IN row.evidence | CASE WHEN e IN ids THEN ids ELSE ids + e END)

@@ -1,0 +1,11 @@
+// Staged import: MET links between two staged actors that meet only in events of this file, computed by the writer
+// from the file (met-projection.ts) exactly as queries/ingest/refresh-met-build computes them from the graph
+// (JavaScript numbers arrive as floats: the counts are made integers here).
+UNWIND $rows AS row
+MATCH (x:Staged {id: row.x})
+MATCH (y:Staged {id: row.y})
+CREATE (x)-[m:MET]->(y)
+SET m.count = toInteger(row.count), m.events = row.events, m.topics = row.topics, m.evidence = toInteger(row.evidence),
+    m.first = CASE WHEN row.first IS NULL THEN null ELSE date(row.first) END,
+    m.last = CASE WHEN row.last IS NULL THEN null ELSE date(row.last) END
+RETURN count(m) AS count
