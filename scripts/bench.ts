@@ -9,13 +9,10 @@
  * goes to stderr). `--quick` runs the smallest size only; `--size 100k --size 20k/100k` picks sizes.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { createApp } from "../server/app.js";
-import { ROOT_DIR, loadConfig } from "../server/config.js";
+import { ROOT_DIR } from "../server/config.js";
 import { Database, createDriver } from "../server/db/database.js";
 import { NEO4J_VERSION } from "../server/db/embedded/prerequisites.js";
 import { type ThrowawayNeo4j, startThrowawayNeo4j } from "../server/db/embedded/throwaway.js";
@@ -26,6 +23,7 @@ import { measureExtraction, readArticles, sharedArticleFiles } from "../server/m
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
 import { generateSynthetic, mulberry32, participationDegrees } from "../server/modules/ingest/synthetic.js";
 import { runBrowserBench } from "../tests/bench/browser-bench.js";
+import { processRssBytes, startServerProcess } from "./server-process.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -114,16 +112,6 @@ async function wipe(db: Database): Promise<void> {
 async function countRelationships(db: Database): Promise<number> {
   const [n] = await db.read("MATCH ()-[r]->() RETURN count(r) AS n", {}, (r) => Number(r.get("n")));
   return n ?? 0;
-}
-
-function jvmRssBytes(pid: number | null): number {
-  if (!pid) return NaN;
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
-    return Number(/(\d+)/.exec(line ?? "")?.[1] ?? NaN) * 1024;
-  } catch {
-    return NaN;
-  }
 }
 
 /* ----------------------------------------------------------------------------------------------------------------
@@ -310,15 +298,6 @@ async function benchLoad(db: Database, size: Size, file: Dataset, sweep: boolean
  * Endpoints over HTTP, the way the explorer calls them
  * -------------------------------------------------------------------------------------------------------------- */
 
-async function listen(app: ReturnType<typeof createApp>): Promise<{ url: string; server: Server }> {
-  return new Promise((resolve) => {
-    const server = app.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      resolve({ url: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`, server });
-    });
-  });
-}
-
 async function timeGet(url: string): Promise<{ ms: number; status: number; bytes: number }> {
   const started = performance.now();
   const response = await fetch(url);
@@ -339,29 +318,46 @@ function gzipBytes(url: string): Promise<number> {
   });
 }
 
+/** Untimed requests per endpoint before measuring: Neo4j's JIT compiles its read paths over the first few hundred. */
+const ENDPOINT_WARM_UP = 30;
+
 async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: Dataset): Promise<void> {
   const rng = mulberry32(7);
   const degrees = [...participationDegrees(file)].sort((a, b) => b[1] - a[1]);
-  const hubs = degrees.slice(0, 10).map(([id]) => id);
-  const actors = degrees.map(([id]) => id);
-  // Half hubs (the expensive case), half random actors (the typical one).
-  const sampleActor = (i: number) => (i % 2 === 0 ? hubs[i % hubs.length]! : actors[Math.floor(rng() * actors.length)]!);
+  // Every measured request asks for something not asked before (the response cache would answer a repeat), half
+  // of them hubs (the expensive case), half random actors (the typical one); warm-up requests use other actors.
+  const hubCount = Math.ceil(size.iterations / 2);
+  const hubs = degrees.slice(0, hubCount).map(([id]) => id);
+  const warmHubs = degrees.slice(hubCount, hubCount + ENDPOINT_WARM_UP).map(([id]) => id);
+  const others = degrees.slice(hubCount + ENDPOINT_WARM_UP).map(([id]) => id);
+  for (let i = others.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [others[i], others[j]] = [others[j]!, others[i]!];
+  }
+  const measured = others.slice(0, 4 * size.iterations);
+  const warmOthers = others.slice(4 * size.iterations, 4 * (size.iterations + ENDPOINT_WARM_UP));
   const names = file.nodes.filter((n) => n.type === "person").map((n) => n.name.split(" ").at(-1)!);
-  const cases: [string, (i: number) => string][] = [
-    ["node details", (i) => `/api/nodes/${sampleActor(i)}`],
-    ["neighbours (page of 50)", (i) => `/api/nodes/${sampleActor(i)}/neighbors?limit=50`],
+  // Request i of endpoint k: a hub for even i, else the endpoint's own random actor (endpoints never share one).
+  const actorFor = (warm: boolean, i: number, k: number) => {
+    const n = warm ? ENDPOINT_WARM_UP : size.iterations;
+    return i % 2 === 0 ? (warm ? warmHubs : hubs)[Math.floor(i / 2)]! : (warm ? warmOthers : measured)[k * n + Math.floor(i / 2)]!;
+  };
+  const pathEnd = (warm: boolean, i: number) => (warm ? warmOthers : measured)[3 * (warm ? ENDPOINT_WARM_UP : size.iterations) + i]!;
+  const cases: [string, (i: number, warm: boolean) => string][] = [
+    ["node details", (i, warm) => `/api/nodes/${actorFor(warm, i, 0)}`],
+    ["neighbours (page of 50)", (i, warm) => `/api/nodes/${actorFor(warm, i, 1)}/neighbors?limit=50`],
     ["search", () => `/api/search?q=${encodeURIComponent(names[Math.floor(rng() * names.length)]!)}`],
-    ["path", (i) => `/api/path?from=${sampleActor(i)}&to=${actors[Math.floor(rng() * actors.length)]!}`],
+    ["path", (i, warm) => `/api/path?from=${actorFor(warm, i, 2)}&to=${pathEnd(warm, i)}`],
     ["overview", () => `/api/graph`],
   ];
   for (const [name, make] of cases) {
     const iterations = name === "overview" ? (args.quick ? 5 : 10) : size.iterations;
-    await timeGet(baseUrl + make(0)); // warm-up: plan cache, page cache
+    for (let i = 0; i < (name === "overview" ? 1 : ENDPOINT_WARM_UP); i++) await timeGet(baseUrl + make(i, true));
     const samples: number[] = [];
     const statuses = new Map<number, number>();
     const deadline = performance.now() + 90_000;
     for (let i = 0; i < iterations && performance.now() < deadline; i++) {
-      const { ms, status } = await timeGet(baseUrl + make(i + 1));
+      const { ms, status } = await timeGet(baseUrl + make(i, false));
       samples.push(ms);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
@@ -388,7 +384,6 @@ async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: D
   const lod = overview.attributes?.lod ? "LOD view" : "full view";
   record({ section: "payload", metric: "overview bytes/element (JSON)", size: size.label, value: compactPer, unit: "B", baseline: rawPer, baselineName: "raw driver records", note: `${elements} elements, ${lod}` });
   record({ section: "payload", metric: "overview bytes/element (gzip)", size: size.label, value: gz / Math.max(1, elements), unit: "B", baseline: rawPer, baselineName: "raw driver records" });
-  record({ section: "memory", metric: "server heap used", size: size.label, value: process.memoryUsage().heapUsed / 2 ** 20, unit: "MiB", note: "app + bench in one Node process" });
 }
 
 /* ----------------------------------------------------------------------------------------------------------------
@@ -460,9 +455,6 @@ async function main(): Promise<void> {
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
     const timedFrom = Date.now();
-    const config = loadConfig({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: "", LOG_LEVEL: "silent" });
-    const app = createApp({ config, db, log: createLogger("silent") });
-    const { url, server } = await listen(app);
     try {
       progress("warming up (plans cached, not counted)");
       await warmUp(db);
@@ -470,12 +462,20 @@ async function main(): Promise<void> {
         progress(`generating ${size.label}: ${size.actors} actors, ${size.events} events`);
         const file = generateSynthetic({ actors: size.actors, events: size.events, seed: 2026 });
         await benchLoad(db, size, file, !args.quick && i === 1);
-        await benchEndpoints(db, url, size, file);
-        record({ section: "memory", metric: "Neo4j JVM RSS", size: size.label, value: jvmRssBytes(neo4j.neo4j.pid) / 2 ** 20, unit: "MiB", note: `heap ${args.heap}, page cache 2g` });
+        // The endpoints are measured on the server in its own process, started after the load (so its response
+        // cache is empty), as `npm start` runs it; this process holds the generated dataset in its heap.
+        progress("starting the server in its own process (not counted)");
+        const server = await startServerProcess(neo4j.uri, { PARLEY_QUERY_RATE_PER_MINUTE: "100000", PARLEY_RATE_LIMIT_PER_MINUTE: "1000000" });
+        try {
+          await benchEndpoints(db, server.url, size, file);
+          record({ section: "memory", metric: "server RSS", size: size.label, value: processRssBytes(server.pid) / 2 ** 20, unit: "MiB", note: "after the endpoint runs" });
+        } finally {
+          await server.stop();
+        }
+        record({ section: "memory", metric: "Neo4j JVM RSS", size: size.label, value: processRssBytes(neo4j.neo4j.pid) / 2 ** 20, unit: "MiB", note: `heap ${args.heap}, page cache 2g` });
         if (i < sizes.length - 1) await wipe(db);
       }
     } finally {
-      server.close();
       await db.close();
       await neo4j.dispose();
     }

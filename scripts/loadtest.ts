@@ -10,16 +10,15 @@
  *   npm run loadtest -- --duration 300    a 5-minute soak (memory sampled every 10 s)
  *   npm run loadtest -- --json            figures as JSON on stdout
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { ROOT_DIR } from "../server/config.js";
 import { Database, createDriver } from "../server/db/database.js";
-import { freePort } from "../server/db/embedded/embedded-neo4j.js";
 import { type ThrowawayNeo4j, startThrowawayNeo4j } from "../server/db/embedded/throwaway.js";
 import { createLogger } from "../server/log.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
+import { type ServerProcess, processRssBytes, startServerProcess } from "./server-process.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -31,25 +30,10 @@ const connections = Math.min(option("connections", 20), 200);
 const asJson = args.includes("--json");
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-async function waitForHealth(url: string, signal: AbortSignal): Promise<void> {
-  while (!signal.aborted) {
-    const ok = await fetch(`${url}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("the server did not become healthy in time");
-}
+const rssMb = (pid: number) => Math.round(processRssBytes(pid) / 2 ** 20);
 
 let neo4j: ThrowawayNeo4j | null = null;
-let server: ChildProcess | null = null;
+let server: ServerProcess | null = null;
 try {
   progress("Starting a throwaway Neo4j…");
   neo4j = await startThrowawayNeo4j({ purpose: "loadtest", transactionTimeout: "60s", log: progress });
@@ -57,25 +41,9 @@ try {
   await loadImportFile(db, JSON.parse(readFileSync(path.join(ROOT_DIR, "data", "seed.json"), "utf8")));
   await db.close();
 
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "server", "main.ts")], {
-    cwd: ROOT_DIR,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      NEO4J_URI: neo4j.uri,
-      NEO4J_PASSWORD: "",
-      // The load test is one client hammering the server; per-client limits are lifted for it explicitly.
-      PARLEY_QUERY_RATE_PER_MINUTE: "100000",
-      PARLEY_RATE_LIMIT_PER_MINUTE: "1000000",
-    },
-  });
-  await waitForHealth(url, AbortSignal.timeout(60_000));
-  const pid = server.pid!;
+  // The load test is one client hammering the server; per-client limits are lifted for it explicitly.
+  server = await startServerProcess(neo4j.uri, { PARLEY_QUERY_RATE_PER_MINUTE: "100000", PARLEY_RATE_LIMIT_PER_MINUTE: "1000000" });
+  const { url, pid } = server;
 
   const requests: autocannon.Request[] = [
     { method: "GET", path: "/api/graph" },
@@ -139,7 +107,7 @@ try {
   }
   process.exitCode = errors === 0 ? 0 : 1;
 } finally {
-  server?.kill("SIGTERM");
+  await server?.stop();
   await neo4j?.dispose();
 }
 

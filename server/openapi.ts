@@ -249,6 +249,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: "Admin token missing",
   403: "Not allowed (writes need an admin token, or a loopback client when none is configured)",
   404: "Unknown id",
+  409: "Another large import is being staged; nothing was written, load the file again when it has finished",
   413: "Body too large",
   415: "Not JSON",
   408: "Query timed out",
@@ -358,7 +359,7 @@ export function buildOpenApi(graphBudget: number): JsonSchema {
           },
           responses: {
             "200": { description: "Loaded; what was created or updated", ...json(importSummary) },
-            ...errors(400, 401, 403, 413, 415, 503),
+            ...errors(400, 401, 403, 409, 413, 415, 503),
           },
         },
       },

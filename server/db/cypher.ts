@@ -20,13 +20,17 @@ const cache = new Map<string, string>();
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), "utf8").replace(
-      /\{\{(\w+)\((\w+)\)\}\}/g,
-      (_match, fragment: string, variable: string) => fragmentText(fragment).replaceAll("{{node}}", variable),
-    );
+    text = withFragments(readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), "utf8"));
     cache.set(name, text);
   }
   return text;
+}
+
+/** Fills in `{{fragment(variable)}}` references, also inside fragments (an event lists its citations). */
+function withFragments(text: string): string {
+  return text.replace(/\{\{(\w+)\((\w+)\)\}\}/g, (_match, fragment: string, variable: string) =>
+    withFragments(fragmentText(fragment)).replaceAll("{{node}}", variable),
+  );
 }
 
 /** A fragment's expression, without its comment lines. */

@@ -61,32 +61,34 @@ export function intParam(n: number) {
   return neoInt(Math.floor(n));
 }
 
-/** Events by id, oldest first; unknown ids are skipped. */
-export async function readEventRows(tx: ManagedTransaction, ids: string[]): Promise<EventRow[]> {
-  if (ids.length === 0) return [];
-  const result = await tx.run(cypher("queries/events/events"), { ids });
-  return result.records.map((r) => ({
-    id: r.get("id"),
-    name: r.get("name") ?? r.get("id"),
-    kind: r.get("kind") ?? "event",
-    date: str(r.get("date")),
-    datePrecision: str(r.get("datePrecision")),
-    summary: str(r.get("summary")),
-    dateStart: str(r.get("dateStart")),
-    place: r.get("place") === null ? null : nodeRef(r.get("place")),
-    topics: (r.get("topics") as unknown[]).map(nodeRef),
-    participants: (r.get("participants") as { role: string | null }[]).map((p) => ({
+/** Maps an event map (cypher/fragments/event.cypher) to a row. */
+export function eventRow(value: unknown): EventRow {
+  const e = value as Record<string, unknown>;
+  const citations = (e.citations as unknown[]).map(citationRow);
+  return {
+    id: String(e.id),
+    name: str(e.name) ?? String(e.id),
+    kind: str(e.kind) ?? "event",
+    date: str(e.date),
+    datePrecision: str(e.datePrecision),
+    summary: str(e.summary),
+    dateStart: str(e.dateStart),
+    place: e.place === null || e.place === undefined ? null : nodeRef(e.place),
+    topics: (e.topics as unknown[]).map(nodeRef),
+    participants: (e.participants as { role: string | null }[]).map((p) => ({
       ...nodeRef(p),
       role: p.role ?? "participant",
     })),
-    agreements: (r.get("agreements") as unknown[]).map(nodeRef),
-    evidence: r.get("evidence"),
-    citations: (r.get("citations") as Record<string, unknown>[]).map((c) => citationRow(c, c.article)),
-  }));
+    agreements: (e.agreements as unknown[]).map(nodeRef),
+    evidence: citations.map((c) => c.id),
+    citations,
+  };
 }
 
-function citationRow(r: Record<string, unknown>, articleValue: unknown): CitationRow {
-  const a = articleValue as Record<string, unknown> | null;
+/** Maps a citation map (cypher/fragments/citation.cypher) to a row. */
+export function citationRow(value: unknown): CitationRow {
+  const r = value as Record<string, unknown>;
+  const a = r.article as Record<string, unknown> | null;
   return {
     id: String(r.id),
     paragraph: num(r.paragraph),
@@ -107,11 +109,18 @@ function citationRow(r: Record<string, unknown>, articleValue: unknown): Citatio
   };
 }
 
+/** Events by id, oldest first; unknown ids are skipped. */
+export async function readEventRows(tx: ManagedTransaction, ids: string[]): Promise<EventRow[]> {
+  if (ids.length === 0) return [];
+  const result = await tx.run(cypher("queries/events/events"), { ids });
+  return result.records.map((r) => eventRow(r.get("event")));
+}
+
 /** Evidence spans by id, with their article's metadata (not its text). */
 export async function readCitationRows(tx: ManagedTransaction, ids: string[]): Promise<CitationRow[]> {
   if (ids.length === 0) return [];
   const result = await tx.run(cypher("queries/events/citations"), { ids });
-  return result.records.map((r) => citationRow(r.toObject(), r.get("article")));
+  return result.records.map((r) => citationRow(r.get("citation")));
 }
 
 /** Stored texts of the given articles, by id (articles without text are absent). */
