@@ -81,7 +81,6 @@ export async function getNodeDetails(
     if (!node) throw unknownNode(id);
     const { eventIds, eventsTotal } = node;
     const isEvent = node.props.type === "event";
-    const rows = await readEventRows(tx, isEvent && !eventIds.includes(id) ? [...eventIds, id] : eventIds);
     const ownIds = [
       ...new Set([
         ...node.evidence,
@@ -90,10 +89,12 @@ export async function getNodeDetails(
         ...node.quantities.flatMap((q) => q.evidence),
       ]),
     ];
-    const citations = await citationsFromRows(tx, [
-      ...rows.flatMap((r) => r.citations),
-      ...(await readCitationRows(tx, ownIds)),
+    // Both sent at once (Bolt pipelines them in the transaction): one round trip fewer.
+    const [rows, ownCitations] = await Promise.all([
+      readEventRows(tx, isEvent && !eventIds.includes(id) ? [...eventIds, id] : eventIds),
+      readCitationRows(tx, ownIds),
     ]);
+    const citations = await citationsFromRows(tx, [...rows.flatMap((r) => r.citations), ...ownCitations]);
     const listed = new Set(eventIds);
     const events = rows.filter((r) => listed.has(r.id)).map((r) => toEventDto(r, citations));
     const selfRow = isEvent ? rows.find((r) => r.id === id) : undefined;
