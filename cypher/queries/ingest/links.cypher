@@ -1,7 +1,9 @@
-// Creates typed links between entities; {{type}} is replaced by a relationship type from a closed list.
+// Creates typed links between entities; {{type}} is replaced by a relationship type from a closed list. A
+// participation's role is the only link property (null elsewhere). Setting that one key, rather than a map of
+// unknown keys, spares the statement an eager pass over each batch.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
 MERGE (a)-[r:{{type}}]->(b)
-SET r += row.properties
+SET r.role = row.role
 RETURN count(r) AS count

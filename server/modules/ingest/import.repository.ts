@@ -113,11 +113,11 @@ export async function runBatched(
 
 type Row = Record<string, unknown>;
 
-/** A link stated by a node field (participants, topics, place…), with its relationship properties. */
+/** A link stated by a node field (participants, topics, place…); a participation states its role, no other link has a property. */
 export interface LinkRow {
   source: string;
   target: string;
-  properties: Record<string, unknown>;
+  role: string | null;
 }
 
 /** Everything an import writes, as the rows of each statement (built once; written by one or several transactions). */
@@ -179,12 +179,11 @@ export function planImport(file: ImportFile): ImportPlan {
   const links = new Map<LinkType, LinkRow[]>();
   for (const type of LINK_TYPES) links.set(type, []);
   const participants = new Set<string>();
-  const add = (type: LinkType, source: string, target: string, properties: Record<string, unknown> = {}) => {
-    links.get(type)!.push({ source, target, properties });
+  const add = (type: LinkType, source: string, target: string, role: string | null = null) => {
+    links.get(type)!.push({ source, target, role });
   };
   // Each link type comes from one field of one node, so a link can only be stated twice within one list: such a
-  // repeat becomes one link with the properties merged in order (what MERGE then SET += does), and the rows of
-  // every statement are distinct.
+  // repeat becomes one link, with the last role stated, and the rows of every statement are distinct.
   // (The last statement of a key wins, at the place of its first.)
   const distinct = <T>(list: readonly T[], key: (item: T) => string): T[] => {
     if (list.length < 2) return list as T[];
@@ -200,7 +199,7 @@ export function planImport(file: ImportFile): ImportPlan {
     for (const a of distinct(n.produced, (a) => a)) add("PRODUCED", n.id, a);
     for (const p of distinct(n.parties, (p) => p)) add("PARTY_TO", p, n.id);
     for (const p of distinct(n.participants, (p) => p.actor)) {
-      add("PARTICIPATED_IN", p.actor, n.id, { role: p.role });
+      add("PARTICIPATED_IN", p.actor, n.id, p.role ?? null);
       participants.add(p.actor);
     }
   }

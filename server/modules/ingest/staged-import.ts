@@ -30,6 +30,7 @@ import { AppError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { screenRejected, writeSuggestions } from "../curation/import-hooks.js";
 import {
+  CORE_ENTITY_PROPERTIES,
   type ImportPlan,
   type ImportSummary,
   LABELS,
@@ -187,6 +188,14 @@ function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query
       query: cypher("queries/ingest/staged/nodes").replaceAll("{{stagingLabel}}", `Staged${LABELS[type]}`),
       rows,
     })),
+    {
+      step: "node properties",
+      query: cypher("queries/ingest/staged/node-properties"),
+      rows: [...staged.nodes.values()].flat().flatMap((row) => {
+        const free = Object.entries(row.properties as Record<string, unknown>).filter(([key]) => !CORE_ENTITY_PROPERTIES.has(key));
+        return free.length ? [{ id: row.id, properties: Object.fromEntries(free) }] : [];
+      }),
+    },
     ...[...staged.links].map(([type, rows]) => ({ step: `${type} links`, query: cypher("queries/ingest/staged/links").replaceAll("{{type}}", type), rows })),
     { step: "quantities", query: cypher("queries/ingest/staged/quantities"), rows: staged.quantities },
     { step: "roles", query: cypher("queries/ingest/staged/roles"), rows: staged.roles },

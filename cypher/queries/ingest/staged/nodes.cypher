@@ -1,13 +1,14 @@
 // Staged import: new entities of one type under `Staged` and {{stagingLabel}} (e.g. `StagedEvent`, from the
 // writer's closed list); publish gives them `Entity` and their type label. Their ids are new and unique in the file
-// (checked before staging): CREATE, not MERGE. User properties are set first, so core fields win.
+// (checked before staging): CREATE, not MERGE. Every field in the CREATE itself (a SET after it would make Neo4j
+// buffer each batch; date(null) is null); the free properties follow in node-properties.cypher.
 UNWIND $rows AS row
-CREATE (n:Staged:{{stagingLabel}})
-SET n += row.properties
-SET n.id = row.id, n.type = row.type, n.kind = row.kind, n.name = row.name, n.aliases = row.aliases,
-    n.aliasText = reduce(s = '', a IN row.aliases | s + ' ' + a), n.description = row.description,
-    n.status = row.status, n.date = row.date, n.datePrecision = row.datePrecision, n.summary = row.summary,
-    n.dateStart = CASE WHEN row.dateStart IS NULL THEN null ELSE date(row.dateStart) END,
-    n.dateEnd = CASE WHEN row.dateEnd IS NULL THEN null ELSE date(row.dateEnd) END,
-    n.x = row.x, n.y = row.y, n.createdAt = datetime(), n.updatedAt = datetime()
+CREATE (n:Staged:{{stagingLabel}} {
+  id: row.id, type: row.type, kind: row.kind, name: row.name, aliases: row.aliases,
+  aliasText: reduce(s = '', a IN row.aliases | s + ' ' + a), description: row.description,
+  status: row.status, date: row.date, datePrecision: row.datePrecision, summary: row.summary,
+  dateStart: date(row.dateStart),
+  dateEnd: date(row.dateEnd),
+  x: row.x, y: row.y, createdAt: datetime(), updatedAt: datetime()
+})
 RETURN count(n) AS count
