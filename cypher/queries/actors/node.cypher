@@ -1,22 +1,8 @@
 // One entity with what its details panel shows: own properties, degree, the countries it belongs
 // to (directly, or through a role or membership), roles held and held in it, agreements, parties, quantities and
-// the ids of its own evidence. Role evidence ids live on HOLDS_ROLE (see docs/model.md).
-// Also the ids of the events it is involved in: took part in (actors), happened at (places, countries), is about
-// (topics), produced (agreements); oldest first, undated last, the page of $limit from $offset, with the total. One round trip.
+// the ids of its own evidence. Role evidence ids live on HOLDS_ROLE (see docs/model.md). Its events are read by
+// node-events.cypher, at the same time.
 MATCH (n:Entity {id: $id})
-CALL (n) {
-  CALL (n) {
-    MATCH (n)-[:PARTICIPATED_IN]->(e:Event) RETURN e
-    UNION
-    MATCH (e:Event)-[:AT]->(n) RETURN e
-    UNION
-    MATCH (e:Event)-[:ABOUT]->(n) RETURN e
-    UNION
-    MATCH (e:Event)-[:PRODUCED]->(n) RETURN e
-  }
-  WITH e ORDER BY e.dateStart, e.id
-  RETURN collect(e.id) AS eventIds
-}
 RETURN n {.*} AS props,
        {{degree(n)}} AS degree,
        [(n)-[:IN_COUNTRY|HOLDS_ROLE|PART_OF*1..2]->(c:Country) WHERE c <> n | c {.id, .name, .type, .kind}] AS countries,
@@ -32,5 +18,4 @@ RETURN n {.*} AS props,
        [(a:Entity)-[:PARTY_TO]->(n) | a {.id, .name, .type, .kind}] AS parties,
        [(q:Quantity)-[:ABOUT]->(n) |
          q {.id, .measure, .value, .unit, .period, .qualifier, .asOf, evidence: [(q)-[:EVIDENCED_BY]->(qe:Evidence) | qe.id]}] AS quantities,
-       [(n)-[:EVIDENCED_BY]->(ev:Evidence) | ev.id] AS evidence,
-       eventIds[$offset..$offset + $limit] AS eventIds, size(eventIds) AS eventsTotal
+       [(n)-[:EVIDENCED_BY]->(ev:Evidence) | ev.id] AS evidence

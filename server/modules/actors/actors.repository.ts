@@ -9,7 +9,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { NodeRef } from "../../contracts/api.js";
 import { cypher } from "../../db/cypher.js";
 import { toJsonMap, toNumber } from "../../db/values.js";
-import { intParam, nodeRef, num, str } from "../events/events.repository.js";
+import { type EventRow, eventRow, intParam, nodeRef, num, str } from "../events/events.repository.js";
 
 export interface RoleRow {
   title: string;
@@ -39,9 +39,6 @@ export interface NodeRow {
     evidence: string[];
   }[];
   evidence: string[];
-  /** The events it is involved in, oldest first (at most the requested limit), and how many there are. */
-  eventIds: string[];
-  eventsTotal: number;
 }
 
 export interface NeighborLink {
@@ -85,9 +82,9 @@ function withDegree(value: unknown): NodeRef & { degree: number } {
   return { ...nodeRef(value), degree: toNumber((value as { degree: unknown }).degree) };
 }
 
-/** The node's own data and the ids of one page of its events, or null when no entity has this id. */
-export async function readNode(tx: ManagedTransaction, id: string, eventLimit: number, eventOffset = 0): Promise<NodeRow | null> {
-  const result = await tx.run(cypher("queries/actors/node"), { id, limit: intParam(eventLimit), offset: intParam(eventOffset) });
+/** The node's own data, or null when no entity has this id. */
+export async function readNode(tx: ManagedTransaction, id: string): Promise<NodeRow | null> {
+  const result = await tx.run(cypher("queries/actors/node"), { id });
   const r = result.records[0];
   if (!r) return null;
   return {
@@ -109,8 +106,20 @@ export async function readNode(tx: ManagedTransaction, id: string, eventLimit: n
       evidence: (q.evidence as string[]) ?? [],
     })),
     evidence: r.get("evidence"),
-    eventIds: r.get("eventIds"),
-    eventsTotal: toNumber(r.get("eventsTotal")),
+  };
+}
+
+/** One page of the events a node is involved in, oldest first, and how many there are (0 for an unknown id). */
+export async function readNodeEvents(
+  tx: ManagedTransaction,
+  id: string,
+  limit: number,
+  offset: number,
+): Promise<{ total: number; events: EventRow[] }> {
+  const result = await tx.run(cypher("queries/actors/node-events"), { id, limit: intParam(limit), offset: intParam(offset) });
+  return {
+    total: toNumber(result.records[0]?.get("total") ?? 0),
+    events: result.records.filter((r) => r.get("event") !== null).map((r) => eventRow(r.get("event"))),
   };
 }
 

@@ -29,11 +29,19 @@ import {
   type RoleRow,
   readNeighbors,
   readNode,
+  readNodeEvents,
   readPaths,
   readRefs,
   readSearch,
 } from "./actors.repository.js";
-import { EVENTS_PAGE, MAX_PAGE, type NeighborsQuery, type NodeQuery, type PathQuery, type SearchQuery } from "./actors.schemas.js";
+import {
+  EVENTS_PAGE,
+  MAX_PAGE,
+  type NeighborsQuery,
+  type NodeQuery,
+  type PathQuery,
+  type SearchQuery,
+} from "./actors.schemas.js";
 
 function unknownNode(id: string): NotFoundError {
   return new NotFoundError(
@@ -74,77 +82,90 @@ export async function getNodeDetails(
   id: string,
   page: NodeQuery = { events: EVENTS_PAGE, eventsOffset: 0 },
 ): Promise<NodeDetailsDto & { summary: string | null; holders: (RoleDto & { holder: NodeRef })[] }> {
-  return inReadTx(db, async (tx) => {
-    // Few round trips, whatever the node: its data with its event ids; its events (and, for an event node, the
-    // event itself) with their citation rows; its own citation rows; article texts once for all quotes.
-    const node = await readNode(tx, id, page.events, page.eventsOffset);
-    if (!node) throw unknownNode(id);
-    const { eventIds, eventsTotal } = node;
-    const isEvent = node.props.type === "event";
-    const ownIds = [
-      ...new Set([
-        ...node.evidence,
-        ...node.roles.flatMap((r) => r.evidence),
-        ...node.holders.flatMap((r) => r.evidence),
-        ...node.quantities.flatMap((q) => q.evidence),
-      ]),
-    ];
-    // Both sent at once (Bolt pipelines them in the transaction): one round trip fewer.
-    const [rows, ownCitations] = await Promise.all([
-      readEventRows(tx, isEvent && !eventIds.includes(id) ? [...eventIds, id] : eventIds),
-      readCitationRows(tx, ownIds),
-    ]);
-    const citations = await citationsFromRows(tx, [...rows.flatMap((r) => r.citations), ...ownCitations]);
-    const listed = new Set(eventIds);
-    const events = rows.filter((r) => listed.has(r.id)).map((r) => toEventDto(r, citations));
-    const selfRow = isEvent ? rows.find((r) => r.id === id) : undefined;
-    const self = selfRow ? toEventDto(selfRow, citations) : null;
-    const p = node.props;
-    const properties = Object.fromEntries(Object.entries(p).filter(([key]) => !CORE_ENTITY_PROPERTIES.has(key)));
-    const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-    return {
-      id,
-      label: text(p.name) ?? id,
-      category: text(p.type) ?? "unknown",
-      kind: text(p.kind) ?? text(p.type) ?? "unknown",
-      aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [],
-      description: text(p.description),
-      summary: text(p.summary),
-      date: text(p.date),
-      datePrecision: text(p.datePrecision),
-      status: text(p.status),
-      properties,
-      countries: dedupe(node.countries).sort(byLabel),
-      roles: [...node.roles]
-        .sort((a, b) => roleDate(a).localeCompare(roleDate(b)) || a.title.localeCompare(b.title))
-        .map((r) => toRole(r, citations)),
-      holders: [...node.holders]
-        .sort((a, b) => roleDate(a).localeCompare(roleDate(b)) || a.other.label.localeCompare(b.other.label))
-        .map((r) => ({
-          ...toRole(r, citations),
-          of: { id, label: text(p.name) ?? id, category: text(p.type) ?? "unknown", kind: text(p.kind) ?? "unknown" },
-          holder: r.other,
-        })),
-      events,
-      eventsTotal,
-      eventsOffset: page.eventsOffset,
-      event: self,
-      agreements: dedupe(node.agreements).sort(byLabel),
-      parties: dedupe(node.parties).sort(byLabel),
-      quantities: node.quantities.map((q) => ({
-        id: q.id,
-        measure: q.measure,
-        value: q.value,
-        unit: q.unit,
-        period: q.period,
-        qualifier: q.qualifier,
-        asOf: q.asOf,
-        evidence: citationsFor(q.evidence, citations),
+  // Two transactions at once: the node with its own citations (and, for an event node, the event itself), and
+  // the page of its events, which is most of the work for a hub; each cuts the quotes of its own citations.
+  const [found, eventPage] = await Promise.all([
+    inReadTx(db, async (tx) => {
+      const node = await readNode(tx, id);
+      if (!node) return null;
+      const ownIds = [
+        ...new Set([
+          ...node.evidence,
+          ...node.roles.flatMap((r) => r.evidence),
+          ...node.holders.flatMap((r) => r.evidence),
+          ...node.quantities.flatMap((q) => q.evidence),
+        ]),
+      ];
+      const isEvent = node.props.type === "event";
+      const [own, selfRows] = await Promise.all([
+        readCitationRows(tx, ownIds),
+        isEvent ? readEventRows(tx, [id]) : Promise.resolve([]),
+      ]);
+      const citations = await citationsFromRows(tx, [...own, ...selfRows.flatMap((r) => r.citations)]);
+      return { node, self: selfRows[0] ?? null, citations };
+    }),
+    inReadTx(db, async (tx) => {
+      const { total, events } = await readNodeEvents(tx, id, page.events, page.eventsOffset);
+      return {
+        total,
+        events,
+        citations: await citationsFromRows(
+          tx,
+          events.flatMap((r) => r.citations),
+        ),
+      };
+    }),
+  ]);
+  if (!found) throw unknownNode(id);
+  const { node } = found;
+  const citations = new Map([...eventPage.citations, ...found.citations]);
+  const events = eventPage.events.map((r) => toEventDto(r, citations));
+  const self = found.self ? toEventDto(found.self, citations) : null;
+  const p = node.props;
+  const properties = Object.fromEntries(Object.entries(p).filter(([key]) => !CORE_ENTITY_PROPERTIES.has(key)));
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id,
+    label: text(p.name) ?? id,
+    category: text(p.type) ?? "unknown",
+    kind: text(p.kind) ?? text(p.type) ?? "unknown",
+    aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [],
+    description: text(p.description),
+    summary: text(p.summary),
+    date: text(p.date),
+    datePrecision: text(p.datePrecision),
+    status: text(p.status),
+    properties,
+    countries: dedupe(node.countries).sort(byLabel),
+    roles: [...node.roles]
+      .sort((a, b) => roleDate(a).localeCompare(roleDate(b)) || a.title.localeCompare(b.title))
+      .map((r) => toRole(r, citations)),
+    holders: [...node.holders]
+      .sort((a, b) => roleDate(a).localeCompare(roleDate(b)) || a.other.label.localeCompare(b.other.label))
+      .map((r) => ({
+        ...toRole(r, citations),
+        of: { id, label: text(p.name) ?? id, category: text(p.type) ?? "unknown", kind: text(p.kind) ?? "unknown" },
+        holder: r.other,
       })),
-      evidence: citationsFor(node.evidence, citations),
-      degree: node.degree,
-    };
-  });
+    events,
+    eventsTotal: eventPage.total,
+    eventsOffset: page.eventsOffset,
+    event: self,
+    agreements: dedupe(node.agreements).sort(byLabel),
+    parties: dedupe(node.parties).sort(byLabel),
+    quantities: node.quantities.map((q) => ({
+      id: q.id,
+      measure: q.measure,
+      value: q.value,
+      unit: q.unit,
+      period: q.period,
+      qualifier: q.qualifier,
+      asOf: q.asOf,
+      evidence: citationsFor(q.evidence, citations),
+    })),
+    evidence: citationsFor(node.evidence, citations),
+    degree: node.degree,
+  };
 }
 
 /* ----------------------------------------------------------------------------------------------------------------
