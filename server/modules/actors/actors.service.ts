@@ -22,8 +22,7 @@ import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
 import { CORE_ENTITY_PROPERTIES } from "../ingest/import.repository.js";
 import { readEncounterIds } from "../events/events.repository.js";
-import { readCitationRows, readEventRows } from "../events/events.repository.js";
-import { buildEvents, citationsFor, citationsFromRows, inReadTx, toEventDto } from "../events/events.service.js";
+import { buildEvents, citationsFor, eventDtos, inReadTx, resolveCitations } from "../events/events.service.js";
 import {
   type NeighborRow,
   type RoleRow,
@@ -83,44 +82,30 @@ export async function getNodeDetails(
   page: NodeQuery = { events: EVENTS_PAGE, eventsOffset: 0 },
 ): Promise<NodeDetailsDto & { summary: string | null; holders: (RoleDto & { holder: NodeRef })[] }> {
   // Two transactions at once: the node with its own citations (and, for an event node, the event itself), and
-  // the page of its events, which is most of the work for a hub; each cuts the quotes of its own citations.
+  // the page of its events, which is most of the work for a hub.
   const [found, eventPage] = await Promise.all([
     inReadTx(db, async (tx) => {
       const node = await readNode(tx, id);
       if (!node) return null;
       const ownIds = [
-        ...new Set([
-          ...node.evidence,
-          ...node.roles.flatMap((r) => r.evidence),
-          ...node.holders.flatMap((r) => r.evidence),
-          ...node.quantities.flatMap((q) => q.evidence),
-        ]),
+        ...node.evidence,
+        ...node.roles.flatMap((r) => r.evidence),
+        ...node.holders.flatMap((r) => r.evidence),
+        ...node.quantities.flatMap((q) => q.evidence),
       ];
-      const isEvent = node.props.type === "event";
-      const [own, selfRows] = await Promise.all([
-        readCitationRows(tx, ownIds),
-        isEvent ? readEventRows(tx, [id]) : Promise.resolve([]),
+      const [citations, self] = await Promise.all([
+        resolveCitations(tx, ownIds),
+        node.props.type === "event" ? buildEvents(tx, [id]) : Promise.resolve([]),
       ]);
-      const citations = await citationsFromRows(tx, [...own, ...selfRows.flatMap((r) => r.citations)]);
-      return { node, self: selfRows[0] ?? null, citations };
+      return { node, citations, self: self[0] ?? null };
     }),
     inReadTx(db, async (tx) => {
       const { total, events } = await readNodeEvents(tx, id, page.events, page.eventsOffset);
-      return {
-        total,
-        events,
-        citations: await citationsFromRows(
-          tx,
-          events.flatMap((r) => r.citations),
-        ),
-      };
+      return { total, events: await eventDtos(tx, events) };
     }),
   ]);
   if (!found) throw unknownNode(id);
-  const { node } = found;
-  const citations = new Map([...eventPage.citations, ...found.citations]);
-  const events = eventPage.events.map((r) => toEventDto(r, citations));
-  const self = found.self ? toEventDto(found.self, citations) : null;
+  const { node, citations, self } = found;
   const p = node.props;
   const properties = Object.fromEntries(Object.entries(p).filter(([key]) => !CORE_ENTITY_PROPERTIES.has(key)));
   const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -147,7 +132,7 @@ export async function getNodeDetails(
         of: { id, label: text(p.name) ?? id, category: text(p.type) ?? "unknown", kind: text(p.kind) ?? "unknown" },
         holder: r.other,
       })),
-    events,
+    events: eventPage.events,
     eventsTotal: eventPage.total,
     eventsOffset: page.eventsOffset,
     event: self,

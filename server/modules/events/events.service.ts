@@ -106,7 +106,11 @@ export function toEventDto(row: EventRow, citations: Map<string, CitationDto>): 
 
 /** EventDtos for the given ids, oldest first (undated last), with their citations resolved. */
 export async function buildEvents(tx: ManagedTransaction, ids: string[]): Promise<EventDto[]> {
-  const rows = await readEventRows(tx, ids);
+  return eventDtos(tx, await readEventRows(tx, ids));
+}
+
+/** EventDtos for event rows already read, in their order, with their citations resolved. */
+export async function eventDtos(tx: ManagedTransaction, rows: EventRow[]): Promise<EventDto[]> {
   const citations = await citationsFromRows(
     tx,
     rows.flatMap((r) => r.citations),
