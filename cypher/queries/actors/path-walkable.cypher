@@ -3,8 +3,6 @@
 // a rejected event. {{max}} is an integer checked by the route's schema.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[:PARTICIPATED_IN*..{{max}}]-(b))
-WHERE all(r IN relationships(p) WHERE NOT coalesce(r.role, 'participant') IN ['subject', 'reporter'])
-  AND all(x IN nodes(p) WHERE coalesce(x.status, 'accepted') <> 'rejected' OR NOT x:Event)
+WHERE {{walkable(p)}}
 WITH p LIMIT $limit
-RETURN [x IN nodes(p) | x.id] AS ids,
-       [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, role: r.role}] AS links
+RETURN {{path(p)}} AS path

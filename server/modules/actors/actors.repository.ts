@@ -193,7 +193,7 @@ export async function readPaths(
   if (paths.length === 0 && toNumber(record.get("found")) > 0) {
     // Every shortest path crosses a subject's or reporter's link or a rejected event: search with the restriction.
     const walkable = await tx.run(cypher("queries/actors/path-walkable").replaceAll("{{max}}", hops), params);
-    paths = walkable.records.map((r) => ({ ids: r.get("ids") as string[], links: r.get("links") as RawLink[] }));
+    paths = walkable.records.map((r) => r.get("path") as { ids: string[]; links: RawLink[] });
   }
   return paths.map((p) => ({ ids: p.ids, links: p.links.map((l) => ({ ...l, role: l.role ?? "participant" })) }));
 }
