@@ -111,17 +111,18 @@ describe("ingest #staged-import", () => {
       nodes: [{ id: "someone-else", type: "person", name: "Someone Else" }],
     };
     const exists = async () => (await db.read("MATCH (n:Entity {id: 'someone-else'}) RETURN count(n) AS n", {}, (r) => Number(r.get("n"))))[0];
-    const attempt: { result?: Promise<unknown> } = {};
+    const attempt: { result?: unknown } = {};
     await loadImportFile(db, file, {
       ...staged,
       staged: {
         ...staged.staged,
-        onStep: (step) => {
-          if (step === "before-publish") attempt.result = loadImportFile(db, other, staged).catch((error: unknown) => error);
+        // The first import waits here, holding the staging slot, until the second has been answered.
+        onStep: async (step) => {
+          if (step === "before-publish") attempt.result = await loadImportFile(db, other, staged).catch((error: unknown) => error);
         },
       },
     });
-    expect(await attempt.result).toMatchObject({ status: 409, code: "IMPORT_IN_PROGRESS" });
+    expect(attempt.result).toMatchObject({ status: 409, code: "IMPORT_IN_PROGRESS" });
     expect(await exists()).toBe(0);
     await loadImportFile(db, other, staged);
     expect(await exists()).toBe(1);
@@ -164,6 +165,24 @@ describe("ingest #staged-import", () => {
     expect(await stagedLeft(db)).toBe(0);
     const [status] = await db.read("MATCH (i:Import) RETURN i.status AS s, i.error AS e", {}, (r) => `${r.get("s")}: ${r.get("e")}`);
     expect(status).toBe("rolled back: disk full (simulated)");
+  });
+
+  it("should leave nothing when a staging transaction fails while others of its step are still writing", async () => {
+    const before = await readCounts(db);
+    let chunks = 0;
+    const failing = loadImportFile(db, file, {
+      ...staged,
+      staged: {
+        ...staged.staged,
+        parallelism: 3,
+        onStep: (step) => {
+          if (step === "staged-chunk" && ++chunks === 4) throw new Error("connection reset (simulated)");
+        },
+      },
+    });
+    await expect(failing).rejects.toBeInstanceOf(StagedImportError);
+    expect(await readCounts(db)).toEqual(before);
+    expect(await stagedLeft(db)).toBe(0);
   });
 
   it("should update nodes that already exist only when it publishes, and stay idempotent", async () => {

@@ -50,6 +50,12 @@ import { fileOnlyActors, stagedMetRows } from "./met-projection.js";
 export const STAGE_ABOVE_ROWS = 250_000;
 /** Rows written per staging transaction (50,000 evidence rows needed more than 420 MB of transaction memory). */
 export const STAGE_CHUNK_ROWS = 20_000;
+/**
+ * Staging transactions of one step that run at once. Chunks of a step are independent (every node a link needs was
+ * staged by an earlier step), so they can overlap; Neo4j runs each transaction on one core. Measured with
+ * `npm run bench` (docs/benchmarks.md): two at once stage a million links about a quarter faster than one.
+ */
+export const STAGE_PARALLELISM = 2;
 /** Actors per MET refresh transaction after publishing. */
 const MET_CHUNK_ACTORS = 5_000;
 
@@ -69,6 +75,8 @@ export interface StagedOptions {
   log?: Logger;
   /** Rows per staging transaction (tests use small chunks to get many transactions). */
   chunkRows?: number;
+  /** Staging transactions run at once (the benchmark measures several). */
+  parallelism?: number;
   /** Called between staging transactions and before publishing (tests use it to observe and to fail midway). */
   onStep?: (step: "staged-chunk" | "before-publish", importId: string) => Promise<void> | void;
 }
@@ -179,8 +187,12 @@ const STAGED_KINDS: readonly { staging: string; labels: string }[] = [
   { staging: "StagedEvidence", labels: "Evidence" },
 ];
 
-/** The staging statements, in order, each with the rows it writes. */
-function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query: string; rows: unknown[] }[] {
+/**
+ * The staging statements, in order, each with the rows it writes. `alone` steps run one transaction at a time:
+ * evidence links into a few thousand dense article nodes, and two transactions doing that at once were measured
+ * to wait on each other's locks for minutes.
+ */
+function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query: string; rows: unknown[]; alone?: boolean }[] {
   return [
     { step: "articles", query: cypher("queries/ingest/staged/articles"), rows: staged.articles },
     ...[...staged.nodes].map(([type, rows]) => ({
@@ -199,7 +211,7 @@ function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query
     ...[...staged.links].map(([type, rows]) => ({ step: `${type} links`, query: cypher("queries/ingest/staged/links").replaceAll("{{type}}", type), rows })),
     { step: "quantities", query: cypher("queries/ingest/staged/quantities"), rows: staged.quantities },
     { step: "roles", query: cypher("queries/ingest/staged/roles"), rows: staged.roles },
-    { step: "evidence", query: cypher("queries/ingest/staged/evidence"), rows: staged.evidence },
+    { step: "evidence", query: cypher("queries/ingest/staged/evidence"), rows: staged.evidence, alone: true },
     { step: "MET links", query: cypher("queries/ingest/staged/met"), rows: met },
   ];
 }
@@ -257,6 +269,27 @@ async function finishPublished(db: Database, importId: string, actors: string[],
   return metLinks;
 }
 
+/**
+ * Runs `work` on every item, at most `limit` at a time. After a failure no new item starts, and the error is thrown
+ * once the running ones have settled: a rollback must not race a transaction that is still writing.
+ */
+export async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure) throw failure.error;
+}
+
 /** Takes the one staging slot for this import, or throws ImportInProgressError when another import holds it. */
 async function takeStagingSlot(db: Database, importId: string): Promise<void> {
   try {
@@ -289,14 +322,15 @@ export async function writeStagedImport(db: Database, input: ImportFile, options
   let suggestions: ImportSummary["suggestions"];
   try {
     const chunkRows = Math.max(1, options.chunkRows ?? STAGE_CHUNK_ROWS);
-    for (const { step, query, rows } of stagingSteps(staged, metRows)) {
+    const parallelism = options.parallelism ?? STAGE_PARALLELISM;
+    for (const { step, query, rows, alone } of stagingSteps(staged, metRows)) {
       let done = 0;
-      for (const chunk of batches(rows, chunkRows)) {
+      await forEachConcurrently([...batches(rows, chunkRows)], alone ? 1 : parallelism, async (chunk) => {
         await db.writeTx((tx) => runBatched(tx, query, chunk, undefined, step), { timeoutMs: 30 * 60_000 });
         done += chunk.length;
         progress?.(`staging ${step}`, done, rows.length);
         await options.onStep?.("staged-chunk", importId);
-      }
+      });
     }
     await options.onStep?.("before-publish", importId);
     ({ touchedActors, suggestions } = await db.writeTx(
