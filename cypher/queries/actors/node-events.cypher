@@ -6,11 +6,7 @@ MATCH (n:Entity {id: $id})
 CALL (n) {
   MATCH (n)-[:PARTICIPATED_IN]->(e:Event) RETURN e
   UNION
-  MATCH (e:Event)-[:AT]->(n) RETURN e
-  UNION
-  MATCH (e:Event)-[:ABOUT]->(n) RETURN e
-  UNION
-  MATCH (e:Event)-[:PRODUCED]->(n) RETURN e
+  MATCH (e:Event)-[:AT|ABOUT|PRODUCED]->(n) RETURN e
 }
 WITH e ORDER BY e.dateStart, e.id
 WITH collect(e) AS events

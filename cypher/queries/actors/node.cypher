@@ -1,21 +1,34 @@
 // One entity with what its details panel shows: own properties, degree, the countries it belongs
-// to (directly, or through a role or membership), roles held and held in it, agreements, parties, quantities and
-// the ids of its own evidence. Role evidence ids live on HOLDS_ROLE (see docs/model.md). Its events are read by
+// to (directly, or through a role or membership), roles held and held in it, agreements, parties, quantities, the
+// ids of its own evidence, and the citations (cypher/fragments/citation.cypher) of all those ids, so the panel
+// needs no second round trip. Role evidence ids live on HOLDS_ROLE (see docs/model.md). Its events are read by
 // node-events.cypher, at the same time.
 MATCH (n:Entity {id: $id})
+WITH n,
+     [(n)-[r:HOLDS_ROLE]->(o:Entity) |
+       {title: r.title, since: r.since, until: r.until, asOf: r.asOf, evidence: coalesce(r.evidence, []),
+        of: o {.id, .name, .type, .kind}}] AS roles,
+     [(p:Entity)-[r:HOLDS_ROLE]->(n) |
+       {title: r.title, since: r.since, until: r.until, asOf: r.asOf, evidence: coalesce(r.evidence, []),
+        holder: p {.id, .name, .type, .kind}}] AS holders,
+     [(q:Quantity)-[:ABOUT]->(n) |
+       q {.id, .measure, .value, .unit, .period, .qualifier, .asOf, evidence: [(q)-[:EVIDENCED_BY]->(qe:Evidence) | qe.id]}] AS quantities,
+     [(n)-[:EVIDENCED_BY]->(ev:Evidence) | ev.id] AS evidence
 RETURN n {.*} AS props,
        {{degree(n)}} AS degree,
        [(n)-[:IN_COUNTRY|HOLDS_ROLE|PART_OF*1..2]->(c:Country) WHERE c <> n | c {.id, .name, .type, .kind}] AS countries,
-       [(n)-[r:HOLDS_ROLE]->(o:Entity) |
-         {title: r.title, since: r.since, until: r.until, asOf: r.asOf, evidence: coalesce(r.evidence, []),
-          of: o {.id, .name, .type, .kind}}] AS roles,
-       [(p:Entity)-[r:HOLDS_ROLE]->(n) |
-         {title: r.title, since: r.since, until: r.until, asOf: r.asOf, evidence: coalesce(r.evidence, []),
-          holder: p {.id, .name, .type, .kind}}] AS holders,
+       roles,
+       holders,
        [(n)-[:PARTY_TO]->(g:Agreement) | g {.id, .name, .type, .kind}] +
        [(n)-[:PRODUCED]->(g:Agreement) | g {.id, .name, .type, .kind}] +
        [(g:Agreement)-[:ABOUT]->(n) | g {.id, .name, .type, .kind}] AS agreements,
        [(a:Entity)-[:PARTY_TO]->(n) | a {.id, .name, .type, .kind}] AS parties,
-       [(q:Quantity)-[:ABOUT]->(n) |
-         q {.id, .measure, .value, .unit, .period, .qualifier, .asOf, evidence: [(q)-[:EVIDENCED_BY]->(qe:Evidence) | qe.id]}] AS quantities,
-       [(n)-[:EVIDENCED_BY]->(ev:Evidence) | ev.id] AS evidence
+       quantities,
+       evidence,
+       COLLECT {
+         UNWIND evidence + reduce(ids = [], r IN roles + holders | ids + r.evidence) +
+                reduce(ids = [], q IN quantities | ids + q.evidence) AS evidenceId
+         WITH DISTINCT evidenceId
+         MATCH (ownCitation:Evidence {id: evidenceId})
+         RETURN {{citation(ownCitation)}}
+       } AS citations

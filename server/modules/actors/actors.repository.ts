@@ -9,7 +9,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { NodeRef } from "../../contracts/api.js";
 import { cypher } from "../../db/cypher.js";
 import { toJsonMap, toNumber } from "../../db/values.js";
-import { type EventRow, eventRow, intParam, nodeRef, num, str } from "../events/events.repository.js";
+import { type CitationRow, type EventRow, citationRow, eventRow, intParam, nodeRef, num, str } from "../events/events.repository.js";
 
 export interface RoleRow {
   title: string;
@@ -39,6 +39,8 @@ export interface NodeRow {
     evidence: string[];
   }[];
   evidence: string[];
+  /** Citations of every evidence id above (the node's own, its roles' and its quantities'). */
+  citations: CitationRow[];
 }
 
 export interface NeighborLink {
@@ -106,6 +108,7 @@ export async function readNode(tx: ManagedTransaction, id: string): Promise<Node
       evidence: (q.evidence as string[]) ?? [],
     })),
     evidence: r.get("evidence"),
+    citations: (r.get("citations") as unknown[]).map(citationRow),
   };
 }
 

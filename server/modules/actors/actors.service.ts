@@ -22,7 +22,7 @@ import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
 import { CORE_ENTITY_PROPERTIES } from "../ingest/import.repository.js";
 import { readEncounterIds } from "../events/events.repository.js";
-import { buildEvents, citationsFor, eventDtos, inReadTx, resolveCitations } from "../events/events.service.js";
+import { buildEvents, citationsFor, citationsFromRows, eventDtos, inReadTx } from "../events/events.service.js";
 import {
   type NeighborRow,
   type RoleRow,
@@ -87,14 +87,8 @@ export async function getNodeDetails(
     inReadTx(db, async (tx) => {
       const node = await readNode(tx, id);
       if (!node) return null;
-      const ownIds = [
-        ...node.evidence,
-        ...node.roles.flatMap((r) => r.evidence),
-        ...node.holders.flatMap((r) => r.evidence),
-        ...node.quantities.flatMap((q) => q.evidence),
-      ];
       const [citations, self] = await Promise.all([
-        resolveCitations(tx, ownIds),
+        citationsFromRows(tx, node.citations),
         node.props.type === "event" ? buildEvents(tx, [id]) : Promise.resolve([]),
       ]);
       return { node, citations, self: self[0] ?? null };

@@ -116,13 +116,6 @@ export async function readEventRows(tx: ManagedTransaction, ids: string[]): Prom
   return result.records.map((r) => eventRow(r.get("event")));
 }
 
-/** Evidence spans by id, with their article's metadata (not its text). */
-export async function readCitationRows(tx: ManagedTransaction, ids: string[]): Promise<CitationRow[]> {
-  if (ids.length === 0) return [];
-  const result = await tx.run(cypher("queries/events/citations"), { ids });
-  return result.records.map((r) => citationRow(r.get("citation")));
-}
-
 /** Stored texts of the given articles, by id (articles without text are absent). */
 export async function readArticleTexts(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

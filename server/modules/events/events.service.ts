@@ -14,22 +14,12 @@ import {
   type CitationRow,
   type EventRow,
   readArticleTexts,
-  readCitationRows,
   readEventRows,
 } from "./events.repository.js";
 
 /** Reads in one consistent read transaction with a bounded timeout. */
 export function inReadTx<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   return db.readTx(work, { timeoutMs: 15_000 });
-}
-
-/** Resolves evidence ids to citations (with quotes when the article text is stored), keyed by evidence id. */
-export async function resolveCitations(
-  tx: ManagedTransaction,
-  ids: Iterable<string>,
-): Promise<Map<string, CitationDto>> {
-  const unique = [...new Set(ids)];
-  return citationsFromRows(tx, await readCitationRows(tx, unique));
 }
 
 /**
