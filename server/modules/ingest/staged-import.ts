@@ -188,11 +188,26 @@ const STAGED_KINDS: readonly { staging: string; labels: string }[] = [
 ];
 
 /**
- * The staging statements, in order, each with the rows it writes. `alone` steps run one transaction at a time:
- * evidence links into a few thousand dense article nodes, and two transactions doing that at once were measured
- * to wait on each other's locks for minutes.
+ * Rows reordered so that rows with the same key are next to each other (first-seen order otherwise): chunks of
+ * such rows that run at once share at most the key at their boundary, so they never wait on each other in a cycle.
  */
-function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query: string; rows: unknown[]; alone?: boolean }[] {
+function groupedBy<T>(rows: T[], key: (row: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return [...groups.values()].flat();
+}
+
+/**
+ * The staging statements, in order, each with the rows it writes. Evidence is written in two steps, grouped once
+ * by subject and once by article: written in one statement, with each transaction's rows spread over many of the
+ * same (dense) articles and subjects, two transactions at once were measured to wait on each other for minutes.
+ */
+function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query: string; rows: unknown[] }[] {
   return [
     { step: "articles", query: cypher("queries/ingest/staged/articles"), rows: staged.articles },
     ...[...staged.nodes].map(([type, rows]) => ({
@@ -211,7 +226,12 @@ function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query
     ...[...staged.links].map(([type, rows]) => ({ step: `${type} links`, query: cypher("queries/ingest/staged/links").replaceAll("{{type}}", type), rows })),
     { step: "quantities", query: cypher("queries/ingest/staged/quantities"), rows: staged.quantities },
     { step: "roles", query: cypher("queries/ingest/staged/roles"), rows: staged.roles },
-    { step: "evidence", query: cypher("queries/ingest/staged/evidence"), rows: staged.evidence, alone: true },
+    { step: "evidence", query: cypher("queries/ingest/staged/evidence"), rows: groupedBy(staged.evidence, (e) => e.subject) },
+    {
+      step: "evidence articles",
+      query: cypher("queries/ingest/staged/evidence-articles"),
+      rows: groupedBy(staged.evidence, (e) => e.article).map((e) => ({ id: e.id, article: e.article })),
+    },
     { step: "MET links", query: cypher("queries/ingest/staged/met"), rows: met },
   ];
 }
@@ -323,9 +343,9 @@ export async function writeStagedImport(db: Database, input: ImportFile, options
   try {
     const chunkRows = Math.max(1, options.chunkRows ?? STAGE_CHUNK_ROWS);
     const parallelism = options.parallelism ?? STAGE_PARALLELISM;
-    for (const { step, query, rows, alone } of stagingSteps(staged, metRows)) {
+    for (const { step, query, rows } of stagingSteps(staged, metRows)) {
       let done = 0;
-      await forEachConcurrently([...batches(rows, chunkRows)], alone ? 1 : parallelism, async (chunk) => {
+      await forEachConcurrently([...batches(rows, chunkRows)], parallelism, async (chunk) => {
         await db.writeTx((tx) => runBatched(tx, query, chunk, undefined, step), { timeoutMs: 30 * 60_000 });
         done += chunk.length;
         progress?.(`staging ${step}`, done, rows.length);
