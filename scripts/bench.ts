@@ -326,10 +326,10 @@ function gzipBytes(url: string): Promise<number> {
 }
 
 /**
- * Untimed requests per endpoint before measuring any, taken in turns: the JITs of Neo4j and of the server compile
- * their read paths over the first few hundred requests (node details in one process at 10k, 90 requests a round:
- * median 18, 12, 9, 7 ms over the first four rounds), and the figures are meant for a server that has been running.
- * `--quick` takes fewer, to stay within its two minutes.
+ * Untimed requests to an endpoint before measuring it: the JITs of Neo4j and of the server compile their read paths
+ * over the first few hundred requests (node details in one process at 10k, 90 requests a round: median 18, 12, 9,
+ * 7 ms over the first four rounds), and the figures are meant for a server that has been running. `--quick` takes
+ * fewer, to stay within its two minutes.
  */
 const ENDPOINT_WARM_UP = args.quick ? 30 : 100;
 
@@ -362,11 +362,9 @@ async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: D
     ["path", (i, warm) => `/api/path?from=${actorFor(warm, i, 2)}&to=${pathEnd(warm, i)}`],
     ["overview", () => `/api/graph`],
   ];
-  for (let i = 0; i < ENDPOINT_WARM_UP; i++) {
-    for (const [name, make] of cases) if (name !== "overview" || i === 0) await timeGet(baseUrl + make(i, true));
-  }
   for (const [name, make] of cases) {
     const iterations = name === "overview" ? (args.quick ? 5 : 10) : size.iterations;
+    for (let i = 0; i < (name === "overview" ? 1 : ENDPOINT_WARM_UP); i++) await timeGet(baseUrl + make(i, true));
     const samples: number[] = [];
     const statuses = new Map<number, number>();
     const deadline = performance.now() + 90_000;

@@ -1,6 +1,7 @@
 // Structural links among a set of entities: roles held, parties to agreements, membership.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r:HOLDS_ROLE|PARTY_TO|PART_OF]->(b:Entity)
+USING INDEX a:Entity(id)
 WHERE b.id IN $ids
 RETURN a.id AS source, b.id AS target, toLower(type(r)) AS kind, r.title AS title,
        r.since AS since, r.until AS until, r.asOf AS asOf
