@@ -52,8 +52,8 @@ export const STAGE_ABOVE_ROWS = 250_000;
 export const STAGE_CHUNK_ROWS = 20_000;
 /**
  * Staging transactions of one step that run at once. Chunks of a step are independent (every node a link needs was
- * staged by an earlier step), so they can overlap; Neo4j runs each transaction on one core. Measured with
- * `npm run bench` (docs/benchmarks.md): two at once stage a million links about a quarter faster than one.
+ * staged by an earlier step), so they can overlap; Neo4j runs each transaction on one core. Measured by
+ * `npm run bench` (docs/benchmarks.md) at 100k: two at once load ×1.22 faster than one, on this 2-core machine.
  */
 export const STAGE_PARALLELISM = 2;
 /** Actors per MET refresh transaction after publishing. */
