@@ -1,4 +1,6 @@
-// Structural links among a set of entities: roles held, parties to agreements, membership.
+// Structural links among a set of entities: roles held, parties to agreements, membership. The hint keeps the
+// seek on the start node: a plan that seeks both ends (which stale statistics can make look cheaper) took 11.5 s
+// for 1,800 ids at 10k, against 0.2 s, enough to time the overview out.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r:HOLDS_ROLE|PARTY_TO|PART_OF]->(b:Entity)
 USING INDEX a:Entity(id)
