@@ -21,7 +21,6 @@ import { validateImport } from "../server/modules/ingest/import-validate.js";
 import { BATCH_SIZE, setBatchSize } from "../server/modules/ingest/import.repository.js";
 import { measureExtraction, readArticles, sharedArticleFiles } from "../server/modules/ingest/eval/throughput.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
-import { STAGE_PARALLELISM } from "../server/modules/ingest/staged-import.js";
 import { generateSynthetic, mulberry32, participationDegrees } from "../server/modules/ingest/synthetic.js";
 import { runBrowserBench } from "../tests/bench/browser-bench.js";
 import { processRssBytes, startServerProcess } from "./server-process.js";
@@ -291,7 +290,7 @@ async function benchLoad(db: Database, size: Size, file: Dataset, sweep: boolean
       meta[`loadSteps@${size.label}@${label}`] = steps;
       record({ section: "load", metric: `rows/s (${label})`, size: size.label, value: rowCount / (ms / 1000), unit: "rows/s", baseline: perRowRate, baselineName: "per-row MERGE", note: `${rowCount} rows` });
       if (isDefault) {
-        record({ section: "load", metric: "relationships/s (import path)", size: size.label, value: rels / (ms / 1000), unit: "rels/s", note: `${rels} relationships in ${(ms / 1000).toFixed(1)} s, ${files.length} file(s), ${STAGE_PARALLELISM} staging transactions at a time` });
+        record({ section: "load", metric: "relationships/s (import path)", size: size.label, value: rels / (ms / 1000), unit: "rels/s", note: `${rels} relationships in ${(ms / 1000).toFixed(1)} s, ${files.length} file(s)` });
         meta[`relationships@${size.label}`] = await countRelationships(db);
       }
     } finally {

@@ -22,8 +22,7 @@ export interface EventRow {
   topics: NodeRef[];
   participants: (NodeRef & { role: string })[];
   agreements: NodeRef[];
-  evidence: string[];
-  /** The citation rows of `evidence`, read in the same query. */
+  /** The event's citations, read in the same query. */
   citations: CitationRow[];
 }
 
@@ -80,7 +79,6 @@ export function eventRow(value: unknown): EventRow {
       role: p.role ?? "participant",
     })),
     agreements: (e.agreements as unknown[]).map(nodeRef),
-    evidence: citations.map((c) => c.id),
     citations,
   };
 }

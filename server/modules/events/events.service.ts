@@ -90,7 +90,7 @@ export function toEventDto(row: EventRow, citations: Map<string, CitationDto>): 
       (a, b) => (ROLE_ORDER.get(a.role) ?? 99) - (ROLE_ORDER.get(b.role) ?? 99) || a.label.localeCompare(b.label),
     ),
     agreements: row.agreements,
-    evidence: citationsFor(row.evidence, citations),
+    evidence: citationsFor(row.citations.map((c) => c.id), citations),
   };
 }
 
