@@ -11,6 +11,7 @@ import neo4j from "neo4j-driver";
 import { AGREEMENT_STATUSES, PARTICIPANT_ROLES, type ImportFile } from "../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
+import { refreshPlannerStatistics } from "../../db/planner.js";
 import type { Json } from "../../db/values.js";
 import { toNumber } from "../../db/values.js";
 import { ValidationError } from "../../errors.js";
@@ -468,5 +469,7 @@ export async function restoreBackup(
     },
     { timeoutMs: 30 * 60_000 },
   );
+  // A restore fills an empty database: plans cached before it were made for none of this data.
+  await refreshPlannerStatistics(db);
   return { summary, restored };
 }

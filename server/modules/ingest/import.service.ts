@@ -12,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ImportFile } from "../../contracts/import-format.js";
 import type { Database } from "../../db/database.js";
+import { nodeCount, outdatesStatistics, refreshPlannerStatistics } from "../../db/planner.js";
 import { ValidationError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { type ImportIssue, validateImport } from "./import-validate.js";
@@ -54,15 +55,25 @@ export function importRows(file: ImportFile): number {
   return rows;
 }
 
-/** Validates and writes an import document; throws ImportValidationError when it is not valid. */
+/**
+ * Validates and writes an import document; throws ImportValidationError when it is not valid. An import that grows
+ * the database by more than a few percent refreshes Neo4j's planner statistics before it returns (db/planner.ts).
+ */
 export async function loadImportFile(db: Database, input: unknown, options: LoadOptions = {}): Promise<ImportSummary> {
   const validation = validateImport(input);
   if (!validation.ok) throw new ImportValidationError(validation.errors);
   const file = await attachArticleTexts(validation.data, options.articlesDir ?? null, options.log);
-  if (importRows(file) > (options.stageAboveRows ?? STAGE_ABOVE_ROWS)) {
-    return writeStagedImport(db, file, { ...options.staged, progress: options.progress, log: options.log });
+  const rows = importRows(file);
+  const nodesBefore = await nodeCount(db);
+  const summary =
+    rows > (options.stageAboveRows ?? STAGE_ABOVE_ROWS)
+      ? await writeStagedImport(db, file, { ...options.staged, progress: options.progress, log: options.log })
+      : await writeImport(db, file, options.progress);
+  if (outdatesStatistics(rows, nodesBefore)) {
+    options.progress?.("refreshing planner statistics", 0, 1);
+    await refreshPlannerStatistics(db, options.log);
   }
-  return writeImport(db, file, options.progress);
+  return summary;
 }
 
 /** Reads the texts of cited articles from disk, only when the file is the very text the offsets were made on. */
