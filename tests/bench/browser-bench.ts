@@ -4,7 +4,7 @@
  *
  * Builds the bench pages (tests/bench/pages) with Vite, serves them on a free port, and measures in headless
  * Chromium (software WebGL): time from page open to the first frame drawn, frames per second while panning and
- * zooming (median of 3 runs, counting frames the renderer actually drew), and JS heap, for raw sigma (default
+ * zooming (median of 3 rounds through every engine, counting frames the renderer actually drew), and JS heap, for raw sigma (default
  * settings), raw sigma with the big-graph settings, Parley's renderer module with the same settings, and vis-network.
  */
 import path from "node:path";
@@ -101,27 +101,31 @@ export async function runBrowserBench(options: { quick: boolean; sizes?: string[
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const chosen = options.sizes?.length ? SIZES.filter((s) => options.sizes!.includes(s.label)) : options.quick ? SIZES.slice(0, 1) : SIZES;
     for (const size of chosen) {
-      const results = new Map<string, { first: number; fps: number; heap: number }>();
-      for (const engine of ENGINES) {
-        if (size.nodes > engine.maxNodes) continue;
-        const runs: { first: number; fps: number; heap: number }[] = [];
-        for (let run = 0; run < RUNS; run++) {
+      // Rounds go through every engine in turn, so that a machine that speeds up or slows down during the run (seen:
+      // 2× within an evening) shifts every engine alike instead of the ones measured last.
+      const engines = ENGINES.filter((engine) => size.nodes <= engine.maxNodes);
+      const runsOf = new Map(engines.map((engine) => [engine.name, [] as { first: number; fps: number; heap: number }[]]));
+      for (let run = 0; run < RUNS; run++) {
+        for (const engine of engines) {
           const page = await context.newPage();
           try {
             // Long enough for a few dozen frames at the fluid sizes and for several at the slowest engine.
             const panMs = options.quick ? 2_500 : size.nodes >= 50_000 ? 6_000 : 4_000;
             const r = await measure(page, `${url}/${engine.page}.html?mode=${engine.mode}&nodes=${size.nodes}&edges=${size.edges}`, panMs);
             rendererString ||= r.renderer;
-            runs.push(r);
+            runsOf.get(engine.name)!.push(r);
           } catch (error) {
             progress(`${engine.name} @${size.label} run ${run + 1} failed: ${error instanceof Error ? error.message : String(error)}`);
           } finally {
             await page.close();
           }
         }
+      }
+      const results = new Map<string, { first: number; fps: number; heap: number }>();
+      for (const [name, runs] of runsOf) {
         const result = { first: median(runs.map((r) => r.first)), fps: median(runs.map((r) => r.fps)), heap: median(runs.map((r) => r.heap)) };
-        results.set(engine.name, result);
-        progress(`browser ${engine.name} @${size.label}: first frame ${Math.round(result.first)} ms, ${result.fps.toFixed(2)} fps, heap ${(result.heap / 2 ** 20).toFixed(0)} MiB`);
+        results.set(name, result);
+        progress(`browser ${name} @${size.label}: first frame ${Math.round(result.first)} ms, ${result.fps.toFixed(2)} fps, heap ${(result.heap / 2 ** 20).toFixed(0)} MiB`);
       }
       const base = results.get("sigma default");
       const big = results.get("sigma big-graph");
