@@ -247,8 +247,8 @@ async function timedLoad(db: Database, files: Dataset[], parallelism?: number): 
         last = now;
       },
     });
-    // Whatever follows the last reported step (the MET refresh, the commit) is not reported by the writer.
-    steps["MET refresh + commit"] = Math.round((steps["MET refresh + commit"] ?? 0) + performance.now() - last);
+    // Whatever follows the last reported step (the planner statistics refresh, or the commit) has no report of its own.
+    steps["after the last report"] = Math.round((steps["after the last report"] ?? 0) + performance.now() - last);
     if (files.length > 1) progress(`  file ${i + 1}/${files.length} loaded in ${((performance.now() - fileStarted) / 1000).toFixed(1)} s`);
   }
   const ms = performance.now() - started;
@@ -376,6 +376,25 @@ async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: D
     const note = `n=${samples.length}${bad.length ? `, HTTP ${bad.map(([s, c]) => `${s}×${c}`).join(" ")}` : ""}`;
     record({ section: "endpoints", metric: `${name} p50`, size: size.label, value: percentile(samples, 50), unit: "ms", note });
     record({ section: "endpoints", metric: `${name} p95`, size: size.label, value: percentile(samples, 95), unit: "ms", note });
+  }
+
+  // The densest nodes of all: the topic and the place with the most events (a hundred thousand at 1M), paged
+  // through as a reader would, each page a request not asked before.
+  const eventsOf = (key: "topics" | "place") => {
+    const counts = new Map<string, number>();
+    for (const node of file.nodes) for (const id of key === "topics" ? (node.topics ?? []) : node.place ? [node.place] : []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0];
+  };
+  const dense = [eventsOf("topics"), eventsOf("place")].filter((d): d is [string, number] => d !== undefined);
+  const densePages = args.quick ? 4 : 10;
+  for (const [name, make] of [
+    ["node details, densest topic and place", (id: string, i: number) => `/api/nodes/${id}?eventsOffset=${25 * i}`],
+    ["neighbours (page of 50), densest topic and place", (id: string, i: number) => `/api/nodes/${id}/neighbors?limit=50&offset=${50 * i}`],
+  ] as const) {
+    for (const [id] of dense) await timeGet(baseUrl + make(id, 1_000));
+    const samples: number[] = [];
+    for (let i = 0; i < densePages; i++) for (const [id] of dense) samples.push((await timeGet(baseUrl + make(id, i))).ms);
+    record({ section: "endpoints", metric: `${name} p50`, size: size.label, value: percentile(samples, 50), unit: "ms", note: dense.map(([id, n]) => `${id} (${n} events)`).join(", ") });
   }
 
   // Payload: the overview's compact graphology JSON vs the same elements as raw driver records.

@@ -109,8 +109,9 @@ export async function runBrowserBench(options: { quick: boolean; sizes?: string[
         for (const engine of engines) {
           const page = await context.newPage();
           try {
-            // Long enough for a few dozen frames at the fluid sizes and for several at the slowest engine.
-            const panMs = options.quick ? 2_500 : size.nodes >= 50_000 ? 6_000 : 4_000;
+            // Long enough for a few dozen frames at the fluid sizes and for several at the slowest engine (quick: a
+            // few at 1.5 FPS; it keeps `--quick` within its two minutes on this machine).
+            const panMs = options.quick ? 2_000 : size.nodes >= 50_000 ? 6_000 : 4_000;
             const r = await measure(page, `${url}/${engine.page}.html?mode=${engine.mode}&nodes=${size.nodes}&edges=${size.edges}`, panMs);
             rendererString ||= r.renderer;
             runsOf.get(engine.name)!.push(r);

@@ -370,6 +370,7 @@ export async function writeStagedImport(db: Database, input: ImportFile, options
       },
       { timeoutMs: 30 * 60_000 },
     ));
+    progress?.("publish committed", 1, 1);
   } catch (error) {
     log?.warn("staged import failed; rolling back", { importId, error: error instanceof Error ? error.message : String(error) });
     try {
