@@ -133,6 +133,7 @@ const nodeDetails = nodeRef.extend({
     .describe("Roles held in this government or organisation"),
   eventsTotal: z.number().int().describe("How many events there are; `events` holds one page of them"),
   eventsOffset: z.number().int().describe("Where this page of events starts (`?eventsOffset=`)"),
+  agreementsTotal: z.number().int().describe("How many agreements there are; `agreements` holds the first 100 by name"),
 });
 const neighborsPage = z.object({
   id: z.string(),

@@ -85,8 +85,11 @@ export interface NodeDetailsDto extends NodeRef {
   eventsOffset: number;
   /** For an event node: the event itself with participants. */
   event: EventDto | null;
-  /** Agreements the actor is party to, or for an agreement node its parties. */
+  /** Agreements the node is party to, produced (events) or is the subject of (topics): the first 100 by name. */
   agreements: NodeRef[];
+  /** How many agreements there are in all. */
+  agreementsTotal: number;
+  /** For an agreement node: its parties. */
   parties: NodeRef[];
   quantities: QuantityDto[];
   evidence: CitationDto[];

@@ -6,18 +6,20 @@
  * date order from the event date index instead of sorting them all (cypher/queries/actors/node-events.cypher).
  * Both ways must give the very same pages: oldest first, undated last, ties on a day broken by id, the same total,
  * including pages that straddle a day or reach the undated events. The invented file below makes every such case:
- * sixty events about one topic on three days and a few undated, created in an order unlike their ids.
+ * sixty events about one topic on three days and a few undated, created in an order unlike their ids. The topic is
+ * also the subject of more agreements than a details panel lists.
  */
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import { type EventsWalk, readNodeEvents } from "../../server/modules/actors/actors.repository.js";
+import { AGREEMENTS_SHOWN, type EventsWalk, readNodeEvents } from "../../server/modules/actors/actors.repository.js";
 import { loadImportFile } from "../../server/modules/ingest/import.service.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
 const DAYS = ["2021-03-04", "2021-03-05", "2021-07-01"];
 const EVENTS = 60;
 const UNDATED = 5;
+const AGREEMENTS = AGREEMENTS_SHOWN + 7;
 
 /** Event ids in a scrambled creation order (a multiplier coprime with the count), so node order is not id order. */
 function denseFile() {
@@ -40,6 +42,13 @@ function denseFile() {
       { id: "fx-dense-b", type: "person", name: "Dense B" },
       { id: "fx-dense-c", type: "person", name: "Dense C" },
       ...events,
+      ...Array.from({ length: AGREEMENTS }, (_, k) => ({
+        id: `fx-dense-agr-${String((k * 31) % AGREEMENTS).padStart(3, "0")}`,
+        type: "agreement",
+        name: `Dense accord ${String((k * 31) % AGREEMENTS).padStart(3, "0")}`,
+        topics: ["fx-dense-topic"],
+        parties: ["fx-dense-a", "fx-dense-b"],
+      })),
     ],
   };
 }
@@ -91,5 +100,17 @@ describe("node events #dense", () => {
       seen.push(...(res.body.events as { id: string }[]).map((e) => e.id));
     }
     expect(new Set(seen).size).toBe(EVENTS + UNDATED);
+  });
+
+  it("should list the first agreements by name with how many there are, for a topic with more than a panel shows", async () => {
+    const { app } = createTestApp(db);
+    const res = await request(app).get("/api/nodes/fx-dense-topic").expect(200);
+    expect(res.body.agreementsTotal).toBe(AGREEMENTS);
+    const names = (res.body.agreements as { label: string }[]).map((a) => a.label);
+    expect(names).toEqual(Array.from({ length: AGREEMENTS_SHOWN }, (_, k) => `Dense accord ${String(k).padStart(3, "0")}`));
+    // A party to all of them gets the same short list and count.
+    const party = await request(app).get("/api/nodes/fx-dense-a").expect(200);
+    expect(party.body.agreementsTotal).toBe(AGREEMENTS);
+    expect(party.body.agreements).toHaveLength(AGREEMENTS_SHOWN);
   });
 });

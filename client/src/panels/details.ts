@@ -158,7 +158,13 @@ function renderNodeDetails(d: NodeDetailsDto, actions: DetailsActions): HTMLElem
     parts.push(section("Meetings and events", d.eventsTotal, list, moreEvents(d, list, actions)));
   }
   const agreements = [...d.agreements, ...d.parties];
-  if (agreements.length) parts.push(section(d.category === "agreement" ? "Parties" : "Agreements", agreements.length, h("ul", { class: "plain" }, ...agreements.map((a) => h("li", {}, nodeLink(a, actions))))));
+  if (agreements.length) {
+    // A topic can be the subject of thousands of agreements: the server sends the first ones by name and the count.
+    const count = d.agreementsTotal + d.parties.length;
+    const rest = count - agreements.length;
+    const more = rest > 0 ? h("p", { class: "more-note", text: `and ${rest.toLocaleString("en")} more; expand the node to see them in the graph` }) : null;
+    parts.push(section(d.category === "agreement" ? "Parties" : "Agreements", count, h("ul", { class: "plain" }, ...agreements.map((a) => h("li", {}, nodeLink(a, actions)))), more));
+  }
   if (d.quantities.length) {
     parts.push(section("Figures", d.quantities.length, h("ul", { class: "plain" }, ...d.quantities.map((q) => h("li", {}, `${q.measure.replace(/_/g, " ")}: ${q.value.toLocaleString()} ${q.unit}${q.period ? ` (${q.period})` : ""}`, evidenceList(q.evidence))))));
   }

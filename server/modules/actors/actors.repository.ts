@@ -26,7 +26,9 @@ export interface NodeRow {
   countries: NodeRef[];
   roles: RoleRow[];
   holders: RoleRow[];
+  /** The first AGREEMENTS_SHOWN by name, and how many there are. */
   agreements: NodeRef[];
+  agreementsTotal: number;
   parties: NodeRef[];
   quantities: {
     id: string;
@@ -84,9 +86,12 @@ function withDegree(value: unknown): NodeRef & { degree: number } {
   return { ...nodeRef(value), degree: toNumber((value as { degree: unknown }).degree) };
 }
 
+/** Agreements listed in a node's details; a topic can be the subject of thousands. */
+export const AGREEMENTS_SHOWN = 100;
+
 /** The node's own data, or null when no entity has this id. */
 export async function readNode(tx: ManagedTransaction, id: string): Promise<NodeRow | null> {
-  const result = await tx.run(cypher("queries/actors/node"), { id });
+  const result = await tx.run(cypher("queries/actors/node"), { id, agreementsLimit: intParam(AGREEMENTS_SHOWN) });
   const r = result.records[0];
   if (!r) return null;
   return {
@@ -96,6 +101,7 @@ export async function readNode(tx: ManagedTransaction, id: string): Promise<Node
     roles: (r.get("roles") as unknown[]).map((v) => roleRow(v, "of")),
     holders: (r.get("holders") as unknown[]).map((v) => roleRow(v, "holder")),
     agreements: (r.get("agreements") as unknown[]).map(nodeRef),
+    agreementsTotal: toNumber(r.get("agreementsTotal")),
     parties: (r.get("parties") as unknown[]).map(nodeRef),
     quantities: (r.get("quantities") as Record<string, unknown>[]).map((q) => ({
       id: String(q.id),

@@ -131,6 +131,7 @@ export async function getNodeDetails(
     eventsOffset: page.eventsOffset,
     event: self,
     agreements: dedupe(node.agreements).sort(byLabel),
+    agreementsTotal: node.agreementsTotal,
     parties: dedupe(node.parties).sort(byLabel),
     quantities: node.quantities.map((q) => ({
       id: q.id,
