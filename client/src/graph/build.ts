@@ -141,15 +141,42 @@ export function parallelCurvatures(graph: Graph): Map<string, number> {
   return curvatures;
 }
 
-/** Edge thickness from the meeting count, colour from the relationship kind, curves for parallel edges. */
+/** Up to this many edges, they are drawn opaque at full width. */
+const SPARSE_EDGES = 2_000;
+
+/**
+ * How much of an edge's colour and width a graph of `edges` edges keeps: thousands of opaque, thick lines between
+ * communities merge into one grey mass, while thin translucent ones add up to shade where they are many and still
+ * show where they run. 1 up to SPARSE_EDGES, 0.32 at 20,000, never below 0.15.
+ */
+export function edgeDensityFade(edges: number): number {
+  return Math.max(0.15, Math.min(1, Math.sqrt(SPARSE_EDGES / Math.max(1, edges))));
+}
+
+/**
+ * `#rrggbb` with an alpha, premultiplied: sigma blends with (ONE, ONE_MINUS_SRC_ALPHA) onto a transparent layer that
+ * the page composites as premultiplied, so a plain rgba colour would come out lighter than the background.
+ */
+function withAlpha(hex: string, alpha: number): string {
+  if (alpha >= 1) return hex;
+  const [r, g, b] = [1, 3, 5].map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * alpha));
+  return `rgba(${r}, ${g}, ${b}, ${alpha.toFixed(2)})`;
+}
+
+/**
+ * Edge thickness from the meeting count, colour from the relationship kind, curves for parallel edges; both
+ * thinned out in a dense graph (edgeDensityFade).
+ */
 export function styleEdges(graph: Graph): void {
   const curvatures = parallelCurvatures(graph);
+  const fade = edgeDensityFade(graph.size);
+  const width = 0.5 + 0.5 * fade;
   graph.forEachEdge((edge, attrs) => {
     const weight = typeof attrs.weight === "number" ? attrs.weight : 1;
     const curvature = curvatures.get(edge);
     const render: Attributes = {
-      size: attrs.kind === "met" ? 1 + 1.6 * Math.sqrt(weight) : 0.8,
-      color: EDGE_COLORS[String(attrs.kind)] ?? "#c9ced6",
+      size: width * (attrs.kind === "met" ? 1 + 1.6 * Math.sqrt(weight) : 0.8),
+      color: withAlpha(EDGE_COLORS[String(attrs.kind)] ?? "#c9ced6", fade),
       type: curvature !== undefined ? "curved" : "line",
       curvature: curvature ?? 0,
     };

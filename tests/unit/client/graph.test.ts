@@ -4,7 +4,7 @@
 import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import { describe, expect, it } from "vitest";
-import { loadGraph, styleNodes } from "../../../client/src/graph/build.js";
+import { loadGraph, styleEdges, styleNodes } from "../../../client/src/graph/build.js";
 import { EditHistory, collapseDelta } from "../../../client/src/graph/history.js";
 import { assignMetrics, topNodes } from "../../../client/src/graph/metrics.js";
 import { allShortestPaths, pathElements } from "../../../client/src/graph/paths.js";
@@ -62,6 +62,21 @@ describe("client #build", () => {
     expect(graph.getNodeAttribute("gov-iran", "type")).toBe("institution");
     expect(graph.getNodeAttribute("gov-iran", "size")).toBeGreaterThan(graph.getNodeAttribute("khalaf-khalafov", "size"));
     expect(topNodes(graph, "mDegree", 1)[0]!.id).toBe("gov-iran");
+  });
+
+  it("should draw a few edges opaque, and thousands thin and translucent so they do not merge into a grey mass", () => {
+    const small = sample();
+    expect(small.getEdgeAttribute("met:gov-iran|khalaf-khalafov", "color")).toMatch(/^#/);
+
+    const dense = new Graph({ type: "mixed", multi: true });
+    for (let i = 0; i < 400; i++) dense.addNode(`n${i}`, { x: i % 20, y: Math.floor(i / 20) });
+    for (let i = 0; i < 20_000; i++) dense.addEdge(`n${i % 400}`, `n${(i * 7 + 1) % 400}`, { kind: "met", weight: 1 });
+    styleEdges(dense);
+    const edge = dense.edges()[0]!;
+    const alpha = Number(/rgba\(.*, ([\d.]+)\)$/.exec(dense.getEdgeAttribute(edge, "color"))?.[1]);
+    expect(alpha).toBeGreaterThan(0.1);
+    expect(alpha).toBeLessThan(0.5);
+    expect(dense.getEdgeAttribute(edge, "size")).toBeLessThan(small.getEdgeAttribute("met:hassan-rouhani|nechirvan-barzani", "size"));
   });
 });
 
