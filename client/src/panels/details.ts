@@ -103,7 +103,7 @@ function roleItem(role: RoleDto, actions: DetailsActions): HTMLElement {
 }
 
 function section(title: string, count: number, ...children: (HTMLElement | null)[]): HTMLElement {
-  return h("section", { class: "details-section" }, h("h3", {}, title, h("span", { class: "count", text: count })), ...children);
+  return h("section", { class: "details-section" }, h("h3", {}, title, h("span", { class: "count", text: count.toLocaleString("en") })), ...children);
 }
 
 function expandControls(id: string, actions: DetailsActions): HTMLElement {
