@@ -1,7 +1,6 @@
-// One page of the events an entity is involved in: took part in (actors), happened at (places, countries), is
-// about (topics), produced (agreements); oldest first, undated last, then by id; $limit from $offset, as event
-// maps (cypher/fragments/event.cypher), one row each with the total. A page past the end is one row without an
-// event, so the total still comes back.
+// One page of the events an entity is involved in (cypher/fragments/events.cypher): oldest first, undated last,
+// then by id; $limit from $offset, as event maps (cypher/fragments/event.cypher), one row each with the total. A
+// page past the end is one row without an event, so the total still comes back.
 //
 // Two ways to the same page. Most nodes have a few hundred events: all are read and sorted. A dense node (a topic
 // or a capital city, with a large share of all events) would sort a hundred thousand events for 25; its page is
@@ -19,11 +18,7 @@ WITH n, CASE $walk WHEN 'always' THEN true WHEN 'never' THEN false
                     ELSE 4 * ($offset + $limit) * allEvents < degree * degree END AS dense
 CALL (n, dense) {
   WITH n WHERE NOT dense
-  CALL (n) {
-    MATCH (n)-[:PARTICIPATED_IN]->(e:Event) RETURN e
-    UNION
-    MATCH (e:Event)-[:AT|ABOUT|PRODUCED]->(n) RETURN e
-  }
+  CALL (n) { {{events(n)}} }
   // Grouped by n: when the branch is not taken, no row comes out of it (an ungrouped collect would give one).
   WITH n, e ORDER BY e.dateStart, e.id
   WITH n, collect(e) AS events
@@ -47,13 +42,7 @@ CALL (n, dense) {
     WITH DISTINCT e ORDER BY e.dateStart, e.id
     RETURN collect(e) AS events
   }
-  RETURN COUNT {
-    CALL (n) {
-      MATCH (n)-[:PARTICIPATED_IN]->(e:Event) RETURN e
-      UNION
-      MATCH (e:Event)-[:AT|ABOUT|PRODUCED]->(n) RETURN e
-    }
-  } AS total, events[$offset..($offset + $limit)] AS page, size(head) = $offset + $limit AS complete
+  RETURN COUNT { CALL (n) { {{events(n)}} } } AS total, events[$offset..($offset + $limit)] AS page, size(head) = $offset + $limit AS complete
 }
 UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS e
 RETURN total, complete, CASE WHEN e IS NULL THEN null ELSE {{event(e)}} END AS event
