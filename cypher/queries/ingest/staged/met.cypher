@@ -1,11 +1,11 @@
 // Staged import: MET links between two staged actors that meet only in events of this file, computed by the writer
 // from the file (met-projection.ts) exactly as queries/ingest/refresh-met-build computes them from the graph
 // (JavaScript numbers arrive as floats: the counts are made integers here).
-// Index hints: Neo4j samples the staging index only now and then, and a plan made while it still looked empty
-// would scan every staged node per row (seen: two-minute stalls until the next replan).
+// Seek hints: Neo4j samples the staging index only now and then, and a plan made while it still looked empty scans
+// the whole index for every row (seen: stalls of one to two minutes). `USING INDEX` allows that scan; `SEEK` does not.
 UNWIND $rows AS row
-MATCH (x:Staged {id: row.x}) USING INDEX x:Staged(id)
-MATCH (y:Staged {id: row.y}) USING INDEX y:Staged(id)
+MATCH (x:Staged {id: row.x}) USING INDEX SEEK x:Staged(id)
+MATCH (y:Staged {id: row.y}) USING INDEX SEEK y:Staged(id)
 CREATE (x)-[m:MET]->(y)
 SET m.count = toInteger(row.count), m.events = row.events, m.topics = row.topics, m.evidence = toInteger(row.evidence),
     m.first = CASE WHEN row.first IS NULL THEN null ELSE date(row.first) END,
