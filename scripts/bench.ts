@@ -22,6 +22,7 @@ import { BATCH_SIZE, setBatchSize } from "../server/modules/ingest/import.reposi
 import { measureExtraction, readArticles, sharedArticleFiles } from "../server/modules/ingest/eval/throughput.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
 import { generateSynthetic, mulberry32, participationDegrees } from "../server/modules/ingest/synthetic.js";
+import { ceilingRelationshipsPerSecond, measureBareWrites } from "../tests/bench/bare-writes.js";
 import { runBrowserBench } from "../tests/bench/browser-bench.js";
 import { processRssBytes, startServerProcess } from "./server-process.js";
 
@@ -111,6 +112,11 @@ async function wipe(db: Database): Promise<void> {
 
 async function countRelationships(db: Database): Promise<number> {
   const [n] = await db.read("MATCH ()-[r]->() RETURN count(r) AS n", {}, (r) => Number(r.get("n")));
+  return n ?? 0;
+}
+
+async function countNodes(db: Database): Promise<number> {
+  const [n] = await db.read("MATCH (n) RETURN count(n) AS n", {}, (r) => Number(r.get("n")));
   return n ?? 0;
 }
 
@@ -231,8 +237,13 @@ function rowsOf(file: Dataset): number {
 }
 
 /** Loads through the import path, timing each of its steps (from its progress callbacks) to find the slow ones. */
-async function timedLoad(db: Database, files: Dataset[], parallelism?: number): Promise<{ ms: number; rels: number; steps: Record<string, number> }> {
+async function timedLoad(
+  db: Database,
+  files: Dataset[],
+  parallelism?: number,
+): Promise<{ ms: number; rels: number; nodes: number; steps: Record<string, number> }> {
   const before = await countRelationships(db);
+  const nodesBefore = await countNodes(db);
   const started = performance.now();
   const steps: Record<string, number> = {};
   for (const [i, file] of files.entries()) {
@@ -252,7 +263,7 @@ async function timedLoad(db: Database, files: Dataset[], parallelism?: number): 
     if (files.length > 1) progress(`  file ${i + 1}/${files.length} loaded in ${((performance.now() - fileStarted) / 1000).toFixed(1)} s`);
   }
   const ms = performance.now() - started;
-  return { ms, rels: (await countRelationships(db)) - before, steps };
+  return { ms, rels: (await countRelationships(db)) - before, nodes: (await countNodes(db)) - nodesBefore, steps };
 }
 
 /** Loads a small dataset once and wipes it, so that query planning is not billed to the first measured load. */
@@ -272,6 +283,14 @@ async function benchLoad(db: Database, size: Size, file: Dataset, sweep: boolean
   const perRowRate = perRow.rows / (perRow.ms / 1000);
   await wipe(db);
 
+  // The machine's ceiling: the simplest nodes and links, written in the staging path's transactions.
+  const bareNodes = args.quick ? 20_000 : 100_000;
+  progress(`bare-write ceiling: ${bareNodes} nodes, ${3 * bareNodes} relationships`);
+  const bare = await measureBareWrites(db, bareNodes, 3 * bareNodes);
+  const bareNote = `${bareNodes} nodes with only an indexed id, ${3 * bareNodes} links without properties`;
+  record({ section: "load", metric: "bare writes, nodes/s", size: size.label, value: bare.nodesPerSecond, unit: "nodes/s", note: bareNote });
+  record({ section: "load", metric: "bare writes, relationships/s", size: size.label, value: bare.relationshipsPerSecond, unit: "rels/s", note: bareNote });
+
   const files = splitDataset(file, size.files);
   const rowCount = files.reduce((sum, f) => sum + rowsOf(f), 0);
   // Batch sizes and staging parallelism are measured on the middle size (the first size that is staged); the
@@ -285,12 +304,22 @@ async function benchLoad(db: Database, size: Size, file: Dataset, sweep: boolean
     progress(`loading ${size.label} through the import path (${files.length} file${files.length > 1 ? "s" : ""}), ${label}`);
     const previous = setBatchSize(batch);
     try {
-      const { ms, rels, steps } = await timedLoad(db, files, parallelism);
+      const { ms, rels, nodes, steps } = await timedLoad(db, files, parallelism);
       progress(`load steps (ms): ${JSON.stringify(steps)}`);
       meta[`loadSteps@${size.label}@${label}`] = steps;
       record({ section: "load", metric: `rows/s (${label})`, size: size.label, value: rowCount / (ms / 1000), unit: "rows/s", baseline: perRowRate, baselineName: "per-row MERGE", note: `${rowCount} rows` });
       if (isDefault) {
-        record({ section: "load", metric: "relationships/s (import path)", size: size.label, value: rels / (ms / 1000), unit: "rels/s", note: `${rels} relationships in ${(ms / 1000).toFixed(1)} s, ${files.length} file(s)` });
+        // The baseline is the fastest this machine could write as many bare nodes and links (target: 50,000/s).
+        record({
+          section: "load",
+          metric: "relationships/s (import path)",
+          size: size.label,
+          value: rels / (ms / 1000),
+          unit: "rels/s",
+          baseline: ceilingRelationshipsPerSecond(bare, nodes, rels),
+          baselineName: "bare-write ceiling",
+          note: `${rels} relationships and ${nodes} nodes in ${(ms / 1000).toFixed(1)} s, ${files.length} file(s)`,
+        });
         meta[`relationships@${size.label}`] = await countRelationships(db);
       }
     } finally {
