@@ -284,7 +284,7 @@ async function benchLoad(db: Database, size: Size, file: Dataset, sweep: boolean
   await wipe(db);
 
   // The machine's ceiling: the simplest nodes and links, written in the staging path's transactions.
-  const bareNodes = args.quick ? 20_000 : 100_000;
+  const bareNodes = args.quick ? 10_000 : 100_000;
   progress(`bare-write ceiling: ${bareNodes} nodes, ${3 * bareNodes} relationships`);
   const bare = await measureBareWrites(db, bareNodes, 3 * bareNodes);
   const bareNote = `${bareNodes} nodes with only an indexed id, ${3 * bareNodes} links without properties`;
@@ -407,8 +407,8 @@ async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: D
     record({ section: "endpoints", metric: `${name} p95`, size: size.label, value: percentile(samples, 95), unit: "ms", note });
   }
 
-  // The densest nodes of all: the topic and the place with the most events (a hundred thousand at 1M), paged
-  // through as a reader would, each page a request not asked before.
+  // The densest nodes of all: the topic and the place with the most events and agreements (a hundred thousand at
+  // 1M), paged through as a reader would, each page a request not asked before.
   const eventsOf = (key: "topics" | "place") => {
     const counts = new Map<string, number>();
     for (const node of file.nodes) for (const id of key === "topics" ? (node.topics ?? []) : node.place ? [node.place] : []) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -423,7 +423,7 @@ async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: D
     for (const [id] of dense) await timeGet(baseUrl + make(id, 1_000));
     const samples: number[] = [];
     for (let i = 0; i < densePages; i++) for (const [id] of dense) samples.push((await timeGet(baseUrl + make(id, i))).ms);
-    record({ section: "endpoints", metric: `${name} p50`, size: size.label, value: percentile(samples, 50), unit: "ms", note: dense.map(([id, n]) => `${id} (${n} events)`).join(", ") });
+    record({ section: "endpoints", metric: `${name} p50`, size: size.label, value: percentile(samples, 50), unit: "ms", note: dense.map(([id, n]) => `${id} (${n} events and agreements)`).join(", ") });
   }
 
   // Payload: the overview's compact graphology JSON vs the same elements as raw driver records.

@@ -126,7 +126,12 @@ export async function runBrowserBench(options: { quick: boolean; sizes?: string[
       for (const [name, runs] of runsOf) {
         const result = { first: median(runs.map((r) => r.first)), fps: median(runs.map((r) => r.fps)), heap: median(runs.map((r) => r.heap)) };
         results.set(name, result);
-        progress(`browser ${name} @${size.label}: first frame ${Math.round(result.first)} ms, ${result.fps.toFixed(2)} fps, heap ${(result.heap / 2 ** 20).toFixed(0)} MiB`);
+        // Each run's figures too: a median of three can hide one slow round, or be one.
+        const each = (pick: (r: { first: number; fps: number }) => number, digits: number) => runs.map((r) => pick(r).toFixed(digits)).join(" / ");
+        progress(
+          `browser ${name} @${size.label}: first frame ${Math.round(result.first)} ms (runs ${each((r) => r.first, 0)}), ` +
+            `${result.fps.toFixed(2)} fps (runs ${each((r) => r.fps, 2)}), heap ${(result.heap / 2 ** 20).toFixed(0)} MiB`,
+        );
       }
       const base = results.get("sigma default");
       const big = results.get("sigma big-graph");
