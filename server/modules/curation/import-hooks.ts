@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Citation, ImportFile, ImportNode, ImportSuggestion } from "../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
-import { evidenceId } from "../ingest/import.repository.js";
+import { evidenceId, labelCount } from "../ingest/import.repository.js";
 
 /** What screening left out of an import (reported in the import summary as `skippedRejected`). */
 export interface SkippedRejected {
@@ -52,9 +52,10 @@ export async function screenRejected(
   }
   for (const r of file.roles) ids.add(r.person).add(r.of);
 
-  // Follow redirects (a merged into b, b merged into c…) to the final id, or null when the end was deleted.
+  // Follow redirects (a merged into b, b merged into c…) to the final id, or null when the end was deleted. A
+  // database no curator has deleted or merged in (every first load) has no Rejection to look ids up against.
   const fate = new Map<string, { action: string; into: string | null }>();
-  let pending = [...ids];
+  let pending = (await labelCount(tx, "Rejection")) === 0 ? [] : [...ids];
   for (let depth = 0; depth < 10 && pending.length; depth++) {
     const rows = await pagedIds(tx, cypher("queries/curation/screen-nodes"), pending);
     pending = [];
@@ -144,12 +145,14 @@ export async function screenRejected(
     });
   }
 
-  // Citations of rejected evidence (same subject, same span) are dropped.
+  // Citations of rejected evidence (same subject, same span) are dropped; without any evidence yet, none is rejected.
   const cited: string[] = [];
-  const collect = (subject: string, list: Citation[]) => list.forEach((c) => cited.push(evidenceId(subject, c)));
-  nodes.forEach((n) => collect(n.id, n.evidence));
-  roles.forEach((r) => collect(r.person, r.evidence));
-  quantities.forEach((q) => collect(q.id, q.evidence));
+  if ((await labelCount(tx, "Evidence")) > 0) {
+    const collect = (subject: string, list: Citation[]) => list.forEach((c) => cited.push(evidenceId(subject, c)));
+    nodes.forEach((n) => collect(n.id, n.evidence));
+    roles.forEach((r) => collect(r.person, r.evidence));
+    quantities.forEach((q) => collect(q.id, q.evidence));
+  }
   const rejected = new Set(
     (await pagedIds(tx, cypher("queries/curation/screen-evidence"), cited)).map((r) => String(r.id)),
   );

@@ -25,12 +25,12 @@ import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
 import type { ImportFile, NodeType } from "../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
-import { toNumber } from "../../db/values.js";
 import { AppError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { screenRejected, writeSuggestions } from "../curation/import-hooks.js";
 import {
   CORE_ENTITY_PROPERTIES,
+  type CountedLabel,
   type ImportPlan,
   type ImportSummary,
   LABELS,
@@ -39,6 +39,7 @@ import {
   type Progress,
   applyPlan,
   batches,
+  labelCount,
   planImport,
   refreshMet,
   runBatched,
@@ -243,7 +244,7 @@ async function setStatus(db: Database, importId: string, fields: Record<string, 
 
 /** Ids of the plan that already exist in the live graph (each looked up under the one label it can have). */
 async function existingIds(db: Database, plan: ImportPlan, progress?: Progress): Promise<Set<string>> {
-  const byLabel: [string, string[]][] = [
+  const byLabel: [CountedLabel, string[]][] = [
     ["Entity", [...plan.nodes.values()].flatMap((rows) => rows.map((row) => String(row.id)))],
     ["Article", plan.articles.map((row) => String(row.id))],
     ["Quantity", plan.quantities.map((q) => q.id)],
@@ -254,8 +255,7 @@ async function existingIds(db: Database, plan: ImportPlan, progress?: Progress):
   let done = 0;
   await db.readTx(async (tx) => {
     for (const [label, ids] of byLabel) {
-      const count = await tx.run(cypher("queries/ingest/staged/label-count").replaceAll("{{label}}", label));
-      if (toNumber(count.records[0]?.get("count")) === 0) {
+      if ((await labelCount(tx, label)) === 0) {
         done += ids.length;
         progress?.("checking which ids exist", done, total);
         continue;
