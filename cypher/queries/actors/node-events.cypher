@@ -4,9 +4,10 @@
 //
 // Two ways to the same page. Most nodes have a few hundred events: all are read and sorted. A dense node (a topic
 // or a capital city, with a large share of all events) would sort a hundred thousand events for 25; its page is
-// read instead in date order from the event_date index, checking each event against the node, until the page is
-// full. The walk reads about ($offset + $limit) * allEvents / degree index entries at about four times the cost
-// of an event sorted (measured at 1M), so it is taken when that is less than sorting all: when
+// read instead in date order from the event_date index, checking each event against the node
+// (cypher/fragments/involves.cypher), until the page is full. The walk reads about
+// ($offset + $limit) * allEvents / degree index entries at about four times the cost of an event sorted
+// (measured at 1M), so it is taken when that is less than sorting all: when
 // 4 * ($offset + $limit) * allEvents < degree². Events dated on the page's last day may continue past it in id
 // order, so all events of that day are read and sorted with the rest. When the walk runs out of dated events
 // before the page is full (`complete` false), the caller asks again with $walk 'never'. $walk 'always' and
@@ -26,15 +27,13 @@ CALL (n, dense) {
   UNION
   WITH n WHERE dense
   CALL (n) {
-    MATCH (e:Event) WHERE e.dateStart IS NOT NULL
-      AND (EXISTS { (n)-[:PARTICIPATED_IN]->(e) } OR EXISTS { (e)-[:AT|ABOUT|PRODUCED]->(n) })
+    MATCH (e:Event) WHERE e.dateStart IS NOT NULL AND {{involves(n)}}
     RETURN e ORDER BY e.dateStart LIMIT $offset + $limit
   }
   WITH n, collect(e) AS head
   WITH n, head, CASE WHEN size(head) = 0 THEN null ELSE head[-1].dateStart END AS lastDay
   CALL (n, lastDay) {
-    MATCH (e:Event) WHERE e.dateStart = lastDay
-      AND (EXISTS { (n)-[:PARTICIPATED_IN]->(e) } OR EXISTS { (e)-[:AT|ABOUT|PRODUCED]->(n) })
+    MATCH (e:Event) WHERE e.dateStart = lastDay AND {{involves(n)}}
     RETURN collect(e) AS sameDay
   }
   CALL (head, sameDay) {
