@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { ROOT_DIR } from "../server/config.js";
 import { Database, createDriver } from "../server/db/database.js";
 import { NEO4J_VERSION } from "../server/db/embedded/prerequisites.js";
+import { nodeCount } from "../server/db/planner.js";
 import { type ThrowawayNeo4j, startThrowawayNeo4j } from "../server/db/embedded/throwaway.js";
 import { createLogger } from "../server/log.js";
 import { validateImport } from "../server/modules/ingest/import-validate.js";
@@ -112,11 +113,6 @@ async function wipe(db: Database): Promise<void> {
 
 async function countRelationships(db: Database): Promise<number> {
   const [n] = await db.read("MATCH ()-[r]->() RETURN count(r) AS n", {}, (r) => Number(r.get("n")));
-  return n ?? 0;
-}
-
-async function countNodes(db: Database): Promise<number> {
-  const [n] = await db.read("MATCH (n) RETURN count(n) AS n", {}, (r) => Number(r.get("n")));
   return n ?? 0;
 }
 
@@ -243,7 +239,7 @@ async function timedLoad(
   parallelism?: number,
 ): Promise<{ ms: number; rels: number; nodes: number; steps: Record<string, number> }> {
   const before = await countRelationships(db);
-  const nodesBefore = await countNodes(db);
+  const nodesBefore = await nodeCount(db);
   const started = performance.now();
   const steps: Record<string, number> = {};
   for (const [i, file] of files.entries()) {
@@ -263,7 +259,7 @@ async function timedLoad(
     if (files.length > 1) progress(`  file ${i + 1}/${files.length} loaded in ${((performance.now() - fileStarted) / 1000).toFixed(1)} s`);
   }
   const ms = performance.now() - started;
-  return { ms, rels: (await countRelationships(db)) - before, nodes: (await countNodes(db)) - nodesBefore, steps };
+  return { ms, rels: (await countRelationships(db)) - before, nodes: (await nodeCount(db)) - nodesBefore, steps };
 }
 
 /** Loads a small dataset once and wipes it, so that query planning is not billed to the first measured load. */
