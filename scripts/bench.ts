@@ -70,7 +70,9 @@ function progress(message: string): void {
 function record(row: BenchRow): void {
   if (row.baseline !== undefined && row.ratio === undefined && row.baseline !== 0) row.ratio = row.value / row.baseline;
   rows.push(row);
-  progress(`${row.section} ${row.metric} @${row.size}: ${fmt(row.value)} ${row.unit}${row.baseline !== undefined ? ` (vs ${row.baselineName} ${fmt(row.baseline)}, ×${fmt(row.ratio ?? NaN)})` : ""}`);
+  progress(
+    `${row.section} ${row.metric} @${row.size}: ${fmt(row.value)} ${row.unit}${row.baseline !== undefined ? ` (vs ${row.baselineName} ${fmt(row.baseline)}, ×${fmt(row.ratio ?? NaN)})` : ""}`,
+  );
 }
 
 function fmt(n: number): string {
@@ -98,7 +100,10 @@ async function startDatabase(): Promise<{ db: Database; neo4j: ThrowawayNeo4j }>
     transactionTimeout: "30m",
     log: (line) => progress(`[neo4j] ${line}`),
   });
-  return { db: new Database(createDriver({ uri: neo4j.uri, user: "neo4j", password: null }), undefined, createLogger("warn")), neo4j };
+  return {
+    db: new Database(createDriver({ uri: neo4j.uri, user: "neo4j", password: null }), undefined, createLogger("warn")),
+    neo4j,
+  };
 }
 
 /** Empties the database in chunks, so a million relationships never sit in one transaction. */
@@ -153,33 +158,42 @@ async function perRowLoad(db: Database, file: Dataset, maxRows: number): Promise
   await db.writeTx(async (tx) => {
     for (const n of actors) {
       if (rows >= maxRows / 2) break;
-      await tx.run("MERGE (n:Entity {id: $id}) SET n.type = $type, n.kind = $kind, n.name = $name, n.x = $x, n.y = $y", {
-        id: n.id,
-        type: n.type,
-        kind: n.kind ?? n.type,
-        name: n.name,
-        x: n.x ?? null,
-        y: n.y ?? null,
-      });
+      await tx.run(
+        "MERGE (n:Entity {id: $id}) SET n.type = $type, n.kind = $kind, n.name = $name, n.x = $x, n.y = $y",
+        {
+          id: n.id,
+          type: n.type,
+          kind: n.kind ?? n.type,
+          name: n.name,
+          x: n.x ?? null,
+          y: n.y ?? null,
+        },
+      );
       rows++;
     }
     const present = new Set(actors.slice(0, rows).map((n) => n.id));
     for (const e of events) {
       if (rows >= maxRows) break;
-      await tx.run("MERGE (n:Entity {id: $id}) SET n:Event, n.type = 'event', n.kind = $kind, n.name = $name, n.date = $date", {
-        id: e.id,
-        kind: e.kind,
-        name: e.name,
-        date: e.date ?? null,
-      });
+      await tx.run(
+        "MERGE (n:Entity {id: $id}) SET n:Event, n.type = 'event', n.kind = $kind, n.name = $name, n.date = $date",
+        {
+          id: e.id,
+          kind: e.kind,
+          name: e.name,
+          date: e.date ?? null,
+        },
+      );
       rows++;
       for (const p of e.participants ?? []) {
         if (!present.has(p.actor)) continue;
-        await tx.run("MATCH (a:Entity {id: $a}) MATCH (e:Entity {id: $e}) MERGE (a)-[r:PARTICIPATED_IN]->(e) SET r.role = $role", {
-          a: p.actor,
-          e: e.id,
-          role: p.role ?? "participant",
-        });
+        await tx.run(
+          "MATCH (a:Entity {id: $a}) MATCH (e:Entity {id: $e}) MERGE (a)-[r:PARTICIPATED_IN]->(e) SET r.role = $role",
+          {
+            a: p.actor,
+            e: e.id,
+            role: p.role ?? "participant",
+          },
+        );
         rows++;
       }
     }
@@ -203,7 +217,7 @@ function splitDataset(file: Dataset, n: number): Dataset[] {
     const ids = new Set<string>();
     const need = (id: string | undefined) => {
       // Parents (country, partOf) are needed too, or the validator rightly rejects the reference.
-      for (let cur = id; cur && !ids.has(cur); ) {
+      for (let cur = id; cur && !ids.has(cur);) {
         ids.add(cur);
         const node = byId.get(cur);
         if (node?.partOf) need(node.partOf);
@@ -220,7 +234,10 @@ function splitDataset(file: Dataset, n: number): Dataset[] {
         for (const t of byId.get(a)?.topics ?? []) need(t);
       }
     }
-    const nodes = i === 0 ? [...base, ...file.nodes.filter((node) => ids.has(node.id) && node.type === "agreement"), ...slice] : [...file.nodes.filter((node) => ids.has(node.id) && node.type !== "event"), ...slice];
+    const nodes =
+      i === 0
+        ? [...base, ...file.nodes.filter((node) => ids.has(node.id) && node.type === "agreement"), ...slice]
+        : [...file.nodes.filter((node) => ids.has(node.id) && node.type !== "event"), ...slice];
     parts.push({ ...file, nodes, roles: i === 0 ? file.roles : [] });
   }
   return parts;
@@ -228,7 +245,14 @@ function splitDataset(file: Dataset, n: number): Dataset[] {
 
 function rowsOf(file: Dataset): number {
   let rows = file.nodes.length + (file.roles?.length ?? 0);
-  for (const n of file.nodes) rows += (n.participants?.length ?? 0) + (n.topics?.length ?? 0) + (n.parties?.length ?? 0) + (n.place ? 1 : 0) + (n.country ? 1 : 0) + (n.partOf ? 1 : 0);
+  for (const n of file.nodes)
+    rows +=
+      (n.participants?.length ?? 0) +
+      (n.topics?.length ?? 0) +
+      (n.parties?.length ?? 0) +
+      (n.place ? 1 : 0) +
+      (n.country ? 1 : 0) +
+      (n.partOf ? 1 : 0);
   return rows;
 }
 
@@ -256,7 +280,8 @@ async function timedLoad(
     });
     // Whatever follows the last reported step (the planner statistics refresh, or the commit) has no report of its own.
     steps["after the last report"] = Math.round((steps["after the last report"] ?? 0) + performance.now() - last);
-    if (files.length > 1) progress(`  file ${i + 1}/${files.length} loaded in ${((performance.now() - fileStarted) / 1000).toFixed(1)} s`);
+    if (files.length > 1)
+      progress(`  file ${i + 1}/${files.length} loaded in ${((performance.now() - fileStarted) / 1000).toFixed(1)} s`);
   }
   const ms = performance.now() - started;
   return { ms, rels: (await countRelationships(db)) - before, nodes: (await nodeCount(db)) - nodesBefore, steps };
@@ -271,8 +296,15 @@ async function warmUp(db: Database): Promise<void> {
 async function benchLoad(db: Database, size: Size, file: Dataset, sweep: boolean): Promise<void> {
   const validateStarted = performance.now();
   const validation = validateImport(file);
-  if (!validation.ok) throw new Error(`bench: generated file invalid: ${JSON.stringify(validation.errors.slice(0, 3))}`);
-  record({ section: "load", metric: "validate", size: size.label, value: performance.now() - validateStarted, unit: "ms" });
+  if (!validation.ok)
+    throw new Error(`bench: generated file invalid: ${JSON.stringify(validation.errors.slice(0, 3))}`);
+  record({
+    section: "load",
+    metric: "validate",
+    size: size.label,
+    value: performance.now() - validateStarted,
+    unit: "ms",
+  });
 
   progress(`per-row MERGE baseline at ${size.label}`);
   const perRow = await perRowLoad(db, file, args.quick ? 2_000 : 5_000);
@@ -284,8 +316,22 @@ async function benchLoad(db: Database, size: Size, file: Dataset, sweep: boolean
   progress(`bare-write ceiling: ${bareNodes} nodes, ${3 * bareNodes} relationships`);
   const bare = await measureBareWrites(db, bareNodes, 3 * bareNodes);
   const bareNote = `${bareNodes} nodes with only an indexed id, ${3 * bareNodes} links without properties`;
-  record({ section: "load", metric: "bare writes, nodes/s", size: size.label, value: bare.nodesPerSecond, unit: "nodes/s", note: bareNote });
-  record({ section: "load", metric: "bare writes, relationships/s", size: size.label, value: bare.relationshipsPerSecond, unit: "rels/s", note: bareNote });
+  record({
+    section: "load",
+    metric: "bare writes, nodes/s",
+    size: size.label,
+    value: bare.nodesPerSecond,
+    unit: "nodes/s",
+    note: bareNote,
+  });
+  record({
+    section: "load",
+    metric: "bare writes, relationships/s",
+    size: size.label,
+    value: bare.relationshipsPerSecond,
+    unit: "rels/s",
+    note: bareNote,
+  });
 
   const files = splitDataset(file, size.files);
   const rowCount = files.reduce((sum, f) => sum + rowsOf(f), 0);
@@ -296,14 +342,27 @@ async function benchLoad(db: Database, size: Size, file: Dataset, sweep: boolean
     : [{ batch: BATCH_SIZE }];
   for (const [i, { batch, parallelism }] of runs.entries()) {
     const isDefault = i === runs.length - 1;
-    const label = parallelism ? `batch ${batch}, ${parallelism} staging transaction${parallelism > 1 ? "s" : ""} at a time` : `batch ${batch}`;
-    progress(`loading ${size.label} through the import path (${files.length} file${files.length > 1 ? "s" : ""}), ${label}`);
+    const label = parallelism
+      ? `batch ${batch}, ${parallelism} staging transaction${parallelism > 1 ? "s" : ""} at a time`
+      : `batch ${batch}`;
+    progress(
+      `loading ${size.label} through the import path (${files.length} file${files.length > 1 ? "s" : ""}), ${label}`,
+    );
     const previous = setBatchSize(batch);
     try {
       const { ms, rels, nodes, steps } = await timedLoad(db, files, parallelism);
       progress(`load steps (ms): ${JSON.stringify(steps)}`);
       meta[`loadSteps@${size.label}@${label}`] = steps;
-      record({ section: "load", metric: `rows/s (${label})`, size: size.label, value: rowCount / (ms / 1000), unit: "rows/s", baseline: perRowRate, baselineName: "per-row MERGE", note: `${rowCount} rows` });
+      record({
+        section: "load",
+        metric: `rows/s (${label})`,
+        size: size.label,
+        value: rowCount / (ms / 1000),
+        unit: "rows/s",
+        baseline: perRowRate,
+        baselineName: "per-row MERGE",
+        note: `${rowCount} rows`,
+      });
       if (isDefault) {
         // The baseline is the fastest this machine could write as many bare nodes and links (target: 50,000/s).
         record({
@@ -376,9 +435,12 @@ async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: D
   // Request i of endpoint k: a hub for even i, else the endpoint's own random actor (endpoints never share one).
   const actorFor = (warm: boolean, i: number, k: number) => {
     const n = warm ? ENDPOINT_WARM_UP : size.iterations;
-    return i % 2 === 0 ? (warm ? warmHubs : hubs)[Math.floor(i / 2)]! : (warm ? warmOthers : measured)[k * n + Math.floor(i / 2)]!;
+    return i % 2 === 0
+      ? (warm ? warmHubs : hubs)[Math.floor(i / 2)]!
+      : (warm ? warmOthers : measured)[k * n + Math.floor(i / 2)]!;
   };
-  const pathEnd = (warm: boolean, i: number) => (warm ? warmOthers : measured)[3 * (warm ? ENDPOINT_WARM_UP : size.iterations) + i]!;
+  const pathEnd = (warm: boolean, i: number) =>
+    (warm ? warmOthers : measured)[3 * (warm ? ENDPOINT_WARM_UP : size.iterations) + i]!;
   const cases: [string, (i: number, warm: boolean) => string][] = [
     ["node details", (i, warm) => `/api/nodes/${actorFor(warm, i, 0)}`],
     ["neighbours (page of 50)", (i, warm) => `/api/nodes/${actorFor(warm, i, 1)}/neighbors?limit=50`],
@@ -399,46 +461,100 @@ async function benchEndpoints(db: Database, baseUrl: string, size: Size, file: D
     }
     const bad = [...statuses].filter(([s]) => s >= 400);
     const note = `n=${samples.length}${bad.length ? `, HTTP ${bad.map(([s, c]) => `${s}×${c}`).join(" ")}` : ""}`;
-    record({ section: "endpoints", metric: `${name} p50`, size: size.label, value: percentile(samples, 50), unit: "ms", note });
-    record({ section: "endpoints", metric: `${name} p95`, size: size.label, value: percentile(samples, 95), unit: "ms", note });
+    record({
+      section: "endpoints",
+      metric: `${name} p50`,
+      size: size.label,
+      value: percentile(samples, 50),
+      unit: "ms",
+      note,
+    });
+    record({
+      section: "endpoints",
+      metric: `${name} p95`,
+      size: size.label,
+      value: percentile(samples, 95),
+      unit: "ms",
+      note,
+    });
   }
 
   // The densest nodes of all: the topic and the place with the most events and agreements (a hundred thousand at
   // 1M), paged through as a reader would, each page a request not asked before.
   const eventsOf = (key: "topics" | "place") => {
     const counts = new Map<string, number>();
-    for (const node of file.nodes) for (const id of key === "topics" ? (node.topics ?? []) : node.place ? [node.place] : []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const node of file.nodes)
+      for (const id of key === "topics" ? (node.topics ?? []) : node.place ? [node.place] : [])
+        counts.set(id, (counts.get(id) ?? 0) + 1);
     return [...counts].sort((a, b) => b[1] - a[1])[0];
   };
   const dense = [eventsOf("topics"), eventsOf("place")].filter((d): d is [string, number] => d !== undefined);
   const densePages = args.quick ? 4 : 10;
   for (const [name, make] of [
     ["node details, densest topic and place", (id: string, i: number) => `/api/nodes/${id}?eventsOffset=${25 * i}`],
-    ["neighbours (page of 50), densest topic and place", (id: string, i: number) => `/api/nodes/${id}/neighbors?limit=50&offset=${50 * i}`],
+    [
+      "neighbours (page of 50), densest topic and place",
+      (id: string, i: number) => `/api/nodes/${id}/neighbors?limit=50&offset=${50 * i}`,
+    ],
   ] as const) {
     for (const [id] of dense) await timeGet(baseUrl + make(id, 1_000));
     const samples: number[] = [];
-    for (let i = 0; i < densePages; i++) for (const [id] of dense) samples.push((await timeGet(baseUrl + make(id, i))).ms);
-    record({ section: "endpoints", metric: `${name} p50`, size: size.label, value: percentile(samples, 50), unit: "ms", note: dense.map(([id, n]) => `${id} (${n} events and agreements)`).join(", ") });
+    for (let i = 0; i < densePages; i++)
+      for (const [id] of dense) samples.push((await timeGet(baseUrl + make(id, i))).ms);
+    record({
+      section: "endpoints",
+      metric: `${name} p50`,
+      size: size.label,
+      value: percentile(samples, 50),
+      unit: "ms",
+      note: dense.map(([id, n]) => `${id} (${n} events and agreements)`).join(", "),
+    });
   }
 
   // Payload: the overview's compact graphology JSON vs the same elements as raw driver records.
   const overviewText = await (await fetch(`${baseUrl}/api/graph`)).text();
-  const overview = JSON.parse(overviewText) as { nodes: { key: string }[]; edges: unknown[]; attributes?: Record<string, unknown> };
+  const overview = JSON.parse(overviewText) as {
+    nodes: { key: string }[];
+    edges: unknown[];
+    attributes?: Record<string, unknown>;
+  };
   const elements = overview.nodes.length + overview.edges.length;
   const gz = await gzipBytes(`${baseUrl}/api/graph`);
   const ids = overview.nodes.map((n) => n.key);
   const raw = await db.readTx(async (tx) => {
     const nodes = await tx.run("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n", { ids });
-    const edges = await tx.run("UNWIND $ids AS id MATCH (a:Entity {id: id})-[m:MET]->(b:Entity) WHERE b.id IN $ids RETURN m", { ids });
-    return JSON.stringify([...nodes.records, ...edges.records].map((r) => r.toObject()), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+    const edges = await tx.run(
+      "UNWIND $ids AS id MATCH (a:Entity {id: id})-[m:MET]->(b:Entity) WHERE b.id IN $ids RETURN m",
+      { ids },
+    );
+    return JSON.stringify(
+      [...nodes.records, ...edges.records].map((r) => r.toObject()),
+      (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v),
+    );
   });
   const rawElements = Math.max(1, raw === "[]" ? 1 : (JSON.parse(raw) as unknown[]).length);
   const compactPer = Buffer.byteLength(overviewText) / Math.max(1, elements);
   const rawPer = Buffer.byteLength(raw) / rawElements;
   const lod = overview.attributes?.lod ? "LOD view" : "full view";
-  record({ section: "payload", metric: "overview bytes/element (JSON)", size: size.label, value: compactPer, unit: "B", baseline: rawPer, baselineName: "raw driver records", note: `${elements} elements, ${lod}` });
-  record({ section: "payload", metric: "overview bytes/element (gzip)", size: size.label, value: gz / Math.max(1, elements), unit: "B", baseline: rawPer, baselineName: "raw driver records" });
+  record({
+    section: "payload",
+    metric: "overview bytes/element (JSON)",
+    size: size.label,
+    value: compactPer,
+    unit: "B",
+    baseline: rawPer,
+    baselineName: "raw driver records",
+    note: `${elements} elements, ${lod}`,
+  });
+  record({
+    section: "payload",
+    metric: "overview bytes/element (gzip)",
+    size: size.label,
+    value: gz / Math.max(1, elements),
+    unit: "B",
+    baseline: rawPer,
+    baselineName: "raw driver records",
+  });
 }
 
 /* ----------------------------------------------------------------------------------------------------------------
@@ -458,7 +574,11 @@ function table(): string {
     r.note ?? "",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 3 || i === 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 3 || i === 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 
@@ -466,11 +586,22 @@ function machine(): Record<string, unknown> {
   const cpu = os.cpus()[0]?.model ?? "unknown";
   let chromium: string;
   try {
-    chromium = execFileSync(process.env.CHROME_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    chromium = execFileSync(process.env.CHROME_PATH ?? "/usr/bin/chromium", ["--version"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     chromium = "not found";
   }
-  return { cores: os.cpus().length, cpu, memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg().map((l) => Number(l.toFixed(2))), node: process.version, neo4j: NEO4J_VERSION, chromium };
+  return {
+    cores: os.cpus().length,
+    cpu,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadavg: os.loadavg().map((l) => Number(l.toFixed(2))),
+    node: process.version,
+    neo4j: NEO4J_VERSION,
+    chromium,
+  };
 }
 
 /* ----------------------------------------------------------------------------------------------------------------
@@ -478,7 +609,11 @@ function machine(): Record<string, unknown> {
  * -------------------------------------------------------------------------------------------------------------- */
 
 async function main(): Promise<void> {
-  const sizes = args.size?.length ? SIZES.filter((s) => args.size!.includes(s.label)) : args.quick ? SIZES.slice(0, 1) : SIZES;
+  const sizes = args.size?.length
+    ? SIZES.filter((s) => args.size!.includes(s.label))
+    : args.quick
+      ? SIZES.slice(0, 1)
+      : SIZES;
   meta.machine = machine();
   meta.mode = args.quick ? "quick" : "full";
   const timings: Record<string, number> = {};
@@ -520,14 +655,31 @@ async function main(): Promise<void> {
         // The endpoints are measured on the server in its own process, started after the load (so its response
         // cache is empty), as `npm start` runs it; this process holds the generated dataset in its heap.
         progress("starting the server in its own process (not counted)");
-        const server = await startServerProcess(neo4j.uri, { PARLEY_QUERY_RATE_PER_MINUTE: "100000", PARLEY_RATE_LIMIT_PER_MINUTE: "1000000" });
+        const server = await startServerProcess(neo4j.uri, {
+          PARLEY_QUERY_RATE_PER_MINUTE: "100000",
+          PARLEY_RATE_LIMIT_PER_MINUTE: "1000000",
+        });
         try {
           await benchEndpoints(db, server.url, size, file);
-          record({ section: "memory", metric: "server RSS", size: size.label, value: processRssBytes(server.pid) / 2 ** 20, unit: "MiB", note: "after the endpoint runs" });
+          record({
+            section: "memory",
+            metric: "server RSS",
+            size: size.label,
+            value: processRssBytes(server.pid) / 2 ** 20,
+            unit: "MiB",
+            note: "after the endpoint runs",
+          });
         } finally {
           await server.stop();
         }
-        record({ section: "memory", metric: "Neo4j JVM RSS", size: size.label, value: processRssBytes(neo4j.neo4j.pid) / 2 ** 20, unit: "MiB", note: `heap ${args.heap}, page cache 2g` });
+        record({
+          section: "memory",
+          metric: "Neo4j JVM RSS",
+          size: size.label,
+          value: processRssBytes(neo4j.neo4j.pid) / 2 ** 20,
+          unit: "MiB",
+          note: `heap ${args.heap}, page cache 2g`,
+        });
         if (i < sizes.length - 1) await wipe(db);
       }
     } finally {

@@ -21,7 +21,9 @@ function newestMtime(dir: string): number {
 export function clientBuildIsStale(): boolean {
   const built = path.join(ROOT_DIR, "dist", "client", "index.html");
   if (!existsSync(built)) return true;
-  const sources = Math.max(newestMtime(path.join(ROOT_DIR, "client")), statSync(path.join(ROOT_DIR, "vite.config.ts")).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(ROOT_DIR, "client")),
+    statSync(path.join(ROOT_DIR, "vite.config.ts")).mtimeMs,
+  );
   return sources > statSync(built).mtimeMs;
 }
-

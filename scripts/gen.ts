@@ -29,11 +29,15 @@ const started = Date.now();
 const file = generateSynthetic(options);
 // Written in pieces: one JSON.stringify of a million-link file would build a several-hundred-MB string at once.
 const out = values.out ? createWriteStream(values.out) : process.stdout;
-const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve())));
+const write = (text: string) =>
+  out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
 const { nodes, ...head } = file;
 await write(JSON.stringify({ ...head, nodes: [] }).replace(/"nodes":\[\]\}$/, '"nodes":[\n'));
 for (let i = 0; i < nodes.length; i++) await write((i ? ",\n" : "") + JSON.stringify(nodes[i]));
 await write("\n]}\n");
-if (values.out) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(() => resolve()));
+if (values.out)
+  await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(() => resolve()));
 const links = nodes.reduce((sum, n) => sum + (n.participants?.length ?? 0), 0);
-console.error(`gen: ${nodes.length} nodes (${links} participation links), ${file.roles?.length ?? 0} roles, ${file.articles?.length ?? 0} articles in ${((Date.now() - started) / 1000).toFixed(1)} s${values.out ? ` → ${values.out}` : ""}`);
+console.error(
+  `gen: ${nodes.length} nodes (${links} participation links), ${file.roles?.length ?? 0} roles, ${file.articles?.length ?? 0} articles in ${((Date.now() - started) / 1000).toFixed(1)} s${values.out ? ` → ${values.out}` : ""}`,
+);

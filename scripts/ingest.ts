@@ -64,7 +64,9 @@ try {
       `${summary.metLinks} met-with links refreshed, in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,
   );
 } catch (error) {
-  console.error(`The ingest failed and was rolled back, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `The ingest failed and was rolled back, nothing was written: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 } finally {
   await connection.close();

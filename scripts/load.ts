@@ -22,7 +22,9 @@ if (!target) {
 const config = loadConfig();
 const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
 const isFolder = (await stat(target).catch(() => null))?.isDirectory() ?? false;
-const parsed = isFolder ? await readCsvFolder(target) : validateImportText(await readFile(target, "utf8").catch(() => ""), target);
+const parsed = isFolder
+  ? await readCsvFolder(target)
+  : validateImportText(await readFile(target, "utf8").catch(() => ""), target);
 if (!parsed.ok) {
   console.error(`${target}: rejected, nothing was written. ${parsed.errors.length} problem(s):`);
   for (const issue of parsed.errors) console.error(`  ${issue.path}: ${issue.message}`);
@@ -52,7 +54,9 @@ try {
     console.error(`${target}: rejected, nothing was written.`);
     for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
   } else {
-    console.error(`${target}: the load failed and was rolled back, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `${target}: the load failed and was rolled back, nothing was written: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   process.exitCode = 1;
 } finally {

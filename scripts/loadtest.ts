@@ -42,7 +42,10 @@ try {
   await db.close();
 
   // The load test is one client hammering the server; per-client limits are lifted for it explicitly.
-  server = await startServerProcess(neo4j.uri, { PARLEY_QUERY_RATE_PER_MINUTE: "100000", PARLEY_RATE_LIMIT_PER_MINUTE: "1000000" });
+  server = await startServerProcess(neo4j.uri, {
+    PARLEY_QUERY_RATE_PER_MINUTE: "100000",
+    PARLEY_RATE_LIMIT_PER_MINUTE: "1000000",
+  });
   const { url, pid } = server;
 
   const requests: autocannon.Request[] = [
@@ -55,7 +58,10 @@ try {
       method: "POST",
       path: "/api/query",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "MATCH (p:Person)-[:PARTICIPATED_IN]->(e:Event) RETURN p.name AS name, count(e) AS events ORDER BY events DESC LIMIT 10" }),
+      body: JSON.stringify({
+        query:
+          "MATCH (p:Person)-[:PARTICIPATED_IN]->(e:Event) RETURN p.name AS name, count(e) AS events ORDER BY events DESC LIMIT 10",
+      }),
     },
   ];
   progress("Warming up (3 s)…");
@@ -63,16 +69,22 @@ try {
 
   const samples: { t: number; rssMb: number }[] = [{ t: 0, rssMb: rssMb(pid) }];
   const started = Date.now();
-  const sampler = setInterval(() => samples.push({ t: Math.round((Date.now() - started) / 1000), rssMb: rssMb(pid) }), 10_000);
+  const sampler = setInterval(
+    () => samples.push({ t: Math.round((Date.now() - started) / 1000), rssMb: rssMb(pid) }),
+    10_000,
+  );
   progress(`Running ${duration} s with ${connections} connections against ${url} (mixed reads and console queries)…`);
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration, requests }, (error, res) => (error ? reject(error) : resolve(res)));
+    const instance = autocannon({ url, connections, duration, requests }, (error, res) =>
+      error ? reject(error) : resolve(res),
+    );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   clearInterval(sampler);
   times.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round((times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0) * 10) / 10;
+  const pct = (p: number) =>
+    Math.round((times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0) * 10) / 10;
   samples.push({ t: duration, rssMb: rssMb(pid) });
 
   const errors = result.errors + result.timeouts + result.non2xx;
@@ -84,7 +96,11 @@ try {
     latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: pct(100) },
     errors,
     non2xx: result.non2xx,
-    serverRssMb: { start: samples[0]!.rssMb, end: samples.at(-1)!.rssMb, max: Math.max(...samples.map((s) => s.rssMb)) },
+    serverRssMb: {
+      start: samples[0]!.rssMb,
+      end: samples.at(-1)!.rssMb,
+      max: Math.max(...samples.map((s) => s.rssMb)),
+    },
     samples,
   };
   if (asJson) {
@@ -98,9 +114,17 @@ try {
       ["latency p95", `${figures.latencyMs.p95} ms (target < 100)`],
       ["latency p99", `${figures.latencyMs.p99} ms`],
       ["errors", `${figures.errors} (non-2xx ${figures.non2xx})`],
-      ["server RSS", `${figures.serverRssMb.start} MB → ${figures.serverRssMb.end} MB (max ${figures.serverRssMb.max})`],
+      [
+        "server RSS",
+        `${figures.serverRssMb.start} MB → ${figures.serverRssMb.end} MB (max ${figures.serverRssMb.max})`,
+      ],
       // A leak grows steadily; a warm-up settles. Every minute's sample shows which.
-      ["RSS per minute", [...new Map(samples.filter((x) => x.t % 60 === 0 || x === samples.at(-1)).map((x) => [x.t, x.rssMb])).entries()].map(([t, mb]) => `${t}s ${mb}`).join(", ")],
+      [
+        "RSS per minute",
+        [...new Map(samples.filter((x) => x.t % 60 === 0 || x === samples.at(-1)).map((x) => [x.t, x.rssMb])).entries()]
+          .map(([t, mb]) => `${t}s ${mb}`)
+          .join(", "),
+      ],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));
@@ -110,4 +134,3 @@ try {
   await server?.stop();
   await neo4j?.dispose();
 }
-

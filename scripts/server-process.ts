@@ -36,7 +36,15 @@ export async function startServerProcess(neo4jUri: string, env: Record<string, s
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "server", "main.ts")], {
     cwd: ROOT_DIR,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NEO4J_URI: neo4jUri, NEO4J_PASSWORD: "", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      NEO4J_URI: neo4jUri,
+      NEO4J_PASSWORD: "",
+      ...env,
+    },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {

@@ -67,7 +67,13 @@ export function createApp(appDeps: AppDeps): Express {
     res.on("finish", () => {
       if (!req.path.startsWith("/api/")) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      log.info("request", {
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      });
     });
     next();
   });
@@ -76,7 +82,8 @@ export function createApp(appDeps: AppDeps): Express {
   // Search, snapshots and every write share a per-client budget; the console has its own (modules/query).
   const limited = rateLimit({ perMinute: deps.config.rateLimitPerMinute });
   api.use((req, res, next) => {
-    const write = req.method !== "GET" && req.method !== "HEAD" && !req.path.startsWith("/query") && !req.path.startsWith("/saved");
+    const write =
+      req.method !== "GET" && req.method !== "HEAD" && !req.path.startsWith("/query") && !req.path.startsWith("/saved");
     return write || req.path === "/search" ? limited(req, res, next) : next();
   });
   // Each router parses its own body with its own limit (server/http/body.ts).
@@ -98,11 +105,16 @@ export function createApp(appDeps: AppDeps): Express {
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
     // The explorer is one page; its routes (/, /s/:id, /snapshots) all get index.html and read the URL themselves.
-    app.get(["/", "/s/:id", "/snapshots"], (_req, res) => res.sendFile(path.join(clientDir, "index.html"), { maxAge: 0 }));
+    app.get(["/", "/s/:id", "/snapshots"], (_req, res) =>
+      res.sendFile(path.join(clientDir, "index.html"), { maxAge: 0 }),
+    );
     app.get("/review", (_req, res) => res.sendFile(path.join(clientDir, "review.html"), { maxAge: 0 }));
   } else {
     app.get("/", (_req, res) => {
-      res.status(503).type("text/plain").send("The explorer is not built yet: run `npm run build` (npm start does it for you).");
+      res
+        .status(503)
+        .type("text/plain")
+        .send("The explorer is not built yet: run `npm run build` (npm start does it for you).");
     });
   }
   app.use(notFoundHandler);

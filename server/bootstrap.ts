@@ -18,7 +18,12 @@ import { recoverStagedImports } from "./modules/ingest/staged-import.js";
 export const SAMPLE_DATASET = path.join(ROOT_DIR, "data", "seed.json");
 
 /** Waits for the database and prepares it; resolves false if aborted before the database came up. */
-export async function bootstrapDatabase(db: Database, config: Config, log: Logger, signal?: AbortSignal): Promise<boolean> {
+export async function bootstrapDatabase(
+  db: Database,
+  config: Config,
+  log: Logger,
+  signal?: AbortSignal,
+): Promise<boolean> {
   if (!(await db.waitUntilReady(signal))) return false;
   const statements = await applySchema(db);
   log.info("schema applied", { statements });

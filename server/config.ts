@@ -28,7 +28,10 @@ const envSchema = z.object({
 
   NEO4J_URI: z
     .string()
-    .regex(/^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/, "a Neo4j URI such as neo4j://host:7687 or neo4j+s://…")
+    .regex(
+      /^(neo4j|neo4j\+s|neo4j\+ssc|bolt|bolt\+s|bolt\+ssc):\/\/.+/,
+      "a Neo4j URI such as neo4j://host:7687 or neo4j+s://…",
+    )
     .optional(),
   NEO4J_USER: z.string().default("neo4j"),
   NEO4J_PASSWORD: z.string().optional(),
@@ -39,7 +42,10 @@ const envSchema = z.object({
   PARLEY_NEO4J_HTTP_PORT: port.default(7474),
   PARLEY_NEO4J_HEAP: memory.default("2g"),
   PARLEY_NEO4J_PAGECACHE: memory.default("2g"),
-  PARLEY_NEO4J_TX_TIMEOUT: z.string().regex(/^\d+(ms|s|m)$/, "a duration such as 60s").default("120s"),
+  PARLEY_NEO4J_TX_TIMEOUT: z
+    .string()
+    .regex(/^\d+(ms|s|m)$/, "a duration such as 60s")
+    .default("120s"),
   PARLEY_LOAD_SAMPLE: flag,
   PARLEY_ARTICLES_DIR: z.string().optional(),
   PARLEY_GRAPH_BUDGET: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
@@ -102,7 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   if (e.NEO4J_URI && e.NEO4J_PASSWORD === undefined) {
-    throw new ConfigError("Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set (use an empty value for a server without auth)");
+    throw new ConfigError(
+      "Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set (use an empty value for a server without auth)",
+    );
   }
   const defaultArticles = path.resolve(ROOT_DIR, "..", "shared", "seeds");
   return {
@@ -121,12 +129,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       transactionTimeout: e.PARLEY_NEO4J_TX_TIMEOUT,
     },
     loadSample: e.NEO4J_URI ? e.PARLEY_LOAD_SAMPLE : true,
-    articlesDir: e.PARLEY_ARTICLES_DIR ? path.resolve(e.PARLEY_ARTICLES_DIR) : existsSync(defaultArticles) ? defaultArticles : null,
+    articlesDir: e.PARLEY_ARTICLES_DIR
+      ? path.resolve(e.PARLEY_ARTICLES_DIR)
+      : existsSync(defaultArticles)
+        ? defaultArticles
+        : null,
     graphBudget: e.PARLEY_GRAPH_BUDGET,
     adminTokens: parseAdminTokens(e.PARLEY_ADMIN_TOKEN),
     cacheTtlMs: e.PARLEY_CACHE_TTL_MS,
     rateLimitPerMinute: e.PARLEY_RATE_LIMIT_PER_MINUTE,
     embedFrameAncestors: e.PARLEY_EMBED_FRAME_ANCESTORS,
-    query: { timeoutMs: e.PARLEY_QUERY_TIMEOUT_MS, maxRows: e.PARLEY_QUERY_MAX_ROWS, ratePerMinute: e.PARLEY_QUERY_RATE_PER_MINUTE },
+    query: {
+      timeoutMs: e.PARLEY_QUERY_TIMEOUT_MS,
+      maxRows: e.PARLEY_QUERY_MAX_ROWS,
+      ratePerMinute: e.PARLEY_QUERY_RATE_PER_MINUTE,
+    },
   };
 }

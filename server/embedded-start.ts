@@ -26,4 +26,3 @@ export async function startEmbedded(config: Config, log: Logger): Promise<Embedd
     log: (line) => log.info(line),
   });
 }
-

@@ -76,7 +76,10 @@ export function translateDbError(error: unknown): unknown {
     return unavailable;
   }
   // A read that hit the transaction timeout (a cold or overloaded database) is worth retrying, not a server bug.
-  if (error instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated|TransactionTimedOutClientConfiguration/.test(error.code)) {
+  if (
+    error instanceof Neo4jError &&
+    /TransactionTimedOut|Transaction\.Terminated|TransactionTimedOutClientConfiguration/.test(error.code)
+  ) {
     return new UnavailableError("The database took too long to answer; retry in a few seconds.");
   }
   return error;
@@ -84,7 +87,11 @@ export function translateDbError(error: unknown): unknown {
 
 /** JSON 404 for unknown API routes. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(new NotFoundError(`No route for ${req.method} ${req.originalUrl.split("?")[0]}. The API is described at /api/openapi.json.`));
+  next(
+    new NotFoundError(
+      `No route for ${req.method} ${req.originalUrl.split("?")[0]}. The API is described at /api/openapi.json.`,
+    ),
+  );
 };
 
 /** The last middleware: one error shape for everything. */
@@ -96,15 +103,25 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     let body: { code: string; message: string; details?: unknown };
     if (error instanceof AppError) {
       status = error.status;
-      body = { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
+      body = {
+        code: error.code,
+        message: error.message,
+        ...(error.details === undefined ? {} : { details: error.details }),
+      };
     } else if (isBodyParserError(error)) {
       status = error.status;
       body =
         error.type === "entity.too.large"
-          ? { code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than this endpoint accepts (${error.limit} bytes).` }
+          ? {
+              code: "PAYLOAD_TOO_LARGE",
+              message: `The request body is larger than this endpoint accepts (${error.limit} bytes).`,
+            }
           : { code: "BAD_REQUEST", message: "The request body is not valid JSON." };
     } else {
-      body = { code: "INTERNAL", message: "Something went wrong on the server; the request id helps find it in the logs." };
+      body = {
+        code: "INTERNAL",
+        message: "Something went wrong on the server; the request id helps find it in the logs.",
+      };
     }
     if (status >= 500) log.error("request failed", { requestId, method: req.method, path: req.path, error: rawError });
     if (res.headersSent) return;
@@ -119,5 +136,11 @@ interface BodyParserError {
   limit?: number;
 }
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === "object" && error !== null && "type" in error && "status" in error && typeof (error as BodyParserError).status === "number";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "type" in error &&
+    "status" in error &&
+    typeof (error as BodyParserError).status === "number"
+  );
 }

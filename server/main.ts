@@ -54,14 +54,18 @@ async function main(): Promise<void> {
   }
 
   if (config.adminTokens.length === 0) {
-    log.warn("no PARLEY_ADMIN_TOKEN is set: writes (import, ingest, delete) are accepted only from this machine (loopback)");
+    log.warn(
+      "no PARLEY_ADMIN_TOKEN is set: writes (import, ingest, delete) are accepted only from this machine (loopback)",
+    );
   } else {
     log.info("writes need an admin token", { tokens: config.adminTokens.map((t) => t.label) });
   }
   const db = new Database(createDriver(connection), connection.database, log);
   const app = createApp({ config, db, log });
   const server: Server = app.listen(config.port, config.host, () => {
-    log.info(`Parley is listening on http://${config.host}:${server.address() && typeof server.address() === "object" ? (server.address() as { port: number }).port : config.port}/`);
+    log.info(
+      `Parley is listening on http://${config.host}:${server.address() && typeof server.address() === "object" ? (server.address() as { port: number }).port : config.port}/`,
+    );
   });
   server.on("error", (error) => {
     log.error("the HTTP server could not start", { error, hint: `is port ${config.port} taken? set PORT=…` });

@@ -191,7 +191,10 @@ const importSummary = z.object({
   evidence: z.number().int(),
   metLinks: z.number().int(),
   elapsedMs: z.number(),
-  importId: z.string().optional().describe("Files over 250,000 rows are staged and published in one step; this is the import's id."),
+  importId: z
+    .string()
+    .optional()
+    .describe("Files over 250,000 rows are staged and published in one step; this is the import's id."),
 });
 const errorBody = z.object({
   error: z.object({
@@ -261,12 +264,20 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 /** An operation described by words, for endpoints whose bodies are documented in docs/ rather than zod mirrors. */
-function op(method: "get" | "post" | "delete", summary: string, statuses: number[], requestBody = false, pathParams: string[] = []) {
+function op(
+  method: "get" | "post" | "delete",
+  summary: string,
+  statuses: number[],
+  requestBody = false,
+  pathParams: string[] = [],
+) {
   return {
     [method]: {
       summary,
       parameters: pathParams.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
-      ...(requestBody ? { requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } } } : {}),
+      ...(requestBody
+        ? { requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } } }
+        : {}),
       responses: { "200": { description: "OK", content: { "application/json": {} } }, ...errors(...statuses, 503) },
     },
   };
@@ -370,22 +381,56 @@ export function buildOpenApi(graphBudget: number): JsonSchema {
           responses: { "200": { description: "JSON Schema (draft 2020-12)", content: { "application/json": {} } } },
         },
       },
-      "/api/query": op("post", "Run a read-only Cypher query: {query, params} → {columns, rows, graph, truncated, elapsedMs, notifications}", [400, 408, 413, 415, 429, 504], true),
+      "/api/query": op(
+        "post",
+        "Run a read-only Cypher query: {query, params} → {columns, rows, graph, truncated, elapsedMs, notifications}",
+        [400, 408, 413, 415, 429, 504],
+        true,
+      ),
       "/api/query/schema": op("get", "Labels, relationship types and property keys, for autocompletion", []),
       "/api/saved": op("get", "Saved questions (cypher/saved/*.cypher): title, description, parameters", []),
-      "/api/saved/{name}/run": op("post", "Run a saved question with {params}", [400, 404, 408, 429, 504], true, ["name"]),
+      "/api/saved/{name}/run": op("post", "Run a saved question with {params}", [400, 404, 408, 429, 504], true, [
+        "name",
+      ]),
       "/api/snapshots": {
         ...op("get", "Recent snapshots, newest first", [400]),
-        ...op("post", "Store a view as an immutable snapshot: {title, note, graph, state} → {id, url} (id is a content hash)", [400, 413, 415, 429], true),
+        ...op(
+          "post",
+          "Store a view as an immutable snapshot: {title, note, graph, state} → {id, url} (id is a content hash)",
+          [400, 413, 415, 429],
+          true,
+        ),
       },
       "/api/snapshots/{id}": {
         ...op("get", "A stored view (410 when taken down)", [400, 404, 410], false, ["id"]),
         ...op("delete", "Take a snapshot down (admin): {reason}", [400, 401, 403, 404], true, ["id"]),
       },
-      "/api/snapshots/{id}/live": op("get", "Re-run the snapshot's filters on today's data: nodes and edges added and removed", [400, 404, 410], false, ["id"]),
-      "/api/snapshots/{id}/export": op("get", "Export as format=gexf|graphml|json|csv (csv: part=nodes|edges)", [400, 404, 410], false, ["id"]),
-      "/api/articles/preview": op("post", "Extract actors, roles and meetings from {articles:[{text, file?}]} without writing; returns an import document", [400, 413, 415, 429], true),
-      "/api/articles": op("post", "Ingest articles ({articles} or an edited {document}) through the import path (admin)", [400, 401, 403, 413, 415, 429], true),
+      "/api/snapshots/{id}/live": op(
+        "get",
+        "Re-run the snapshot's filters on today's data: nodes and edges added and removed",
+        [400, 404, 410],
+        false,
+        ["id"],
+      ),
+      "/api/snapshots/{id}/export": op(
+        "get",
+        "Export as format=gexf|graphml|json|csv (csv: part=nodes|edges)",
+        [400, 404, 410],
+        false,
+        ["id"],
+      ),
+      "/api/articles/preview": op(
+        "post",
+        "Extract actors, roles and meetings from {articles:[{text, file?}]} without writing; returns an import document",
+        [400, 413, 415, 429],
+        true,
+      ),
+      "/api/articles": op(
+        "post",
+        "Ingest articles ({articles} or an edited {document}) through the import path (admin)",
+        [400, 401, 403, 413, 415, 429],
+        true,
+      ),
       "/api/openapi.json": {
         get: {
           summary: "This document",

@@ -18,7 +18,15 @@ import { fetchGraph, fetchNeighbors, fetchPath, fetchTimeline } from "./api/endp
 import { bindSigmaEvents } from "./controllers/sigma-events";
 import { bindUrlSync, stateFromUrl } from "./controllers/url";
 import { loadGraph, placeNewNodes, positionsNear, positionsOf, styleEdges, styleNodes } from "./graph/build";
-import { EditHistory, type GraphDelta, applyDelta, collapseDelta, edgeRecord, invertDelta, nodeRecord } from "./graph/history";
+import {
+  EditHistory,
+  type GraphDelta,
+  applyDelta,
+  collapseDelta,
+  edgeRecord,
+  invertDelta,
+  nodeRecord,
+} from "./graph/history";
 import { assignMetrics } from "./graph/metrics";
 import { allShortestPaths, pathElements } from "./graph/paths";
 import { Store, type Theme, graphQuery } from "./graph/store";
@@ -75,7 +83,12 @@ const options: FilterOptions = emptyOptions();
 const pages = new Map<string, { offset: number; total: number }>();
 /** Nodes and edges a path brought in that the view did not have, removed when the path is cleared. */
 let pathOverlay: GraphDelta | null = null;
-let pathView: PathPanelView = { from: initial.url.pathEnds?.[0] ?? null, to: initial.url.pathEnds?.[1] ?? null, result: null, error: false };
+let pathView: PathPanelView = {
+  from: initial.url.pathEnds?.[0] ?? null,
+  to: initial.url.pathEnds?.[1] ?? null,
+  result: null,
+  error: false,
+};
 let renderer: Sigma | null = null;
 let reducers: ExplorerReducers | null = null;
 /** Big-graph mode of the current graph (null below the threshold) and its camera hook's detach function. */
@@ -93,7 +106,11 @@ function setReady(value: "true" | "false" | "error" | "empty"): void {
   document.body.dataset.ready = value;
 }
 
-function showMessage(text: string | null, kind: "error" | "empty" | "info" = "info", action?: { label: string; run: () => void }): void {
+function showMessage(
+  text: string | null,
+  kind: "error" | "empty" | "info" = "info",
+  action?: { label: string; run: () => void },
+): void {
   if (!text) {
     el.message.hidden = true;
     el.message.replaceChildren();
@@ -102,7 +119,10 @@ function showMessage(text: string | null, kind: "error" | "empty" | "info" = "in
   el.message.hidden = false;
   el.message.className = `message ${kind}`;
   el.message.dataset.kind = kind;
-  el.message.replaceChildren(h("p", { text }), ...(action ? [h("button", { type: "button", class: "button", onclick: action.run }, action.label)] : []));
+  el.message.replaceChildren(
+    h("p", { text }),
+    ...(action ? [h("button", { type: "button", class: "button", onclick: action.run }, action.label)] : []),
+  );
 }
 
 function updateStatus(extra = ""): void {
@@ -181,7 +201,9 @@ async function loadNetwork(first = false): Promise<void> {
   }
   if (seq !== loadSeq) return;
   // Positions stored with the data are the layout: ForceAtlas2 would only undo them.
-  const stored = data.nodes.length > 0 && data.nodes.every((n) => typeof n.attributes?.x === "number" && typeof n.attributes?.y === "number");
+  const stored =
+    data.nodes.length > 0 &&
+    data.nodes.every((n) => typeof n.attributes?.x === "number" && typeof n.attributes?.y === "number");
   const previous = positionsOf(graph);
   pathOverlay = null;
   loadGraph(graph, data as GraphologySerialized, previous);
@@ -190,7 +212,14 @@ async function loadNetwork(first = false): Promise<void> {
   pages.clear();
   collectOptions(graph, options);
   renderFilters(el.filters, store, options);
-  const filtered = store.state.filters.kinds.length + store.state.filters.topics.length + store.state.filters.countries.length + store.state.filters.roles.length > 0 || store.state.time.from || store.state.time.to;
+  const filtered =
+    store.state.filters.kinds.length +
+      store.state.filters.topics.length +
+      store.state.filters.countries.length +
+      store.state.filters.roles.length >
+      0 ||
+    store.state.time.from ||
+    store.state.time.to;
   if (graph.order === 0) {
     refreshDerived();
     el.graph.removeAttribute("aria-busy");
@@ -223,7 +252,8 @@ async function loadNetwork(first = false): Promise<void> {
   else if (first || known < graph.order * 0.8) void fitCamera(renderer!, 0);
   el.graph.removeAttribute("aria-busy");
   if (first) await restoreFromUrl();
-  else if (store.state.selectedNode && !graph.hasNode(store.state.selectedNode)) updateStatus(" · the selected node is outside this view");
+  else if (store.state.selectedNode && !graph.hasNode(store.state.selectedNode))
+    updateStatus(" · the selected node is outside this view");
   setReady("true");
 }
 
@@ -251,19 +281,34 @@ async function loadTimeline(): Promise<void> {
     const bars = fillMonths(data);
     timeline.setView({ bars, undated: data.undated, state: bars.length ? "ready" : "empty" });
   } catch (error) {
-    timeline.setView({ bars: [], undated: 0, state: "error", message: errorMessage(error, "The timeline could not be loaded.") });
+    timeline.setView({
+      bars: [],
+      undated: 0,
+      state: "error",
+      message: errorMessage(error, "The timeline could not be loaded."),
+    });
   }
 }
 
 function startRenderer(): void {
   reducers = createReducers(graph, store, readCanvasTheme);
-  const own = { nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer, nodeProgramClasses: baseSettings.nodeProgramClasses, edgeProgramClasses: baseSettings.edgeProgramClasses };
+  const own = {
+    nodeReducer: reducers.nodeReducer,
+    edgeReducer: reducers.edgeReducer,
+    nodeProgramClasses: baseSettings.nodeProgramClasses,
+    edgeProgramClasses: baseSettings.edgeProgramClasses,
+  };
   // Big graphs start in big-graph mode, so even the first frame is the light one.
   const mode = isBigGraph(graph) ? bigGraphMode(graph, { previous: own }) : null;
   renderer = createRenderer(graph, el.graph, readCanvasTheme(), mode?.settings ?? own);
   big = mode ? { mode, detach: mode.attach(renderer) } : null;
   refreshTheme = reducers.attach(renderer);
-  bindSigmaEvents(renderer, store, (node) => void expand(node), (node) => void openCommunity(node));
+  bindSigmaEvents(
+    renderer,
+    store,
+    (node) => void expand(node),
+    (node) => void openCommunity(node),
+  );
   // Sigma only watches window resizes; the stage also changes size when the details panel opens or closes.
   new ResizeObserver(() => {
     if (!renderer) return;
@@ -288,7 +333,12 @@ function startRenderer(): void {
  */
 function syncBigGraphMode(): void {
   if (!renderer || !reducers) return;
-  const own = { nodeReducer: reducers.nodeReducer, edgeReducer: reducers.edgeReducer, nodeProgramClasses: baseSettings.nodeProgramClasses, edgeProgramClasses: baseSettings.edgeProgramClasses };
+  const own = {
+    nodeReducer: reducers.nodeReducer,
+    edgeReducer: reducers.edgeReducer,
+    nodeProgramClasses: baseSettings.nodeProgramClasses,
+    edgeProgramClasses: baseSettings.edgeProgramClasses,
+  };
   const wasBig = big !== null;
   big?.detach();
   big = null;
@@ -299,7 +349,8 @@ function syncBigGraphMode(): void {
   } else if (wasBig) {
     // Back to the explorer's own values for every setting the big-graph mode changed.
     const restored: Record<string, unknown> = { ...own };
-    for (const key of Object.keys(bigGraphSettings) as (keyof Settings)[]) restored[key] = baseSettings[key] ?? DEFAULT_SETTINGS[key];
+    for (const key of Object.keys(bigGraphSettings) as (keyof Settings)[])
+      restored[key] = baseSettings[key] ?? DEFAULT_SETTINGS[key];
     renderer.setSettings(restored as Partial<Settings>);
   }
 }
@@ -375,7 +426,14 @@ async function expand(id: string): Promise<void> {
     const ring = 18 + 2 * Math.sqrt(fresh.length);
     const addNodes = fresh.map((n, i) => {
       const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
-      return { key: n.key, attributes: { ...n.attributes, x: (center.x as number) + ring * Math.cos(angle), y: (center.y as number) + ring * Math.sin(angle) } };
+      return {
+        key: n.key,
+        attributes: {
+          ...n.attributes,
+          x: (center.x as number) + ring * Math.cos(angle),
+          y: (center.y as number) + ring * Math.sin(angle),
+        },
+      };
     });
     const present = new Set([...graph.nodes(), ...addNodes.map((n) => n.key)]);
     const addEdges = dto.graph.edges
@@ -396,7 +454,9 @@ async function expand(id: string): Promise<void> {
       }
     }
   } catch (error) {
-    const text = isMissingEndpoint(error) ? "Expanding needs /api/nodes/:id/neighbors, which this server does not offer yet." : errorMessage(error, "The neighbours could not be loaded.");
+    const text = isMissingEndpoint(error)
+      ? "Expanding needs /api/nodes/:id/neighbors, which this server does not offer yet."
+      : errorMessage(error, "The neighbours could not be loaded.");
     showMessage(text, "error", { label: "Dismiss", run: () => showMessage(null) });
   }
   renderer?.refresh();
@@ -442,27 +502,44 @@ async function openCommunity(meta: string): Promise<void> {
     const ring = 18 + 2 * Math.sqrt(members.length);
     const addNodes: { key: string; attributes: Record<string, unknown> }[] = members.map((n, i) => {
       const angle = (2 * Math.PI * i) / Math.max(1, members.length);
-      return { key: n.key, attributes: { ...n.attributes, x: center.x + ring * Math.cos(angle), y: center.y + ring * Math.sin(angle) } };
+      return {
+        key: n.key,
+        attributes: { ...n.attributes, x: center.x + ring * Math.cos(angle), y: center.y + ring * Math.sin(angle) },
+      };
     });
     // The meta-node now stands for fewer actors: its old links are replaced by the answer's.
     const removeEdges = graph.edges(meta).map((e) => edgeRecord(graph, e));
     const removeNodes = [nodeRecord(graph, meta)];
-    if (renewed) addNodes.push({ key: meta, attributes: { ...attrs, ...renewed.attributes, lodCommunity: community, x: center.x, y: center.y } });
+    if (renewed)
+      addNodes.push({
+        key: meta,
+        attributes: { ...attrs, ...renewed.attributes, lodCommunity: community, x: center.x, y: center.y },
+      });
     const present = new Set([...graph.nodes().filter((n) => n !== meta), ...addNodes.map((n) => n.key)]);
     const addEdges = dto.edges
-      .filter((e) => present.has(e.source) && present.has(e.target) && (!graph.hasEdge(e.key) || e.source === meta || e.target === meta))
+      .filter(
+        (e) =>
+          present.has(e.source) &&
+          present.has(e.target) &&
+          (!graph.hasEdge(e.key) || e.source === meta || e.target === meta),
+      )
       .map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: { ...e.attributes } }));
     // The pointer still rests on the meta-node: its hover would dim the members that just arrived.
     store.hover(null);
     history.push({ label: `Open ${label}`, owner: meta, addNodes, addEdges, removeNodes, removeEdges });
     placeNewNodes(graph);
     refreshDerived();
-    updateStatus(` · ${label}: ${members.length} actor${members.length === 1 ? "" : "s"} opened${renewed ? ", the rest still folded" : ""}`);
+    updateStatus(
+      ` · ${label}: ${members.length} actor${members.length === 1 ? "" : "s"} opened${renewed ? ", the rest still folded" : ""}`,
+    );
     renderer?.refresh();
     const focus = renewed ? meta : members[0]?.key;
     if (renderer && focus && graph.hasNode(focus)) centreOn(renderer, focus);
   } catch (error) {
-    showMessage(errorMessage(error, "This community could not be opened."), "error", { label: "Dismiss", run: () => showMessage(null) });
+    showMessage(errorMessage(error, "This community could not be opened."), "error", {
+      label: "Dismiss",
+      run: () => showMessage(null),
+    });
     updateStatus();
   }
   setReady("true");
@@ -496,10 +573,16 @@ async function findPath(from: string, to: string): Promise<void> {
     paths = dto.paths;
     // Paths run through events, which the "met with" view does not draw: bring in what is missing, for now.
     const fresh = dto.graph.nodes.filter((n) => !graph.hasNode(n.key));
-    const near = positionsNear(graph, fresh.map((n) => n.key), dto.graph.edges);
+    const near = positionsNear(
+      graph,
+      fresh.map((n) => n.key),
+      dto.graph.edges,
+    );
     const addNodes = fresh.map((n) => ({ key: n.key, attributes: { ...n.attributes, ...near.get(n.key)! } }));
     const keys = new Set([...graph.nodes(), ...addNodes.map((n) => n.key)]);
-    const addEdges = dto.graph.edges.filter((e) => !graph.hasEdge(e.key) && keys.has(e.source) && keys.has(e.target)).map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: { ...e.attributes } }));
+    const addEdges = dto.graph.edges
+      .filter((e) => !graph.hasEdge(e.key) && keys.has(e.source) && keys.has(e.target))
+      .map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: { ...e.attributes } }));
     if (addNodes.length || addEdges.length) {
       pathOverlay = { label: "Path", owner: from, addNodes, addEdges, removeNodes: [], removeEdges: [] };
       applyDelta(graph, pathOverlay);
@@ -523,7 +606,12 @@ async function findPath(from: string, to: string): Promise<void> {
   } else {
     const { nodes, edges } = pathElements(graph, paths);
     const steps = paths[0]!.length - 1;
-    pathView = { from, to, result: `${paths.length} shortest path${paths.length === 1 ? "" : "s"}, ${steps} step${steps === 1 ? "" : "s"}: ${paths[0]!.map((n) => (graph.hasNode(n) ? graph.getNodeAttribute(n, "label") : n)).join(" → ")}`, error: false };
+    pathView = {
+      from,
+      to,
+      result: `${paths.length} shortest path${paths.length === 1 ? "" : "s"}, ${steps} step${steps === 1 ? "" : "s"}: ${paths[0]!.map((n) => (graph.hasNode(n) ? graph.getNodeAttribute(n, "label") : n)).join(" → ")}`,
+      error: false,
+    };
     store.set({ path: { from, to, nodes, edges } });
   }
   renderPathPanel(el.path, graph, pathView, pathActions);
@@ -546,7 +634,9 @@ function applyTheme(theme: Theme): void {
 }
 
 function toggleTheme(): void {
-  const dark = store.state.theme === "dark" || (store.state.theme === "auto" && matchMedia("(prefers-color-scheme: dark)").matches);
+  const dark =
+    store.state.theme === "dark" ||
+    (store.state.theme === "auto" && matchMedia("(prefers-color-scheme: dark)").matches);
   const theme: Theme = dark ? "light" : "dark";
   localStorage.setItem("parley-theme", theme);
   store.set({ theme });
@@ -557,7 +647,10 @@ function toggleTheme(): void {
 // ---------------------------------------------------------------------------------------------------------------
 
 store.subscribe((state, previous) => {
-  if ((state.view !== previous.view || state.filters !== previous.filters || state.time !== previous.time) && !isReadOnly()) {
+  if (
+    (state.view !== previous.view || state.filters !== previous.filters || state.time !== previous.time) &&
+    !isReadOnly()
+  ) {
     if (pathOverlay) pathOverlay = null;
     pathView = { from: null, to: null, result: null, error: false };
     syncViewButtons();
@@ -576,7 +669,8 @@ store.subscribe((state, previous) => {
 });
 
 function syncViewButtons(): void {
-  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-view]")) b.setAttribute("aria-pressed", String(b.dataset.view === store.state.view));
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-view]"))
+    b.setAttribute("aria-pressed", String(b.dataset.view === store.state.view));
 }
 for (const b of document.querySelectorAll<HTMLButtonElement>("[data-view]")) {
   b.addEventListener("click", () => store.setView(b.dataset.view === "events" ? "events" : "met"));
@@ -585,7 +679,10 @@ $("theme-toggle").addEventListener("click", toggleTheme);
 matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => refreshTheme?.());
 
 document.addEventListener("keydown", (e) => {
-  const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement;
+  const typing =
+    e.target instanceof HTMLInputElement ||
+    e.target instanceof HTMLTextAreaElement ||
+    e.target instanceof HTMLSelectElement;
   if (e.key === "Escape" && !typing && (store.state.selectedNode || store.state.selectedEdge)) store.selectNode(null);
   if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !typing) {
     e.preventDefault();
@@ -601,7 +698,7 @@ const host: ExplorerHost = {
   store,
   layout,
   renderer: () => renderer,
-  ensureRenderer: () => (renderer ?? (startRenderer(), renderer!)),
+  ensureRenderer: () => renderer ?? (startRenderer(), renderer!),
   refreshDerived,
   resetEdits: () => (history.clear(), pages.clear(), (pathOverlay = null)),
   setReady,

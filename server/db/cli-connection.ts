@@ -32,7 +32,10 @@ function runningEmbedded(config: Config): { uri: string; password: string | null
   const port = /server\.bolt\.listen_address=127\.0\.0\.1:(\d+)/.exec(readFileSync(conf, "utf8"))?.[1];
   const passwordFile = path.join(config.dataDir, "neo4j", "password");
   if (!port) return null;
-  return { uri: `bolt://127.0.0.1:${port}`, password: existsSync(passwordFile) ? readFileSync(passwordFile, "utf8").trim() : null };
+  return {
+    uri: `bolt://127.0.0.1:${port}`,
+    password: existsSync(passwordFile) ? readFileSync(passwordFile, "utf8").trim() : null,
+  };
 }
 
 /** Opens a Database for a command-line tool and waits until it answers. */

@@ -55,8 +55,17 @@ export class Database {
   ) {}
 
   /** Runs a read query and maps each record. */
-  async read<T>(query: string, params: Record<string, unknown>, map: (record: Neo4jRecord) => T, options: TxOptions = {}): Promise<T[]> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
+  async read<T>(
+    query: string,
+    params: Record<string, unknown>,
+    map: (record: Neo4jRecord) => T,
+    options: TxOptions = {},
+  ): Promise<T[]> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.bookmarks,
+    });
     try {
       return await session.executeRead(async (tx) => (await tx.run(query, params)).records.map(map), txConfig(options));
     } catch (error) {
@@ -68,7 +77,11 @@ export class Database {
 
   /** Runs a unit of work in one read transaction (several queries, one consistent view). */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ, bookmarkManager: this.bookmarks });
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.bookmarks,
+    });
     try {
       return await session.executeRead(work, txConfig(options));
     } catch (error) {
@@ -93,7 +106,11 @@ export class Database {
 
   /** Every write: a write session, then the data version bumped and the search index caught up. */
   private async write<T>(run: (session: Session) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
     try {
       const result = await run(session);
       this.dataVersion++;
@@ -129,7 +146,10 @@ export class Database {
       }
       if (Date.now() - lastReport >= 10_000) {
         lastReport = Date.now();
-        this.log.info("waiting for the database", { waitedSeconds: Math.round((Date.now() - started) / 1000), reason: status.reason });
+        this.log.info("waiting for the database", {
+          waitedSeconds: Math.round((Date.now() - started) / 1000),
+          reason: status.reason,
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

@@ -35,13 +35,18 @@ export function outdatesStatistics(rows: number, nodesBefore: number): boolean {
 export async function refreshPlannerStatistics(db: Database, log?: Logger, timeoutSeconds = 300): Promise<boolean> {
   const started = Date.now();
   try {
-    await db.read(cypher("queries/db/prepare-for-replanning"), { timeoutSeconds }, () => null, { timeoutMs: (timeoutSeconds + 30) * 1000 });
+    await db.read(cypher("queries/db/prepare-for-replanning"), { timeoutSeconds }, () => null, {
+      timeoutMs: (timeoutSeconds + 30) * 1000,
+    });
     log?.info("planner statistics refreshed after a big write", { ms: Date.now() - started });
     return true;
   } catch (error) {
-    log?.warn("could not refresh the planner statistics after a big write; some queries may stay slow until Neo4j resamples its indexes (it needs an administrator user)", {
-      error: error instanceof Error ? error.message : String(error),
-    });
+    log?.warn(
+      "could not refresh the planner statistics after a big write; some queries may stay slow until Neo4j resamples its indexes (it needs an administrator user)",
+      {
+        error: error instanceof Error ? error.message : String(error),
+      },
+    );
     return false;
   }
 }

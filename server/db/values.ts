@@ -5,7 +5,18 @@
  * Converts what neo4j-driver returns into plain JSON at the repository edge: integers become numbers when safe
  * (strings otherwise), temporals become ISO strings, nodes and relationships lose their internal ids.
  */
-import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isNode, isPath, isPoint, isRelationship, isTime } from "neo4j-driver";
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isPoint,
+  isRelationship,
+  isTime,
+} from "neo4j-driver";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -14,17 +25,32 @@ export function toJson(value: unknown): Json {
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (typeof value === "bigint") {
-    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
   }
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   if (typeof value === "string" || typeof value === "boolean") return value;
-  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+  if (
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isTime(value) ||
+    isLocalTime(value) ||
+    isDuration(value)
+  ) {
     return value.toString();
   }
-  if (isPoint(value)) return { srid: toJson(value.srid), x: value.x, y: value.y, ...(value.z === undefined ? {} : { z: value.z }) };
+  if (isPoint(value))
+    return { srid: toJson(value.srid), x: value.x, y: value.y, ...(value.z === undefined ? {} : { z: value.z }) };
   if (isNode(value)) return { labels: [...value.labels], properties: toJsonMap(value.properties) };
   if (isRelationship(value)) return { type: value.type, properties: toJsonMap(value.properties) };
-  if (isPath(value)) return value.segments.map((s) => ({ start: toJson(s.start), relationship: toJson(s.relationship), end: toJson(s.end) }));
+  if (isPath(value))
+    return value.segments.map((s) => ({
+      start: toJson(s.start),
+      relationship: toJson(s.relationship),
+      end: toJson(s.end),
+    }));
   if (Array.isArray(value)) return value.map(toJson);
   if (typeof value === "object") return toJsonMap(value as Record<string, unknown>);
   return String(value);

@@ -31,7 +31,9 @@ export function parseAdminTokens(value: string | undefined): AdminToken[] {
     .filter(Boolean)
     .map((part, i) => {
       const colon = part.indexOf(":");
-      return colon > 0 ? { label: part.slice(0, colon), token: part.slice(colon + 1) } : { label: i === 0 ? "admin" : `admin-${i + 1}`, token: part };
+      return colon > 0
+        ? { label: part.slice(0, colon), token: part.slice(colon + 1) }
+        : { label: i === 0 ? "admin" : `admin-${i + 1}`, token: part };
     });
 }
 
@@ -83,7 +85,9 @@ export function requireAdmin(tokens: AdminToken[]): RequestHandler {
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match) {
       res.setHeader("WWW-Authenticate", 'Bearer realm="parley"');
-      return next(new UnauthorizedError("This endpoint changes data: send the admin token as 'Authorization: Bearer <token>'."));
+      return next(
+        new UnauthorizedError("This endpoint changes data: send the admin token as 'Authorization: Bearer <token>'."),
+      );
     }
     const token = matchToken(tokens, match[1]!.trim());
     if (!token) return next(new ForbiddenError("The admin token is not valid."));

@@ -19,7 +19,9 @@ export function jsonBody(limit: string): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "DELETE") return next();
     if (!req.is("application/json")) {
-      return next(new UnsupportedMediaTypeError("Send the body as JSON with the header Content-Type: application/json."));
+      return next(
+        new UnsupportedMediaTypeError("Send the body as JSON with the header Content-Type: application/json."),
+      );
     }
     next();
   };

@@ -27,7 +27,10 @@ export function securityHeaders(): RequestHandler {
   const policy = CSP_DIRECTIVES.join("; ");
   return (_req, res, next) => {
     const existing = res.getHeader("Content-Security-Policy");
-    res.setHeader("Content-Security-Policy", existing ? `${policy}; ${String(existing)}` : `${policy}; frame-ancestors 'none'`);
+    res.setHeader(
+      "Content-Security-Policy",
+      existing ? `${policy}; ${String(existing)}` : `${policy}; frame-ancestors 'none'`,
+    );
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "no-referrer");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");

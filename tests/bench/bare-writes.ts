@@ -29,10 +29,17 @@ export async function measureBareWrites(db: Database, nodes: number, relationshi
   try {
     const ids = Array.from({ length: nodes }, (_, i) => `bare-${i}`);
     // A fixed pseudo-random pairing (no Math.random), so every run writes the same links.
-    const links = Array.from({ length: relationships }, (_, i) => ({ a: ids[(i * 7919) % nodes], b: ids[(i * 104_729 + 17) % nodes] }));
+    const links = Array.from({ length: relationships }, (_, i) => ({
+      a: ids[(i * 7919) % nodes],
+      b: ids[(i * 104_729 + 17) % nodes],
+    }));
     // One untimed chunk of each first: Neo4j plans and compiles each statement on its first run (the links find no
     // ends yet; SEEK keeps that plan a seek once they exist, as in the staging statements).
-    await writeChunks(db, CREATE_NODES, ids.slice(0, 1_000).map((id) => `${id}-warm`));
+    await writeChunks(
+      db,
+      CREATE_NODES,
+      ids.slice(0, 1_000).map((id) => `${id}-warm`),
+    );
     await writeChunks(db, CREATE_LINKS, links.slice(0, 1_000));
     await session(db, "MATCH (n:BenchBare) DETACH DELETE n");
 

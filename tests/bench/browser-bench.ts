@@ -48,10 +48,16 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-async function measure(page: Page, url: string, panMs: number): Promise<{ first: number; fps: number; heap: number; renderer: string }> {
+async function measure(
+  page: Page,
+  url: string,
+  panMs: number,
+): Promise<{ first: number; fps: number; heap: number; renderer: string }> {
   await page.goto(url);
   await page.waitForFunction(() => "bench" in window, undefined, { timeout: 120_000 });
-  const first = await page.evaluate(() => (window as unknown as { bench: { firstFrameMs: Promise<number> } }).bench.firstFrameMs);
+  const first = await page.evaluate(
+    () => (window as unknown as { bench: { firstFrameMs: Promise<number> } }).bench.firstFrameMs,
+  );
   const renderer = await page.evaluate(() => (window as unknown as { bench: { renderer: string } }).bench.renderer);
   // Settle: let deferred work (label grid, hover canvas) finish before panning.
   await page.waitForTimeout(300);
@@ -81,7 +87,11 @@ async function measure(page: Page, url: string, panMs: number): Promise<{ first:
 }
 
 /** Runs the browser part; `quick` measures the smallest size only. */
-export async function runBrowserBench(options: { quick: boolean; sizes?: string[]; progress: (m: string) => void }): Promise<{ rows: BenchRow[]; renderer: string; parleyNote: string }> {
+export async function runBrowserBench(options: {
+  quick: boolean;
+  sizes?: string[];
+  progress: (m: string) => void;
+}): Promise<{ rows: BenchRow[]; renderer: string; parleyNote: string }> {
   const { progress } = options;
   progress("building the bench pages with Vite (not counted)");
   await build({
@@ -89,7 +99,11 @@ export async function runBrowserBench(options: { quick: boolean; sizes?: string[
     base: "./",
     logLevel: "warn",
     configFile: false,
-    build: { outDir: OUT_DIR, emptyOutDir: true, rollupOptions: { input: { sigma: path.join(PAGES_DIR, "sigma.html"), vis: path.join(PAGES_DIR, "vis.html") } } },
+    build: {
+      outDir: OUT_DIR,
+      emptyOutDir: true,
+      rollupOptions: { input: { sigma: path.join(PAGES_DIR, "sigma.html"), vis: path.join(PAGES_DIR, "vis.html") } },
+    },
   });
   const app = express();
   app.use(express.static(OUT_DIR));
@@ -99,12 +113,18 @@ export async function runBrowserBench(options: { quick: boolean; sizes?: string[
   let rendererString = "";
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const chosen = options.sizes?.length ? SIZES.filter((s) => options.sizes!.includes(s.label)) : options.quick ? SIZES.slice(0, 1) : SIZES;
+    const chosen = options.sizes?.length
+      ? SIZES.filter((s) => options.sizes!.includes(s.label))
+      : options.quick
+        ? SIZES.slice(0, 1)
+        : SIZES;
     for (const size of chosen) {
       // Rounds go through every engine in turn, so that a machine that speeds up or slows down during the run (seen:
       // 2× within an evening) shifts every engine alike instead of the ones measured last.
       const engines = ENGINES.filter((engine) => size.nodes <= engine.maxNodes);
-      const runsOf = new Map(engines.map((engine) => [engine.name, [] as { first: number; fps: number; heap: number }[]]));
+      const runsOf = new Map(
+        engines.map((engine) => [engine.name, [] as { first: number; fps: number; heap: number }[]]),
+      );
       for (let run = 0; run < RUNS; run++) {
         for (const engine of engines) {
           const page = await context.newPage();
@@ -112,11 +132,17 @@ export async function runBrowserBench(options: { quick: boolean; sizes?: string[
             // Long enough for a few dozen frames at the fluid sizes and for several at the slowest engine (quick: a
             // few at 1.5 FPS; it keeps `--quick` within its two minutes on this machine).
             const panMs = options.quick ? 2_000 : size.nodes >= 50_000 ? 6_000 : 4_000;
-            const r = await measure(page, `${url}/${engine.page}.html?mode=${engine.mode}&nodes=${size.nodes}&edges=${size.edges}`, panMs);
+            const r = await measure(
+              page,
+              `${url}/${engine.page}.html?mode=${engine.mode}&nodes=${size.nodes}&edges=${size.edges}`,
+              panMs,
+            );
             rendererString ||= r.renderer;
             runsOf.get(engine.name)!.push(r);
           } catch (error) {
-            progress(`${engine.name} @${size.label} run ${run + 1} failed: ${error instanceof Error ? error.message : String(error)}`);
+            progress(
+              `${engine.name} @${size.label} run ${run + 1} failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
           } finally {
             await page.close();
           }
@@ -124,10 +150,15 @@ export async function runBrowserBench(options: { quick: boolean; sizes?: string[
       }
       const results = new Map<string, { first: number; fps: number; heap: number }>();
       for (const [name, runs] of runsOf) {
-        const result = { first: median(runs.map((r) => r.first)), fps: median(runs.map((r) => r.fps)), heap: median(runs.map((r) => r.heap)) };
+        const result = {
+          first: median(runs.map((r) => r.first)),
+          fps: median(runs.map((r) => r.fps)),
+          heap: median(runs.map((r) => r.heap)),
+        };
         results.set(name, result);
         // Each run's figures too: a median of three can hide one slow round, or be one.
-        const each = (pick: (r: { first: number; fps: number }) => number, digits: number) => runs.map((r) => pick(r).toFixed(digits)).join(" / ");
+        const each = (pick: (r: { first: number; fps: number }) => number, digits: number) =>
+          runs.map((r) => pick(r).toFixed(digits)).join(" / ");
         progress(
           `browser ${name} @${size.label}: first frame ${Math.round(result.first)} ms (runs ${each((r) => r.first, 0)}), ` +
             `${result.fps.toFixed(2)} fps (runs ${each((r) => r.fps, 2)}), heap ${(result.heap / 2 ** 20).toFixed(0)} MiB`,
@@ -139,12 +170,52 @@ export async function runBrowserBench(options: { quick: boolean; sizes?: string[
       for (const [name, r] of results) {
         // Parley is compared with raw sigma with the same settings (its per-frame overhead); the others with default sigma.
         const against = name === "parley" ? big : name === "sigma default" ? vis : base;
-        const againstName = name === "parley" ? "sigma big-graph" : name === "sigma default" ? "vis-network" : "sigma default";
-        rows.push({ section: "browser", metric: `${name} FPS panning`, size: size.label, value: r.fps, unit: "fps", ...(against ? { baseline: against.fps, baselineName: againstName } : {}) });
-        if (name === "parley" && base) rows.push({ section: "browser", metric: "parley FPS vs default sigma", size: size.label, value: r.fps, unit: "fps", baseline: base.fps, baselineName: "sigma default" });
-        if (name === "parley" && vis) rows.push({ section: "browser", metric: "parley FPS vs vis-network", size: size.label, value: r.fps, unit: "fps", baseline: vis.fps, baselineName: "vis-network" });
-        rows.push({ section: "browser", metric: `${name} first frame`, size: size.label, value: r.first, unit: "ms", ...(base && name !== "sigma default" ? { baseline: base.first, baselineName: "sigma default" } : {}) });
-        rows.push({ section: "browser", metric: `${name} JS heap`, size: size.label, value: r.heap / 2 ** 20, unit: "MiB", ...(vis && name !== "vis-network" ? { baseline: vis.heap / 2 ** 20, baselineName: "vis-network" } : {}) });
+        const againstName =
+          name === "parley" ? "sigma big-graph" : name === "sigma default" ? "vis-network" : "sigma default";
+        rows.push({
+          section: "browser",
+          metric: `${name} FPS panning`,
+          size: size.label,
+          value: r.fps,
+          unit: "fps",
+          ...(against ? { baseline: against.fps, baselineName: againstName } : {}),
+        });
+        if (name === "parley" && base)
+          rows.push({
+            section: "browser",
+            metric: "parley FPS vs default sigma",
+            size: size.label,
+            value: r.fps,
+            unit: "fps",
+            baseline: base.fps,
+            baselineName: "sigma default",
+          });
+        if (name === "parley" && vis)
+          rows.push({
+            section: "browser",
+            metric: "parley FPS vs vis-network",
+            size: size.label,
+            value: r.fps,
+            unit: "fps",
+            baseline: vis.fps,
+            baselineName: "vis-network",
+          });
+        rows.push({
+          section: "browser",
+          metric: `${name} first frame`,
+          size: size.label,
+          value: r.first,
+          unit: "ms",
+          ...(base && name !== "sigma default" ? { baseline: base.first, baselineName: "sigma default" } : {}),
+        });
+        rows.push({
+          section: "browser",
+          metric: `${name} JS heap`,
+          size: size.label,
+          value: r.heap / 2 ** 20,
+          unit: "MiB",
+          ...(vis && name !== "vis-network" ? { baseline: vis.heap / 2 ** 20, baselineName: "vis-network" } : {}),
+        });
       }
     }
     await context.close();

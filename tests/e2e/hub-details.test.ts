@@ -34,7 +34,14 @@ describe("e2e #hub-details", () => {
     await more.waitFor({ timeout: 60_000 });
     const items = page.getByTestId("events").locator(":scope > li");
     expect(await items.count()).toBe(EVENTS_PAGE);
-    const total = Number((await page.locator(".details-section", { has: page.getByTestId("events") }).locator(".count").textContent())?.replace(/\D/g, ""));
+    const total = Number(
+      (
+        await page
+          .locator(".details-section", { has: page.getByTestId("events") })
+          .locator(".count")
+          .textContent()
+      )?.replace(/\D/g, ""),
+    );
     expect(total).toBeGreaterThan(2 * EVENTS_PAGE);
     expect(await more.textContent()).toContain(`${EVENTS_PAGE} of ${total.toLocaleString("en-US")} shown`);
     writeFileSync(screenshotPath("hub-details-first-page"), await page.screenshot());

@@ -45,7 +45,9 @@ export async function ensureClientBuilt(): Promise<void> {
 }
 
 /** Listens on a free loopback port and returns the base URL. */
-export async function listen(app: { listen: (port: number, host: string, cb: () => void) => Server }): Promise<{ url: string; server: Server }> {
+export async function listen(app: {
+  listen: (port: number, host: string, cb: () => void) => Server;
+}): Promise<{ url: string; server: Server }> {
   return new Promise((resolve) => {
     const server = app.listen(0, "127.0.0.1", () => {
       const address = server.address();
@@ -63,13 +65,21 @@ export function screenshotPath(name: string): string {
 /** Counts pixels of a PNG that are close to one of the given colours (#rrggbb). */
 export function countColorPixels(png: Buffer, colors: string[], tolerance = 24): number {
   const image = PNG.sync.read(png);
-  const targets = colors.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number]);
+  const targets = colors.map(
+    (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number],
+  );
   let count = 0;
   for (let i = 0; i < image.data.length; i += 4) {
     const r = image.data[i]!;
     const g = image.data[i + 1]!;
     const b = image.data[i + 2]!;
-    if (targets.some(([tr, tg, tb]) => Math.abs(r - tr) <= tolerance && Math.abs(g - tg) <= tolerance && Math.abs(b - tb) <= tolerance)) count++;
+    if (
+      targets.some(
+        ([tr, tg, tb]) =>
+          Math.abs(r - tr) <= tolerance && Math.abs(g - tg) <= tolerance && Math.abs(b - tb) <= tolerance,
+      )
+    )
+      count++;
   }
   return count;
 }

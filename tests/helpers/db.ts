@@ -32,7 +32,12 @@ export async function resetDatabase(db: Database): Promise<void> {
 
 /** The app on the test database, configured as `npm start` would be, but for the test Neo4j. */
 export function createTestApp(db: Database, env: Record<string, string> = {}) {
-  const config = loadConfig({ NEO4J_URI: inject("neo4jUri"), NEO4J_PASSWORD: "", PARLEY_ARTICLES_DIR: SEEDS_DIR, ...env });
+  const config = loadConfig({
+    NEO4J_URI: inject("neo4jUri"),
+    NEO4J_PASSWORD: "",
+    PARLEY_ARTICLES_DIR: SEEDS_DIR,
+    ...env,
+  });
   return { app: createApp({ config, db, log: createLogger("silent") }), config };
 }
 

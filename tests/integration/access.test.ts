@@ -50,7 +50,11 @@ describe("access #writes", () => {
     const missing = await request(app).post("/api/import").send(tinyImport).expect(401);
     expect(missing.headers["www-authenticate"]).toMatch(/Bearer/);
     await request(app).post("/api/import").set("Authorization", "Bearer wrong-horse").send(tinyImport).expect(403);
-    await request(app).post("/api/import").set("Authorization", "Bearer correct-horse-battery").send(tinyImport).expect(200);
+    await request(app)
+      .post("/api/import")
+      .set("Authorization", "Bearer correct-horse-battery")
+      .send(tinyImport)
+      .expect(200);
   });
 
   it("should require the token even from this machine once one is configured", async () => {

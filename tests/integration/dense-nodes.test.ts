@@ -71,14 +71,25 @@ describe("node events #dense", () => {
     db.readTx((tx) => readNodeEvents(tx, id, limit, offset, walk));
 
   it("should give the same pages walking the date index as sorting every event, ties and undated ones included", async () => {
-    const pages: [number, number][] = [[25, 0], [7, 15], [10, 20], [25, 25], [10, 55], [25, 60], [10, 70]];
+    const pages: [number, number][] = [
+      [25, 0],
+      [7, 15],
+      [10, 20],
+      [25, 25],
+      [10, 55],
+      [25, 60],
+      [10, 70],
+    ];
     for (const id of ["fx-dense-topic", "fx-dense-a", "fx-dense-b"]) {
       const sorted = await page(id, 100, 0, "never");
       const ids = sorted.events.map((e) => e.id);
       for (const [limit, offset] of pages) {
         const walked = await page(id, limit, offset, "always");
         expect(walked.total, `${id} ${offset}+${limit}`).toBe(sorted.total);
-        expect(walked.events.map((e) => e.id), `${id} ${offset}+${limit}`).toEqual(ids.slice(offset, offset + limit));
+        expect(
+          walked.events.map((e) => e.id),
+          `${id} ${offset}+${limit}`,
+        ).toEqual(ids.slice(offset, offset + limit));
       }
     }
   });
@@ -107,7 +118,9 @@ describe("node events #dense", () => {
     const res = await request(app).get("/api/nodes/fx-dense-topic").expect(200);
     expect(res.body.agreementsTotal).toBe(AGREEMENTS);
     const names = (res.body.agreements as { label: string }[]).map((a) => a.label);
-    expect(names).toEqual(Array.from({ length: AGREEMENTS_SHOWN }, (_, k) => `Dense accord ${String(k).padStart(3, "0")}`));
+    expect(names).toEqual(
+      Array.from({ length: AGREEMENTS_SHOWN }, (_, k) => `Dense accord ${String(k).padStart(3, "0")}`),
+    );
     // A party to all of them gets the same short list and count.
     const party = await request(app).get("/api/nodes/fx-dense-a").expect(200);
     expect(party.body.agreementsTotal).toBe(AGREEMENTS);

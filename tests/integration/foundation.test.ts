@@ -106,7 +106,11 @@ describe("foundation #embedded-neo4j life cycle", () => {
     const { stat } = await import("node:fs/promises");
     const mode = (await stat(path.join(homeDir, "password"))).mode & 0o777;
     expect(mode).toBe(0o600);
-    const intruder = new Database(createDriver({ ...neo4j.connection, password: "wrong-password" }), undefined, createLogger("silent"));
+    const intruder = new Database(
+      createDriver({ ...neo4j.connection, password: "wrong-password" }),
+      undefined,
+      createLogger("silent"),
+    );
     expect((await intruder.status()).up).toBe(false);
     await intruder.close();
   });

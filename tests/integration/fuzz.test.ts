@@ -14,7 +14,7 @@ import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../
 const nasty = fc.oneof(
   fc.constantFrom(
     "' OR 1=1 --",
-    "\" } RETURN 1 //",
+    '" } RETURN 1 //',
     "MATCH (n) DETACH DELETE n",
     "../../etc/passwd",
     "%00",
@@ -52,17 +52,35 @@ const listParams = ["limit", "offset", "q", "max", "from", "to"];
 
 /** A random read request: one GET route with random ids and query parameters. */
 const readRequest = fc.oneof(
-  fc.record({ path: fc.constant("/api/graph"), query: fc.dictionary(fc.constantFrom(...graphParams), nasty, { maxKeys: 4 }) }),
-  fc.record({ path: fc.constant("/api/timeline"), query: fc.dictionary(fc.constantFrom(...graphParams), nasty, { maxKeys: 4 }) }),
+  fc.record({
+    path: fc.constant("/api/graph"),
+    query: fc.dictionary(fc.constantFrom(...graphParams), nasty, { maxKeys: 4 }),
+  }),
+  fc.record({
+    path: fc.constant("/api/timeline"),
+    query: fc.dictionary(fc.constantFrom(...graphParams), nasty, { maxKeys: 4 }),
+  }),
   fc.record({ path: nasty.map((id) => `/api/nodes/${encodeURIComponent(id)}`), query: fc.constant({}) }),
-  fc.record({ path: nasty.map((id) => `/api/nodes/${encodeURIComponent(id)}/neighbors`), query: fc.dictionary(fc.constantFrom(...listParams), nasty, { maxKeys: 3 }) }),
-  fc.record({ path: fc.constant("/api/search"), query: fc.dictionary(fc.constantFrom("q", "limit"), nasty, { maxKeys: 2 }) }),
+  fc.record({
+    path: nasty.map((id) => `/api/nodes/${encodeURIComponent(id)}/neighbors`),
+    query: fc.dictionary(fc.constantFrom(...listParams), nasty, { maxKeys: 3 }),
+  }),
+  fc.record({
+    path: fc.constant("/api/search"),
+    query: fc.dictionary(fc.constantFrom("q", "limit"), nasty, { maxKeys: 2 }),
+  }),
   fc.record({ path: fc.constant("/api/path"), query: fc.record({ from: nasty, to: nasty }) }),
   fc.record({ path: nasty.map((id) => `/api/events/${encodeURIComponent(id)}`), query: fc.constant({}) }),
-  fc.record({ path: fc.tuple(nasty, nasty).map(([a, b]) => `/api/edges/${encodeURIComponent(a)}/${encodeURIComponent(b)}`), query: fc.constant({}) }),
+  fc.record({
+    path: fc.tuple(nasty, nasty).map(([a, b]) => `/api/edges/${encodeURIComponent(a)}/${encodeURIComponent(b)}`),
+    query: fc.constant({}),
+  }),
   fc.record({ path: nasty.map((id) => `/api/articles/${encodeURIComponent(id)}`), query: fc.constant({}) }),
   fc.record({ path: nasty.map((id) => `/api/snapshots/${encodeURIComponent(id)}`), query: fc.constant({}) }),
-  fc.record({ path: fc.constant("/api/snapshots"), query: fc.dictionary(fc.constantFrom("limit"), nasty, { maxKeys: 1 }) }),
+  fc.record({
+    path: fc.constant("/api/snapshots"),
+    query: fc.dictionary(fc.constantFrom("limit"), nasty, { maxKeys: 1 }),
+  }),
 );
 
 /** A random body for the POST routes that do not write (console, previews) or that must refuse it. */
@@ -75,14 +93,27 @@ const jsonish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie("value"), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(nasty, fc.constantFrom("query", "params", "graph", "nodes", "edges", "articles", "text", "format", "version")), tie("value"), { maxKeys: 4 }),
+    fc.dictionary(
+      fc.oneof(
+        nasty,
+        fc.constantFrom("query", "params", "graph", "nodes", "edges", "articles", "text", "format", "version"),
+      ),
+      tie("value"),
+      { maxKeys: 4 },
+    ),
   ),
 })).value;
 
 const postRequest = fc.oneof(
   fc.record({ path: fc.constant("/api/query"), body: fc.oneof(jsonish, fc.record({ query: nasty, params: jsonish })) }),
-  fc.record({ path: fc.constant("/api/articles/preview"), body: fc.oneof(jsonish, fc.record({ articles: fc.array(fc.record({ text: nasty }), { maxLength: 2 }) })) }),
-  fc.record({ path: fc.constant("/api/snapshots"), body: fc.oneof(jsonish, fc.record({ title: nasty, graph: jsonish, state: jsonish })) }),
+  fc.record({
+    path: fc.constant("/api/articles/preview"),
+    body: fc.oneof(jsonish, fc.record({ articles: fc.array(fc.record({ text: nasty }), { maxLength: 2 }) })),
+  }),
+  fc.record({
+    path: fc.constant("/api/snapshots"),
+    body: fc.oneof(jsonish, fc.record({ title: nasty, graph: jsonish, state: jsonish })),
+  }),
   fc.record({ path: fc.constant("/api/import"), body: jsonish }),
 );
 
@@ -106,7 +137,9 @@ describe("fuzz #every endpoint", () => {
       await fc.assert(
         fc.asyncProperty(readRequest, async ({ path, query }) => {
           const res = await request(app).get(path).query(query).timeout(20_000);
-          expect(res.status, `${path} ${JSON.stringify(query)} → ${res.status} ${res.text.slice(0, 200)}`).toBeLessThan(500);
+          expect(res.status, `${path} ${JSON.stringify(query)} → ${res.status} ${res.text.slice(0, 200)}`).toBeLessThan(
+            500,
+          );
           if (res.status >= 400) expect(res.body.error?.code).toBeTypeOf("string");
         }),
         { seed, numRuns: 150 },
@@ -118,8 +151,15 @@ describe("fuzz #every endpoint", () => {
       const before = await readCounts(db);
       await fc.assert(
         fc.asyncProperty(postRequest, async ({ path, body }) => {
-          const res = await request(app).post(path).send(body as object).set("Content-Type", "application/json").timeout(20_000);
-          expect(res.status, `${path} ${JSON.stringify(body).slice(0, 200)} → ${res.status} ${res.text.slice(0, 200)}`).toBeLessThan(500);
+          const res = await request(app)
+            .post(path)
+            .send(body as object)
+            .set("Content-Type", "application/json")
+            .timeout(20_000);
+          expect(
+            res.status,
+            `${path} ${JSON.stringify(body).slice(0, 200)} → ${res.status} ${res.text.slice(0, 200)}`,
+          ).toBeLessThan(500);
         }),
         { seed, numRuns: 100 },
       );

@@ -31,16 +31,16 @@ describe.skipIf(seedFiles.length === 0)("ingest #seed articles", () => {
 
   it("should turn the four seed articles into a graph holding the seed meetings", async () => {
     await ingestSeeds();
-    const pairs = await db.read(
-      "MATCH (a:Entity)-[m:MET]->(b:Entity) RETURN a.name AS a, b.name AS b",
-      {},
-      (r) => [r.get("a") as string, r.get("b") as string].sort().join(" | "),
+    const pairs = await db.read("MATCH (a:Entity)-[m:MET]->(b:Entity) RETURN a.name AS a, b.name AS b", {}, (r) =>
+      [r.get("a") as string, r.get("b") as string].sort().join(" | "),
     );
     const has = (x: string, y: string) => pairs.some((p) => p.includes(x) && p.includes(y));
     expect(has("Rouhani", "Nechirvan Barzani")).toBe(true);
     expect(has("Khalafov", "Raisi")).toBe(true);
     expect(has("Khalafov", "Amir-Abdollahian")).toBe(true);
-    const stored = await db.read("MATCH (a:Article) WHERE a.text IS NOT NULL RETURN count(a) AS n", {}, (r) => Number(r.get("n")));
+    const stored = await db.read("MATCH (a:Article) WHERE a.text IS NOT NULL RETURN count(a) AS n", {}, (r) =>
+      Number(r.get("n")),
+    );
     expect(stored[0]).toBe(seedFiles.length);
   });
 
@@ -55,7 +55,12 @@ describe.skipIf(seedFiles.length === 0)("ingest #seed articles", () => {
       `MATCH (e:Event)-[:EVIDENCED_BY]->(ev:Evidence)-[:IN_ARTICLE]->(a:Article)
        WHERE e.kind = 'meeting' RETURN ev.start AS start, ev.end AS end, a.text AS text, ev.by AS by`,
       {},
-      (r) => ({ start: Number(r.get("start")), end: Number(r.get("end")), text: r.get("text") as string, by: r.get("by") as string }),
+      (r) => ({
+        start: Number(r.get("start")),
+        end: Number(r.get("end")),
+        text: r.get("text") as string,
+        by: r.get("by") as string,
+      }),
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
@@ -78,7 +83,11 @@ describe("ingest #malformed input", () => {
     { name: "an empty file", bytes: new Uint8Array(0), message: /empty/ },
     { name: "a binary file", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]), message: /binary/ },
     { name: "a 50 MB file", bytes: new Uint8Array(50 * 1024 * 1024).fill(0x61), message: /at most/ },
-    { name: "Latin-1 text", bytes: Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6d, 0x65, 0x74]), message: /UTF-8/ },
+    {
+      name: "Latin-1 text",
+      bytes: Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6d, 0x65, 0x74]),
+      message: /UTF-8/,
+    },
   ];
   for (const c of cases) {
     it(`should refuse ${c.name} with a clear message and write nothing`, () => {
@@ -89,11 +98,21 @@ describe("ingest #malformed input", () => {
   it("should refuse malformed articles through the API and leave the database unchanged", async () => {
     const { app } = createTestApp(db);
     const before = await readCounts(db);
-    const empty = await request(app).post("/api/articles").send({ articles: [{ text: "   " }] }).expect(400);
+    const empty = await request(app)
+      .post("/api/articles")
+      .send({ articles: [{ text: "   " }] })
+      .expect(400);
     expect(empty.body.error.message).toMatch(/whitespace/);
-    const big = await request(app).post("/api/articles").send({ articles: [{ text: "a".repeat(2_000_001) }] }).expect(400);
+    const big = await request(app)
+      .post("/api/articles")
+      .send({ articles: [{ text: "a".repeat(2_000_001) }] })
+      .expect(400);
     expect(big.body.error.message).toMatch(/at most/);
-    await request(app).post("/api/articles").set("Content-Type", "text/plain").send("President A met Minister B.").expect(415);
+    await request(app)
+      .post("/api/articles")
+      .set("Content-Type", "text/plain")
+      .send("President A met Minister B.")
+      .expect(415);
     expect(await readCounts(db)).toEqual(before);
   });
 
@@ -102,7 +121,10 @@ describe("ingest #malformed input", () => {
     const text =
       "TEHRAN, March 3 (Wire) - Ruritania's Foreign Minister Anna Kovalenko met Freedonia's President Marco Ettore on Monday in Tehran to discuss trade.\n";
     const before = await readCounts(db);
-    const preview = await request(app).post("/api/articles/preview").send({ articles: [{ text, file: "wire.txt" }] }).expect(200);
+    const preview = await request(app)
+      .post("/api/articles/preview")
+      .send({ articles: [{ text, file: "wire.txt" }] })
+      .expect(200);
     expect(preview.body.document.format).toBe("parley-import");
     expect(await readCounts(db)).toEqual(before);
     const saved = await request(app).post("/api/articles").send({ document: preview.body.document }).expect(200);

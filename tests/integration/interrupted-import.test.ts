@@ -51,11 +51,15 @@ describe("reliability #interrupted import", () => {
 
   it("should leave the database unchanged when the loading process is killed mid-way", async () => {
     const before = await readCounts(db);
-    const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT_DIR, "scripts", "load.ts"), file], {
-      cwd: ROOT_DIR,
-      env: { ...process.env, NEO4J_URI: inject("neo4jUri"), NEO4J_PASSWORD: "", LOG_LEVEL: "warn" },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT_DIR, "scripts", "load.ts"), file],
+      {
+        cwd: ROOT_DIR,
+        env: { ...process.env, NEO4J_URI: inject("neo4jUri"), NEO4J_PASSWORD: "", LOG_LEVEL: "warn" },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     let stderr = "";
     // Kill as soon as the writer reports progress inside its transaction.
     await new Promise<void>((resolve, reject) => {

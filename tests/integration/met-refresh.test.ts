@@ -13,7 +13,15 @@ import { loadImportFile } from "../../server/modules/ingest/import.service.js";
 import { generateSynthetic } from "../../server/modules/ingest/synthetic.js";
 import { openTestDatabase, resetDatabase } from "../helpers/db.js";
 
-type MetRow = { pair: string; count: number; evidence: number; events: string[]; topics: string[]; first: string | null; last: string | null };
+type MetRow = {
+  pair: string;
+  count: number;
+  evidence: number;
+  events: string[];
+  topics: string[];
+  first: string | null;
+  last: string | null;
+};
 
 async function readMet(db: Database): Promise<MetRow[]> {
   return db.read(
@@ -90,7 +98,14 @@ describe("ingest #met-refresh", () => {
       ...file,
       nodes: [
         ...file.nodes.filter((n) => n.type !== "event" && n.type !== "agreement"),
-        ...events.map((e, i) => ({ ...e, produced: [], participants: [{ actor: others[i % others.length]!.id, role: "host" as const }, ...(e.participants ?? []).slice(1)] })),
+        ...events.map((e, i) => ({
+          ...e,
+          produced: [],
+          participants: [
+            { actor: others[i % others.length]!.id, role: "host" as const },
+            ...(e.participants ?? []).slice(1),
+          ],
+        })),
       ],
     };
     await loadImportFile(db, second);
@@ -109,11 +124,15 @@ describe("ingest #met-refresh", () => {
     }));
     await loadImportFile(db, { ...file, nodes: cited, roles: [] });
     const afterThird = await readMet(db);
-    expect(afterThird.reduce((s, m) => s + m.evidence, 0)).toBeGreaterThan(afterSecond.reduce((s, m) => s + m.evidence, 0));
+    expect(afterThird.reduce((s, m) => s + m.evidence, 0)).toBeGreaterThan(
+      afterSecond.reduce((s, m) => s + m.evidence, 0),
+    );
     await recomputeAll(db);
     expect(await readMet(db)).toEqual(afterThird);
 
-    const marks = await db.read("MATCH (a:Entity) WHERE a.metRefresh IS NOT NULL RETURN count(a) AS n", {}, (r) => Number(r.get("n")));
+    const marks = await db.read("MATCH (a:Entity) WHERE a.metRefresh IS NOT NULL RETURN count(a) AS n", {}, (r) =>
+      Number(r.get("n")),
+    );
     expect(marks[0]).toBe(0);
   });
 });

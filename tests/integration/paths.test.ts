@@ -32,13 +32,34 @@ const file = {
   articles: [],
   nodes: [
     ...["ana", "bo", "cy", "di", "eli", "fay"].map(person),
-    meeting("evt-ana-reports-bo", [["ana", "reporter"], ["bo", "subject"]]),
-    meeting("evt-ana-cy", [["ana", "host"], ["cy", "guest"]]),
-    meeting("evt-cy-bo", [["cy", "host"], ["bo", "guest"]]),
-    meeting("evt-ana-fay", [["ana", "host"], ["fay", "guest"]]),
-    meeting("evt-fay-di", [["fay", "host"], ["di", "guest"]]),
-    meeting("evt-di-eli", [["di", "host"], ["eli", "guest"]]),
-    meeting("evt-ana-eli", [["ana", "host"], ["eli", "guest"]]),
+    meeting("evt-ana-reports-bo", [
+      ["ana", "reporter"],
+      ["bo", "subject"],
+    ]),
+    meeting("evt-ana-cy", [
+      ["ana", "host"],
+      ["cy", "guest"],
+    ]),
+    meeting("evt-cy-bo", [
+      ["cy", "host"],
+      ["bo", "guest"],
+    ]),
+    meeting("evt-ana-fay", [
+      ["ana", "host"],
+      ["fay", "guest"],
+    ]),
+    meeting("evt-fay-di", [
+      ["fay", "host"],
+      ["di", "guest"],
+    ]),
+    meeting("evt-di-eli", [
+      ["di", "host"],
+      ["eli", "guest"],
+    ]),
+    meeting("evt-ana-eli", [
+      ["ana", "host"],
+      ["eli", "guest"],
+    ]),
   ],
 };
 

@@ -144,7 +144,8 @@ describe("read API #seed", () => {
       expect(all.events.length).toBeGreaterThanOrEqual(2);
       const paged: string[] = [];
       for (let offset = 0; offset < all.eventsTotal; offset++) {
-        const page = (await request(app).get(`/api/nodes/hassan-rouhani?events=1&eventsOffset=${offset}`).expect(200)).body as NodeDetailsDto;
+        const page = (await request(app).get(`/api/nodes/hassan-rouhani?events=1&eventsOffset=${offset}`).expect(200))
+          .body as NodeDetailsDto;
         expect(page).toMatchObject({ eventsTotal: all.eventsTotal, eventsOffset: offset });
         expect(page.events.length).toBe(1);
         paged.push(page.events[0]!.id);
@@ -229,7 +230,8 @@ describe("read API #seed", () => {
         nodes: [{ id: "test-lone-topic", type: "topic", name: "A topic nothing is about" }],
       });
       expect(lone.nodes).toBe(1);
-      const page = (await request(app).get("/api/nodes/test-lone-topic/neighbors").expect(200)).body as NeighborsPageDto;
+      const page = (await request(app).get("/api/nodes/test-lone-topic/neighbors").expect(200))
+        .body as NeighborsPageDto;
       expect(page.total).toBe(0);
       expect(page.items).toEqual([]);
       expect(page.graph.nodes.map((n) => n.key)).toEqual(["test-lone-topic"]);

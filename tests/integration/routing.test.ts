@@ -36,13 +36,21 @@ describe("db #routing", () => {
   });
 
   it("should report health through the routing driver", async () => {
-    const app = createApp({ config: loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: "" }), db: routed, log: createLogger("silent") });
+    const app = createApp({
+      config: loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: "" }),
+      db: routed,
+      log: createLogger("silent"),
+    });
     const res = await request(app).get("/api/health").expect(200);
     expect(res.body).toMatchObject({ status: "ok", db: "up" });
   });
 
   it("should serve the overview through the routing driver", async () => {
-    const app = createApp({ config: loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: "" }), db: routed, log: createLogger("silent") });
+    const app = createApp({
+      config: loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: "" }),
+      db: routed,
+      log: createLogger("silent"),
+    });
     const res = await request(app).get("/api/graph").expect(200);
     expect(res.body.nodes.length).toBeGreaterThan(0);
     expect(res.body.edges.length).toBeGreaterThan(0);

@@ -25,15 +25,23 @@ async function dumpGraph(db: Database): Promise<{ nodes: string[]; links: string
   const clean = (props: Record<string, unknown>) => {
     // Timestamps differ between two loads of the same file.
     const { createdAt: _c, updatedAt: _u, ...rest } = props;
-    return JSON.stringify(Object.fromEntries(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b))), (_k, v: unknown) =>
-      typeof v === "object" && v !== null && "toString" in v && v.constructor?.name !== "Object" && !Array.isArray(v) ? String(v) : v,
+    return JSON.stringify(
+      Object.fromEntries(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b))),
+      (_k, v: unknown) =>
+        typeof v === "object" && v !== null && "toString" in v && v.constructor?.name !== "Object" && !Array.isArray(v)
+          ? String(v)
+          : v,
     );
   };
-  const nodes = await db.read("MATCH (n) WHERE NOT n:Import RETURN labels(n) AS labels, properties(n) AS props", {}, (r) =>
-    `${[...(r.get("labels") as string[])].sort().join(":")} ${clean(r.get("props") as Record<string, unknown>)}`,
+  const nodes = await db.read(
+    "MATCH (n) WHERE NOT n:Import RETURN labels(n) AS labels, properties(n) AS props",
+    {},
+    (r) => `${[...(r.get("labels") as string[])].sort().join(":")} ${clean(r.get("props") as Record<string, unknown>)}`,
   );
-  const links = await db.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props", {}, (r) =>
-    `${r.get("a")} ${r.get("type")} ${r.get("b")} ${clean(r.get("props") as Record<string, unknown>)}`,
+  const links = await db.read(
+    "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props",
+    {},
+    (r) => `${r.get("a")} ${r.get("type")} ${r.get("b")} ${clean(r.get("props") as Record<string, unknown>)}`,
   );
   return { nodes: nodes.sort(), links: links.sort() };
 }
@@ -44,7 +52,11 @@ async function stagedLeft(db: Database): Promise<number> {
 }
 
 async function importStatus(db: Database, id: string): Promise<string | null> {
-  const [status] = await db.read("MATCH (i:Import {id: $id}) RETURN i.status AS s", { id }, (r) => r.get("s") as string);
+  const [status] = await db.read(
+    "MATCH (i:Import {id: $id}) RETURN i.status AS s",
+    { id },
+    (r) => r.get("s") as string,
+  );
   return status ?? null;
 }
 
@@ -73,12 +85,25 @@ describe("ingest #staged-import", () => {
     await resetDatabase(db);
     const steps = new Set<string>();
     const summary = await loadImportFile(db, file, { ...staged, progress: (step) => steps.add(step) });
-    expect(summary).toMatchObject({ nodes: single.nodes, links: single.links, evidence: single.evidence, metLinks: single.metLinks });
+    expect(summary).toMatchObject({
+      nodes: single.nodes,
+      links: single.links,
+      evidence: single.evidence,
+      metLinks: single.metLinks,
+    });
     expect(await dumpGraph(db)).toEqual(expected);
     expect(await stagedLeft(db)).toBe(0);
     expect(await importStatus(db, summary.importId!)).toBe("done");
     // Every actor and event is new: their MET links are computed from the file and staged, none rebuilt afterwards.
-    expect([...steps]).toEqual(expect.arrayContaining(["checking which ids exist", "staging event nodes", "staging PARTICIPATED_IN links", "staging MET links", "publishing"]));
+    expect([...steps]).toEqual(
+      expect.arrayContaining([
+        "checking which ids exist",
+        "staging event nodes",
+        "staging PARTICIPATED_IN links",
+        "staging MET links",
+        "publishing",
+      ]),
+    );
     expect(steps.has("MET refresh")).toBe(false);
   });
 
@@ -89,7 +114,9 @@ describe("ingest #staged-import", () => {
     const first = {
       ...file,
       nodes: [
-        ...file.nodes.filter((n) => !["event", "agreement", "person"].includes(n.type) || (n.type === "person" && people.has(n.id))),
+        ...file.nodes.filter(
+          (n) => !["event", "agreement", "person"].includes(n.type) || (n.type === "person" && people.has(n.id)),
+        ),
         ...events.map((e) => ({ ...e, produced: [] })),
       ],
       roles: (file.roles ?? []).filter((r) => people.has(r.person)),
@@ -114,7 +141,8 @@ describe("ingest #staged-import", () => {
       title: "Fixture: a second import (invented)",
       nodes: [{ id: "someone-else", type: "person", name: "Someone Else" }],
     };
-    const exists = async () => (await db.read("MATCH (n:Entity {id: 'someone-else'}) RETURN count(n) AS n", {}, (r) => Number(r.get("n"))))[0];
+    const exists = async () =>
+      (await db.read("MATCH (n:Entity {id: 'someone-else'}) RETURN count(n) AS n", {}, (r) => Number(r.get("n"))))[0];
     const attempt: { result?: unknown } = {};
     await loadImportFile(db, file, {
       ...staged,
@@ -122,7 +150,8 @@ describe("ingest #staged-import", () => {
         ...staged.staged,
         // The first import waits here, holding the staging slot, until the second has been answered.
         onStep: async (step) => {
-          if (step === "before-publish") attempt.result = await loadImportFile(db, other, staged).catch((error: unknown) => error);
+          if (step === "before-publish")
+            attempt.result = await loadImportFile(db, other, staged).catch((error: unknown) => error);
         },
       },
     });
@@ -167,7 +196,11 @@ describe("ingest #staged-import", () => {
     expect(seenWhileStaging).toEqual({ staged: true, counts: before, node: 404, search: 0 });
     expect(await readCounts(db)).toEqual(before);
     expect(await stagedLeft(db)).toBe(0);
-    const [status] = await db.read("MATCH (i:Import) RETURN i.status AS s, i.error AS e", {}, (r) => `${r.get("s")}: ${r.get("e")}`);
+    const [status] = await db.read(
+      "MATCH (i:Import) RETURN i.status AS s, i.error AS e",
+      {},
+      (r) => `${r.get("s")}: ${r.get("e")}`,
+    );
     expect(status).toBe("rolled back: disk full (simulated)");
   });
 
@@ -195,7 +228,11 @@ describe("ingest #staged-import", () => {
     const renamed = { ...file, nodes: file.nodes.map((n, i) => (i === 0 ? { ...n, name: `${n.name} (renamed)` } : n)) };
     await loadImportFile(db, renamed, staged);
     expect(await readCounts(db)).toEqual(before);
-    const [name] = await db.read("MATCH (n:Entity {id: $id}) RETURN n.name AS name", { id: file.nodes[0]!.id }, (r) => r.get("name") as string);
+    const [name] = await db.read(
+      "MATCH (n:Entity {id: $id}) RETURN n.name AS name",
+      { id: file.nodes[0]!.id },
+      (r) => r.get("name") as string,
+    );
     expect(name).toBe(`${file.nodes[0]!.name} (renamed)`);
   });
 
@@ -205,7 +242,9 @@ describe("ingest #staged-import", () => {
     // What a process killed mid-staging leaves: the import's record and some staged nodes and links.
     await db.writeTx(async (tx) => {
       await tx.run("CREATE (:Import {id: 'import-killed', status: 'staging'})");
-      await tx.run("CREATE (a:Staged {id: 'p-x', importId: 'import-killed', stagedLabels: 'Entity:Person'})-[:PARTICIPATED_IN]->(:Staged {id: 'e-x', importId: 'import-killed', stagedLabels: 'Entity:Event'})");
+      await tx.run(
+        "CREATE (a:Staged {id: 'p-x', importId: 'import-killed', stagedLabels: 'Entity:Person'})-[:PARTICIPATED_IN]->(:Staged {id: 'e-x', importId: 'import-killed', stagedLabels: 'Entity:Event'})",
+      );
     });
     expect(await recoverStagedImports(db)).toBe(1);
     expect(await stagedLeft(db)).toBe(0);
@@ -225,15 +264,23 @@ describe("ingest #staged-import", () => {
     }
     await db.writeTx((tx) => tx.run("UNWIND range(1, 20000) AS i CREATE (:Staged:StagedPerson {id: 'person-' + i})"));
     const dir = path.join(ROOT_DIR, "cypher", "queries", "ingest", "staged");
-    const lookups = readdirSync(dir).filter((name) => readFileSync(path.join(dir, name), "utf8").includes(":Staged(id)"));
+    const lookups = readdirSync(dir).filter((name) =>
+      readFileSync(path.join(dir, name), "utf8").includes(":Staged(id)"),
+    );
     expect(lookups.length).toBeGreaterThanOrEqual(7);
     for (const name of lookups) {
-      const query = cypher(`queries/ingest/staged/${name.replace(/\.cypher$/, "")}`).replaceAll("{{type}}", "PARTICIPATED_IN");
+      const query = cypher(`queries/ingest/staged/${name.replace(/\.cypher$/, "")}`).replaceAll(
+        "{{type}}",
+        "PARTICIPATED_IN",
+      );
       const session = db.driver.session();
       try {
         const result = await session.run(`CYPHER replan=force EXPLAIN ${query}`, { rows: [] });
         const operators = planOperators(result.summary.plan as unknown as PlanNode);
-        expect(operators.filter((o) => /Scan/.test(o)), name).toEqual([]);
+        expect(
+          operators.filter((o) => /Scan/.test(o)),
+          name,
+        ).toEqual([]);
         expect(operators.filter((o) => /NodeIndexSeek/.test(o)).length, name).toBeGreaterThan(0);
       } finally {
         await session.close();

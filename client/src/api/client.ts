@@ -19,7 +19,10 @@ export class ApiError extends Error {
 /** True when the endpoint does not exist (yet) on this server, so callers may fall back to client-side work. */
 export function isMissingEndpoint(error: unknown): boolean {
   // The server's JSON 404 for unknown routes says "No route for …"; a 404 for an unknown id says something else.
-  return error instanceof ApiError && ((error.status === 404 && error.message.startsWith("No route")) || error.status === 501);
+  return (
+    error instanceof ApiError &&
+    ((error.status === 404 && error.message.startsWith("No route")) || error.status === 501)
+  );
 }
 
 /** A message for people, whatever was thrown. */
@@ -41,7 +44,11 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? "HTTP_ERROR", error?.message ?? `The server answered ${response.status}.`);
+    throw new ApiError(
+      response.status,
+      error?.code ?? "HTTP_ERROR",
+      error?.message ?? `The server answered ${response.status}.`,
+    );
   }
   return body as T;
 }

@@ -29,7 +29,12 @@ export function setAdminToken(token: string | null): void {
 }
 
 /** Sends `body` as JSON with `method` and returns the parsed answer, throwing ApiError on a non-2xx status. */
-export async function sendJson<T>(method: "POST" | "PATCH" | "DELETE", path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+export async function sendJson<T>(
+  method: "POST" | "PATCH" | "DELETE",
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", "Content-Type": "application/json" };
   const token = adminToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -43,8 +48,14 @@ export async function sendJson<T>(method: "POST" | "PATCH" | "DELETE", path: str
   const answer = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (answer as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    const details = Array.isArray(error?.details) ? `: ${(error.details as unknown[]).slice(0, 3).map(detailText).join("; ")}` : "";
-    throw new ApiError(response.status, error?.code ?? "HTTP_ERROR", `${error?.message ?? `The server answered ${response.status}.`}${details}`);
+    const details = Array.isArray(error?.details)
+      ? `: ${(error.details as unknown[]).slice(0, 3).map(detailText).join("; ")}`
+      : "";
+    throw new ApiError(
+      response.status,
+      error?.code ?? "HTTP_ERROR",
+      `${error?.message ?? `The server answered ${response.status}.`}${details}`,
+    );
   }
   return answer as T;
 }

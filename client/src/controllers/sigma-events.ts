@@ -12,7 +12,12 @@ import type { Store } from "../graph/store";
  * Binds canvas events; `onExpand` runs on double-click of a node, `onCommunity` on a click on a community
  * meta-node of the level-of-detail overview (it has no details to show: opening it is the useful answer).
  */
-export function bindSigmaEvents(renderer: Sigma, store: Store, onExpand: (node: string) => void, onCommunity?: (node: string) => void): void {
+export function bindSigmaEvents(
+  renderer: Sigma,
+  store: Store,
+  onExpand: (node: string) => void,
+  onCommunity?: (node: string) => void,
+): void {
   const isCommunity = (node: string) => renderer.getGraph().getNodeAttribute(node, "category") === "community";
   renderer.on("enterNode", ({ node }) => {
     store.hover(node);

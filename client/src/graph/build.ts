@@ -36,7 +36,10 @@ export function loadGraph(graph: Graph, data: SerializedGraph, previous: Positio
   const keys = new Set(data.nodes.map((n) => n.key));
   // Build in a scratch copy first: sigma listens to the real graph and needs x/y on every node it is told about.
   const scratch = graph.nullCopy();
-  scratch.import({ ...data, edges: data.edges.filter((e) => keys.has(e.source) && keys.has(e.target)) } as SerializedGraph);
+  scratch.import({
+    ...data,
+    edges: data.edges.filter((e) => keys.has(e.source) && keys.has(e.target)),
+  } as SerializedGraph);
   placeNewNodes(scratch, previous);
   keepLodCommunities(scratch);
   styleEdges(scratch);
@@ -62,12 +65,17 @@ export function loadGraph(graph: Graph, data: SerializedGraph, previous: Positio
  */
 export function keepLodCommunities(graph: Graph): void {
   graph.forEachNode((node, attrs) => {
-    if (attrs.category === "community" && attrs.community != null && attrs.lodCommunity === undefined) graph.setNodeAttribute(node, "lodCommunity", String(attrs.community));
+    if (attrs.category === "community" && attrs.community != null && attrs.lodCommunity === undefined)
+      graph.setNodeAttribute(node, "lodCommunity", String(attrs.community));
   });
 }
 
 /** Positions for nodes about to join `graph`, near a neighbour (through `edges`) that is already placed. */
-export function positionsNear(graph: Graph, keys: string[], edges: { source: string; target: string }[]): Map<string, { x: number; y: number }> {
+export function positionsNear(
+  graph: Graph,
+  keys: string[],
+  edges: { source: string; target: string }[],
+): Map<string, { x: number; y: number }> {
   const out = new Map<string, { x: number; y: number }>();
   for (let round = 0; round < 3; round++) {
     for (const key of keys) {
@@ -84,7 +92,8 @@ export function positionsNear(graph: Graph, keys: string[], edges: { source: str
       }
     }
   }
-  for (const key of keys) if (!out.has(key)) out.set(key, { x: 100 * (hashUnit(key) - 0.5), y: 100 * (hashUnit(`${key}y`) - 0.5) });
+  for (const key of keys)
+    if (!out.has(key)) out.set(key, { x: 100 * (hashUnit(key) - 0.5), y: 100 * (hashUnit(`${key}y`) - 0.5) });
   return out;
 }
 
@@ -103,10 +112,16 @@ export function placeNewNodes(graph: Graph, previous: Positions = new Map()): vo
     const angle = 2 * Math.PI * hashUnit(node);
     if (placed) {
       const a = graph.getNodeAttributes(placed);
-      graph.mergeNodeAttributes(node, { x: (a.x as number) + 10 * Math.cos(angle), y: (a.y as number) + 10 * Math.sin(angle) });
+      graph.mergeNodeAttributes(node, {
+        x: (a.x as number) + 10 * Math.cos(angle),
+        y: (a.y as number) + 10 * Math.sin(angle),
+      });
     } else {
       const t = (2 * Math.PI * i++) / n;
-      graph.mergeNodeAttributes(node, { x: 100 * Math.cos(t) + hashUnit(node), y: 100 * Math.sin(t) + hashUnit(`${node}y`) });
+      graph.mergeNodeAttributes(node, {
+        x: 100 * Math.cos(t) + hashUnit(node),
+        y: 100 * Math.sin(t) + hashUnit(`${node}y`),
+      });
     }
   }
 }

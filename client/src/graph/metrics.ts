@@ -43,11 +43,16 @@ export function assignMetrics(graph: Graph): void {
 }
 
 /** The `count` nodes with the highest value of `metric`, actors only (events and meta-nodes are not "central actors"). */
-export function topNodes(graph: Graph, metric: "mDegree" | "mBetweenness", count: number): { id: string; label: string; category: string; value: number }[] {
+export function topNodes(
+  graph: Graph,
+  metric: "mDegree" | "mBetweenness",
+  count: number,
+): { id: string; label: string; category: string; value: number }[] {
   const rows: { id: string; label: string; category: string; value: number }[] = [];
   graph.forEachNode((id, a) => {
     // Community meta-nodes stand for many actors; ranking them among actors would mislead.
-    if (a.category === "event" || a.category === "place" || a.category === "topic" || a.category === "community") return;
+    if (a.category === "event" || a.category === "place" || a.category === "topic" || a.category === "community")
+      return;
     rows.push({ id, label: String(a.label ?? id), category: String(a.category), value: Number(a[metric] ?? 0) });
   });
   return rows.sort((a, b) => b.value - a.value || a.label.localeCompare(b.label)).slice(0, count);

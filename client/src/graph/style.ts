@@ -52,7 +52,18 @@ export const TYPE_SHAPES: Record<string, NodeShape> = {
 };
 
 /** Tableau 10, for communities (louvain ids are small integers). */
-export const COMMUNITY_COLORS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+export const COMMUNITY_COLORS = [
+  "#4e79a7",
+  "#f28e2b",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc948",
+  "#b07aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#bab0ac",
+];
 
 export const EDGE_COLORS: Record<string, string> = {
   met: "#8a94a6",
@@ -78,6 +89,9 @@ export function communityColor(community: number): string {
 
 /** A readable label for an id when the server gave none: `topic-border-security` → "Border security". */
 export function labelFromId(id: string): string {
-  const words = id.replace(/^(topic|evt|gov|org)-/, "").replace(/[-_]+/g, " ").trim();
+  const words = id
+    .replace(/^(topic|evt|gov|org)-/, "")
+    .replace(/[-_]+/g, " ")
+    .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -35,7 +35,10 @@ export function timelineFromGraph(data: SerializedGraph): TimelineDto {
     const month = date.length >= 7 ? date.slice(0, 7) : `${date.slice(0, 4)}-01`;
     counts.set(month, (counts.get(month) ?? 0) + 1);
   }
-  return { buckets: [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([month, count]) => ({ month, count })), undated };
+  return {
+    buckets: [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([month, count]) => ({ month, count })),
+    undated,
+  };
 }
 
 /** The histogram's bars: every month between the first and last bucket, with zero counts filled in. */

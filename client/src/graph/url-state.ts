@@ -53,11 +53,17 @@ export function parseUrlState(search: string): UrlState {
   const id = (v: string | null) => (v && ID.test(v) ? v : null);
   let camera: UrlState["camera"] = null;
   const cam = p.get("cam")?.split(",").map(Number);
-  if (cam && cam.length === 3 && cam.every(Number.isFinite) && cam[2]! > 0) camera = { x: cam[0]!, y: cam[1]!, ratio: cam[2]! };
+  if (cam && cam.length === 3 && cam.every(Number.isFinite) && cam[2]! > 0)
+    camera = { x: cam[0]!, y: cam[1]!, ratio: cam[2]! };
   const ends = list(p.get("path"));
   return {
     view: oneOf(VIEWS, p.get("view"), DEFAULT_VIEW),
-    filters: { kinds: list(p.get("kinds")), topics: list(p.get("topics")), countries: list(p.get("countries")), roles: list(p.get("roles")) },
+    filters: {
+      kinds: list(p.get("kinds")),
+      topics: list(p.get("topics")),
+      countries: list(p.get("countries")),
+      roles: list(p.get("roles")),
+    },
     time: { from: date(p.get("from")), to: date(p.get("to")) },
     selectedNode: id(p.get("node")),
     selectedEdge: p.get("edge") && p.get("edge")!.length <= 400 ? p.get("edge") : null,
@@ -75,7 +81,8 @@ export function serializeUrlState(state: ExplorerState): string {
   const p = new URLSearchParams();
   if (state.view !== DEFAULT_VIEW) p.set("view", state.view);
   const filters = state.filters ?? emptyFilters();
-  for (const key of ["kinds", "topics", "countries", "roles"] as const) if (filters[key].length) p.set(key, filters[key].join(","));
+  for (const key of ["kinds", "topics", "countries", "roles"] as const)
+    if (filters[key].length) p.set(key, filters[key].join(","));
   if (state.time.from) p.set("from", state.time.from);
   if (state.time.to) p.set("to", state.time.to);
   if (state.selectedNode) p.set("node", state.selectedNode);

@@ -61,19 +61,60 @@ export function extractedItems(doc: Doc): ExtractedItem[] {
   const items: ExtractedItem[] = [];
   for (const n of nodes) {
     if (n.type === "topic") continue;
-    if (n.type === "person") items.push({ key: n.id, group: "people", label: n.name, detail: (n.aliases ?? []).length ? `also ${(n.aliases ?? []).join(", ")}` : "", quote: null });
-    else if (isActor(n)) items.push({ key: n.id, group: "organisations", label: n.name, detail: (n.kind ?? n.type).replace(/_/g, " "), quote: null });
-    else if (n.type === "place") items.push({ key: n.id, group: "places", label: n.name, detail: (n.kind ?? "place").replace(/_/g, " "), quote: null });
-    else if (n.type === "agreement") items.push({ key: n.id, group: "agreements", label: n.name, detail: "", quote: quoteOf(doc, n.evidence) });
+    if (n.type === "person")
+      items.push({
+        key: n.id,
+        group: "people",
+        label: n.name,
+        detail: (n.aliases ?? []).length ? `also ${(n.aliases ?? []).join(", ")}` : "",
+        quote: null,
+      });
+    else if (isActor(n))
+      items.push({
+        key: n.id,
+        group: "organisations",
+        label: n.name,
+        detail: (n.kind ?? n.type).replace(/_/g, " "),
+        quote: null,
+      });
+    else if (n.type === "place")
+      items.push({
+        key: n.id,
+        group: "places",
+        label: n.name,
+        detail: (n.kind ?? "place").replace(/_/g, " "),
+        quote: null,
+      });
+    else if (n.type === "agreement")
+      items.push({ key: n.id, group: "agreements", label: n.name, detail: "", quote: quoteOf(doc, n.evidence) });
     else if (n.type === "event") {
       const who = (n.participants ?? []).map((p) => name(p.actor)).join(", ") || "no participants";
       const topics = (n.topics ?? []).map((t) => name(t)).join(", ");
-      const detail = [(n.kind ?? "event").replace(/_/g, " "), n.date ?? "undated", n.place ? `at ${name(n.place)}` : "", topics ? `on ${topics}` : ""].filter(Boolean).join(" · ");
-      items.push({ key: n.id, group: isMeeting(n) ? "meetings" : "other-events", label: who, detail, quote: quoteOf(doc, n.evidence) });
+      const detail = [
+        (n.kind ?? "event").replace(/_/g, " "),
+        n.date ?? "undated",
+        n.place ? `at ${name(n.place)}` : "",
+        topics ? `on ${topics}` : "",
+      ]
+        .filter(Boolean)
+        .join(" · ");
+      items.push({
+        key: n.id,
+        group: isMeeting(n) ? "meetings" : "other-events",
+        label: who,
+        detail,
+        quote: quoteOf(doc, n.evidence),
+      });
     }
   }
   (doc.roles ?? []).forEach((r, i) => {
-    items.push({ key: roleKey(i), group: "roles", label: `${name(r.person)}: ${r.title}`, detail: `of ${name(r.of)}`, quote: quoteOf(doc, r.evidence) });
+    items.push({
+      key: roleKey(i),
+      group: "roles",
+      label: `${name(r.person)}: ${r.title}`,
+      detail: `of ${name(r.of)}`,
+      quote: quoteOf(doc, r.evidence),
+    });
   });
   return items;
 }
@@ -106,19 +147,39 @@ export function withoutDropped(doc: Doc, dropped: ReadonlySet<string>): Doc {
       if (n.place && gone.has(n.place)) delete copy.place;
       if (n.country && gone.has(n.country)) delete copy.country;
       if (n.partOf && gone.has(n.partOf)) delete copy.partOf;
-      if (n.type === "event" && (copy.participants?.length ?? 0) !== (n.participants?.length ?? 0)) copy.name = renamed(copy, names);
+      if (n.type === "event" && (copy.participants?.length ?? 0) !== (n.participants?.length ?? 0))
+        copy.name = renamed(copy, names);
       return copy;
     });
   // An event whose every participant was dropped says nothing any more.
-  const emptied = new Set(kept.filter((n) => n.type === "event" && (n.participants?.length ?? 0) === 0 && (nodes.find((o) => o.id === n.id)?.participants?.length ?? 0) > 0).map((n) => n.id));
-  kept = kept.filter((n) => !emptied.has(n.id)).map((n) => (n.produced?.some((p) => emptied.has(p)) ? { ...n, produced: n.produced.filter((p) => !emptied.has(p)) } : n));
+  const emptied = new Set(
+    kept
+      .filter(
+        (n) =>
+          n.type === "event" &&
+          (n.participants?.length ?? 0) === 0 &&
+          (nodes.find((o) => o.id === n.id)?.participants?.length ?? 0) > 0,
+      )
+      .map((n) => n.id),
+  );
+  kept = kept
+    .filter((n) => !emptied.has(n.id))
+    .map((n) =>
+      n.produced?.some((p) => emptied.has(p)) ? { ...n, produced: n.produced.filter((p) => !emptied.has(p)) } : n,
+    );
   // Topics live only through the events and agreements that name them.
   const usedTopics = new Set(kept.flatMap((n) => n.topics ?? []));
   kept = kept.filter((n) => n.type !== "topic" || usedTopics.has(n.id));
   const keptIds = new Set(kept.map((n) => n.id));
-  const roles = (doc.roles ?? []).filter((r, i) => !dropped.has(roleKey(i)) && keptIds.has(r.person) && keptIds.has(r.of));
+  const roles = (doc.roles ?? []).filter(
+    (r, i) => !dropped.has(roleKey(i)) && keptIds.has(r.person) && keptIds.has(r.of),
+  );
   const suggestions = doc.suggestions
-    ?.map((s) => ({ ...s, candidates: (s.candidates ?? []).filter((c) => keptIds.has(c)), chosen: s.chosen && keptIds.has(s.chosen) ? s.chosen : null }))
+    ?.map((s) => ({
+      ...s,
+      candidates: (s.candidates ?? []).filter((c) => keptIds.has(c)),
+      chosen: s.chosen && keptIds.has(s.chosen) ? s.chosen : null,
+    }))
     .filter((s) => s.candidates.length >= 2);
   const result: Doc = { ...doc, nodes: kept, roles };
   if (suggestions) {

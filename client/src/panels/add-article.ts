@@ -12,7 +12,14 @@ import type { ImportFileInput } from "../../../server/contracts/import-format";
 import type { ImportSummary } from "../../../server/modules/ingest/import.repository";
 import { sendJson } from "../api/write";
 import type { Store } from "../graph/store";
-import { GROUP_TITLES, type ExtractedItem, type ItemGroup, documentCounts, extractedItems, withoutDropped } from "./add-article-model";
+import {
+  GROUP_TITLES,
+  type ExtractedItem,
+  type ItemGroup,
+  documentCounts,
+  extractedItems,
+  withoutDropped,
+} from "./add-article-model";
 import { h } from "./dom";
 import { clearWriteError, showErrorText, showWriteError } from "./write-error";
 import "./add-article.css";
@@ -40,7 +47,15 @@ export interface AddArticleDeps {
 
 type DialogState = "input" | "extracting" | "review" | "saving" | "saved";
 
-const GROUP_ORDER: ItemGroup[] = ["people", "organisations", "places", "meetings", "other-events", "roles", "agreements"];
+const GROUP_ORDER: ItemGroup[] = [
+  "people",
+  "organisations",
+  "places",
+  "meetings",
+  "other-events",
+  "roles",
+  "agreements",
+];
 const MAX_FILE_BYTES = 2_000_000;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -57,23 +72,59 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
     class: "article-text",
     rows: 12,
     "data-testid": "article-text",
-    placeholder: "Paste an article here. It may start with header lines such as  date: 2024-03-05  and  source: …  followed by a blank line.",
+    placeholder:
+      "Paste an article here. It may start with header lines such as  date: 2024-03-05  and  source: …  followed by a blank line.",
     "aria-label": "Article text",
   });
-  const fileInput = h("input", { type: "file", accept: ".txt,text/plain", multiple: true, "data-testid": "article-files", "aria-label": "Upload .txt files" });
+  const fileInput = h("input", {
+    type: "file",
+    accept: ".txt,text/plain",
+    multiple: true,
+    "data-testid": "article-files",
+    "aria-label": "Upload .txt files",
+  });
   const fileList = h("ul", { class: "file-list", "data-testid": "article-file-list" });
   const inputStep = h(
     "div",
     { class: "add-step" },
     textarea,
-    h("div", { class: "file-row" }, h("label", { class: "button subtle file-label" }, "Upload .txt files…", fileInput), fileList),
+    h(
+      "div",
+      { class: "file-row" },
+      h("label", { class: "button subtle file-label" }, "Upload .txt files…", fileInput),
+      fileList,
+    ),
   );
   const reviewStep = h("div", { class: "add-step extracted", "data-testid": "extracted", hidden: true });
   const summary = h("p", { class: "add-summary", "data-testid": "extract-summary", role: "status" });
   const errorBox = h("div", { hidden: true });
-  const back = h("button", { type: "button", class: "button subtle", "data-testid": "article-back", hidden: true, onclick: () => setStep("input") }, "Back");
-  const extract = h("button", { type: "button", class: "button primary", "data-testid": "extract", onclick: () => void runExtract() }, "Extract");
-  const save = h("button", { type: "button", class: "button primary", "data-testid": "save-article", hidden: true, onclick: () => void runSave() }, "Save");
+  const back = h(
+    "button",
+    {
+      type: "button",
+      class: "button subtle",
+      "data-testid": "article-back",
+      hidden: true,
+      onclick: () => setStep("input"),
+    },
+    "Back",
+  );
+  const extract = h(
+    "button",
+    { type: "button", class: "button primary", "data-testid": "extract", onclick: () => void runExtract() },
+    "Extract",
+  );
+  const save = h(
+    "button",
+    {
+      type: "button",
+      class: "button primary",
+      "data-testid": "save-article",
+      hidden: true,
+      onclick: () => void runSave(),
+    },
+    "Save",
+  );
   const dialog = h(
     "dialog",
     { class: "add-article", "data-testid": "add-article-dialog", "aria-labelledby": "add-article-title" },
@@ -81,7 +132,17 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
       "header",
       { class: "dialog-head" },
       h("h2", { id: "add-article-title", text: "Add article" }),
-      h("button", { type: "button", class: "icon-button", "aria-label": "Close", "data-testid": "add-article-close", onclick: () => dialog.close() }, "✕"),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "icon-button",
+          "aria-label": "Close",
+          "data-testid": "add-article-close",
+          onclick: () => dialog.close(),
+        },
+        "✕",
+      ),
     ),
     inputStep,
     reviewStep,
@@ -120,7 +181,9 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
       read.push({ file: f.name.replace(/[^\w .,()-]/g, "_").slice(0, 200) || "upload.txt", text: await f.text() });
     }
     files = read;
-    fileList.replaceChildren(...files.map((f) => h("li", { text: `${f.file} (${f.text.length.toLocaleString()} characters)` })));
+    fileList.replaceChildren(
+      ...files.map((f) => h("li", { text: `${f.file} (${f.text.length.toLocaleString()} characters)` })),
+    );
     setStep("input");
   }
 
@@ -146,7 +209,9 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
   function renderReview(): void {
     if (!preview) return;
     const items = extractedItems(preview.document);
-    const groups = GROUP_ORDER.map((g) => ({ g, list: items.filter((i) => i.group === g) })).filter((x) => x.list.length);
+    const groups = GROUP_ORDER.map((g) => ({ g, list: items.filter((i) => i.group === g) })).filter(
+      (x) => x.list.length,
+    );
     const unsure = preview.suggestions.length
       ? h(
           "div",
@@ -158,15 +223,30 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
         )
       : null;
     reviewStep.replaceChildren(
-      h("p", { class: "muted small", text: "Untick anything the extractor got wrong. Dropping a person also drops them from meetings and roles." }),
-      ...groups.map(({ g, list }) => h("fieldset", { class: "extract-group", "data-group": g }, h("legend", {}, GROUP_TITLES[g], h("span", { class: "count", text: list.length })), ...list.map(itemRow))),
+      h("p", {
+        class: "muted small",
+        text: "Untick anything the extractor got wrong. Dropping a person also drops them from meetings and roles.",
+      }),
+      ...groups.map(({ g, list }) =>
+        h(
+          "fieldset",
+          { class: "extract-group", "data-group": g },
+          h("legend", {}, GROUP_TITLES[g], h("span", { class: "count", text: list.length })),
+          ...list.map(itemRow),
+        ),
+      ),
       ...(unsure ? [unsure] : []),
     );
     updateSummary();
   }
 
   function itemRow(item: ExtractedItem): HTMLElement {
-    const box = h("input", { type: "checkbox", checked: !dropped.has(item.key), "data-testid": "drop-toggle", "aria-label": `Keep ${item.label}` });
+    const box = h("input", {
+      type: "checkbox",
+      checked: !dropped.has(item.key),
+      "data-testid": "drop-toggle",
+      "aria-label": `Keep ${item.label}`,
+    });
     box.addEventListener("change", () => {
       if (box.checked) dropped.delete(item.key);
       else dropped.add(item.key);
@@ -177,7 +257,13 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
       "label",
       { class: "extract-item", "data-testid": "extracted-item", "data-key": item.key, "data-group": item.group },
       box,
-      h("span", { class: "item-body" }, h("span", { class: "item-label", text: item.label }), item.detail ? h("span", { class: "item-detail", text: item.detail }) : null, item.quote ? h("q", { class: "item-quote", "data-testid": "item-quote", text: item.quote }) : null),
+      h(
+        "span",
+        { class: "item-body" },
+        h("span", { class: "item-label", text: item.label }),
+        item.detail ? h("span", { class: "item-detail", text: item.detail }) : null,
+        item.quote ? h("q", { class: "item-quote", "data-testid": "item-quote", text: item.quote }) : null,
+      ),
     );
   }
 
@@ -242,7 +328,11 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
 let pulse: { stop(): void } | null = null;
 
 /** Reloads the graph, then marks the saved nodes (store `highlight`, reducers) and pulses rings around them. */
-async function showNew(deps: AddArticleDeps, nodeIds: string[], counts: { actors: number; meetings: number }): Promise<void> {
+async function showNew(
+  deps: AddArticleDeps,
+  nodeIds: string[],
+  counts: { actors: number; meetings: number },
+): Promise<void> {
   await deps.reload();
   const present = new Set(nodeIds.filter((id) => deps.graph.hasNode(id)));
   deps.store.set({ highlight: present });
@@ -253,7 +343,10 @@ async function showNew(deps: AddArticleDeps, nodeIds: string[], counts: { actors
   const notice = noticeElement();
   notice.hidden = false;
   notice.replaceChildren(
-    h("span", { "data-testid": "add-article-status", text: `Added ${counts.actors} actor${counts.actors === 1 ? "" : "s"}, ${counts.meetings} meeting${counts.meetings === 1 ? "" : "s"}${present.size ? ` · ${present.size} shown highlighted` : ""}${hidden ? ` (${hidden} not in this view)` : ""}` }),
+    h("span", {
+      "data-testid": "add-article-status",
+      text: `Added ${counts.actors} actor${counts.actors === 1 ? "" : "s"}, ${counts.meetings} meeting${counts.meetings === 1 ? "" : "s"}${present.size ? ` · ${present.size} shown highlighted` : ""}${hidden ? ` (${hidden} not in this view)` : ""}`,
+    }),
     h(
       "button",
       {
@@ -276,7 +369,13 @@ async function showNew(deps: AddArticleDeps, nodeIds: string[], counts: { actors
 function noticeElement(): HTMLElement {
   let notice = document.getElementById("add-article-notice");
   if (!notice) {
-    notice = h("div", { id: "add-article-notice", class: "add-notice", role: "status", "aria-live": "polite", hidden: true });
+    notice = h("div", {
+      id: "add-article-notice",
+      class: "add-notice",
+      role: "status",
+      "aria-live": "polite",
+      hidden: true,
+    });
     (document.querySelector(".stage") ?? document.body).append(notice);
   }
   return notice;

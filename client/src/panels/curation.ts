@@ -39,11 +39,33 @@ export function renderCuration(d: NodeDetailsDto, deps: CurationDeps): HTMLEleme
   const buttons = h(
     "div",
     { class: "details-actions curation-actions" },
-    EDITABLE.has(d.category) ? h("button", { type: "button", class: "button", "data-testid": "curate-edit", onclick: () => openEdit(d, deps) }, "Edit") : null,
-    MERGEABLE.has(d.category) ? h("button", { type: "button", class: "button", "data-testid": "curate-merge", onclick: () => openMerge(d, deps) }, "Merge into…") : null,
-    h("button", { type: "button", class: "button danger", "data-testid": "curate-delete", onclick: () => openDelete(d, deps) }, "Delete"),
+    EDITABLE.has(d.category)
+      ? h(
+          "button",
+          { type: "button", class: "button", "data-testid": "curate-edit", onclick: () => openEdit(d, deps) },
+          "Edit",
+        )
+      : null,
+    MERGEABLE.has(d.category)
+      ? h(
+          "button",
+          { type: "button", class: "button", "data-testid": "curate-merge", onclick: () => openMerge(d, deps) },
+          "Merge into…",
+        )
+      : null,
+    h(
+      "button",
+      { type: "button", class: "button danger", "data-testid": "curate-delete", onclick: () => openDelete(d, deps) },
+      "Delete",
+    ),
   );
-  return h("section", { class: "details-section curation", "data-testid": "curation" }, h("h3", {}, "Curation"), buttons, renderHistory(d.id, { changed: (select) => deps.changed(select ?? d.id) }));
+  return h(
+    "section",
+    { class: "details-section curation", "data-testid": "curation" },
+    h("h3", {}, "Curation"),
+    buttons,
+    renderHistory(d.id, { changed: (select) => deps.changed(select ?? d.id) }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -59,20 +81,52 @@ interface DialogParts {
 }
 
 /** A modal with a title, a body, a required reason, an error box and Cancel / submit buttons; removed on close. */
-function modal(title: string, testid: string, submitLabel: string, onSubmit: (parts: DialogParts) => Promise<void>, danger = false): DialogParts {
+function modal(
+  title: string,
+  testid: string,
+  submitLabel: string,
+  onSubmit: (parts: DialogParts) => Promise<void>,
+  danger = false,
+): DialogParts {
   const body = h("div", { class: "dialog-body" });
-  const reason = h("textarea", { rows: 2, required: true, minlength: 3, "data-testid": "curate-reason", placeholder: "Why? (kept in the audit log)", "aria-label": "Reason for this change" });
+  const reason = h("textarea", {
+    rows: 2,
+    required: true,
+    minlength: 3,
+    "data-testid": "curate-reason",
+    placeholder: "Why? (kept in the audit log)",
+    "aria-label": "Reason for this change",
+  });
   const errorBox = h("div", { hidden: true });
-  const submit = h("button", { type: "submit", class: danger ? "button danger" : "button primary", "data-testid": "curate-submit" }, submitLabel);
+  const submit = h(
+    "button",
+    { type: "submit", class: danger ? "button danger" : "button primary", "data-testid": "curate-submit" },
+    submitLabel,
+  );
   const form = h(
     "form",
     // The reason check below explains itself in the dialog, which the browser's own validation bubble would not.
     { method: "dialog", novalidate: true },
-    h("header", { class: "dialog-head" }, h("h2", { text: title }), h("button", { type: "button", class: "icon-button", "aria-label": "Close", onclick: () => dialog.close() }, "✕")),
+    h(
+      "header",
+      { class: "dialog-head" },
+      h("h2", { text: title }),
+      h("button", { type: "button", class: "icon-button", "aria-label": "Close", onclick: () => dialog.close() }, "✕"),
+    ),
     body,
     h("div", { class: "dialog-body reason-row" }, h("label", { class: "form-label" }, "Reason ", reason)),
     errorBox,
-    h("footer", { class: "dialog-foot" }, h("span", { class: "spacer" }), h("button", { type: "button", class: "button subtle", "data-testid": "curate-cancel", onclick: () => dialog.close() }, "Cancel"), submit),
+    h(
+      "footer",
+      { class: "dialog-foot" },
+      h("span", { class: "spacer" }),
+      h(
+        "button",
+        { type: "button", class: "button subtle", "data-testid": "curate-cancel", onclick: () => dialog.close() },
+        "Cancel",
+      ),
+      submit,
+    ),
   );
   const dialog = h("dialog", { class: "parley-dialog curation-dialog", "data-testid": testid }, form);
   const parts = { dialog, body, errorBox, submit, reason };
@@ -127,7 +181,13 @@ function openEdit(d: NodeDetailsDto, deps: CurationDeps): void {
   aliases.value = d.aliases.join("\n");
   const kinds = DEFAULT_KINDS[d.category as NodeType] ?? [];
   const listId = `kinds-${d.id}`;
-  const kind = h("input", { type: "text", value: d.kind, list: listId, pattern: "[a-z][a-z0-9_]*", "data-testid": "edit-kind" });
+  const kind = h("input", {
+    type: "text",
+    value: d.kind,
+    list: listId,
+    pattern: "[a-z][a-z0-9_]*",
+    "data-testid": "edit-kind",
+  });
   const kindList = h("datalist", { id: listId }, ...kinds.map((k) => h("option", { value: k })));
   const description = h("textarea", { rows: 3, "data-testid": "edit-description" });
   description.value = d.description ?? "";
@@ -139,17 +199,43 @@ function openEdit(d: NodeDetailsDto, deps: CurationDeps): void {
     ...field("Description", description),
   ];
   const event = d.event;
-  const date = h("input", { type: "text", value: event?.date ?? d.date ?? "", placeholder: "YYYY, YYYY-MM or YYYY-MM-DD", pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?", "data-testid": "edit-date" });
-  const precision = h("select", { "data-testid": "edit-precision" }, ...DATE_PRECISIONS.map((p) => h("option", { value: p, text: p })));
+  const date = h("input", {
+    type: "text",
+    value: event?.date ?? d.date ?? "",
+    placeholder: "YYYY, YYYY-MM or YYYY-MM-DD",
+    pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?",
+    "data-testid": "edit-date",
+  });
+  const precision = h(
+    "select",
+    { "data-testid": "edit-precision" },
+    ...DATE_PRECISIONS.map((p) => h("option", { value: p, text: p })),
+  );
   precision.value = event?.datePrecision ?? d.datePrecision ?? "day";
   // The server checks that the precision matches how far the date is written; follow the date as it is typed.
   date.addEventListener("input", () => {
     const parts = date.value.trim().split("-").length;
     if (/^\d{4}(-\d{2}){0,2}$/.test(date.value.trim())) precision.value = DATE_PRECISIONS[parts - 1]!;
   });
-  const place = h("input", { type: "text", value: event?.place?.id ?? "", placeholder: "place id, e.g. baghdad", "data-testid": "edit-place" });
-  const topics = h("input", { type: "text", value: (event?.topics ?? []).map((t) => t.id).join(", "), placeholder: "topic ids, comma separated", "data-testid": "edit-topics" });
-  if (isEvent) rows.push(...field("Date", date), ...field("Precision", precision), ...field("Place", place, "The id of a place or country"), ...field("Topics", topics, "Topic ids, comma separated"));
+  const place = h("input", {
+    type: "text",
+    value: event?.place?.id ?? "",
+    placeholder: "place id, e.g. baghdad",
+    "data-testid": "edit-place",
+  });
+  const topics = h("input", {
+    type: "text",
+    value: (event?.topics ?? []).map((t) => t.id).join(", "),
+    placeholder: "topic ids, comma separated",
+    "data-testid": "edit-topics",
+  });
+  if (isEvent)
+    rows.push(
+      ...field("Date", date),
+      ...field("Precision", precision),
+      ...field("Place", place, "The id of a place or country"),
+      ...field("Topics", topics, "Topic ids, comma separated"),
+    );
   const { body } = modal(`Edit ${d.label}`, "edit-dialog", "Save changes", async ({ reason }) => {
     const patch: Record<string, unknown> = { reason: reason.value.trim() };
     if (name.value.trim() !== d.label) patch.name = name.value.trim();
@@ -164,7 +250,13 @@ function openEdit(d: NodeDetailsDto, deps: CurationDeps): void {
       }
       if (place.value.trim() !== (event?.place?.id ?? "")) patch.place = place.value.trim() || null;
       const newTopics = splitList(topics.value);
-      if (!sameList(newTopics, (event?.topics ?? []).map((t) => t.id))) patch.topics = newTopics;
+      if (
+        !sameList(
+          newTopics,
+          (event?.topics ?? []).map((t) => t.id),
+        )
+      )
+        patch.topics = newTopics;
     }
     if (Object.keys(patch).length === 1) throw new Error("Nothing was changed.");
     await sendJson<ChangeView>("PATCH", `/api/nodes/${encodeURIComponent(d.id)}`, patch);
@@ -186,18 +278,33 @@ function summaryCard(n: NodeDetailsDto | NodeRef, role: string): HTMLElement {
     h("strong", { text: n.label }),
     h("div", { class: "muted small", text: `${n.category} · ${n.kind.replace(/_/g, " ")} · ${n.id}` }),
     full?.aliases.length ? h("div", { class: "small", text: `Also: ${full.aliases.join(" · ")}` }) : null,
-    full ? h("div", { class: "small", text: `${full.events.length} events, ${full.roles.length} roles, ${full.evidence.length} citations` }) : null,
+    full
+      ? h("div", {
+          class: "small",
+          text: `${full.events.length} events, ${full.roles.length} roles, ${full.evidence.length} citations`,
+        })
+      : null,
   );
 }
 
 function openMerge(d: NodeDetailsDto, deps: CurationDeps): void {
   let target: NodeDetailsDto | null = null;
-  const search = h("input", { type: "search", placeholder: "Search the actor to keep…", autocomplete: "off", "data-testid": "merge-search", "aria-label": "Actor to merge into" });
+  const search = h("input", {
+    type: "search",
+    placeholder: "Search the actor to keep…",
+    autocomplete: "off",
+    "data-testid": "merge-search",
+    "aria-label": "Actor to merge into",
+  });
   const hits = h("ul", { class: "merge-hits", "data-testid": "merge-hits", role: "listbox" });
   const confirm = h("div", { class: "merge-confirm", "data-testid": "merge-confirm", hidden: true });
   const parts = modal(`Merge ${d.label} into…`, "merge-dialog", "Merge", async ({ reason }) => {
     if (!target) throw new Error("Pick the actor to merge into first.");
-    await sendJson<ChangeView>("POST", "/api/curation/merge", { keep: target.id, merge: d.id, reason: reason.value.trim() });
+    await sendJson<ChangeView>("POST", "/api/curation/merge", {
+      keep: target.id,
+      merge: d.id,
+      reason: reason.value.trim(),
+    });
     await deps.changed(target.id);
   });
   parts.submit.disabled = true;
@@ -213,7 +320,22 @@ function openMerge(d: NodeDetailsDto, deps: CurationDeps): void {
         hits.replaceChildren(
           ...(list.length
             ? list.slice(0, 8).map((r) =>
-                h("li", {}, h("button", { type: "button", class: "link", "data-testid": "merge-hit", "data-node": r.id, onclick: () => void pick(r) }, r.label), h("span", { class: "muted small", text: ` ${r.kind.replace(/_/g, " ")} · ${r.id}` })),
+                h(
+                  "li",
+                  {},
+                  h(
+                    "button",
+                    {
+                      type: "button",
+                      class: "link",
+                      "data-testid": "merge-hit",
+                      "data-node": r.id,
+                      onclick: () => void pick(r),
+                    },
+                    r.label,
+                  ),
+                  h("span", { class: "muted small", text: ` ${r.kind.replace(/_/g, " ")} · ${r.id}` }),
+                ),
               )
             : [h("li", { class: "muted", text: "No other actor matches." })]),
         );
@@ -230,8 +352,17 @@ function openMerge(d: NodeDetailsDto, deps: CurationDeps): void {
     hits.replaceChildren();
     confirm.hidden = false;
     confirm.replaceChildren(
-      h("div", { class: "merge-pair" }, summaryCard(d, "merged"), h("span", { class: "merge-arrow", text: "→" }), summaryCard(target, "keep")),
-      h("p", { class: "small", text: `${target.label} keeps its id and gains “${d.label}” and its aliases as aliases, with all roles, events, evidence and meeting links. The merge is in the history and can be reverted.` }),
+      h(
+        "div",
+        { class: "merge-pair" },
+        summaryCard(d, "merged"),
+        h("span", { class: "merge-arrow", text: "→" }),
+        summaryCard(target, "keep"),
+      ),
+      h("p", {
+        class: "small",
+        text: `${target.label} keeps its id and gains “${d.label}” and its aliases as aliases, with all roles, events, evidence and meeting links. The merge is in the history and can be reverted.`,
+      }),
     );
     parts.submit.disabled = false;
     parts.reason.focus();
@@ -245,12 +376,21 @@ function openMerge(d: NodeDetailsDto, deps: CurationDeps): void {
 // ---------------------------------------------------------------------------------------------------------------
 
 function openDelete(d: NodeDetailsDto, deps: CurationDeps): void {
-  const parts = modal(`Delete ${d.label}?`, "delete-dialog", "Delete", async ({ reason }) => {
-    await sendJson<ChangeView>("DELETE", `/api/nodes/${encodeURIComponent(d.id)}`, { reason: reason.value.trim() });
-    await deps.changed(null);
-  }, true);
+  const parts = modal(
+    `Delete ${d.label}?`,
+    "delete-dialog",
+    "Delete",
+    async ({ reason }) => {
+      await sendJson<ChangeView>("DELETE", `/api/nodes/${encodeURIComponent(d.id)}`, { reason: reason.value.trim() });
+      await deps.changed(null);
+    },
+    true,
+  );
   parts.body.append(
     h("p", { text: `${d.label} (${d.category}, ${d.id}) and its links will be removed from the graph.` }),
-    h("p", { class: "small muted", text: "Its evidence stays with the articles, marked as rejected, so re-ingesting an article does not bring it back. The deletion is in the audit log and can be reverted." }),
+    h("p", {
+      class: "small muted",
+      text: "Its evidence stays with the articles, marked as rejected, so re-ingesting an article does not bring it back. The deletion is in the audit log and can be reverted.",
+    }),
   );
 }

@@ -32,12 +32,15 @@ export function collectOptions(graph: Graph, options: FilterOptions): void {
   graph.forEachNode((id, a) => {
     const category = String(a.category);
     // Community meta-nodes (level-of-detail overview) are groups of actors, not a kind the server can filter by.
-    if (category !== "event" && category !== "place" && category !== "community") options.kinds.set(category, TYPE_NAMES[category] ?? category);
+    if (category !== "event" && category !== "place" && category !== "community")
+      options.kinds.set(category, TYPE_NAMES[category] ?? category);
     if (category === "country") options.countries.set(id, String(a.label ?? id));
-    if (Array.isArray(a.topics)) for (const t of a.topics as string[]) if (!options.topics.has(t)) options.topics.set(t, labelFromId(t));
+    if (Array.isArray(a.topics))
+      for (const t of a.topics as string[]) if (!options.topics.has(t)) options.topics.set(t, labelFromId(t));
   });
   graph.forEachEdge((_e, a) => {
-    if (Array.isArray(a.topics)) for (const t of a.topics as string[]) if (!options.topics.has(t)) options.topics.set(t, labelFromId(t));
+    if (Array.isArray(a.topics))
+      for (const t of a.topics as string[]) if (!options.topics.has(t)) options.topics.set(t, labelFromId(t));
     if (typeof a.role === "string") options.roles.set(a.role, a.role);
   });
 }
@@ -73,7 +76,9 @@ export function renderFilters(el: HTMLElement, store: Store, options: FilterOpti
       "details",
       { class: "filter-group", open: chosen.size > 0 || key === "kinds" },
       h("summary", {}, title, chosen.size ? h("span", { class: "badge", text: chosen.size }) : null),
-      values.length ? h("div", { class: "checks" }, ...boxes) : h("p", { class: "muted small", text: "None in this network." }),
+      values.length
+        ? h("div", { class: "checks" }, ...boxes)
+        : h("p", { class: "muted small", text: "None in this network." }),
     );
   });
   el.replaceChildren(
@@ -81,7 +86,18 @@ export function renderFilters(el: HTMLElement, store: Store, options: FilterOpti
       "div",
       { class: "card-head" },
       h("h2", { text: "Filters" }),
-      active ? h("button", { type: "button", class: "link small", "data-testid": "filters-clear", onclick: () => store.setFilters(emptyFilters()) }, "Clear") : null,
+      active
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "link small",
+              "data-testid": "filters-clear",
+              onclick: () => store.setFilters(emptyFilters()),
+            },
+            "Clear",
+          )
+        : null,
     ),
     ...groups,
   );
@@ -89,7 +105,14 @@ export function renderFilters(el: HTMLElement, store: Store, options: FilterOpti
 
 /** Draws the size-by and colour-by selects. */
 export function renderDisplay(el: HTMLElement, store: Store): void {
-  const select = <T extends string>(label: string, testid: string, values: readonly T[], current: T, names: Record<T, string>, set: (v: T) => void) =>
+  const select = <T extends string>(
+    label: string,
+    testid: string,
+    values: readonly T[],
+    current: T,
+    names: Record<T, string>,
+    set: (v: T) => void,
+  ) =>
     h(
       "label",
       { class: "field" },
@@ -105,8 +128,22 @@ export function renderDisplay(el: HTMLElement, store: Store): void {
     h(
       "div",
       { class: "fields" },
-      select<SizeBy>("Size by", "size-by", SIZE_BY, store.state.sizeBy, { degree: "Degree", betweenness: "Betweenness" }, (sizeBy) => store.set({ sizeBy })),
-      select<ColorBy>("Colour by", "color-by", COLOR_BY, store.state.colorBy, { category: "Type", community: "Community (Louvain)" }, (colorBy) => store.set({ colorBy })),
+      select<SizeBy>(
+        "Size by",
+        "size-by",
+        SIZE_BY,
+        store.state.sizeBy,
+        { degree: "Degree", betweenness: "Betweenness" },
+        (sizeBy) => store.set({ sizeBy }),
+      ),
+      select<ColorBy>(
+        "Colour by",
+        "color-by",
+        COLOR_BY,
+        store.state.colorBy,
+        { category: "Type", community: "Community (Louvain)" },
+        (colorBy) => store.set({ colorBy }),
+      ),
     ),
   );
 }

@@ -48,7 +48,8 @@ export function summarizeChange(before: GraphState | null, after: GraphState | n
     for (const key of SHOWN_PROPS) {
       const x = b?.props?.[key] ?? b?.temporals?.[key];
       const y = a?.props?.[key] ?? a?.temporals?.[key];
-      if (JSON.stringify(x ?? null) !== JSON.stringify(y ?? null)) lines.push(`${name} · ${key}: ${show(x)} → ${show(y)}`);
+      if (JSON.stringify(x ?? null) !== JSON.stringify(y ?? null))
+        lines.push(`${name} · ${key}: ${show(x)} → ${show(y)}`);
     }
     for (const key of ["dateStart"]) {
       const x = b?.temporals?.[key];
@@ -61,7 +62,8 @@ export function summarizeChange(before: GraphState | null, after: GraphState | n
     if (evidence(b) !== evidence(a)) lines.push(`${name} · citations: ${evidence(b)} → ${evidence(a)}`);
   }
   const rejected = (s: GraphState | null) => (s?.evidence ?? []).filter((e) => e.status === "rejected").length;
-  if (rejected(before) !== rejected(after)) lines.push(`evidence marked rejected: ${rejected(before)} → ${rejected(after)}`);
+  if (rejected(before) !== rejected(after))
+    lines.push(`evidence marked rejected: ${rejected(before)} → ${rejected(after)}`);
   return lines;
 }
 
@@ -82,7 +84,9 @@ function changeItem(c: ChangeView, reload: () => void, deps: HistoryDeps): HTMLE
       title: c.revertedBy ? `Reverted by ${c.revertedBy}` : "Put back the state before this change",
       onclick: () => {
         revert.disabled = true;
-        void sendJson<ChangeView>("POST", `/api/changes/${encodeURIComponent(c.id)}/revert`, { reason: `Revert of ${c.action} ${c.id} from the explorer` })
+        void sendJson<ChangeView>("POST", `/api/changes/${encodeURIComponent(c.id)}/revert`, {
+          reason: `Revert of ${c.action} ${c.id} from the explorer`,
+        })
           .then(async () => {
             await deps.changed();
             reload();
@@ -98,17 +102,40 @@ function changeItem(c: ChangeView, reload: () => void, deps: HistoryDeps): HTMLE
   const lines = summarizeChange(c.before, c.after);
   return h(
     "li",
-    { class: "history-item", "data-testid": "history-item", "data-change": c.id, "data-action": c.action, "data-reverted": String(c.revertedBy !== null) },
-    h("div", { class: "history-head" }, h("span", { class: "history-action", text: c.revertOf ? `revert (${c.action})` : c.action }), h("span", { class: "muted small", text: `${c.by} · ${when(c.at)}` }), revert),
+    {
+      class: "history-item",
+      "data-testid": "history-item",
+      "data-change": c.id,
+      "data-action": c.action,
+      "data-reverted": String(c.revertedBy !== null),
+    },
+    h(
+      "div",
+      { class: "history-head" },
+      h("span", { class: "history-action", text: c.revertOf ? `revert (${c.action})` : c.action }),
+      h("span", { class: "muted small", text: `${c.by} · ${when(c.at)}` }),
+      revert,
+    ),
     h("div", { class: "history-reason", text: c.reason }),
-    lines.length ? h("ul", { class: "small" }, ...lines.slice(0, 8).map((l) => h("li", { text: l })), lines.length > 8 ? h("li", { class: "muted", text: `… ${lines.length - 8} more` }) : null) : null,
+    lines.length
+      ? h(
+          "ul",
+          { class: "small" },
+          ...lines.slice(0, 8).map((l) => h("li", { text: l })),
+          lines.length > 8 ? h("li", { class: "muted", text: `… ${lines.length - 8} more` }) : null,
+        )
+      : null,
     errorBox,
   );
 }
 
 /** A "History" section that loads the node's changes, newest first. */
 export function renderHistory(id: string, deps: HistoryDeps): HTMLElement {
-  const body = h("div", { "data-testid": "history", "data-state": "loading" }, h("span", { class: "muted small", text: "Loading history…" }));
+  const body = h(
+    "div",
+    { "data-testid": "history", "data-state": "loading" },
+    h("span", { class: "muted small", text: "Loading history…" }),
+  );
   const load = () => {
     body.dataset.state = "loading";
     void getJson<{ id: string; changes: ChangeView[] }>(`/api/nodes/${encodeURIComponent(id)}/history`)
@@ -116,12 +143,23 @@ export function renderHistory(id: string, deps: HistoryDeps): HTMLElement {
         body.replaceChildren(
           changes.length
             ? h("ul", { class: "history-list" }, ...changes.map((c) => changeItem(c, load, deps)))
-            : h("p", { class: "muted small", "data-testid": "history-empty", text: "No changes by hand yet: this is as imported." }),
+            : h("p", {
+                class: "muted small",
+                "data-testid": "history-empty",
+                text: "No changes by hand yet: this is as imported.",
+              }),
         );
         body.dataset.state = "ready";
       })
       .catch((error: unknown) => {
-        body.replaceChildren(h("p", { class: "muted small", text: isMissingEndpoint(error) ? "This server keeps no history." : errorMessage(error, "The history could not be loaded.") }));
+        body.replaceChildren(
+          h("p", {
+            class: "muted small",
+            text: isMissingEndpoint(error)
+              ? "This server keeps no history."
+              : errorMessage(error, "The history could not be loaded."),
+          }),
+        );
         body.dataset.state = "error";
       });
   };

@@ -24,13 +24,19 @@ export function renderLegend(el: HTMLElement, graph: Graph, colorBy: ColorBy): v
       ...items.map(([c, n]) => {
         const swatch = h("span", { class: "swatch shape-disc" });
         swatch.style.setProperty("--swatch", communityColor(Number(c)));
-        return h("div", { class: "legend-item" }, swatch, `Community ${Number(c) + 1}`, h("span", { class: "count", text: n }));
+        return h(
+          "div",
+          { class: "legend-item" },
+          swatch,
+          `Community ${Number(c) + 1}`,
+          h("span", { class: "count", text: n }),
+        );
       }),
     );
     return;
   }
   const order = Object.keys(TYPE_NAMES);
-  const types = [...counts.keys()].sort((a, b) => (order.indexOf(a) + 100) % 100 - ((order.indexOf(b) + 100) % 100));
+  const types = [...counts.keys()].sort((a, b) => ((order.indexOf(a) + 100) % 100) - ((order.indexOf(b) + 100) % 100));
   el.replaceChildren(
     title,
     ...types.map((type) => {
@@ -38,7 +44,13 @@ export function renderLegend(el: HTMLElement, graph: Graph, colorBy: ColorBy): v
       swatch.style.setProperty("--swatch", colorOf(type));
       // Meta-nodes of the level-of-detail overview say how to open them: nothing else on the canvas looks clickable.
       const hint = type === "community" ? { title: "Actors folded by country: click one to show its members" } : {};
-      return h("div", { class: "legend-item", "data-category": type, ...hint }, swatch, type === "community" ? "Community (click to open)" : (TYPE_NAMES[type] ?? type), h("span", { class: "count", text: counts.get(type) ?? 0 }));
+      return h(
+        "div",
+        { class: "legend-item", "data-category": type, ...hint },
+        swatch,
+        type === "community" ? "Community (click to open)" : (TYPE_NAMES[type] ?? type),
+        h("span", { class: "count", text: counts.get(type) ?? 0 }),
+      );
     }),
   );
 }

@@ -11,7 +11,13 @@ import { colorOf } from "../graph/style";
 import { h } from "./dom";
 
 /** Redraws the table of the top `count` actors. */
-export function renderMetrics(el: HTMLElement, graph: Graph, sizeBy: SizeBy, onPick: (id: string) => void, count = 8): void {
+export function renderMetrics(
+  el: HTMLElement,
+  graph: Graph,
+  sizeBy: SizeBy,
+  onPick: (id: string) => void,
+  count = 8,
+): void {
   const metric = sizeBy === "betweenness" ? "mBetweenness" : "mDegree";
   const rows = topNodes(graph, metric, count);
   const format = (v: number) => (metric === "mDegree" ? String(v) : v.toFixed(3));
@@ -21,7 +27,16 @@ export function renderMetrics(el: HTMLElement, graph: Graph, sizeBy: SizeBy, onP
       ? h(
           "table",
           { class: "metrics-table" },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col", text: "Actor" }), h("th", { scope: "col", class: "num", text: sizeBy === "betweenness" ? "Betweenness" : "Degree" }))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col", text: "Actor" }),
+              h("th", { scope: "col", class: "num", text: sizeBy === "betweenness" ? "Betweenness" : "Degree" }),
+            ),
+          ),
           h(
             "tbody",
             {},
@@ -31,7 +46,16 @@ export function renderMetrics(el: HTMLElement, graph: Graph, sizeBy: SizeBy, onP
               return h(
                 "tr",
                 { "data-testid": "metrics-row" },
-                h("td", {}, h("button", { type: "button", class: "link", title: r.label, onclick: () => onPick(r.id) }, dot, h("span", { class: "ellipsis", text: r.label }))),
+                h(
+                  "td",
+                  {},
+                  h(
+                    "button",
+                    { type: "button", class: "link", title: r.label, onclick: () => onPick(r.id) },
+                    dot,
+                    h("span", { class: "ellipsis", text: r.label }),
+                  ),
+                ),
                 h("td", { class: "num", text: format(r.value) }),
               );
             }),

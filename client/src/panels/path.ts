@@ -31,11 +31,33 @@ export function renderPathPanel(el: HTMLElement, graph: Graph, view: PathPanelVi
   graph.forEachNode((id, a) => {
     if (a.category !== "event" && a.category !== "place") byLabel.set(String(a.label ?? id), id);
   });
-  const options = h("datalist", { id: "path-actors" }, ...[...byLabel.keys()].sort().map((l) => h("option", { value: l })));
+  const options = h(
+    "datalist",
+    { id: "path-actors" },
+    ...[...byLabel.keys()].sort().map((l) => h("option", { value: l })),
+  );
   const resolve = (value: string) => byLabel.get(value.trim()) ?? (graph.hasNode(value.trim()) ? value.trim() : null);
-  const fromInput = h("input", { type: "text", list: "path-actors", "data-testid": "path-from-input", "aria-label": "Path from", placeholder: "From actor…", value: labelOf(graph, view.from) });
-  const toInput = h("input", { type: "text", list: "path-actors", "data-testid": "path-to-input", "aria-label": "Path to", placeholder: "To actor…", value: labelOf(graph, view.to) });
-  const message = h("p", { class: `small ${view.error ? "error-text" : "muted"}`, "data-testid": "path-result", role: "status" }, view.result ?? "Pick two actors to see how they are connected, through events.");
+  const fromInput = h("input", {
+    type: "text",
+    list: "path-actors",
+    "data-testid": "path-from-input",
+    "aria-label": "Path from",
+    placeholder: "From actor…",
+    value: labelOf(graph, view.from),
+  });
+  const toInput = h("input", {
+    type: "text",
+    list: "path-actors",
+    "data-testid": "path-to-input",
+    "aria-label": "Path to",
+    placeholder: "To actor…",
+    value: labelOf(graph, view.to),
+  });
+  const message = h(
+    "p",
+    { class: `small ${view.error ? "error-text" : "muted"}`, "data-testid": "path-result", role: "status" },
+    view.result ?? "Pick two actors to see how they are connected, through events.",
+  );
   const submit = (e: Event) => {
     e.preventDefault();
     const from = resolve(fromInput.value);
@@ -59,7 +81,13 @@ export function renderPathPanel(el: HTMLElement, graph: Graph, view: PathPanelVi
         "div",
         { class: "row-buttons" },
         h("button", { type: "submit", class: "button", "data-testid": "path-find" }, "Find path"),
-        view.from || view.to || view.result ? h("button", { type: "button", class: "button subtle", "data-testid": "path-clear", onclick: () => actions.clear() }, "Clear") : null,
+        view.from || view.to || view.result
+          ? h(
+              "button",
+              { type: "button", class: "button subtle", "data-testid": "path-clear", onclick: () => actions.clear() },
+              "Clear",
+            )
+          : null,
       ),
       message,
     ),

@@ -34,9 +34,15 @@ export function searchGraph(graph: Graph, query: string, limit = 10): SearchHit[
     const at = f.indexOf(q);
     if (at < 0) return;
     const wordStart = at === 0 || /\s/.test(f[at - 1]!);
-    hits.push({ hit: { id, label, category: String(a.category), matched: null }, score: (at === 0 ? 2 : wordStart ? 1 : 0) + 1 / (1 + label.length) });
+    hits.push({
+      hit: { id, label, category: String(a.category), matched: null },
+      score: (at === 0 ? 2 : wordStart ? 1 : 0) + 1 / (1 + label.length),
+    });
   });
-  return hits.sort((a, b) => b.score - a.score).slice(0, limit).map((x) => x.hit);
+  return hits
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((x) => x.hit);
 }
 
 /** Wires the search box; `onPick` runs with the chosen hit. */
@@ -70,7 +76,14 @@ export function bindSearch(graph: Graph, onPick: (hit: SearchHit) => void): void
   };
   const render = (query: string) => {
     if (!hits.length) {
-      list.replaceChildren(h("li", { class: "search-empty", role: "option", "aria-disabled": "true", text: `Nothing matches “${query}”.` }));
+      list.replaceChildren(
+        h("li", {
+          class: "search-empty",
+          role: "option",
+          "aria-disabled": "true",
+          text: `Nothing matches “${query}”.`,
+        }),
+      );
     } else {
       list.replaceChildren(
         ...hits.map((hit, i) => {
@@ -78,7 +91,17 @@ export function bindSearch(graph: Graph, onPick: (hit: SearchHit) => void): void
           dot.style.background = colorOf(hit.category);
           return h(
             "li",
-            { id: `search-hit-${i}`, role: "option", "aria-selected": "false", "data-testid": "search-hit", "data-node": hit.id, onmousedown: (e) => { e.preventDefault(); pick(hit); } },
+            {
+              id: `search-hit-${i}`,
+              role: "option",
+              "aria-selected": "false",
+              "data-testid": "search-hit",
+              "data-node": hit.id,
+              onmousedown: (e) => {
+                e.preventDefault();
+                pick(hit);
+              },
+            },
             dot,
             h("span", { class: "hit-label", text: hit.label }),
             hit.matched && hit.matched !== hit.label ? h("span", { class: "hit-matched", text: hit.matched }) : null,

@@ -48,11 +48,14 @@ export class TimelinePanel {
     if (!months.length) return;
     let i = 0;
     this.store.set({ playhead: months[0]! });
-    this.playTimer = setInterval(() => {
-      i++;
-      if (i >= months.length) this.stop();
-      else this.store.set({ playhead: months[i]! });
-    }, Math.max(40, Math.min(250, 6000 / months.length)));
+    this.playTimer = setInterval(
+      () => {
+        i++;
+        if (i >= months.length) this.stop();
+        else this.store.set({ playhead: months[i]! });
+      },
+      Math.max(40, Math.min(250, 6000 / months.length)),
+    );
     this.render();
   }
 
@@ -65,7 +68,9 @@ export class TimelinePanel {
 
   private monthsInWindow(): string[] {
     const { from, to } = this.store.state.time;
-    return this.view.bars.map((b) => b.month).filter((m) => (!from || m >= from.slice(0, 7)) && (!to || m <= to.slice(0, 7)));
+    return this.view.bars
+      .map((b) => b.month)
+      .filter((m) => (!from || m >= from.slice(0, 7)) && (!to || m <= to.slice(0, 7)));
   }
 
   private render(): void {
@@ -75,24 +80,51 @@ export class TimelinePanel {
     const head = h(
       "div",
       { class: "timeline-head" },
-      h("button", {
-        type: "button",
-        class: "icon-button",
-        "data-testid": "timeline-play",
-        "aria-label": this.playing ? "Stop the replay" : "Replay how the network grew",
-        title: this.playing ? "Stop" : "Replay how the network grew",
-        disabled: !bars.length,
-        onclick: () => (this.playing ? this.stop() : this.play()),
-      }, this.playing ? "■" : "▶"),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "icon-button",
+          "data-testid": "timeline-play",
+          "aria-label": this.playing ? "Stop the replay" : "Replay how the network grew",
+          title: this.playing ? "Stop" : "Replay how the network grew",
+          disabled: !bars.length,
+          onclick: () => (this.playing ? this.stop() : this.play()),
+        },
+        this.playing ? "■" : "▶",
+      ),
       h("strong", { class: "timeline-title", text: "Events over time" }),
-      h("span", { class: "muted small", "data-testid": "timeline-window", text: playhead ? `Replaying: ${playhead}` : windowLabel(from, to) }),
+      h("span", {
+        class: "muted small",
+        "data-testid": "timeline-window",
+        text: playhead ? `Replaying: ${playhead}` : windowLabel(from, to),
+      }),
       this.monthInputs(bars),
-      from || to ? h("button", { type: "button", class: "link small", "data-testid": "timeline-reset", onclick: () => this.store.setTime({ from: null, to: null }) }, "All time") : null,
+      from || to
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "link small",
+              "data-testid": "timeline-reset",
+              onclick: () => this.store.setTime({ from: null, to: null }),
+            },
+            "All time",
+          )
+        : null,
       this.view.undated ? h("span", { class: "muted small", text: `${this.view.undated} undated` }) : null,
     );
     if (state !== "ready" || !bars.length) {
-      const text = state === "loading" ? "Loading the timeline…" : state === "error" ? (this.view.message ?? "The timeline could not be loaded.") : "No dated events in this selection.";
-      this.el.replaceChildren(head, h("div", { class: `timeline-empty ${state === "error" ? "error-text" : "muted"}`, "data-state": state, text }));
+      const text =
+        state === "loading"
+          ? "Loading the timeline…"
+          : state === "error"
+            ? (this.view.message ?? "The timeline could not be loaded.")
+            : "No dated events in this selection.";
+      this.el.replaceChildren(
+        head,
+        h("div", { class: `timeline-empty ${state === "error" ? "error-text" : "muted"}`, "data-state": state, text }),
+      );
       this.el.dataset.state = state;
       return;
     }
@@ -123,7 +155,12 @@ export class TimelinePanel {
     return h("span", { class: "month-inputs" }, input("from", from), "–", input("to", to));
   }
 
-  private histogram(bars: { month: string; count: number }[], from: string | null, to: string | null, playhead: string | null): HTMLElement {
+  private histogram(
+    bars: { month: string; count: number }[],
+    from: string | null,
+    to: string | null,
+    playhead: string | null,
+  ): HTMLElement {
     const width = 1000;
     const height = 56;
     const max = Math.max(1, ...bars.map((b) => b.count));
@@ -134,7 +171,8 @@ export class TimelinePanel {
     svg.setAttribute("class", "histogram");
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", `Events per month, ${bars[0]!.month} to ${bars.at(-1)!.month}`);
-    const inWindow = (m: string) => (!from || m >= from.slice(0, 7)) && (!to || m <= to.slice(0, 7)) && (!playhead || m <= playhead);
+    const inWindow = (m: string) =>
+      (!from || m >= from.slice(0, 7)) && (!to || m <= to.slice(0, 7)) && (!playhead || m <= playhead);
     bars.forEach((b, i) => {
       if (b.month.endsWith("-01")) {
         const tick = document.createElementNS(SVG, "text");

@@ -18,7 +18,14 @@ export function showWriteError(box: HTMLElement, error: unknown, retry?: () => v
   box.dataset.status = needsAdmin(error) ? "admin" : "error";
   const parts: HTMLElement[] = [h("p", { text: writeErrorMessage(error) })];
   if (needsAdmin(error)) {
-    const input = h("input", { type: "password", class: "token-input", placeholder: "Admin token", autocomplete: "off", "aria-label": "Admin token", "data-testid": "admin-token" });
+    const input = h("input", {
+      type: "password",
+      class: "token-input",
+      placeholder: "Admin token",
+      autocomplete: "off",
+      "aria-label": "Admin token",
+      "data-testid": "admin-token",
+    });
     parts.push(
       h(
         "form",
@@ -32,7 +39,11 @@ export function showWriteError(box: HTMLElement, error: unknown, retry?: () => v
           },
         },
         input,
-        h("button", { type: "submit", class: "button", "data-testid": "admin-token-save" }, retry ? "Use token and retry" : "Use token"),
+        h(
+          "button",
+          { type: "submit", class: "button", "data-testid": "admin-token-save" },
+          retry ? "Use token and retry" : "Use token",
+        ),
       ),
     );
   }

@@ -27,7 +27,8 @@ export function passageAround(text: string, start: number, end: number, max = 32
   const floor = Math.max(0, s - max);
   const starts = [floor];
   SENTENCE_END.lastIndex = floor;
-  for (let m = SENTENCE_END.exec(text); m && m.index + m[0].length <= s; m = SENTENCE_END.exec(text)) starts.push(m.index + m[0].length);
+  for (let m = SENTENCE_END.exec(text); m && m.index + m[0].length <= s; m = SENTENCE_END.exec(text))
+    starts.push(m.index + m[0].length);
   const from = starts.length > 1 ? starts[starts.length - 2]! : starts[0]!;
   // End at the first sentence end after the mention, within `max` characters.
   SENTENCE_END.lastIndex = e;

@@ -58,15 +58,27 @@ function article(id: string): Promise<ArticleDto | null> {
 // ---------------------------------------------------------------------------------------------------------------
 
 function passageView(p: Passage): HTMLElement {
-  return h("blockquote", { class: "passage", "data-testid": "review-passage" }, p.before ? `${p.lead ? "…" : ""}${p.before}` : "", h("mark", { text: p.mention }), `${p.after}${p.tail ? "…" : ""}`);
+  return h(
+    "blockquote",
+    { class: "passage", "data-testid": "review-passage" },
+    p.before ? `${p.lead ? "…" : ""}${p.before}` : "",
+    h("mark", { text: p.mention }),
+    `${p.after}${p.tail ? "…" : ""}`,
+  );
 }
 
 function question(s: SuggestionDto): string {
-  return s.kind === "possible-same-person" ? `Are these the same actor, written “${s.text}”?` : `Who is “${s.text}” in this passage?`;
+  return s.kind === "possible-same-person"
+    ? `Are these the same actor, written “${s.text}”?`
+    : `Who is “${s.text}” in this passage?`;
 }
 
 function card(s: SuggestionDto): HTMLElement {
-  const evidence = h("div", { class: "review-evidence" }, h("span", { class: "muted small", text: "Loading the passage…" }));
+  const evidence = h(
+    "div",
+    { class: "review-evidence" },
+    h("span", { class: "muted small", text: "Loading the passage…" }),
+  );
   const errorBox = h("div", { hidden: true });
   const name = (c: string) => s.candidateNodes.find((n) => n.id === c);
   const group = `choice-${s.id}`;
@@ -76,31 +88,80 @@ function card(s: SuggestionDto): HTMLElement {
     h("legend", { text: question(s) }),
     ...s.candidates.map((c) => {
       const n = name(c);
-      const radio = h("input", { type: "radio", name: group, value: c, checked: (s.chosen ?? s.candidates[0]) === c, "data-testid": "review-choice" });
+      const radio = h("input", {
+        type: "radio",
+        name: group,
+        value: c,
+        checked: (s.chosen ?? s.candidates[0]) === c,
+        "data-testid": "review-choice",
+      });
       return h(
         "label",
         { class: "review-choice" },
         radio,
-        h("span", {}, h("strong", { text: n?.name ?? c }), h("span", { class: "muted small", text: ` ${n?.kind ?? n?.type ?? "not in the graph"} · ` }), h("a", { href: `/?node=${encodeURIComponent(c)}`, class: "small", target: "_blank", rel: "noopener" }, c)),
+        h(
+          "span",
+          {},
+          h("strong", { text: n?.name ?? c }),
+          h("span", { class: "muted small", text: ` ${n?.kind ?? n?.type ?? "not in the graph"} · ` }),
+          h("a", { href: `/?node=${encodeURIComponent(c)}`, class: "small", target: "_blank", rel: "noopener" }, c),
+        ),
         s.chosen === c && s.status === "open" ? h("span", { class: "badge subtle", text: "extractor's pick" }) : null,
       );
     }),
   );
-  const accept = h("button", { type: "button", class: "button primary", "data-testid": "review-accept" }, s.kind === "possible-same-person" ? "Accept: merge into the chosen one" : "Accept");
+  const accept = h(
+    "button",
+    { type: "button", class: "button primary", "data-testid": "review-accept" },
+    s.kind === "possible-same-person" ? "Accept: merge into the chosen one" : "Accept",
+  );
   const reject = h("button", { type: "button", class: "button", "data-testid": "review-reject" }, "Reject");
-  const outcome = h("p", { class: "review-outcome", "data-testid": "review-outcome", hidden: s.status === "open" }, s.status === "open" ? "" : `${s.status}${s.chosen ? `: ${name(s.chosen)?.name ?? s.chosen}` : ""}${s.decidedBy ? ` · by ${s.decidedBy}` : ""}`);
+  const outcome = h(
+    "p",
+    { class: "review-outcome", "data-testid": "review-outcome", hidden: s.status === "open" },
+    s.status === "open"
+      ? ""
+      : `${s.status}${s.chosen ? `: ${name(s.chosen)?.name ?? s.chosen}` : ""}${s.decidedBy ? ` · by ${s.decidedBy}` : ""}`,
+  );
   const el = h(
     "article",
-    { class: "review-card", "data-testid": "suggestion", "data-suggestion": s.id, "data-status": s.status, "data-kind": s.kind },
-    h("header", { class: "review-head" }, h("span", { class: "review-kind", text: s.kind.replace(/-/g, " ") }), h("span", { class: "muted small", text: s.articleTitle ?? s.article ?? "no article" })),
-    h("div", { class: "review-body" }, evidence, h("div", { class: "review-decision" }, choices, s.status === "open" ? h("div", { class: "review-buttons" }, accept, reject) : null, outcome, errorBox)),
+    {
+      class: "review-card",
+      "data-testid": "suggestion",
+      "data-suggestion": s.id,
+      "data-status": s.status,
+      "data-kind": s.kind,
+    },
+    h(
+      "header",
+      { class: "review-head" },
+      h("span", { class: "review-kind", text: s.kind.replace(/-/g, " ") }),
+      h("span", { class: "muted small", text: s.articleTitle ?? s.article ?? "no article" }),
+    ),
+    h(
+      "div",
+      { class: "review-body" },
+      evidence,
+      h(
+        "div",
+        { class: "review-decision" },
+        choices,
+        s.status === "open" ? h("div", { class: "review-buttons" }, accept, reject) : null,
+        outcome,
+        errorBox,
+      ),
+    ),
   );
   const decide = async (outcomeKind: "accept" | "reject") => {
     const choice = el.querySelector<HTMLInputElement>(`input[name="${group}"]:checked`)?.value;
     accept.disabled = reject.disabled = true;
     el.dataset.status = "saving";
     try {
-      const res = await sendJson<{ suggestion: SuggestionDto; decided: number }>("POST", `/api/suggestions/${encodeURIComponent(s.id)}/${outcomeKind}`, outcomeKind === "accept" ? { choice } : {});
+      const res = await sendJson<{ suggestion: SuggestionDto; decided: number }>(
+        "POST",
+        `/api/suggestions/${encodeURIComponent(s.id)}/${outcomeKind}`,
+        outcomeKind === "accept" ? { choice } : {},
+      );
       el.dataset.status = res.suggestion.status;
       choices.disabled = true;
       accept.parentElement?.remove();
@@ -126,10 +187,27 @@ async function fillEvidence(s: SuggestionDto, box: HTMLElement): Promise<void> {
     return;
   }
   const a = await article(s.article);
-  const link = h("a", { href: a?.url ?? "#", class: "small", target: "_blank", rel: "noopener noreferrer", hidden: !a?.url }, "Source ↗");
-  const head = h("div", { class: "small muted" }, `${a?.title ?? s.articleTitle ?? s.article}${a?.published ? `, ${a.published}` : ""} `, link);
+  const link = h(
+    "a",
+    { href: a?.url ?? "#", class: "small", target: "_blank", rel: "noopener noreferrer", hidden: !a?.url },
+    "Source ↗",
+  );
+  const head = h(
+    "div",
+    { class: "small muted" },
+    `${a?.title ?? s.articleTitle ?? s.article}${a?.published ? `, ${a.published}` : ""} `,
+    link,
+  );
   if (!a?.text || s.start === null || s.end === null) {
-    box.replaceChildren(head, h("p", { class: "muted small", text: a?.text ? `The mention “${s.text}” has no position in the article.` : "The article text is not stored, so the passage cannot be shown." }));
+    box.replaceChildren(
+      head,
+      h("p", {
+        class: "muted small",
+        text: a?.text
+          ? `The mention “${s.text}” has no position in the article.`
+          : "The article text is not stored, so the passage cannot be shown.",
+      }),
+    );
     return;
   }
   box.replaceChildren(head, passageView(passageAround(a.text, s.start, s.end)));
@@ -147,17 +225,30 @@ function updateCount(): void {
 async function load(): Promise<void> {
   document.body.dataset.ready = "false";
   root.replaceChildren(h("p", { class: "muted", text: "Loading suggestions…" }));
-  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-status]")) b.setAttribute("aria-pressed", String(b.dataset.status === status));
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-status]"))
+    b.setAttribute("aria-pressed", String(b.dataset.status === status));
   try {
-    const { suggestions } = await getJson<{ suggestions: SuggestionDto[] }>(`/api/suggestions?status=${status}&limit=200`);
+    const { suggestions } = await getJson<{ suggestions: SuggestionDto[] }>(
+      `/api/suggestions?status=${status}&limit=200`,
+    );
     root.replaceChildren(
-      h("p", { class: "review-intro muted", "data-testid": "review-count", text: suggestions.length ? `${suggestions.length} ${status} suggestion${suggestions.length === 1 ? "" : "s"}. Decisions are remembered and applied to later articles that ask the same.` : status === "open" ? "Nothing to review: the extractor had no open questions." : `No ${status} suggestions.` }),
+      h("p", {
+        class: "review-intro muted",
+        "data-testid": "review-count",
+        text: suggestions.length
+          ? `${suggestions.length} ${status} suggestion${suggestions.length === 1 ? "" : "s"}. Decisions are remembered and applied to later articles that ask the same.`
+          : status === "open"
+            ? "Nothing to review: the extractor had no open questions."
+            : `No ${status} suggestions.`,
+      }),
       ...suggestions.map(card),
     );
     updateCount();
     document.body.dataset.ready = "true";
   } catch (error) {
-    root.replaceChildren(h("p", { class: "error-text", role: "alert", text: errorMessage(error, "The suggestions could not be loaded.") }));
+    root.replaceChildren(
+      h("p", { class: "error-text", role: "alert", text: errorMessage(error, "The suggestions could not be loaded.") }),
+    );
     document.body.dataset.ready = "error";
   }
 }

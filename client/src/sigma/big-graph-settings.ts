@@ -94,7 +94,9 @@ export function bigGraphMode(
   } = {},
 ): BigGraphMode {
   // Rank once: importance is data, not view state, so it does not change while panning.
-  const ranked = graph.mapNodes((node, attributes) => [node, importance(graph, node, attributes)] as const).sort((a, b) => b[1] - a[1]);
+  const ranked = graph
+    .mapNodes((node, attributes) => [node, importance(graph, node, attributes)] as const)
+    .sort((a, b) => b[1] - a[1]);
   const important = new Set(ranked.slice(0, options.movingNodeCap ?? MOVING_NODE_CAP).map(([node]) => node));
 
   // At rest: keep the edges whose better-ranked end ranks highest, up to the cap. Walking the nodes in rank order

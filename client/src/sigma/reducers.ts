@@ -95,7 +95,8 @@ export function createReducers(graph: Graph, store: Store, getTheme: () => Canva
     if (hidden?.nodes.has(node)) return { ...res, hidden: true };
     const path = state.path;
     if (path) {
-      if (path.nodes.has(node)) return { ...res, forceLabel: true, highlighted: node === path.from || node === path.to, zIndex: 2 };
+      if (path.nodes.has(node))
+        return { ...res, forceLabel: true, highlighted: node === path.from || node === path.to, zIndex: 2 };
       return { ...res, color: theme.faded, label: "", zIndex: 0 };
     }
     if (focus.node) {
@@ -150,7 +151,8 @@ export function createReducers(graph: Graph, store: Store, getTheme: () => Canva
       const onGraphChange = () => {
         stale = true;
       };
-      for (const event of ["nodeAdded", "nodeDropped", "edgeAdded", "edgeDropped", "cleared", "edgesCleared"] as const) graph.on(event, onGraphChange);
+      for (const event of ["nodeAdded", "nodeDropped", "edgeAdded", "edgeDropped", "cleared", "edgesCleared"] as const)
+        graph.on(event, onGraphChange);
       return () => {
         theme = getTheme();
         recompute();

@@ -42,8 +42,14 @@ const drawLabel: NodeLabelDrawingFunction = (context, data, settings) => {
   const text = clip(data.label);
   const x = data.x + data.size + 3;
   const y = data.y + size / 3;
-  const box = { x1: x - LABEL_GAP, y1: data.y - size / 2 - LABEL_GAP, x2: x + context.measureText(text).width + LABEL_GAP, y2: data.y + size / 2 + LABEL_GAP };
-  if (!data.highlighted && drawnLabels.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) return;
+  const box = {
+    x1: x - LABEL_GAP,
+    y1: data.y - size / 2 - LABEL_GAP,
+    x2: x + context.measureText(text).width + LABEL_GAP,
+    y2: data.y + size / 2 + LABEL_GAP,
+  };
+  if (!data.highlighted && drawnLabels.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2))
+    return;
   drawnLabels.push(box);
   // A halo in the background colour keeps labels legible over edges.
   context.lineWidth = 3;
@@ -118,8 +124,20 @@ const OccurrenceProgram = createNodeBorderProgram({
 /** The explorer's own sigma settings (big graphs override some; `setSettings` them back when a graph gets small). */
 export const baseSettings: Partial<Settings> = {
   // `culled` stays registered in every mode, so switching the big-graph mode never re-creates the other programs.
-  nodeProgramClasses: { disc: NodeCircleProgram, circle: NodeCircleProgram, institution: InstitutionProgram, document: DocumentProgram, occurrence: OccurrenceProgram, ...culledPrograms.nodeProgramClasses },
-  edgeProgramClasses: { line: EdgeRectangleProgram, thin: EdgeLineProgram, curved: EdgeCurveProgram, ...culledPrograms.edgeProgramClasses },
+  nodeProgramClasses: {
+    disc: NodeCircleProgram,
+    circle: NodeCircleProgram,
+    institution: InstitutionProgram,
+    document: DocumentProgram,
+    occurrence: OccurrenceProgram,
+    ...culledPrograms.nodeProgramClasses,
+  },
+  edgeProgramClasses: {
+    line: EdgeRectangleProgram,
+    thin: EdgeLineProgram,
+    curved: EdgeCurveProgram,
+    ...culledPrograms.edgeProgramClasses,
+  },
   defaultNodeType: "disc",
   defaultEdgeType: "line",
   defaultDrawNodeLabel: drawLabel,
@@ -139,7 +157,12 @@ export const baseSettings: Partial<Settings> = {
 };
 
 /** Creates sigma on `container`; `initialTheme` is used by labels until `setRendererTheme` changes it. */
-export function createRenderer(graph: Graph, container: HTMLElement, initialTheme: CanvasTheme, settings: Partial<Settings> = {}): Sigma {
+export function createRenderer(
+  graph: Graph,
+  container: HTMLElement,
+  initialTheme: CanvasTheme,
+  settings: Partial<Settings> = {},
+): Sigma {
   theme = initialTheme;
   const renderer = new Sigma(graph, container, {
     ...baseSettings,
@@ -164,7 +187,9 @@ export function setRendererTheme(renderer: Sigma, next: CanvasTheme): void {
 export function focusNode(renderer: Sigma, node: string, duration = 500): void {
   const data = renderer.getNodeDisplayData(node);
   if (!data) return;
-  void renderer.getCamera().animate({ x: data.x, y: data.y, ratio: Math.min(renderer.getCamera().ratio, 0.6) }, { duration });
+  void renderer
+    .getCamera()
+    .animate({ x: data.x, y: data.y, ratio: Math.min(renderer.getCamera().ratio, 0.6) }, { duration });
 }
 
 /** Moves the camera onto a node without changing the zoom (after an expansion grew the graph around it). */
@@ -256,7 +281,12 @@ const lastFit = new WeakMap<Sigma, CameraState>();
 export function isFitted(renderer: Sigma): boolean {
   const fit = lastFit.get(renderer);
   const now = renderer.getCamera().getState();
-  return fit !== undefined && Math.abs(fit.x - now.x) < 1e-6 && Math.abs(fit.y - now.y) < 1e-6 && Math.abs(fit.ratio - now.ratio) < 1e-6;
+  return (
+    fit !== undefined &&
+    Math.abs(fit.x - now.x) < 1e-6 &&
+    Math.abs(fit.y - now.y) < 1e-6 &&
+    Math.abs(fit.ratio - now.ratio) < 1e-6
+  );
 }
 
 /** Fits the camera to the graph with its labels (animated unless `duration` is 0). */

@@ -156,9 +156,11 @@ export class EmbeddedNeo4j {
   private async spawnServer(): Promise<void> {
     const { homeDir, heap, log } = this.options;
     const logStream = createWriteStream(path.join(homeDir, "logs", "neo4j.log"), { flags: "a" });
-    const classpath = [path.join(homeDir, "plugins", "*"), path.join(homeDir, "conf", "*"), path.join(this.libDir, "*")].join(
-      path.delimiter,
-    );
+    const classpath = [
+      path.join(homeDir, "plugins", "*"),
+      path.join(homeDir, "conf", "*"),
+      path.join(this.libDir, "*"),
+    ].join(path.delimiter);
     const child = spawn(
       this.java,
       [
@@ -182,7 +184,9 @@ export class EmbeddedNeo4j {
       // The JVM closing its end is reported through "exit"; nothing to do here.
     });
     if (child.pid) await writeFile(this.options.pidFile, `${child.pid}\n`);
-    log(`Neo4j ${NEO4J_VERSION} starting (pid ${child.pid}, bolt 127.0.0.1:${this.connection.boltPort}, http 127.0.0.1:${this.connection.httpPort}, logs ${path.join(homeDir, "logs")})`);
+    log(
+      `Neo4j ${NEO4J_VERSION} starting (pid ${child.pid}, bolt 127.0.0.1:${this.connection.boltPort}, http 127.0.0.1:${this.connection.httpPort}, logs ${path.join(homeDir, "logs")})`,
+    );
 
     const startedAt = Date.now();
     child.once("exit", (code, signal) => {
@@ -191,10 +195,13 @@ export class EmbeddedNeo4j {
       if (this.stopping) return;
       // A server that ran for a while earns a quick restart; one that keeps dying backs off.
       if (Date.now() - startedAt > 60_000) this.restartDelay = 1_000;
-      log(`Neo4j exited unexpectedly (${signal ?? `code ${code}`}); restarting in ${this.restartDelay / 1000} s. See ${path.join(homeDir, "logs", "neo4j.log")}`);
+      log(
+        `Neo4j exited unexpectedly (${signal ?? `code ${code}`}); restarting in ${this.restartDelay / 1000} s. See ${path.join(homeDir, "logs", "neo4j.log")}`,
+      );
       this.restartTimer = setTimeout(() => {
         this.restartTimer = null;
-        if (!this.stopping) void this.spawnServer().catch((error: unknown) => log(`Neo4j restart failed: ${String(error)}`));
+        if (!this.stopping)
+          void this.spawnServer().catch((error: unknown) => log(`Neo4j restart failed: ${String(error)}`));
       }, this.restartDelay);
       this.restartDelay = Math.min(this.restartDelay * 2, MAX_RESTART_DELAY_MS);
     });
@@ -252,8 +259,19 @@ async function ensurePassword(homeDir: string): Promise<string> {
 /** Sets the `neo4j` user's password before the very first start (Neo4j ignores it afterwards). */
 async function setInitialPassword(java: string, homeDir: string, libDir: string, password: string): Promise<void> {
   if (existsSync(path.join(homeDir, "data", "databases", "system"))) return;
-  await run(java, ["-cp", `${path.join(homeDir, "conf", "*")}${path.delimiter}${path.join(libDir, "*")}`, "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password], {
-    cwd: homeDir,
-    env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: path.join(homeDir, "conf") },
-  });
+  await run(
+    java,
+    [
+      "-cp",
+      `${path.join(homeDir, "conf", "*")}${path.delimiter}${path.join(libDir, "*")}`,
+      "org.neo4j.cli.AdminTool",
+      "dbms",
+      "set-initial-password",
+      password,
+    ],
+    {
+      cwd: homeDir,
+      env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: path.join(homeDir, "conf") },
+    },
+  );
 }

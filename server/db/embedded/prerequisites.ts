@@ -52,7 +52,9 @@ export async function findJava(): Promise<string> {
     const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
     const major = match ? Number(match[1] === "1" ? match[2] : match[1]) : 0;
     if (major >= 17) return java;
-    throw new MissingPrerequisiteError(`Java ${major || "(unknown version)"} was found at ${java}, but Neo4j 5.26 needs Java 17 or newer.`);
+    throw new MissingPrerequisiteError(
+      `Java ${major || "(unknown version)"} was found at ${java}, but Neo4j 5.26 needs Java 17 or newer.`,
+    );
   }
   throw new MissingPrerequisiteError("Java was not found (neither $JAVA_HOME/bin/java nor `java` on the PATH).");
 }
@@ -87,14 +89,26 @@ export async function ensureNeo4jJars(cacheDir: string, log: (line: string) => v
   await new Promise<void>((resolve, reject) => {
     const child = spawn(
       mvn,
-      ["-B", "-q", "-f", POM_PATH, "dependency:copy-dependencies", "-DincludeScope=runtime", `-DoutputDirectory=${partial}`],
+      [
+        "-B",
+        "-q",
+        "-f",
+        POM_PATH,
+        "dependency:copy-dependencies",
+        "-DincludeScope=runtime",
+        `-DoutputDirectory=${partial}`,
+      ],
       { stdio: ["ignore", "inherit", "inherit"] },
     );
     child.on("error", reject);
     child.on("exit", (code) =>
       code === 0
         ? resolve()
-        : reject(new Error(`Maven could not resolve the Neo4j jars (exit ${code}); check the network to Maven Central and retry.`)),
+        : reject(
+            new Error(
+              `Maven could not resolve the Neo4j jars (exit ${code}); check the network to Maven Central and retry.`,
+            ),
+          ),
     );
   });
   if (existsSync(marker) && existsSync(libDir)) {

@@ -9,7 +9,16 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { NodeRef } from "../../contracts/api.js";
 import { cypher } from "../../db/cypher.js";
 import { toJsonMap, toNumber } from "../../db/values.js";
-import { type CitationRow, type EventRow, citationRow, eventRow, intParam, nodeRef, num, str } from "../events/events.repository.js";
+import {
+  type CitationRow,
+  type EventRow,
+  citationRow,
+  eventRow,
+  intParam,
+  nodeRef,
+  num,
+  str,
+} from "../events/events.repository.js";
 
 export interface RoleRow {
   title: string;
@@ -132,7 +141,12 @@ export async function readNodeEvents(
   offset: number,
   walk: EventsWalk = "auto",
 ): Promise<{ total: number; events: EventRow[] }> {
-  const result = await tx.run(cypher("queries/actors/node-events"), { id, limit: intParam(limit), offset: intParam(offset), walk });
+  const result = await tx.run(cypher("queries/actors/node-events"), {
+    id,
+    limit: intParam(limit),
+    offset: intParam(offset),
+    walk,
+  });
   // The index walk ran out of dated events before the page was full: the page reaches the undated ones.
   if (result.records[0]?.get("complete") === false) return readNodeEvents(tx, id, limit, offset, "never");
   return {

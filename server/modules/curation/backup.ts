@@ -195,7 +195,8 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
           );
           const properties: Record_ = {};
           for (const key of Object.keys(p).sort())
-            if (!CORE_ENTITY_PROPERTIES.has(key) && PROPERTY_NAME.test(key) && isPropertyValue(p[key]!)) properties[key] = p[key]!;
+            if (!CORE_ENTITY_PROPERTIES.has(key) && PROPERTY_NAME.test(key) && isPropertyValue(p[key]!))
+              properties[key] = p[key]!;
           yield compact({
             id: p.id,
             type,

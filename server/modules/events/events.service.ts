@@ -10,12 +10,7 @@ import type { CitationDto, EventDto } from "../../contracts/api.js";
 import { PARTICIPANT_ROLES } from "../../contracts/import-format.js";
 import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
-import {
-  type CitationRow,
-  type EventRow,
-  readArticleTexts,
-  readEventRows,
-} from "./events.repository.js";
+import { type CitationRow, type EventRow, readArticleTexts, readEventRows } from "./events.repository.js";
 
 /** Reads in one consistent read transaction with a bounded timeout. */
 export function inReadTx<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
@@ -26,7 +21,10 @@ export function inReadTx<T>(db: Database, work: (tx: ManagedTransaction) => Prom
  * Citations from citation rows already read (e.g. with their events), keyed by evidence id. Article texts are
  * fetched once for all of them, and only for articles that have a text and a cited span.
  */
-export async function citationsFromRows(tx: ManagedTransaction, rows: CitationRow[]): Promise<Map<string, CitationDto>> {
+export async function citationsFromRows(
+  tx: ManagedTransaction,
+  rows: CitationRow[],
+): Promise<Map<string, CitationDto>> {
   const wanted = new Set(
     rows.filter((r) => r.article?.hasText && r.start !== null && r.end !== null).map((r) => r.article!.id),
   );
@@ -90,7 +88,10 @@ export function toEventDto(row: EventRow, citations: Map<string, CitationDto>): 
       (a, b) => (ROLE_ORDER.get(a.role) ?? 99) - (ROLE_ORDER.get(b.role) ?? 99) || a.label.localeCompare(b.label),
     ),
     agreements: row.agreements,
-    evidence: citationsFor(row.citations.map((c) => c.id), citations),
+    evidence: citationsFor(
+      row.citations.map((c) => c.id),
+      citations,
+    ),
   };
 }
 

@@ -118,7 +118,13 @@ async function loadSummary(db: Database): Promise<LodSummary> {
         counts[k] = toNumber(r.get("count")) || 1;
         k++;
       }
-      return { actors, sources: sources.subarray(0, k), targets: targets.subarray(0, k), counts: counts.subarray(0, k), communityNames };
+      return {
+        actors,
+        sources: sources.subarray(0, k),
+        targets: targets.subarray(0, k),
+        counts: counts.subarray(0, k),
+        communityNames,
+      };
     },
     { timeoutMs: 120_000 },
   );
@@ -149,7 +155,9 @@ export function buildLodGraph(summary: LodSummary, limits: LodLimits, focus: str
     .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
   const maxMeta = Math.max(1, Math.floor(limits.nodes * COMMUNITY_SHARE));
   const metaOf = new Map<string, string>();
-  communityRank.forEach((c, i) => metaOf.set(c.id, i < maxMeta - 1 || communityRank.length <= maxMeta ? c.id : "other"));
+  communityRank.forEach((c, i) =>
+    metaOf.set(c.id, i < maxMeta - 1 || communityRank.length <= maxMeta ? c.id : "other"),
+  );
 
   const candidates = (focus ? (members.get(focus) ?? []) : actors.map((_a, i) => i)).sort(
     (a, b) => actors[b]!.degree - actors[a]!.degree || (actors[a]!.id < actors[b]!.id ? -1 : 1),
@@ -159,7 +167,10 @@ export function buildLodGraph(summary: LodSummary, limits: LodLimits, focus: str
   const shown = new Set(candidates.slice(0, shownCount));
 
   // Meta-nodes for the hidden members, positioned at their members' mean stored position.
-  const meta = new Map<string, { members: number; degree: number; x: number; y: number; placed: number; communities: Set<string> }>();
+  const meta = new Map<
+    string,
+    { members: number; degree: number; x: number; y: number; placed: number; communities: Set<string> }
+  >();
   actors.forEach((a, i) => {
     if (shown.has(i)) return;
     const key = metaOf.get(a.community)!;

@@ -69,7 +69,10 @@ export async function readEvents(tx: ManagedTransaction, filter: EventFilter): P
     place: str(r.get("place")),
     topics: r.get("topics"),
     produced: r.get("produced"),
-    participants: (r.get("participants") as { id: string; role: string | null }[]).map((p) => ({ id: p.id, role: p.role ?? "participant" })),
+    participants: (r.get("participants") as { id: string; role: string | null }[]).map((p) => ({
+      id: p.id,
+      role: p.role ?? "participant",
+    })),
   }));
 }
 

@@ -11,7 +11,10 @@ import { csvList } from "../../http/validate.js";
 
 const slugList = z.preprocess(
   csvList,
-  z.array(z.string().regex(/^[a-z0-9][a-z0-9._:-]*$/, "a list of lower-case ids or kinds, comma-separated")).max(200).optional(),
+  z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9._:-]*$/, "a list of lower-case ids or kinds, comma-separated"))
+    .max(200)
+    .optional(),
 );
 
 export const GRAPH_VIEWS = ["met", "events"] as const;

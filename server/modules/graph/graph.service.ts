@@ -8,9 +8,23 @@
  * time window removes the meetings outside it and the links they made.
  */
 import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../contracts/import-format.js";
-import type { EdgeAttributes, NodeAttributes, SerializedEdge, SerializedGraph, SerializedNode } from "../../contracts/graph.js";
+import type {
+  EdgeAttributes,
+  NodeAttributes,
+  SerializedEdge,
+  SerializedGraph,
+  SerializedNode,
+} from "../../contracts/graph.js";
 import type { Database } from "../../db/database.js";
-import { type EntityRow, type EventRow, inReadTx, readEntities, readEvents, readLinks, readTopActorIds } from "./graph.repository.js";
+import {
+  type EntityRow,
+  type EventRow,
+  inReadTx,
+  readEntities,
+  readEvents,
+  readLinks,
+  readTopActorIds,
+} from "./graph.repository.js";
 import { lodOverviewIfNeeded } from "./graph.lod.js";
 import { type GraphQuery, dateRange } from "./graph.schemas.js";
 
@@ -19,7 +33,8 @@ const ACTORS = new Set<string>(ACTOR_TYPES);
 
 /** Builds the overview for a validated query. */
 export async function buildOverview(db: Database, query: GraphQuery): Promise<SerializedGraph> {
-  const unfiltered = !query.kinds && !query.eventKinds && !query.topics && !query.countries && !query.roles && !query.from && !query.to;
+  const unfiltered =
+    !query.kinds && !query.eventKinds && !query.topics && !query.countries && !query.roles && !query.from && !query.to;
   // Above the budget, the unfiltered who-met-whom overview is a level-of-detail view (never the whole database).
   if (query.view === "met") {
     const lod = await lodOverviewIfNeeded(db, { limit: query.limit, community: query.community, unfiltered });
@@ -48,17 +63,23 @@ export async function buildOverview(db: Database, query: GraphQuery): Promise<Se
     const ranked = applyBudget(graph, query.limit);
     const present = new Set(ranked.nodes.map((n) => n.key));
     for (const link of await readLinks(tx, [...present])) {
-      ranked.edges.push(edge(`${link.kind}:${link.source}->${link.target}:${link.title ?? ""}`, link.source, link.target, {
-        kind: link.kind,
-        weight: 1,
-        ...(link.title ? { title: link.title } : {}),
-        ...(link.since ? { since: link.since } : {}),
-        ...(link.until ? { until: link.until } : {}),
-        ...(link.asOf ? { asOf: link.asOf } : {}),
-      }));
+      ranked.edges.push(
+        edge(`${link.kind}:${link.source}->${link.target}:${link.title ?? ""}`, link.source, link.target, {
+          kind: link.kind,
+          weight: 1,
+          ...(link.title ? { title: link.title } : {}),
+          ...(link.since ? { since: link.since } : {}),
+          ...(link.until ? { until: link.until } : {}),
+          ...(link.asOf ? { asOf: link.asOf } : {}),
+        }),
+      );
     }
     ranked.edges = dedupeEdges(ranked.edges);
-    ranked.attributes = { view: query.view, events: events.length, truncated: graph.nodes.length > ranked.nodes.length };
+    ranked.attributes = {
+      view: query.view,
+      events: events.length,
+      truncated: graph.nodes.length > ranked.nodes.length,
+    };
     return ranked;
   });
 }
@@ -71,7 +92,13 @@ function passesActorFilters(e: EntityRow, query: GraphQuery): boolean {
 }
 
 function nodeOf(e: EntityRow): SerializedNode {
-  const attributes: NodeAttributes = { label: e.name, category: e.type, kind: e.kind, degree: e.degree, countries: e.countries };
+  const attributes: NodeAttributes = {
+    label: e.name,
+    category: e.type,
+    kind: e.kind,
+    degree: e.degree,
+    countries: e.countries,
+  };
   if (e.date) attributes.date = e.date;
   if (e.datePrecision) attributes.datePrecision = e.datePrecision;
   if (e.x !== null && e.y !== null) Object.assign(attributes, { x: e.x, y: e.y });
@@ -107,7 +134,10 @@ function projectMet(events: EventRow[], shown: Map<string, EntityRow>, query: Gr
   }
   for (const [id, e] of shown) if (!nodes.has(id) && e.type !== "event" && e.type !== "place") nodes.set(id, nodeOf(e));
   const edges = [...pairs].map(([key, pair]) => {
-    const dates = pair.events.map((e) => e.dateStart).filter((d): d is string => d !== null).sort();
+    const dates = pair.events
+      .map((e) => e.dateStart)
+      .filter((d): d is string => d !== null)
+      .sort();
     return edge(key, pair.source, pair.target, {
       kind: "met",
       weight: pair.events.length,
@@ -143,7 +173,13 @@ function eventGraph(events: EventRow[], shown: Map<string, EntityRow>, query: Gr
     });
     for (const p of participants) {
       nodes.set(p.id, nodeOf(shown.get(p.id)!));
-      edges.push(edge(`participated_in:${p.id}->${event.id}`, p.id, event.id, { kind: "participated_in", weight: 1, role: p.role }));
+      edges.push(
+        edge(`participated_in:${p.id}->${event.id}`, p.id, event.id, {
+          kind: "participated_in",
+          weight: 1,
+          role: p.role,
+        }),
+      );
     }
     for (const a of event.produced) {
       if (!shown.has(a)) continue;
@@ -162,7 +198,9 @@ function eventGraph(events: EventRow[], shown: Map<string, EntityRow>, query: Gr
 /** Keeps the `limit` most connected nodes and the edges between them. */
 function applyBudget(graph: SerializedGraph, limit: number): SerializedGraph {
   if (graph.nodes.length <= limit) return graph;
-  const nodes = [...graph.nodes].sort((a, b) => (b.attributes.degree ?? 0) - (a.attributes.degree ?? 0)).slice(0, limit);
+  const nodes = [...graph.nodes]
+    .sort((a, b) => (b.attributes.degree ?? 0) - (a.attributes.degree ?? 0))
+    .slice(0, limit);
   const keep = new Set(nodes.map((n) => n.key));
   return { ...graph, nodes, edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
 }

@@ -17,7 +17,9 @@ export function healthRoutes({ db }: AppDeps): Router {
       res.json({ status: "ok", db: "up", neo4j: status.version });
     } else {
       res.setHeader("Retry-After", "5");
-      res.status(503).json({ status: "unavailable", db: "down", message: "The database is not reachable yet; retrying." });
+      res
+        .status(503)
+        .json({ status: "unavailable", db: "down", message: "The database is not reachable yet; retrying." });
     }
   });
   return router;

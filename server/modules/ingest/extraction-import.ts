@@ -52,16 +52,27 @@ export class ArticleInputError extends Error {
 export function decodeArticle(file: string, bytes: Uint8Array): ArticleInput {
   if (bytes.length === 0) throw new ArticleInputError(file, "the file is empty; an article needs some text.");
   if (bytes.length > MAX_ARTICLE_BYTES) {
-    throw new ArticleInputError(file, `the file is ${Math.round(bytes.length / 1e6)} MB; articles are at most ${MAX_ARTICLE_BYTES / 1e6} MB of text.`);
+    throw new ArticleInputError(
+      file,
+      `the file is ${Math.round(bytes.length / 1e6)} MB; articles are at most ${MAX_ARTICLE_BYTES / 1e6} MB of text.`,
+    );
   }
-  if (bytes.includes(0)) throw new ArticleInputError(file, "the file is binary (it contains NUL bytes); save the article as plain UTF-8 text.");
+  if (bytes.includes(0))
+    throw new ArticleInputError(
+      file,
+      "the file is binary (it contains NUL bytes); save the article as plain UTF-8 text.",
+    );
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ArticleInputError(file, "the file is not valid UTF-8; convert it (e.g. `iconv -f latin1 -t utf-8`) and try again.");
+    throw new ArticleInputError(
+      file,
+      "the file is not valid UTF-8; convert it (e.g. `iconv -f latin1 -t utf-8`) and try again.",
+    );
   }
-  if (text.trim().length === 0) throw new ArticleInputError(file, "the file holds only whitespace; an article needs some text.");
+  if (text.trim().length === 0)
+    throw new ArticleInputError(file, "the file holds only whitespace; an article needs some text.");
   return { file, text };
 }
 
@@ -147,11 +158,17 @@ export function extractionToImport(extraction: ExtractionResult, inputs: Article
     });
   }
 
-  const placeOrNull = (id: string | null) => (id && (actorType.get(id) === "place" || actorType.get(id) === "country") ? id : undefined);
+  const placeOrNull = (id: string | null) =>
+    id && (actorType.get(id) === "place" || actorType.get(id) === "country") ? id : undefined;
   const eventName = (kind: string, participants: string[]) =>
     `${EVENT_LABELS[kind] ?? kind}: ${participants.map((p) => nameOf.get(p) ?? p).join(", ") || "unnamed participants"}`;
   const dateFields = (date: string | null, precision: string | null) =>
-    date ? { date: precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date, datePrecision: (precision ?? "day") as "day" | "month" | "year" } : {};
+    date
+      ? {
+          date: precision === "year" ? date.slice(0, 4) : precision === "month" ? date.slice(0, 7) : date,
+          datePrecision: (precision ?? "day") as "day" | "month" | "year",
+        }
+      : {};
 
   for (const e of extraction.events) {
     const roles = new Map(e.participantRoles.map((r) => [r.actor, r.role]));
@@ -172,7 +189,10 @@ export function extractionToImport(extraction: ExtractionResult, inputs: Article
   }
   for (const e of extraction.otherEvents) {
     // Planned, denied or one-sided events are recorded with a kind that never feeds the met-with projection.
-    const kind = e.reason === "statement" || e.kind === "statement" || e.kind === "interview" ? e.kind : `${slug(e.reason).replace(/-/g, "_")}_${e.kind}`;
+    const kind =
+      e.reason === "statement" || e.kind === "statement" || e.kind === "interview"
+        ? e.kind
+        : `${slug(e.reason).replace(/-/g, "_")}_${e.kind}`;
     const participants = e.participants.filter((p) => isActor(actorType.get(p)));
     nodes.push({
       id: e.id,

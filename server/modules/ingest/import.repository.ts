@@ -283,7 +283,13 @@ export async function applyPlan(tx: ManagedTransaction, plan: ImportPlan, progre
   }
   for (const [type, rows] of plan.nodes) {
     if (rows.length)
-      await runBatched(tx, cypher("queries/ingest/nodes").replaceAll("{{label}}", LABELS[type]), rows, progress, `${type} nodes`);
+      await runBatched(
+        tx,
+        cypher("queries/ingest/nodes").replaceAll("{{label}}", LABELS[type]),
+        rows,
+        progress,
+        `${type} nodes`,
+      );
   }
   for (const [type, rows] of plan.links)
     await runBatched(tx, cypher("queries/ingest/links").replaceAll("{{type}}", type), rows, progress, `${type} links`);
@@ -332,7 +338,12 @@ export async function writeImport(db: Database, input: ImportFile, progress?: Pr
       // Curation: the extractor's open questions join the review queue (after evidence, which decisions may move).
       const suggestions = file.suggestions?.length ? await writeSuggestions(tx, file.suggestions) : undefined;
       const metLinks = await refreshMet(tx, [...touchedActors]);
-      return summarize(file, plan, { metLinks, elapsedMs: Date.now() - started, skippedRejected: skipped, suggestions });
+      return summarize(file, plan, {
+        metLinks,
+        elapsedMs: Date.now() - started,
+        skippedRejected: skipped,
+        suggestions,
+      });
     },
     { timeoutMs: 30 * 60_000 },
   );
@@ -345,10 +356,15 @@ export async function writeImport(db: Database, input: ImportFile, progress?: Pr
 export async function refreshMet(tx: ManagedTransaction, actors: string[]): Promise<number> {
   if (actors.length === 0) return 0;
   const stamp = `refresh-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  for (const batch of batches(actors)) await tx.run(cypher("queries/ingest/refresh-met-mark"), { actors: batch, stamp });
+  for (const batch of batches(actors))
+    await tx.run(cypher("queries/ingest/refresh-met-mark"), { actors: batch, stamp });
   let count = 0;
   for (const batch of batches(actors)) {
-    const result = await tx.run(cypher("queries/ingest/refresh-met-build"), { actors: batch, stamp, encounterKinds: [...ENCOUNTER_KINDS] });
+    const result = await tx.run(cypher("queries/ingest/refresh-met-build"), {
+      actors: batch,
+      stamp,
+      encounterKinds: [...ENCOUNTER_KINDS],
+    });
     count += toNumber(result.records[0]?.get("count"));
   }
   for (const batch of batches(actors)) await tx.run(cypher("queries/ingest/refresh-met-unmark"), { actors: batch });

@@ -31,7 +31,9 @@ const saveSchema = z.union([previewSchema, z.object({ document: z.unknown() })])
 
 function decodeAll(articles: z.infer<typeof articleInput>[]) {
   try {
-    return articles.map((a, i) => decodeArticle(a.file ?? `pasted-article-${i + 1}.txt`, new TextEncoder().encode(a.text)));
+    return articles.map((a, i) =>
+      decodeArticle(a.file ?? `pasted-article-${i + 1}.txt`, new TextEncoder().encode(a.text)),
+    );
   } catch (error) {
     if (error instanceof ArticleInputError) throw new ValidationError(error.message);
     throw error;
@@ -53,7 +55,9 @@ export function ingestRoutes({ db, config, log }: AppDeps): Router {
     const document = "articles" in input ? articlesToImport(decodeAll(input.articles)).document : input.document;
     const summary = await loadImportFile(db, document, { log });
     const ids = Array.isArray((document as { nodes?: { id?: unknown }[] }).nodes)
-      ? (document as { nodes: { id?: unknown }[] }).nodes.map((n) => n.id).filter((id): id is string => typeof id === "string")
+      ? (document as { nodes: { id?: unknown }[] }).nodes
+          .map((n) => n.id)
+          .filter((id): id is string => typeof id === "string")
       : [];
     log.info("articles ingested", { actor: res.locals.actor, ...summary });
     res.json({ summary, nodeIds: ids });

@@ -108,7 +108,16 @@ export function stagedMetRows(plan: ImportPlan, staged: ImportPlan, fileOnly: Re
       if (d !== null && (first === null || d < first)) first = d;
       if (d !== null && (last === null || d > last)) last = d;
     }
-    rows.push({ x, y, count: events.length, events: events.map((e) => ids[e]!), topics: [...pairTopics].sort(), evidence: citations, first, last });
+    rows.push({
+      x,
+      y,
+      count: events.length,
+      events: events.map((e) => ids[e]!),
+      topics: [...pairTopics].sort(),
+      evidence: citations,
+      first,
+      last,
+    });
   }
   return rows;
 }

@@ -152,7 +152,10 @@ export function splitPlan(plan: ImportPlan, existing: Set<string>): { staged: Im
   const stagedEvidenceIds = new Set<string>();
   const stagedEvidence = plan.evidence.filter((e) => {
     const ok =
-      isNew(e.id) && !stagedEvidenceIds.has(e.id) && newArticles.has(e.article) && (newEntities.has(e.subject) || stagedQuantityIds.has(e.subject));
+      isNew(e.id) &&
+      !stagedEvidenceIds.has(e.id) &&
+      newArticles.has(e.article) &&
+      (newEntities.has(e.subject) || stagedQuantityIds.has(e.subject));
     if (ok) stagedEvidenceIds.add(e.id);
     return ok;
   });
@@ -221,14 +224,24 @@ function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query
       step: "node properties",
       query: cypher("queries/ingest/staged/node-properties"),
       rows: [...staged.nodes.values()].flat().flatMap((row) => {
-        const free = Object.entries(row.properties as Record<string, unknown>).filter(([key]) => !CORE_ENTITY_PROPERTIES.has(key));
+        const free = Object.entries(row.properties as Record<string, unknown>).filter(
+          ([key]) => !CORE_ENTITY_PROPERTIES.has(key),
+        );
         return free.length ? [{ id: row.id, properties: Object.fromEntries(free) }] : [];
       }),
     },
-    ...[...staged.links].map(([type, rows]) => ({ step: `${type} links`, query: cypher("queries/ingest/staged/links").replaceAll("{{type}}", type), rows })),
+    ...[...staged.links].map(([type, rows]) => ({
+      step: `${type} links`,
+      query: cypher("queries/ingest/staged/links").replaceAll("{{type}}", type),
+      rows,
+    })),
     { step: "quantities", query: cypher("queries/ingest/staged/quantities"), rows: staged.quantities },
     { step: "roles", query: cypher("queries/ingest/staged/roles"), rows: staged.roles },
-    { step: "evidence", query: cypher("queries/ingest/staged/evidence"), rows: groupedBy(staged.evidence, (e) => e.subject) },
+    {
+      step: "evidence",
+      query: cypher("queries/ingest/staged/evidence"),
+      rows: groupedBy(staged.evidence, (e) => e.subject),
+    },
     {
       step: "evidence articles",
       query: cypher("queries/ingest/staged/evidence-articles"),
@@ -286,7 +299,12 @@ async function finishPublished(db: Database, importId: string, actors: string[],
     done += chunk.length;
     progress?.("MET refresh", done, actors.length);
   }
-  await db.writeTx((tx) => tx.run(cypher("queries/ingest/staged/import-status"), { importId, fields: { status: "done", metActors: null, finishedAt: new Date().toISOString() } }));
+  await db.writeTx((tx) =>
+    tx.run(cypher("queries/ingest/staged/import-status"), {
+      importId,
+      fields: { status: "done", metActors: null, finishedAt: new Date().toISOString() },
+    }),
+  );
   return metLinks;
 }
 
@@ -294,7 +312,11 @@ async function finishPublished(db: Database, importId: string, actors: string[],
  * Runs `work` on every item, at most `limit` at a time. After a failure no new item starts, and the error is thrown
  * once the running ones have settled: a rollback must not race a transaction that is still writing.
  */
-export async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function forEachConcurrently<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async () => {
@@ -316,13 +338,18 @@ async function takeStagingSlot(db: Database, importId: string): Promise<void> {
   try {
     await setStatus(db, importId, { status: "staging", stagingSlot: "taken" });
   } catch (error) {
-    if (error instanceof Neo4jError && error.code === "Neo.ClientError.Schema.ConstraintValidationFailed") throw new ImportInProgressError();
+    if (error instanceof Neo4jError && error.code === "Neo.ClientError.Schema.ConstraintValidationFailed")
+      throw new ImportInProgressError();
     throw error;
   }
 }
 
 /** Writes a big file through staging; throws StagedImportError (with nothing visible) when anything fails. */
-export async function writeStagedImport(db: Database, input: ImportFile, options: StagedOptions = {}): Promise<ImportSummary> {
+export async function writeStagedImport(
+  db: Database,
+  input: ImportFile,
+  options: StagedOptions = {},
+): Promise<ImportSummary> {
   const started = Date.now();
   const { progress, log } = options;
   const importId = `import-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
@@ -359,31 +386,51 @@ export async function writeStagedImport(db: Database, input: ImportFile, options
         const status = await tx.run("MATCH (i:Import {id: $importId}) RETURN i.status AS status", { importId });
         if (status.records[0]?.get("status") !== "staging") throw new Error(`import ${importId} is no longer staging`);
         for (const [i, kind] of STAGED_KINDS.entries()) {
-          await tx.run(cypher("queries/ingest/staged/publish").replaceAll("{{stagingLabel}}", kind.staging).replaceAll("{{labels}}", kind.labels));
+          await tx.run(
+            cypher("queries/ingest/staged/publish")
+              .replaceAll("{{stagingLabel}}", kind.staging)
+              .replaceAll("{{labels}}", kind.labels),
+          );
           progress?.("publishing", i + 1, STAGED_KINDS.length);
         }
         const touched = await applyPlan(tx, residual, progress);
         const written = file.suggestions?.length ? await writeSuggestions(tx, file.suggestions) : undefined;
         // The actors whose MET links must be rebuilt are kept with the import, so a stopped process can finish.
-        await tx.run(cypher("queries/ingest/staged/import-status"), { importId, fields: { status: "published", stagingSlot: null, metActors: [...touched] } });
+        await tx.run(cypher("queries/ingest/staged/import-status"), {
+          importId,
+          fields: { status: "published", stagingSlot: null, metActors: [...touched] },
+        });
         return { touchedActors: touched, suggestions: written };
       },
       { timeoutMs: 30 * 60_000 },
     ));
     progress?.("publish committed", 1, 1);
   } catch (error) {
-    log?.warn("staged import failed; rolling back", { importId, error: error instanceof Error ? error.message : String(error) });
+    log?.warn("staged import failed; rolling back", {
+      importId,
+      error: error instanceof Error ? error.message : String(error),
+    });
     try {
       await discardStaged(db);
-      await setStatus(db, importId, { status: "rolled back", stagingSlot: null, error: error instanceof Error ? error.message : String(error) });
+      await setStatus(db, importId, {
+        status: "rolled back",
+        stagingSlot: null,
+        error: error instanceof Error ? error.message : String(error),
+      });
     } catch (cleanup) {
       // Still invisible; the next start discards it (recoverStagedImports).
-      log?.error("staged import: rollback failed; it is retried at the next start", { importId, error: cleanup instanceof Error ? cleanup.message : String(cleanup) });
+      log?.error("staged import: rollback failed; it is retried at the next start", {
+        importId,
+        error: cleanup instanceof Error ? cleanup.message : String(cleanup),
+      });
     }
     throw new StagedImportError(importId, error);
   }
   const metLinks = metRows.length + (await finishPublished(db, importId, [...touchedActors], progress));
-  return { ...summarize(file, plan, { metLinks, elapsedMs: Date.now() - started, skippedRejected: skipped, suggestions }), importId };
+  return {
+    ...summarize(file, plan, { metLinks, elapsedMs: Date.now() - started, skippedRejected: skipped, suggestions }),
+    importId,
+  };
 }
 
 /**
@@ -400,9 +447,16 @@ export async function recoverStagedImports(db: Database, log?: Logger): Promise<
     if (item.status === "staging") {
       log?.warn("rolling back an import left unfinished by a stopped process", { importId: item.id });
       await discardStaged(db);
-      await setStatus(db, item.id, { status: "rolled back", stagingSlot: null, error: "the process stopped while staging" });
+      await setStatus(db, item.id, {
+        status: "rolled back",
+        stagingSlot: null,
+        error: "the process stopped while staging",
+      });
     } else {
-      log?.info("finishing the MET refresh of a published import", { importId: item.id, actors: item.metActors.length });
+      log?.info("finishing the MET refresh of a published import", {
+        importId: item.id,
+        actors: item.metActors.length,
+      });
       await finishPublished(db, item.id, item.metActors);
     }
   }

@@ -47,14 +47,78 @@ const pad = (n: number, width: number): string => String(n).padStart(width, "0")
  * Vocabulary
  * -------------------------------------------------------------------------------------------------------------- */
 
-const SYLLABLES = ["ka", "lo", "mir", "an", "dor", "el", "va", "ris", "tan", "zu", "ber", "ol", "sa", "nik", "ra", "mo", "te", "gal", "ish", "or", "un", "ve", "ya", "kel"];
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "mir",
+  "an",
+  "dor",
+  "el",
+  "va",
+  "ris",
+  "tan",
+  "zu",
+  "ber",
+  "ol",
+  "sa",
+  "nik",
+  "ra",
+  "mo",
+  "te",
+  "gal",
+  "ish",
+  "or",
+  "un",
+  "ve",
+  "ya",
+  "kel",
+];
 const COUNTRY_SUFFIXES = ["ia", "land", "stan", "ora", "istan", "ovia", "ana", "ica"];
-const REGION_NAMES = ["North", "South", "East", "West", "Central", "Highland", "Coastal", "Island", "Steppe", "Delta", "Lake", "Desert"];
+const REGION_NAMES = [
+  "North",
+  "South",
+  "East",
+  "West",
+  "Central",
+  "Highland",
+  "Coastal",
+  "Island",
+  "Steppe",
+  "Delta",
+  "Lake",
+  "Desert",
+];
 const MINISTRIES = ["foreign", "defence", "energy", "trade", "interior", "finance", "water", "transport"];
 const TOPICS = [
-  "trade", "energy", "security", "border", "water", "oil", "gas", "transport", "refugees", "investment", "tourism",
-  "education", "health", "agriculture", "customs", "railways", "electricity", "counter-terrorism", "fisheries",
-  "culture", "elections", "sanctions", "aviation", "mining", "climate", "telecoms", "banking", "ports", "pipelines",
+  "trade",
+  "energy",
+  "security",
+  "border",
+  "water",
+  "oil",
+  "gas",
+  "transport",
+  "refugees",
+  "investment",
+  "tourism",
+  "education",
+  "health",
+  "agriculture",
+  "customs",
+  "railways",
+  "electricity",
+  "counter-terrorism",
+  "fisheries",
+  "culture",
+  "elections",
+  "sanctions",
+  "aviation",
+  "mining",
+  "climate",
+  "telecoms",
+  "banking",
+  "ports",
+  "pipelines",
   "visas",
 ];
 /** Encounters dominate, as in news coverage; statements do not feed MET. Weights sum to 100. */
@@ -106,7 +170,9 @@ interface Country {
  * Generates a dataset: about `actors` actors and exactly `events` events (plus agreements produced by signings).
  * The same options always give the same file.
  */
-export function generateSynthetic(options: SyntheticOptions): ImportFileInput & { nodes: NonNullable<ImportFileInput["nodes"]> } {
+export function generateSynthetic(
+  options: SyntheticOptions,
+): ImportFileInput & { nodes: NonNullable<ImportFileInput["nodes"]> } {
   const rng = mulberry32(options.seed);
   const actorsWanted = Math.max(20, Math.floor(options.actors));
   const eventsWanted = Math.max(0, Math.floor(options.events));
@@ -137,7 +203,15 @@ export function generateSynthetic(options: SyntheticOptions): ImportFileInput & 
   };
   const cite = () => {
     const start = intBetween(rng, 0, 4_000);
-    return [{ article: `art-${pad(zipf(rng, articleCount), 5)}`, paragraph: intBetween(rng, 0, 30), start, end: start + intBetween(rng, 40, 400), by: "synthetic" }];
+    return [
+      {
+        article: `art-${pad(zipf(rng, articleCount), 5)}`,
+        paragraph: intBetween(rng, 0, 30),
+        start,
+        end: start + intBetween(rng, 40, 400),
+        by: "synthetic",
+      },
+    ];
   };
 
   for (let i = 0; i < articleCount; i++) {
@@ -162,15 +236,41 @@ export function generateSynthetic(options: SyntheticOptions): ImportFileInput & 
     const radius = 600 + rng() * 400;
     const id = `c-${pad(i, 3)}`;
     const name = uniqueName(() => word(rng, 2) + pick(rng, COUNTRY_SUFFIXES));
-    const country: Country = { index: i, id, region, gov: `gov-${id}`, capital: `city-${id}`, actors: [], cx: Math.cos(angle) * radius, cy: Math.sin(angle) * radius };
+    const country: Country = {
+      index: i,
+      id,
+      region,
+      gov: `gov-${id}`,
+      capital: `city-${id}`,
+      actors: [],
+      cx: Math.cos(angle) * radius,
+      cy: Math.sin(angle) * radius,
+    };
     countries.push(country);
-    nodes.push({ id, type: "country", name, properties: { region: REGION_NAMES[region]!, synthetic: true }, x: country.cx, y: country.cy });
-    nodes.push({ id: country.gov, type: "government", name: `Government of ${name}`, country: id, x: country.cx + 5, y: country.cy + 5 });
+    nodes.push({
+      id,
+      type: "country",
+      name,
+      properties: { region: REGION_NAMES[region]!, synthetic: true },
+      x: country.cx,
+      y: country.cy,
+    });
+    nodes.push({
+      id: country.gov,
+      type: "government",
+      name: `Government of ${name}`,
+      country: id,
+      x: country.cx + 5,
+      y: country.cy + 5,
+    });
     nodes.push({ id: country.capital, type: "place", kind: "city", name: `${word(rng, 2)} City`, country: id });
     country.actors.push(country.gov, id);
   }
 
-  const jitter = (c: Country, spread: number) => ({ x: c.cx + (rng() - 0.5) * spread, y: c.cy + (rng() - 0.5) * spread });
+  const jitter = (c: Country, spread: number) => ({
+    x: c.cx + (rng() - 0.5) * spread,
+    y: c.cy + (rng() - 0.5) * spread,
+  });
   const ministriesOf = new Map<string, string[]>();
   const countryName = new Map(nodes.filter((n) => n.type === "country").map((n) => [n.id, n.name]));
   for (const c of countries) {
@@ -178,7 +278,15 @@ export function generateSynthetic(options: SyntheticOptions): ImportFileInput & 
     for (const m of MINISTRIES) {
       const id = `min-${c.id}-${m}`;
       list.push(id);
-      nodes.push({ id, type: "organization", kind: "ministry", name: `Ministry of ${m.charAt(0).toUpperCase() + m.slice(1)} of ${countryName.get(c.id)!}`, country: c.id, partOf: c.gov, ...jitter(c, 60) });
+      nodes.push({
+        id,
+        type: "organization",
+        kind: "ministry",
+        name: `Ministry of ${m.charAt(0).toUpperCase() + m.slice(1)} of ${countryName.get(c.id)!}`,
+        country: c.id,
+        partOf: c.gov,
+        ...jitter(c, 60),
+      });
       c.actors.push(id);
     }
     ministriesOf.set(c.id, list);
@@ -190,7 +298,12 @@ export function generateSynthetic(options: SyntheticOptions): ImportFileInput & 
   for (let i = 0; i < people; i++) {
     const c = i < countryCount ? countries[i]! : countries[zipf(rng, countryCount)]!;
     const id = `p-${pad(i, 6)}`;
-    nodes.push({ id, type: "person", name: uniqueName(() => `${word(rng, 2)} ${word(rng, intBetween(rng, 2, 3))}`), ...jitter(c, 200) });
+    nodes.push({
+      id,
+      type: "person",
+      name: uniqueName(() => `${word(rng, 2)} ${word(rng, intBetween(rng, 2, 3))}`),
+      ...jitter(c, 200),
+    });
     c.actors.push(id);
     // Dated offices: the first person of each country leads it; others sit in ministries, some changing office.
     const officeCount = rng() < 0.25 ? 2 : 1;
@@ -201,7 +314,9 @@ export function generateSynthetic(options: SyntheticOptions): ImportFileInput & 
       const ministry = pick(rng, ministriesOf.get(c.id)!);
       roles.push({
         person: id,
-        title: head ? "President" : `${pick(rng, ["Minister", "Deputy Minister", "Adviser", "Director", "Envoy"])} (${ministry.split("-").at(-1)})`,
+        title: head
+          ? "President"
+          : `${pick(rng, ["Minister", "Deputy Minister", "Adviser", "Director", "Envoy"])} (${ministry.split("-").at(-1)})`,
         of: head ? c.gov : ministry,
         since: isoDay(since),
         ...(until < toDay ? { until: isoDay(until) } : {}),
@@ -236,10 +351,15 @@ export function generateSynthetic(options: SyntheticOptions): ImportFileInput & 
     const host = countries[zipf(rng, countryCount)]!;
     // Most encounters stay inside a region; a quarter cross regions.
     const guestRegion = rng() < 0.75 ? host.region : intBetween(rng, 0, regionCount - 1);
-    const size = kind === "talks" || kind === "signing" ? intBetween(rng, 2, rng() < 0.1 ? 8 : 4) : kind === "statement" ? 1 : 2;
+    const size =
+      kind === "talks" || kind === "signing" ? intBetween(rng, 2, rng() < 0.1 ? 8 : 4) : kind === "statement" ? 1 : 2;
     const chosen = new Set<string>();
-    for (let tries = 0; chosen.size < size && tries < size * 6; tries++) chosen.add(draw(chosen.size === 0 ? host.region : guestRegion));
-    const participants = [...chosen].map((actor, k) => ({ actor, role: (kind === "statement" ? "speaker" : k === 0 ? "host" : "guest") as "speaker" | "host" | "guest" }));
+    for (let tries = 0; chosen.size < size && tries < size * 6; tries++)
+      chosen.add(draw(chosen.size === 0 ? host.region : guestRegion));
+    const participants = [...chosen].map((actor, k) => ({
+      actor,
+      role: (kind === "statement" ? "speaker" : k === 0 ? "host" : "guest") as "speaker" | "host" | "guest",
+    }));
     for (const p of participants) urns[countryOf.get(p.actor)!.region]!.push(p.actor);
 
     const topicCount = rng() < 0.3 ? 2 : 1;
@@ -291,6 +411,7 @@ export function generateSynthetic(options: SyntheticOptions): ImportFileInput & 
 /** Participations per actor in a generated file (for checks of the degree distribution). */
 export function participationDegrees(file: ReturnType<typeof generateSynthetic>): Map<string, number> {
   const degrees = new Map<string, number>();
-  for (const n of file.nodes) for (const p of n.participants ?? []) degrees.set(p.actor, (degrees.get(p.actor) ?? 0) + 1);
+  for (const n of file.nodes)
+    for (const p of n.participants ?? []) degrees.set(p.actor, (degrees.get(p.actor) ?? 0) + 1);
   return degrees;
 }

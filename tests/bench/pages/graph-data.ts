@@ -17,7 +17,18 @@ export interface BenchGraph {
   edges: Uint32Array;
 }
 
-const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+const PALETTE = [
+  "#4e79a7",
+  "#f28e2b",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc948",
+  "#b07aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#bab0ac",
+];
 
 /** Builds `nodes` nodes and about `edges` edges from `seed`. */
 export function makeBenchGraph(nodes: number, edges: number, seed = 1): BenchGraph {
@@ -65,12 +76,17 @@ export function makeBenchGraph(nodes: number, edges: number, seed = 1): BenchGra
 /** Query parameters shared by the pages. */
 export function benchParams(): { nodes: number; edges: number; mode: string } {
   const q = new URLSearchParams(location.search);
-  return { nodes: Number(q.get("nodes") ?? 5000), edges: Number(q.get("edges") ?? 25000), mode: q.get("mode") ?? "default" };
+  return {
+    nodes: Number(q.get("nodes") ?? 5000),
+    edges: Number(q.get("edges") ?? 25000),
+    mode: q.get("mode") ?? "default",
+  };
 }
 
 /** The unmasked WebGL renderer string, so software and GPU runs are never mixed up. */
 export function webglRenderer(): string {
-  const gl = document.createElement("canvas").getContext("webgl2") ?? document.createElement("canvas").getContext("webgl");
+  const gl =
+    document.createElement("canvas").getContext("webgl2") ?? document.createElement("canvas").getContext("webgl");
   if (!gl) return "no WebGL";
   const ext = gl.getExtension("WEBGL_debug_renderer_info");
   return String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));

@@ -16,9 +16,17 @@ const { nodes, edges, mode } = benchParams();
 const data = makeBenchGraph(nodes, edges);
 const graph = new Graph({ type: "mixed", multi: true });
 for (let i = 0; i < nodes; i++) {
-  graph.addNode(String(i), { x: data.x[i], y: data.y[i], size: data.size[i], color: data.color[i], label: `Node ${i}`, degree: data.degree[i] });
+  graph.addNode(String(i), {
+    x: data.x[i],
+    y: data.y[i],
+    size: data.size[i],
+    color: data.color[i],
+    label: `Node ${i}`,
+    degree: data.degree[i],
+  });
 }
-for (let k = 0; k < data.edges.length / 2; k++) graph.addEdge(String(data.edges[2 * k]), String(data.edges[2 * k + 1]), { color: "#ccc", size: 1 });
+for (let k = 0; k < data.edges.length / 2; k++)
+  graph.addEdge(String(data.edges[2 * k]), String(data.edges[2 * k + 1]), { color: "#ccc", size: 1 });
 
 const container = document.getElementById("graph")!;
 let frames = 0;
@@ -27,7 +35,9 @@ const firstFrameMs = new Promise<number>((resolve) => (resolveFirst = resolve));
 
 let renderer: Sigma;
 if (mode === "parley") {
-  const theme = { background: "#ffffff", foreground: "#1d2430", panel: "#ffffff" } as Parameters<typeof createRenderer>[2];
+  const theme = { background: "#ffffff", foreground: "#1d2430", panel: "#ffffff" } as Parameters<
+    typeof createRenderer
+  >[2];
   const big = bigGraphMode(graph);
   renderer = createRenderer(graph, container, theme, big.settings);
   big.attach(renderer);

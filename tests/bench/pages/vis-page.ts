@@ -12,9 +12,22 @@ import { type BenchHandle, benchParams, makeBenchGraph, webglRenderer } from "./
 const { nodes, edges } = benchParams();
 const data = makeBenchGraph(nodes, edges);
 const nodeSet = new DataSet(
-  Array.from({ length: nodes }, (_, i) => ({ id: i, x: data.x[i], y: data.y[i], size: data.size[i], color: data.color[i], shape: "dot" })),
+  Array.from({ length: nodes }, (_, i) => ({
+    id: i,
+    x: data.x[i],
+    y: data.y[i],
+    size: data.size[i],
+    color: data.color[i],
+    shape: "dot",
+  })),
 );
-const edgeSet = new DataSet(Array.from({ length: data.edges.length / 2 }, (_, k) => ({ id: k, from: data.edges[2 * k], to: data.edges[2 * k + 1] })));
+const edgeSet = new DataSet(
+  Array.from({ length: data.edges.length / 2 }, (_, k) => ({
+    id: k,
+    from: data.edges[2 * k],
+    to: data.edges[2 * k + 1],
+  })),
+);
 
 let frames = 0;
 let resolveFirst: (ms: number) => void = () => {};

@@ -3,7 +3,12 @@
  * The sample document is synthetic (invented officials and countries), written for this test.
  */
 import { describe, expect, it } from "vitest";
-import { documentCounts, extractedItems, roleKey, withoutDropped } from "../../../client/src/panels/add-article-model.js";
+import {
+  documentCounts,
+  extractedItems,
+  roleKey,
+  withoutDropped,
+} from "../../../client/src/panels/add-article-model.js";
 import { passageAround } from "../../../client/src/review/passage.js";
 import { validateImport } from "../../../server/modules/ingest/import-validate.js";
 import type { ImportFileInput } from "../../../server/contracts/import-format.js";
@@ -22,17 +27,36 @@ function sample(): ImportFileInput {
       { id: "ostrelia", mode: "extend", type: "country", name: "Ostrelia" },
       { id: "vienna", mode: "extend", type: "place", kind: "city", name: "Vienna" },
       { id: "topic-trade", mode: "extend", type: "topic", name: "trade" },
-      { id: "evt-1", type: "event", kind: "meeting", name: "Meeting: Ana Brisk, Tomas Hale", date: "2024-03-04", place: "vienna", topics: ["topic-trade"], participants: [{ actor: "ana-brisk" }, { actor: "tomas-hale" }], evidence: cite(0, TEXT.length) },
+      {
+        id: "evt-1",
+        type: "event",
+        kind: "meeting",
+        name: "Meeting: Ana Brisk, Tomas Hale",
+        date: "2024-03-04",
+        place: "vienna",
+        topics: ["topic-trade"],
+        participants: [{ actor: "ana-brisk" }, { actor: "tomas-hale" }],
+        evidence: cite(0, TEXT.length),
+      },
     ],
     roles: [{ person: "tomas-hale", title: "minister", of: "ostrelia", evidence: cite(30, 59) }],
-    suggestions: [{ kind: "possible-same-person", text: "Brisk", candidates: ["ana-brisk", "tomas-hale"], chosen: "ana-brisk" }],
+    suggestions: [
+      { kind: "possible-same-person", text: "Brisk", candidates: ["ana-brisk", "tomas-hale"], chosen: "ana-brisk" },
+    ],
   };
 }
 
 describe("client #add-article-model", () => {
   it("should group people, organisations, places, meetings and roles, quoting the evidence", () => {
     const items = extractedItems(sample());
-    expect(items.map((i) => `${i.group}:${i.key}`)).toEqual(["people:ana-brisk", "people:tomas-hale", "organisations:ostrelia", "places:vienna", "meetings:evt-1", `roles:${roleKey(0)}`]);
+    expect(items.map((i) => `${i.group}:${i.key}`)).toEqual([
+      "people:ana-brisk",
+      "people:tomas-hale",
+      "organisations:ostrelia",
+      "places:vienna",
+      "meetings:evt-1",
+      `roles:${roleKey(0)}`,
+    ]);
     const meeting = items.find((i) => i.key === "evt-1")!;
     expect(meeting.label).toBe("Ana Brisk, Tomas Hale");
     expect(meeting.detail).toContain("2024-03-04");

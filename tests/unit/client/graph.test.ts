@@ -18,14 +18,37 @@ const SAMPLE: SerializedGraph = {
   nodes: [
     { key: "hassan-rouhani", attributes: { label: "Hassan Rouhani", category: "person", kind: "person" } },
     { key: "nechirvan-barzani", attributes: { label: "Nechirvan Barzani", category: "person", kind: "person" } },
-    { key: "gov-iran", attributes: { label: "Government of Iran", category: "government", kind: "national_government" } },
+    {
+      key: "gov-iran",
+      attributes: { label: "Government of Iran", category: "government", kind: "national_government" },
+    },
     { key: "khalaf-khalafov", attributes: { label: "Khalaf Khalafov", category: "person", kind: "person" } },
   ],
   edges: [
-    { key: "met:hassan-rouhani|nechirvan-barzani", source: "hassan-rouhani", target: "nechirvan-barzani", attributes: { kind: "met", weight: 1 } },
-    { key: "holds_role:hassan-rouhani->gov-iran", source: "hassan-rouhani", target: "gov-iran", attributes: { kind: "holds_role", weight: 1 } },
-    { key: "met:gov-iran|hassan-rouhani", source: "gov-iran", target: "hassan-rouhani", attributes: { kind: "met", weight: 2 } },
-    { key: "met:gov-iran|khalaf-khalafov", source: "gov-iran", target: "khalaf-khalafov", attributes: { kind: "met", weight: 3 } },
+    {
+      key: "met:hassan-rouhani|nechirvan-barzani",
+      source: "hassan-rouhani",
+      target: "nechirvan-barzani",
+      attributes: { kind: "met", weight: 1 },
+    },
+    {
+      key: "holds_role:hassan-rouhani->gov-iran",
+      source: "hassan-rouhani",
+      target: "gov-iran",
+      attributes: { kind: "holds_role", weight: 1 },
+    },
+    {
+      key: "met:gov-iran|hassan-rouhani",
+      source: "gov-iran",
+      target: "hassan-rouhani",
+      attributes: { kind: "met", weight: 2 },
+    },
+    {
+      key: "met:gov-iran|khalaf-khalafov",
+      source: "gov-iran",
+      target: "khalaf-khalafov",
+      attributes: { kind: "met", weight: 3 },
+    },
     { key: "dangling", source: "gov-iran", target: "missing", attributes: { kind: "met", weight: 1 } },
   ],
 };
@@ -60,7 +83,9 @@ describe("client #build", () => {
     styleNodes(graph, "degree", "category");
     expect(graph.getNodeAttribute("gov-iran", "category")).toBe("government");
     expect(graph.getNodeAttribute("gov-iran", "type")).toBe("institution");
-    expect(graph.getNodeAttribute("gov-iran", "size")).toBeGreaterThan(graph.getNodeAttribute("khalaf-khalafov", "size"));
+    expect(graph.getNodeAttribute("gov-iran", "size")).toBeGreaterThan(
+      graph.getNodeAttribute("khalaf-khalafov", "size"),
+    );
     expect(topNodes(graph, "mDegree", 1)[0]!.id).toBe("gov-iran");
   });
 
@@ -76,7 +101,9 @@ describe("client #build", () => {
     const alpha = Number(/rgba\(.*, ([\d.]+)\)$/.exec(dense.getEdgeAttribute(edge, "color"))?.[1]);
     expect(alpha).toBeGreaterThan(0.1);
     expect(alpha).toBeLessThan(0.5);
-    expect(dense.getEdgeAttribute(edge, "size")).toBeLessThan(small.getEdgeAttribute("met:hassan-rouhani|nechirvan-barzani", "size"));
+    expect(dense.getEdgeAttribute(edge, "size")).toBeLessThan(
+      small.getEdgeAttribute("met:hassan-rouhani|nechirvan-barzani", "size"),
+    );
   });
 });
 
@@ -89,7 +116,14 @@ describe("client #history", () => {
       label: "Expand Khalafov",
       owner: "khalaf-khalafov",
       addNodes: [{ key: "azerbaijan", attributes: { label: "Azerbaijan", category: "country", x: 1, y: 1 } }],
-      addEdges: [{ key: "part_of:x", source: "khalaf-khalafov", target: "azerbaijan", attributes: { kind: "part_of", weight: 1 } }],
+      addEdges: [
+        {
+          key: "part_of:x",
+          source: "khalaf-khalafov",
+          target: "azerbaijan",
+          attributes: { kind: "part_of", weight: 1 },
+        },
+      ],
       removeNodes: [],
       removeEdges: [],
     });
@@ -112,7 +146,9 @@ describe("client #history", () => {
 describe("client #paths", () => {
   it("should find all shortest paths, reading edges both ways", () => {
     const graph = sample();
-    expect(allShortestPaths(graph, "nechirvan-barzani", "khalaf-khalafov")).toEqual([["nechirvan-barzani", "hassan-rouhani", "gov-iran", "khalaf-khalafov"]]);
+    expect(allShortestPaths(graph, "nechirvan-barzani", "khalaf-khalafov")).toEqual([
+      ["nechirvan-barzani", "hassan-rouhani", "gov-iran", "khalaf-khalafov"],
+    ]);
     const { nodes, edges } = pathElements(graph, [["hassan-rouhani", "gov-iran"]]);
     expect(nodes.size).toBe(2);
     expect(edges.size).toBe(2);

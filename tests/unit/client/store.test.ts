@@ -28,9 +28,13 @@ describe("client #store", () => {
 
   it("should build the /api/graph query from view, filters and window", () => {
     expect(graphQuery("met", emptyFilters(), { from: null, to: null })).toBe("view=met");
-    expect(graphQuery("events", { ...emptyFilters(), topics: ["topic-trade"], roles: ["host", "guest"] }, { from: "2018", to: "2019-06" })).toBe(
-      "view=events&topics=topic-trade&roles=host%2Cguest&from=2018&to=2019-06",
-    );
+    expect(
+      graphQuery(
+        "events",
+        { ...emptyFilters(), topics: ["topic-trade"], roles: ["host", "guest"] },
+        { from: "2018", to: "2019-06" },
+      ),
+    ).toBe("view=events&topics=topic-trade&roles=host%2Cguest&from=2018&to=2019-06");
     expect(sameFilters(emptyFilters(), emptyFilters())).toBe(true);
   });
 });

@@ -17,7 +17,9 @@ describe("synthetic #generateSynthetic", () => {
   });
 
   it("should give another file for another seed", () => {
-    expect(JSON.stringify(generateSynthetic({ ...OPTIONS, seed: 43 }))).not.toBe(JSON.stringify(generateSynthetic(OPTIONS)));
+    expect(JSON.stringify(generateSynthetic({ ...OPTIONS, seed: 43 }))).not.toBe(
+      JSON.stringify(generateSynthetic(OPTIONS)),
+    );
   });
 
   it("should be valid against the import format", () => {
@@ -31,7 +33,10 @@ describe("synthetic #generateSynthetic", () => {
     const byType = new Map<string, number>();
     for (const n of file.nodes) byType.set(n.type, (byType.get(n.type) ?? 0) + 1);
     expect(byType.get("event")).toBe(OPTIONS.events);
-    const actors = ["person", "government", "organization", "country"].reduce((sum, t) => sum + (byType.get(t) ?? 0), 0);
+    const actors = ["person", "government", "organization", "country"].reduce(
+      (sum, t) => sum + (byType.get(t) ?? 0),
+      0,
+    );
     expect(actors).toBeGreaterThanOrEqual(OPTIONS.actors * 0.9);
     expect(actors).toBeLessThanOrEqual(OPTIONS.actors * 1.1);
     expect(byType.get("agreement")).toBeGreaterThan(0);
@@ -39,7 +44,11 @@ describe("synthetic #generateSynthetic", () => {
   });
 
   it("should spread events over 25 years", () => {
-    const years = new Set(generateSynthetic(OPTIONS).nodes.filter((n) => n.type === "event").map((n) => n.date!.slice(0, 4)));
+    const years = new Set(
+      generateSynthetic(OPTIONS)
+        .nodes.filter((n) => n.type === "event")
+        .map((n) => n.date!.slice(0, 4)),
+    );
     expect(years.size).toBe(25);
   });
 
