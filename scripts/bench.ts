@@ -20,7 +20,7 @@ import { type ThrowawayNeo4j, startThrowawayNeo4j } from "../server/db/embedded/
 import { createLogger } from "../server/log.js";
 import { validateImport } from "../server/modules/ingest/import-validate.js";
 import { BATCH_SIZE, setBatchSize } from "../server/modules/ingest/import.repository.js";
-import { measureExtraction, readArticles, sharedArticleFiles } from "../server/modules/ingest/eval/throughput.js";
+import { measureExtraction, readArticles, sharedArticleFiles } from "../extractor/eval/throughput.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
 import { generateSynthetic, mulberry32, participationDegrees } from "../server/modules/ingest/synthetic.js";
 import { ceilingRelationshipsPerSecond, measureBareWrites } from "../tests/bench/bare-writes.js";

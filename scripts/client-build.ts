@@ -17,12 +17,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** True when dist/client is missing or older than client/ or the Vite config. */
+/** True when dist/client is missing or older than client/, contracts/ (the bundle imports both) or the Vite config. */
 export function clientBuildIsStale(): boolean {
   const built = path.join(ROOT_DIR, "dist", "client", "index.html");
   if (!existsSync(built)) return true;
   const sources = Math.max(
     newestMtime(path.join(ROOT_DIR, "client")),
+    newestMtime(path.join(ROOT_DIR, "contracts")),
     statSync(path.join(ROOT_DIR, "vite.config.ts")).mtimeMs,
   );
   return sources > statSync(built).mtimeMs;

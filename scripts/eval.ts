@@ -2,8 +2,8 @@
 // Prints precision/recall/F1 for persons, meeting pairs, roles and identity, plus date/place accuracy.
 
 import { readFileSync } from "node:fs";
-import { scoreExtraction, type GoldFile, type PRF } from "../server/modules/ingest/eval/score";
-import { extractArticles } from "../server/modules/ingest/extract/extract";
+import { scoreExtraction, type GoldFile, type PRF } from "../extractor/eval/score";
+import { extractArticles } from "../extractor/extract";
 
 function main(argv: string[]): number {
   let goldPath: string | null = null;

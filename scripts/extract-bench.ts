@@ -6,7 +6,7 @@
  * ../shared/corpus/articles and ../shared/seeds. `npm run bench` reports the same figure in its table.
  */
 import { ROOT_DIR } from "../server/config.js";
-import { measureExtraction, readArticles, sharedArticleFiles } from "../server/modules/ingest/eval/throughput.js";
+import { measureExtraction, readArticles, sharedArticleFiles } from "../extractor/eval/throughput.js";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const files = args.length ? args : sharedArticleFiles(ROOT_DIR);

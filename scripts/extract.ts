@@ -2,8 +2,8 @@
 // Progress and warnings go to stderr so stdout stays machine-readable.
 
 import { readFileSync, statSync } from "node:fs";
-import { extractArticles } from "../server/modules/ingest/extract/extract";
-import type { ArticleInput } from "../server/modules/ingest/extract/types";
+import { extractArticles } from "../extractor/extract";
+import type { ArticleInput } from "../extractor/types";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 

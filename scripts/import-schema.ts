@@ -6,7 +6,7 @@
  * docs/import-format.md and for users' own tooling: `npm run import-schema > parley-import.schema.json`.
  */
 import { z } from "zod";
-import { importFileSchema } from "../server/contracts/import-format.js";
+import { importFileSchema } from "../contracts/import-format.js";
 
 const schema = z.toJSONSchema(importFileSchema, { io: "input" });
 process.stdout.write(`${JSON.stringify({ title: "Parley import file", ...schema }, null, 2)}\n`);

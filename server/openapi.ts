@@ -9,8 +9,8 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { AppDeps } from "./app.js";
-import type * as Api from "./contracts/api.js";
-import { importFileSchema } from "./contracts/import-format.js";
+import type * as Api from "../contracts/api.js";
+import { importFileSchema } from "../contracts/import-format.js";
 import { articleParamsSchema } from "./modules/articles/articles.schemas.js";
 import {
   edgeParamsSchema,

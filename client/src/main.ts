@@ -12,7 +12,7 @@ import Graph from "graphology";
 import type Sigma from "sigma";
 import { DEFAULT_SETTINGS, type Settings } from "sigma/settings";
 import type { SerializedGraph as GraphologySerialized } from "graphology-types";
-import type { SerializedGraph } from "../../server/contracts/graph";
+import type { SerializedGraph } from "../../contracts/graph";
 import { errorMessage, isMissingEndpoint } from "./api/client";
 import { fetchGraph, fetchNeighbors, fetchPath, fetchTimeline } from "./api/endpoints";
 import { bindSigmaEvents } from "./controllers/sigma-events";

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ROOT_DIR } from "../../server/config.js";
-import type { ImportFileInput } from "../../server/contracts/import-format.js";
+import type { ImportFileInput } from "../../contracts/import-format.js";
 import type { Database } from "../../server/db/database.js";
 import { readCounts } from "../../server/modules/ingest/import.repository.js";
 import { loadImportFile } from "../../server/modules/ingest/import.service.js";

@@ -7,7 +7,7 @@
  */
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SerializedGraph } from "../../server/contracts/graph.js";
+import type { SerializedGraph } from "../../contracts/graph.js";
 import type { Database } from "../../server/db/database.js";
 import { buildLodGraph, lodLimits } from "../../server/modules/graph/graph.lod.js";
 import { loadImportFile } from "../../server/modules/ingest/import.service.js";

@@ -12,13 +12,7 @@ import { fileURLToPath } from "node:url";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Express } from "express";
-import type {
-  CitationDto,
-  EventDto,
-  NeighborsPageDto,
-  NodeDetailsDto,
-  SearchResultsDto,
-} from "../../server/contracts/api.js";
+import type { CitationDto, EventDto, NeighborsPageDto, NodeDetailsDto, SearchResultsDto } from "../../contracts/api.js";
 import type { Database } from "../../server/db/database.js";
 import { loadImportFile } from "../../server/modules/ingest/import.service.js";
 import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";

@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ImportFile } from "../../server/contracts/import-format.js";
+import type { ImportFile } from "../../contracts/import-format.js";
 import { ROOT_DIR } from "../../server/config.js";
 import { cypher } from "../../server/db/cypher.js";
 import type { Database } from "../../server/db/database.js";

@@ -11,8 +11,8 @@ import type {
   PathDto,
   SearchResultsDto,
   TimelineDto,
-} from "../../../server/contracts/api";
-import type { SerializedGraph } from "../../../server/contracts/graph";
+} from "../../../contracts/api";
+import type { SerializedGraph } from "../../../contracts/graph";
 import { getJson } from "./client";
 
 const enc = encodeURIComponent;

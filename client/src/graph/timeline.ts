@@ -5,8 +5,8 @@
  * Month arithmetic and the events-per-month histogram, from `/api/timeline` or computed from an event graph's
  * event dates when that endpoint is missing.
  */
-import type { TimelineDto } from "../../../server/contracts/api";
-import type { SerializedGraph } from "../../../server/contracts/graph";
+import type { TimelineDto } from "../../../contracts/api";
+import type { SerializedGraph } from "../../../contracts/graph";
 
 /** `2018-01` → `2018-02` (months as YYYY-MM strings). */
 export function nextMonth(month: string): string {

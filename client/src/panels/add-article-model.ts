@@ -6,7 +6,7 @@
  * rebuilds a valid document without the items the user dropped (an actor dropped is also dropped from events,
  * roles, agreements and suggestions, so no reference dangles and the server's validator accepts the result).
  */
-import type { ImportFileInput } from "../../../server/contracts/import-format";
+import type { ImportFileInput } from "../../../contracts/import-format";
 
 type Doc = ImportFileInput;
 type DocNode = NonNullable<Doc["nodes"]>[number];

@@ -8,7 +8,7 @@
  */
 import type Graph from "graphology";
 import type Sigma from "sigma";
-import type { ImportFileInput } from "../../../server/contracts/import-format";
+import type { ImportFileInput } from "../../../contracts/import-format";
 import type { ImportSummary } from "../../../server/modules/ingest/import.repository";
 import { sendJson } from "../api/write";
 import type { Store } from "../graph/store";

@@ -7,7 +7,7 @@
  * same build path as the database view, so colours, sizes, legend, hover and selection work on it.
  */
 import type { SerializedGraph } from "graphology-types";
-import type { QueryResultDto } from "../../../server/contracts/query";
+import type { QueryResultDto } from "../../../contracts/query";
 import type { ExplorerHost } from "../controllers/explorer-host";
 import { type DrawMode, currentSource, drawGraph } from "../controllers/view-source";
 import { type ConsoleHandle, mountConsole } from "./console/console";

@@ -6,8 +6,8 @@
  * reason goes to the audit log), plus the node's history (panels/history.ts). Writes are admin-only: a 401/403
  * answer is explained in the dialog with a field for the admin token.
  */
-import type { NodeDetailsDto, NodeRef } from "../../../server/contracts/api";
-import { DATE_PRECISIONS, DEFAULT_KINDS, type NodeType } from "../../../server/contracts/import-format";
+import type { NodeDetailsDto, NodeRef } from "../../../contracts/api";
+import { DATE_PRECISIONS, DEFAULT_KINDS, type NodeType } from "../../../contracts/import-format";
 import type { ChangeView } from "../../../server/modules/curation/curation.service";
 import { errorMessage } from "../api/client";
 import { fetchNode, fetchSearch } from "../api/endpoints";

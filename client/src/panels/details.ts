@@ -7,14 +7,7 @@
  * shown on request; sources are linked.
  */
 import type Graph from "graphology";
-import type {
-  CitationDto,
-  EdgeEventsDto,
-  EventDto,
-  NodeDetailsDto,
-  NodeRef,
-  RoleDto,
-} from "../../../server/contracts/api";
+import type { CitationDto, EdgeEventsDto, EventDto, NodeDetailsDto, NodeRef, RoleDto } from "../../../contracts/api";
 import { errorMessage, isMissingEndpoint } from "../api/client";
 import { fetchEdgeEvents, fetchNode } from "../api/endpoints";
 import { TYPE_NAMES, colorOf, labelFromId } from "../graph/style";

@@ -6,7 +6,7 @@
  * comes from (`GET /api/articles/:id`, sliced at the mention's offsets), accepted with a chosen candidate or
  * rejected in one click (`POST /api/suggestions/:id/accept|reject`, admin only). Readiness: `body.dataset.ready`.
  */
-import type { ArticleDto } from "../../../server/contracts/api";
+import type { ArticleDto } from "../../../contracts/api";
 import { errorMessage, getJson } from "../api/client";
 import { sendJson } from "../api/write";
 import { h } from "../panels/dom";

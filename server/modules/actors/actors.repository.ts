@@ -6,7 +6,7 @@
  * read transaction, and maps records to plain typed rows.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import type { NodeRef } from "../../contracts/api.js";
+import type { NodeRef } from "../../../contracts/api.js";
 import { cypher } from "../../db/cypher.js";
 import { toJsonMap, toNumber } from "../../db/values.js";
 import {

@@ -15,9 +15,9 @@ import type {
   PathDto,
   RoleDto,
   SearchResultsDto,
-} from "../../contracts/api.js";
-import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../contracts/graph.js";
-import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../contracts/import-format.js";
+} from "../../../contracts/api.js";
+import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../../contracts/graph.js";
+import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../../contracts/import-format.js";
 import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
 import { CORE_ENTITY_PROPERTIES } from "../ingest/import.repository.js";

@@ -4,7 +4,7 @@
  *
  * Reads article metadata and texts, and the per-month event counts of the timeline, in read transactions.
  */
-import type { ArticleDto } from "../../contracts/api.js";
+import type { ArticleDto } from "../../../contracts/api.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { toJsonMap, toNumber } from "../../db/values.js";

@@ -4,7 +4,7 @@
  *
  * Article lookups, database statistics and the timeline histogram.
  */
-import type { ArticleDto, StatsDto, TimelineDto } from "../../contracts/api.js";
+import type { ArticleDto, StatsDto, TimelineDto } from "../../../contracts/api.js";
 import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
 import { dateRange } from "../graph/graph.schemas.js";

@@ -8,7 +8,7 @@
  * the node fields cannot express, rejections, the audit log, decisions and snapshots).
  */
 import neo4j from "neo4j-driver";
-import { AGREEMENT_STATUSES, PARTICIPANT_ROLES, type ImportFile } from "../../contracts/import-format.js";
+import { AGREEMENT_STATUSES, PARTICIPANT_ROLES, type ImportFile } from "../../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { refreshPlannerStatistics } from "../../db/planner.js";

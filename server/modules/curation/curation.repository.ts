@@ -8,7 +8,7 @@
  * reverted by applying its `before`.
  */
 import neo4j, { isDate, isDateTime, isLocalDateTime, type ManagedTransaction } from "neo4j-driver";
-import { isActorType } from "../../contracts/import-format.js";
+import { isActorType } from "../../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import { applySchema } from "../../db/schema.js";
 import type { Database } from "../../db/database.js";

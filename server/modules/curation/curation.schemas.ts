@@ -14,7 +14,7 @@ import {
   nodeSchema,
   partialDateSchema,
   roleSchema,
-} from "../../contracts/import-format.js";
+} from "../../../contracts/import-format.js";
 
 /** Why a change was made; kept in the audit log. */
 export const reasonSchema = z.string().trim().min(3, "say why (at least 3 characters)").max(2_000);

@@ -9,7 +9,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../../db/database.js";
 import { LABELS, refreshMet } from "../ingest/import.repository.js";
-import { isActorType } from "../../contracts/import-format.js";
+import { isActorType } from "../../../contracts/import-format.js";
 import type { Json } from "../../db/values.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
 import { dateRange } from "../graph/graph.schemas.js";

@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
-import type { Citation, ImportFile, ImportNode, ImportSuggestion } from "../../contracts/import-format.js";
+import type { Citation, ImportFile, ImportNode, ImportSuggestion } from "../../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import { evidenceId, labelCount } from "../ingest/import.repository.js";
 

@@ -6,7 +6,7 @@
  * caller's read transaction, and maps records to plain typed rows. Shared by the actors and articles modules.
  */
 import { type ManagedTransaction, int as neoInt } from "neo4j-driver";
-import type { NodeRef } from "../../contracts/api.js";
+import type { NodeRef } from "../../../contracts/api.js";
 import { cypher } from "../../db/cypher.js";
 import { toJson, toNumber } from "../../db/values.js";
 

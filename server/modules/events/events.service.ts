@@ -6,8 +6,8 @@
  * with the quoted passage cut from the stored article text (UTF-16 offsets, as the import format defines them).
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import type { CitationDto, EventDto } from "../../contracts/api.js";
-import { PARTICIPANT_ROLES } from "../../contracts/import-format.js";
+import type { CitationDto, EventDto } from "../../../contracts/api.js";
+import { PARTICIPANT_ROLES } from "../../../contracts/import-format.js";
 import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
 import { type CitationRow, type EventRow, readArticleTexts, readEventRows } from "./events.repository.js";

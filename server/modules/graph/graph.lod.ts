@@ -8,7 +8,7 @@
  * expands on click (`GET /api/graph?community=<id>`) into its own top actors, the rest of the world staying folded.
  * Node and edge counts never exceed the limits, whatever the size of the database.
  */
-import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../contracts/graph.js";
+import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../../contracts/graph.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { toNumber } from "../../db/values.js";

@@ -6,7 +6,7 @@
  * the element budget.
  */
 import { z } from "zod";
-import { partialDateSchema } from "../../contracts/import-format.js";
+import { partialDateSchema } from "../../../contracts/import-format.js";
 import { csvList } from "../../http/validate.js";
 
 const slugList = z.preprocess(

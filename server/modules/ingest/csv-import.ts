@@ -8,7 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { NODE_TYPES, type NodeType } from "../../contracts/import-format.js";
+import { NODE_TYPES, type NodeType } from "../../../contracts/import-format.js";
 import { suggest, validateImport, type ImportIssue, type ImportValidation } from "./import-validate.js";
 
 /* ----------------------------------------------------------------------------------------------------------------

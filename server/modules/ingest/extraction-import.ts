@@ -7,9 +7,9 @@
  * already in the graph (curated or from another article) keeps what is known and gains the new evidence.
  */
 import { createHash } from "node:crypto";
-import type { ImportFileInput, NodeType } from "../../contracts/import-format.js";
-import { extractArticles } from "./extract/extract.js";
-import type { ActorKind, ArticleInput, EvidenceOut, ExtractionResult } from "./extract/types.js";
+import type { ImportFileInput, NodeType } from "../../../contracts/import-format.js";
+import { extractArticles } from "../../../extractor/extract.js";
+import type { ActorKind, ArticleInput, EvidenceOut, ExtractionResult } from "../../../extractor/types.js";
 
 /** Recorded on every citation the extractor makes. */
 export const EXTRACTOR_ID = "extractor:parley-rules-1";

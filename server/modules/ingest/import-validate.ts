@@ -15,7 +15,7 @@ import {
   type ImportNode,
   type NodeType,
   type Citation,
-} from "../../contracts/import-format.js";
+} from "../../../contracts/import-format.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Types

@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
-import { ENCOUNTER_KINDS, type Citation, type ImportFile, type NodeType } from "../../contracts/import-format.js";
+import { ENCOUNTER_KINDS, type Citation, type ImportFile, type NodeType } from "../../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { toNumber } from "../../db/values.js";

@@ -10,7 +10,7 @@
 import express, { type RequestHandler, Router } from "express";
 import { z } from "zod";
 import type { AppDeps } from "../../app.js";
-import { importFileSchema } from "../../contracts/import-format.js";
+import { importFileSchema } from "../../../contracts/import-format.js";
 import { requireAdmin } from "../../http/access.js";
 import { UnsupportedMediaTypeError } from "../../http/body.js";
 import { validateImportText } from "./import-validate.js";

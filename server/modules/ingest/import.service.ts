@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { ImportFile } from "../../contracts/import-format.js";
+import type { ImportFile } from "../../../contracts/import-format.js";
 import type { Database } from "../../db/database.js";
 import { nodeCount, outdatesStatistics, refreshPlannerStatistics } from "../../db/planner.js";
 import { ValidationError } from "../../errors.js";

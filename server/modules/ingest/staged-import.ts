@@ -22,7 +22,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
-import type { ImportFile, NodeType } from "../../contracts/import-format.js";
+import type { ImportFile, NodeType } from "../../../contracts/import-format.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../errors.js";

@@ -8,8 +8,8 @@
  */
 import { createHash } from "node:crypto";
 import { type Node, type Path, type Relationship, isNode, isPath, isRelationship } from "neo4j-driver";
-import type { EdgeAttributes, NodeAttributes, SerializedEdge, SerializedNode } from "../../contracts/graph.js";
-import type { CellValue, JsonValue, NodeCell, PathCell, RelationshipCell } from "../../contracts/query.js";
+import type { EdgeAttributes, NodeAttributes, SerializedEdge, SerializedNode } from "../../../contracts/graph.js";
+import type { CellValue, JsonValue, NodeCell, PathCell, RelationshipCell } from "../../../contracts/query.js";
 import { toJson, toJsonMap } from "../../db/values.js";
 
 /** Node attributes sigma or the explorer reserve for rendering; data properties of these names are not copied. */

@@ -7,7 +7,7 @@
  * `runQuery` streams at most `maxRows` records and then discards the rest on the server.
  */
 import neo4j, { type ManagedTransaction, type Node, type Notification, type Plan } from "neo4j-driver";
-import type { CellValue, QueryNotification, QuerySchemaDto } from "../../contracts/query.js";
+import type { CellValue, QueryNotification, QuerySchemaDto } from "../../../contracts/query.js";
 import type { Database } from "../../db/database.js";
 import { QueryTimeoutError, translateQueryError } from "./query.errors.js";
 import { ResultMapper } from "./query.mapper.js";

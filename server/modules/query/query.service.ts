@@ -7,7 +7,7 @@
  * then the run in a READ transaction with the configured timeout and row cap. Saved questions take the same path.
  */
 import neo4j from "neo4j-driver";
-import type { QueryNotification, QueryResultDto, QuerySchemaDto, SavedQuestionDto } from "../../contracts/query.js";
+import type { QueryNotification, QueryResultDto, QuerySchemaDto, SavedQuestionDto } from "../../../contracts/query.js";
 import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
 import { CypherError, ProcedureNotAllowedError, QueryTooLongError, ReadOnlyError } from "./query.errors.js";

@@ -21,7 +21,7 @@ import {
   type SavedParamDto,
   type SavedParamType,
   type SavedQuestionDto,
-} from "../../contracts/query.js";
+} from "../../../contracts/query.js";
 import { CYPHER_DIR } from "../../db/cypher.js";
 import { ValidationError } from "../../errors.js";
 

@@ -11,7 +11,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import Graph from "graphology";
 import { write as writeGexf } from "graphology-gexf";
 import type { SerializedGraph as GraphologySerialized } from "graphology-types";
-import type { SerializedGraph } from "../../contracts/graph.js";
+import type { SerializedGraph } from "../../../contracts/graph.js";
 import type { Database } from "../../db/database.js";
 import { AppError, NotFoundError } from "../../errors.js";
 import { graphQuerySchema } from "../graph/graph.schemas.js";

@@ -11,7 +11,7 @@ import {
 } from "../../../client/src/panels/add-article-model.js";
 import { passageAround } from "../../../client/src/review/passage.js";
 import { validateImport } from "../../../server/modules/ingest/import-validate.js";
-import type { ImportFileInput } from "../../../server/contracts/import-format.js";
+import type { ImportFileInput } from "../../../contracts/import-format.js";
 
 const TEXT = "Velorian envoy Ana Brisk met Ostrelian minister Tomas Hale in Vienna on Monday to discuss trade.";
 const cite = (start: number, end: number) => [{ article: "art-t", start, end, by: "extractor:test" }];

@@ -4,8 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scoreExtraction, type GoldFile } from "../../../server/modules/ingest/eval/score";
-import { extractArticles } from "../../../server/modules/ingest/extract/extract";
+import { scoreExtraction, type GoldFile } from "../../../extractor/eval/score";
+import { extractArticles } from "../../../extractor/extract";
 
 const corpus = resolve(__dirname, "../../../../shared/corpus");
 const exists = existsSync(join(corpus, "gold.json"));

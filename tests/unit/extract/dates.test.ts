@@ -2,8 +2,8 @@
 // Sentences are synthetic.
 
 import { describe, expect, it } from "vitest";
-import { findDates, latestWeekday } from "../../../server/modules/ingest/extract/dates";
-import { tokenize } from "../../../server/modules/ingest/extract/tokens";
+import { findDates, latestWeekday } from "../../../extractor/dates";
+import { tokenize } from "../../../extractor/tokens";
 
 function dates(text: string, pub: string | null) {
   return findDates(text, tokenize(text), pub);

@@ -2,8 +2,8 @@
 // Gold and articles are invented for the test.
 
 import { describe, expect, it } from "vitest";
-import { scoreExtraction, titlesMatch, type GoldFile } from "../../../server/modules/ingest/eval/score";
-import { extractArticles } from "../../../server/modules/ingest/extract/extract";
+import { scoreExtraction, titlesMatch, type GoldFile } from "../../../extractor/eval/score";
+import { extractArticles } from "../../../extractor/extract";
 
 describe("eval #score", () => {
   it("should match titles loosely but not different offices", () => {

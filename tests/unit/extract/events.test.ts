@@ -2,8 +2,8 @@
 // Articles are synthetic, written for these tests.
 
 import { describe, expect, it } from "vitest";
-import { analyseArticle, personName } from "../../../server/modules/ingest/extract/article";
-import { findEvents } from "../../../server/modules/ingest/extract/events";
+import { analyseArticle, personName } from "../../../extractor/article";
+import { findEvents } from "../../../extractor/events";
 
 function run(body: string, date: string | null = "2023-05-10") {
   const header = date ? `source: test\ndate: ${date}\n\n` : "";

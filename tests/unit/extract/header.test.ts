@@ -2,8 +2,8 @@
 // Offsets must stay those of the original text.
 
 import { describe, expect, it } from "vitest";
-import { analyseLayout, parseDateLine } from "../../../server/modules/ingest/extract/boilerplate";
-import { headerDate, parseHeader } from "../../../server/modules/ingest/extract/header";
+import { analyseLayout, parseDateLine } from "../../../extractor/boilerplate";
+import { headerDate, parseHeader } from "../../../extractor/header";
 
 describe("extract #header", () => {
   it("should parse lower-case key lines ended by a blank line", () => {

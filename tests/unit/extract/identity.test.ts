@@ -2,7 +2,7 @@
 // Articles are synthetic, written for these tests.
 
 import { describe, expect, it } from "vitest";
-import { extractArticles } from "../../../server/modules/ingest/extract/extract";
+import { extractArticles } from "../../../extractor/extract";
 
 const A =
   "source: test\ndate: 2022-04-06\n\nAMMAN – Jordan's Foreign Minister Karim al-Dashti met Dara Shirzad on Wednesday. Shirzad thanked him.";

@@ -2,8 +2,8 @@
 // All sentences are synthetic, written for these tests.
 
 import { describe, expect, it } from "vitest";
-import { analyseArticle, personName } from "../../../server/modules/ingest/extract/article";
-import { chooseTitle } from "../../../server/modules/ingest/extract/titles";
+import { analyseArticle, personName } from "../../../extractor/article";
+import { chooseTitle } from "../../../extractor/titles";
 
 function analyse(body: string, date = "2023-05-10") {
   return analyseArticle("t1", "t1.txt", `source: test\ndate: ${date}\n\n${body}`);

@@ -2,7 +2,7 @@
 // Names are invented for the test.
 
 import { describe, expect, it } from "vitest";
-import { sameFullName, skeleton, slugify, surnameMatches } from "../../../server/modules/ingest/extract/names";
+import { sameFullName, skeleton, slugify, surnameMatches } from "../../../extractor/names";
 
 describe("extract #names", () => {
   it.each([

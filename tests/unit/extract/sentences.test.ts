@@ -2,8 +2,8 @@
 // Abbreviations, initials and possessives must not break sentences or names.
 
 import { describe, expect, it } from "vitest";
-import { splitSentences } from "../../../server/modules/ingest/extract/sentences";
-import { tokenize } from "../../../server/modules/ingest/extract/tokens";
+import { splitSentences } from "../../../extractor/sentences";
+import { tokenize } from "../../../extractor/tokens";
 
 describe("extract #tokens", () => {
   it("should keep possessives and al- particles in one token", () => {

@@ -5,7 +5,7 @@
  * Typed calls to the console endpoints (`/api/query`, `/api/query/schema`, `/api/saved`); failures become a
  * ConsoleError carrying the server's code, message and, for Cypher errors, the position in the query.
  */
-import type { QueryResultDto, QuerySchemaDto, SavedQuestionsDto } from "../../../../server/contracts/query";
+import type { QueryResultDto, QuerySchemaDto, SavedQuestionsDto } from "../../../../contracts/query";
 
 /** A refused or failed console request, as the server explained it. */
 export class ConsoleError extends Error {

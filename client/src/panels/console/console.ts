@@ -13,7 +13,7 @@ import { defaultKeymap, history as editHistory, historyKeymap } from "@codemirro
 import { bracketMatching } from "@codemirror/language";
 import { EditorSelection, EditorState, Prec } from "@codemirror/state";
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers, placeholder } from "@codemirror/view";
-import type { QueryResultDto, SavedParamDto, SavedQuestionDto } from "../../../../server/contracts/query";
+import type { QueryResultDto, SavedParamDto, SavedQuestionDto } from "../../../../contracts/query";
 import { ConsoleError, fetchSchema, listSaved, runQuery, runSaved } from "./console-api";
 import { type SchemaRef, cypherSupport } from "./cypher-language";
 import { el } from "./dom";

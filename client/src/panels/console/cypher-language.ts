@@ -15,7 +15,7 @@ import {
 import { StreamLanguage, defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { cypher } from "@codemirror/legacy-modes/mode/cypher";
 import type { Extension } from "@codemirror/state";
-import type { QuerySchemaDto } from "../../../../server/contracts/query";
+import type { QuerySchemaDto } from "../../../../contracts/query";
 
 const KEYWORDS = [
   "MATCH",

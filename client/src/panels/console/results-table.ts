@@ -6,7 +6,7 @@
  * CSV. Graph elements show as readable text: a node by its name, a relationship by its type and ends, a path as
  * its chain of node keys.
  */
-import type { CellValue, QueryResultDto } from "../../../../server/contracts/query";
+import type { CellValue, QueryResultDto } from "../../../../contracts/query";
 import { el } from "./dom";
 
 /** A cell as text, for the table and the CSV. */

@@ -7,8 +7,8 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { extractArticles } from "../extract/extract.js";
-import type { ArticleInput } from "../extract/types.js";
+import { extractArticles } from "../extract.js";
+import type { ArticleInput } from "../types.js";
 
 export interface Throughput {
   articlesPerSecond: number;

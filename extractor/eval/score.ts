@@ -1,8 +1,8 @@
 // Evaluation: scores an extraction against gold annotations (persons, meeting pairs, roles, identity, dates).
 // Matching is by name similarity (the same rules as the extractor's identity), one-to-one per article.
 
-import { coreTokens, sameFullName, surnameMatches } from "../extract/names";
-import type { ExtractionResult } from "../extract/types";
+import { coreTokens, sameFullName, surnameMatches } from "../names";
+import type { ExtractionResult } from "../types";
 
 export interface GoldMeeting {
   participants: string[];
