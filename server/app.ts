@@ -22,7 +22,7 @@ import { framingPolicy } from "./http/framing.js";
 import { rateLimit } from "./http/rate-limit.js";
 import { ResponseCache } from "./http/response-cache.js";
 import { securityHeaders } from "./http/security.js";
-import { actorsRoutes } from "./modules/actors/actors.routes.js";
+import { nodesRoutes } from "./modules/nodes/nodes.routes.js";
 import { articlesRoutes } from "./modules/articles/articles.routes.js";
 import { eventsRoutes } from "./modules/events/events.routes.js";
 import { importRoutes } from "./modules/ingest/import.routes.js";
@@ -90,7 +90,7 @@ export function createApp(appDeps: AppDeps): Express {
   api.use(healthRoutes(deps));
   api.use(graphRoutes(deps));
   api.use(snapshotRoutes(deps));
-  api.use(actorsRoutes(deps));
+  api.use(nodesRoutes(deps));
   api.use(eventsRoutes(deps));
   api.use(articlesRoutes(deps));
   api.use(importRoutes(deps));

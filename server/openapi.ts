@@ -19,7 +19,7 @@ import {
   nodeParamsSchema,
   pathQuerySchema,
   searchQuerySchema,
-} from "./modules/actors/actors.schemas.js";
+} from "./modules/nodes/nodes.schemas.js";
 import { eventParamsSchema } from "./modules/events/events.schemas.js";
 import { graphQuerySchema } from "./modules/graph/graph.schemas.js";
 

@@ -3,7 +3,7 @@
  * ======================
  *
  * A topic or a capital city can be linked to a large share of all events. Its details page reads its events in
- * date order from the event date index instead of sorting them all (cypher/queries/actors/node-events.cypher).
+ * date order from the event date index instead of sorting them all (cypher/queries/nodes/node-events.cypher).
  * Both ways must give the very same pages: oldest first, undated last, ties on a day broken by id, the same total,
  * including pages that straddle a day or reach the undated events. The invented file below makes every such case:
  * sixty events about one topic on three days and a few undated, created in an order unlike their ids. The topic is
@@ -12,7 +12,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import { AGREEMENTS_SHOWN, type EventsWalk, readNodeEvents } from "../../server/modules/actors/actors.repository.js";
+import { AGREEMENTS_SHOWN, type EventsWalk, readNodeEvents } from "../../server/modules/nodes/nodes.repository.js";
 import { loadImportFile } from "../../server/modules/ingest/import.service.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 

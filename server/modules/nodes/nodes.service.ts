@@ -1,6 +1,6 @@
 /**
- * Actors service
- * ==============
+ * Nodes service
+ * =============
  *
  * Builds the read API's views of one node: its details (roles, events, agreements, quantities, evidence), its
  * neighbours page and ego graph, full-text search results, shortest paths through events and the events behind a
@@ -32,7 +32,7 @@ import {
   readPaths,
   readRefs,
   readSearch,
-} from "./actors.repository.js";
+} from "./nodes.repository.js";
 import {
   EVENTS_PAGE,
   MAX_PAGE,
@@ -40,7 +40,7 @@ import {
   type NodeQuery,
   type PathQuery,
   type SearchQuery,
-} from "./actors.schemas.js";
+} from "./nodes.schemas.js";
 
 function unknownNode(id: string): NotFoundError {
   return new NotFoundError(

@@ -1,6 +1,6 @@
 /**
- * Actors routes
- * =============
+ * Nodes routes
+ * ============
  *
  * `GET /api/nodes/:id`, `/api/nodes/:id/neighbors`, `/api/search`, `/api/path` and `/api/edges/:source/:target`:
  * what the explorer's details panel, search box and path finder ask about one node or a pair.
@@ -15,11 +15,11 @@ import {
   nodeQuerySchema,
   pathQuerySchema,
   searchQuerySchema,
-} from "./actors.schemas.js";
-import { findPaths, getEdgeEvents, getNeighbors, getNodeDetails, search } from "./actors.service.js";
+} from "./nodes.schemas.js";
+import { findPaths, getEdgeEvents, getNeighbors, getNodeDetails, search } from "./nodes.service.js";
 
-/** The actors router (mounted under /api). */
-export function actorsRoutes({ db, cache }: RouteDeps): Router {
+/** The nodes router (mounted under /api). */
+export function nodesRoutes({ db, cache }: RouteDeps): Router {
   const router = Router();
   router.get("/nodes/:id", async (req, res) => {
     const { id } = parseOr400(nodeParamsSchema, req.params, "node id");

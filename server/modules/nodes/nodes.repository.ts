@@ -1,6 +1,6 @@
 /**
- * Actors repository
- * =================
+ * Nodes repository
+ * ================
  *
  * Reads a node's details, its events, neighbours, full-text matches and shortest paths from Neo4j, in the caller's
  * read transaction, and maps records to plain typed rows.
@@ -100,7 +100,7 @@ export const AGREEMENTS_SHOWN = 100;
 
 /** The node's own data, or null when no entity has this id. */
 export async function readNode(tx: ManagedTransaction, id: string): Promise<NodeRow | null> {
-  const result = await tx.run(cypher("queries/actors/node"), { id, agreementsLimit: intParam(AGREEMENTS_SHOWN) });
+  const result = await tx.run(cypher("queries/nodes/node"), { id, agreementsLimit: intParam(AGREEMENTS_SHOWN) });
   const r = result.records[0];
   if (!r) return null;
   return {
@@ -141,7 +141,7 @@ export async function readNodeEvents(
   offset: number,
   walk: EventsWalk = "auto",
 ): Promise<{ total: number; events: EventRow[] }> {
-  const result = await tx.run(cypher("queries/actors/node-events"), {
+  const result = await tx.run(cypher("queries/nodes/node-events"), {
     id,
     limit: intParam(limit),
     offset: intParam(offset),
@@ -163,7 +163,7 @@ export async function readNeighbors(
   offset: number,
   limit: number,
 ): Promise<{ centre: NodeRef & { degree: number }; total: number; page: NeighborRow[] } | null> {
-  const result = await tx.run(cypher("queries/actors/neighbors"), {
+  const result = await tx.run(cypher("queries/nodes/neighbors"), {
     id,
     actorTypes: [...actorTypes],
     offset: intParam(offset),
@@ -190,7 +190,7 @@ export async function readNeighbors(
 
 /** Full-text matches for an already escaped Lucene query, best first. */
 export async function readSearch(tx: ManagedTransaction, query: string, limit: number): Promise<SearchRow[]> {
-  const result = await tx.run(cypher("queries/actors/search"), { query, limit: intParam(limit) });
+  const result = await tx.run(cypher("queries/nodes/search"), { query, limit: intParam(limit) });
   return result.records.map((r) => ({
     ...nodeRef({ id: r.get("id"), name: r.get("name"), type: r.get("type"), kind: r.get("kind") }),
     aliases: r.get("aliases"),
@@ -202,7 +202,7 @@ export async function readSearch(tx: ManagedTransaction, query: string, limit: n
 /** The entities among `ids` that exist, with degree. */
 export async function readRefs(tx: ManagedTransaction, ids: string[]): Promise<(NodeRef & { degree: number })[]> {
   if (ids.length === 0) return [];
-  const result = await tx.run(cypher("queries/actors/refs"), { ids });
+  const result = await tx.run(cypher("queries/nodes/refs"), { ids });
   return result.records.map((r) => withDegree(r.get("node")));
 }
 
@@ -217,14 +217,14 @@ export async function readPaths(
   // Variable-length bounds cannot be parameters; `max` is a validated integer, never user text.
   const params = { from, to, limit: intParam(limit) };
   const hops = String(Math.floor(max));
-  const result = await tx.run(cypher("queries/actors/path").replaceAll("{{max}}", hops), params);
+  const result = await tx.run(cypher("queries/nodes/path").replaceAll("{{max}}", hops), params);
   const record = result.records[0];
   if (!record) return [];
   type RawLink = { source: string; target: string; role: string | null };
   let paths = record.get("paths") as { ids: string[]; links: RawLink[] }[];
   if (paths.length === 0 && toNumber(record.get("found")) > 0) {
     // Every shortest path crosses a subject's or reporter's link or a rejected event: search with the restriction.
-    const walkable = await tx.run(cypher("queries/actors/path-walkable").replaceAll("{{max}}", hops), params);
+    const walkable = await tx.run(cypher("queries/nodes/path-walkable").replaceAll("{{max}}", hops), params);
     paths = walkable.records.map((r) => r.get("path") as { ids: string[]; links: RawLink[] });
   }
   return paths.map((p) => ({ ids: p.ids, links: p.links.map((l) => ({ ...l, role: l.role ?? "participant" })) }));
