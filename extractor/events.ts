@@ -194,7 +194,54 @@ export function topicsOf(text: string): string[] {
   return TOPIC_WORDS.filter(([, re]) => re.test(text)).map(([label]) => label);
 }
 
-function findTrigger(s: Sentence): Trigger | null {
+/**
+ * Character ranges of quoted first-person speech (“I still remember …”, "we agreed …"): the speaker's memories
+ * and plans, not the reporter's account of this event. Third-person quotes (a ministry's statement listing the
+ * attendees) are kept as ordinary text.
+ */
+export function quoteRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /“[^”\n]*”|"[^"\n]*"|«[^»\n]*»/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length > 2 && /\b(I|we|We|my|My|our|Our|me|us)\b/.test(m[0])) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+function inRanges(ranges: [number, number][], pos: number): boolean {
+  return ranges.some(([a, b]) => a <= pos && pos < b);
+}
+
+const PHONE_MODIFIERS = /^(phone|telephone|telephonic|video|virtual)$/;
+const MEETING_NOUNS = /^(meeting|meetings|talks|call|audience|summit|visit|conversation)$/;
+/** Words that only place something in time relative to a meeting ("before the meeting"): no new event. */
+const TEMPORAL_PREPOSITIONS = /^(before|after|following|ahead|prior|since)$/;
+
+/** The first token of the person mention (title included) starting within `span` tokens after `i`, or -1. */
+function personAfter(ms: PersonMention[], i: number, span: number): number {
+  let best = -1;
+  for (const m of ms) {
+    const start = Math.min(m.run.h0, ...m.titles.filter((t) => t.source === "pre").map((t) => t.i0));
+    if (start > i && start <= i + span && (best < 0 || start < best)) best = start;
+  }
+  return best;
+}
+
+/** Skips "his", "her", "the", demonyms and lower-case title words between a verb and its person object. */
+function objectIsPerson(s: Sentence, ms: PersonMention[], i: number): boolean {
+  const toks = s.toks;
+  const start = personAfter(ms, i, 6);
+  if (start < 0) return false;
+  for (let k = i + 1; k < start; k++) {
+    const l = toks[k].lower;
+    if (!/^(his|her|their|the|its|visiting|on|of|,)$/.test(l) && !countryOf(l) && !toks[k].cap && !(l in DESC_HEADS))
+      return false;
+  }
+  return true;
+}
+
+function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, number][] = []): Trigger | null {
   const toks = s.toks;
   let best: Trigger | null = null;
   const consider = (t: Trigger) => {
@@ -207,20 +254,53 @@ function findTrigger(s: Sentence): Trigger | null {
   for (let i = 0; i < toks.length; i++) {
     const l = toks[i].lower;
     if (toks[i].type !== "word") continue;
+    if (inRanges(quoted, toks[i].start)) continue;
     const prev = toks[i - 1]?.lower;
-    if ((l === "call" || l === "conversation") && /^(phone|telephone)$/.test(prev ?? "")) {
+    // "before the meeting", "after the talks", "ahead of the summit": a time reference, not a new event.
+    if (MEETING_NOUNS.test(l)) {
+      const p1 = prev === "the" || prev === "their" || prev === "his" || prev === "her" ? i - 2 : i - 1;
+      const w = toks[p1]?.lower ?? "";
+      if (TEMPORAL_PREPOSITIONS.test(w) || (w === "of" && toks[p1 - 1]?.lower === "ahead")) continue;
+      if (w === "to" && toks[p1 - 1]?.lower === "prior") continue;
+    }
+    if (/^(calls?|conversations?|talks)$/.test(l) && PHONE_MODIFIERS.test(prev ?? "")) {
       consider({ type: "strong", kind: "phone_call", idx: i, word: l });
     } else if ((l === "phone" || l === "telephone") && /^(over|by|via)$/.test(prev ?? "")) {
       consider({ type: "strong", kind: "phone_call", idx: i, word: l });
+    } else if (/^(telephoned|phoned|rang)$/.test(l) && objectIsPerson(s, ms, i)) {
+      consider({ type: "strong", kind: "phone_call", idx: i, word: l });
+    } else if (l === "called" && toks[i + 1]?.lower === "on" && objectIsPerson(s, ms, i + 1)) {
+      // "called on the President": a courtesy visit in diplomatic usage.
+      consider({ type: "strong", kind: "meeting", idx: i, word: l });
+    } else if (l === "called" && prev !== "so" && prev !== "is" && prev !== "was" && objectIsPerson(s, ms, i)) {
+      consider({ type: "strong", kind: "phone_call", idx: i, word: l });
+    } else if (/^(welcomed|welcomes)$/.test(l) && (objectIsPerson(s, ms, i) || toks[i + 1]?.lower === "by")) {
+      consider({ type: "strong", kind: "meeting", idx: i, word: l });
+    } else if (/^(visited|visits)$/.test(l) && objectIsPerson(s, ms, i)) {
+      consider({ type: "strong", kind: "visit", idx: i, word: l });
+    } else if (l === "audience" || (l === "hands" && /^(shake|shakes|shook|shaking)$/.test(prev ?? ""))) {
+      consider({ type: "strong", kind: "meeting", idx: i, word: l });
+    } else if (/^co-chair(ed|s)?$/.test(l) && toks.slice(i + 1, i + 5).some((t) => MEETING_NOUNS.test(t.lower))) {
+      consider({ type: "strong", kind: "meeting", idx: i, word: l });
+    } else if (l === "ceremony" && prev === "signing") {
+      consider({ type: "strong", kind: "signing", idx: i, word: l });
     } else if (l === "conference" && prev === "press") {
       consider({ type: "strong", kind: "press_conference", idx: i, word: l });
-    } else if (l === "attended" || (l === "attend" && prev !== "to") || (l === "presence" && prev === "the")) {
+    } else if (
+      l === "attended" ||
+      (l === "attend" && prev !== "to") ||
+      (l === "presence" && prev === "the") ||
+      ((l === "participated" || (l === "part" && prev === "took")) && toks[i + 1]?.lower === "in") ||
+      (l === "sent" && objectIsPerson(s, ms, i))
+    ) {
       consider({ type: "attend", kind: "meeting", idx: i, word: l });
     } else if (l in STRONG_VERBS) {
       // "talks" as a verb of speech ("X talks about") is not a meeting; "held talks", "talks with" are.
+      const held = toks.slice(Math.max(0, i - 3), i).some((t) => /^(held|hold|holds|holding)$/.test(t.lower));
       if (
         l === "talks" &&
-        !/^(held|hold|holds|for|in|of|official|bilateral|the)$/.test(prev ?? "") &&
+        !held &&
+        !/^(for|in|of|official|bilateral|the)$/.test(prev ?? "") &&
         toks[i + 1]?.lower !== "with"
       )
         continue;
@@ -240,8 +320,33 @@ function isModal(s: Sentence, idx: number): boolean {
   return false;
 }
 
-/** Mentions that cannot be participants: kin references, the late, sources, names inside titles. */
-function participantMentions(s: Sentence, ms: PersonMention[]): PersonMention[] {
+/** Words that carry a message or greeting: "a message to X", "greetings of X" name someone absent. */
+const MESSAGE_WORDS = new Set([
+  "message",
+  "messages",
+  "letter",
+  "letters",
+  "greetings",
+  "greeting",
+  "wishes",
+  "regards",
+  "condolences",
+  "congratulations",
+  "invitation",
+  "behalf",
+  "occasion",
+  "tribute",
+]);
+/** Titles of people who report on an event rather than take part in it. */
+const REPORTER_TITLE = /\b(spokes(man|woman|person)|press secretary|correspondent|reporter|photographer)\b/i;
+/** "X is unable to attend", "X was prevented from travelling": named, but absent. */
+const ABSENT_AFTER = /^(prevented|unable|absent|barred|kept)$/;
+
+/**
+ * Mentions that cannot be participants: kin references, the late, sources, names inside titles, quoted speech,
+ * addressees of messages and greetings, spokespeople, and people said to be absent.
+ */
+function participantMentions(s: Sentence, ms: PersonMention[], quoted: [number, number][] = []): PersonMention[] {
   const toks = s.toks;
   return ms.filter((m) => {
     const titleStart = Math.min(m.run.h0, ...m.titles.filter((t) => t.source === "pre").map((t) => t.i0));
@@ -249,9 +354,25 @@ function participantMentions(s: Sentence, ms: PersonMention[]): PersonMention[] 
     if (toks[k]?.lower === "the") k--;
     if (toks[k]?.lower === "of" && KIN.has(toks[k - 1]?.lower ?? "")) return false;
     if (m.titles.some((t) => /^late\b/i.test(t.text))) return false;
+    if (m.titles.some((t) => REPORTER_TITLE.test(t.text))) return false;
+    if (inRanges(quoted, m.run.start)) return false;
     for (let q = Math.max(0, titleStart - 3); q < titleStart; q++) {
       if (toks[q].lower === "according" && toks[q + 1]?.lower === "to") return false;
     }
+    // "a message from President X to King Y", "greetings of the Custodian … King Z", "on behalf of X".
+    for (let q = titleStart - 1; q >= Math.max(0, titleStart - 12); q--) {
+      const l = toks[q].lower;
+      if (STRONG_VERBS[l] || l === "with" || l === "and" || toks[q].text === "." || toks[q].text === ";") break;
+      const rel = toks[q + 1]?.lower ?? "";
+      if (!MESSAGE_WORDS.has(l) || !/^(to|from|of)$/.test(rel)) continue;
+      // "handed over a letter to X" is given in person; "a message to X" carried by someone else is not.
+      const handed = toks.slice(Math.max(0, q - 3), q).some((t) => /^(delivered|handed|presented|gave)$/.test(t.lower));
+      if (!(rel === "to" && handed)) return false;
+    }
+    let a = m.run.i1;
+    while (toks[a] && /^(is|was|were|are|had|has|been|,)$/.test(toks[a].lower)) a++;
+    if (a > m.run.i1 && ABSENT_AFTER.test(toks[a]?.lower ?? "")) return false;
+    if (toks[a]?.lower === "could" && toks[a + 1]?.lower === "not") return false;
     const inside = ms.some((o) => o !== m && o.titles.some((t) => t.i0 <= m.run.i0 && m.run.i1 <= t.i1));
     return !inside;
   });
@@ -288,6 +409,21 @@ const DESC_HEADS: Record<string, string> = {
   official: "official",
   leader: "leader",
 };
+/** Plural nouns for the people of an event ("the two leaders", "both premiers", "the 2 heads of state"). */
+const PLURAL_PERSON_NOUNS = new Set([
+  "leaders",
+  "heads",
+  "premiers",
+  "presidents",
+  "ministers",
+  "counterparts",
+  "chiefs",
+  "diplomats",
+  "officials",
+  "statesmen",
+  "monarchs",
+  "delegations",
+]);
 const PLURAL_HEADS = new Set([
   "sides",
   "ministers",
@@ -336,6 +472,30 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
       out.push({ i0: i, i1: i + 1, text: toks[i].text, plural: true, head: "sides", country: null });
       continue;
     }
+    // "the 2 heads of state", "both leaders", "the two premiers", "the pair": the people of the last event.
+    if (/^(the|both|these|all)$/.test(l)) {
+      let j = i + 1;
+      let counted = l === "both";
+      while (j < toks.length && j < i + 5) {
+        const w = toks[j].lower;
+        if (/^(two|2|three|3|four|4)$/.test(w)) counted = true;
+        else if (!(countryOf(w) || DESC_MODIFIERS.has(w) || /^(visiting|both)$/.test(w))) break;
+        j++;
+      }
+      const noun = toks[j]?.lower ?? "";
+      if (((counted || l === "the") && PLURAL_PERSON_NOUNS.has(noun)) || (l === "the" && noun === "pair")) {
+        out.push({
+          i0: i,
+          i1: j + 1,
+          text: text.slice(toks[i].start, toks[j].end),
+          plural: true,
+          head: "sides",
+          country: null,
+        });
+        i = j;
+        continue;
+      }
+    }
     if (!/^(the|his|her|their)$/.test(l) && !(i === 0 && toks[i].cap)) continue;
     let j = i === 0 && !/^(the|his|her|their)$/.test(l) ? i : i + 1;
     let head: string | null = null;
@@ -358,7 +518,7 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
         if (t.lower === "consul" && toks[j + 1]?.lower === "general") end = j + 2;
         // "ambassador to Baghdad", "minister of the Islamic Republic of Iran": keep the complement.
         let k = end;
-        while (k < toks.length && /^(to|of|in|the|islamic|republic)$/.test(toks[k].lower)) k++;
+        while (k < toks.length && /^(to|of|in|from|the|islamic|republic)$/.test(toks[k].lower)) k++;
         if (k > end && toks[k]?.cap) {
           const cc = countryOf(toks[k].lower);
           if (cc) country ??= cc;
@@ -385,6 +545,13 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
       break;
     }
     if (!head) continue;
+    // "the envoy of the President", "a message to the President": a possessor or addressee, not a participant.
+    const before = toks[i - 1]?.lower ?? "";
+    if (before === "of" || (before === "to" && MESSAGE_WORDS.has(toks[i - 2]?.lower ?? ""))) continue;
+    // "the official residence", "the official visit": "official" as an adjective.
+    if (head === "official" && toks[end]?.type === "word" && !toks[end].cap) {
+      if (!/^(of|from|in|at|who|said|says|and|told|added)$/.test(toks[end].lower)) continue;
+    }
     // "the prime minister's media office" names an office, not the person.
     if (toks[end - 1].poss) continue;
     // "the Prime Minister Media Office": a title word modifying an organisation name.
@@ -522,6 +689,31 @@ function keyOf(s: Sentence): string | null {
   return null;
 }
 
+/**
+ * Where a sentence lists separate bilateral events, one per person after it: "in separate meetings with A and
+ * B", "held two other bilateral meetings: with A, and with B", and phone calls with several people ("spoke by
+ * phone with A and B", "telephonic conversations with A, B and C": calls are one-to-one unless said otherwise).
+ * Returns the token index after which the counterparts are listed, or -1.
+ */
+function separateIndex(s: Sentence, trig: Trigger): number {
+  const toks = s.toks;
+  for (let i = 0; i < toks.length; i++) {
+    const l = toks[i].lower;
+    const next = toks[i + 1]?.lower ?? "";
+    if (l === "separate" && /^(meetings?|talks|calls|phone|telephone)$/.test(next)) return i;
+    if (/^(meetings|calls|conversations)$/.test(l)) {
+      const before = toks.slice(Math.max(0, i - 3), i).map((t) => t.lower);
+      if (before.some((w) => /^(bilateral|two|three|four|several|other|2|3|4)$/.test(w))) return i;
+    }
+  }
+  if (trig.kind === "phone_call") {
+    if (/\b(conference|joint|trilateral|trilateral|three-way)\b/.test(toks.map((t) => t.lower).join(" "))) return -1;
+    const withIdx = toks.findIndex((t, i) => i > trig.idx - 3 && t.lower === "with");
+    if (withIdx >= 0) return withIdx;
+  }
+  return -1;
+}
+
 function hasPhrase(s: Sentence, words: string[]): boolean {
   const toks = s.toks;
   outer: for (let i = 0; i + words.length <= toks.length; i++) {
@@ -550,6 +742,7 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
   let articlePlace: string | null = null;
   let last: LocalEvent | null = null;
   let prevFirst: number | null = null;
+  const quoted = quoteRanges(a.text);
 
   const addOther = (kind: OtherEventKind, reason: string, s: Sentence, participants: number[]) => {
     const d = ownDate(s, lastSeen);
@@ -569,9 +762,9 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
   for (const s of a.sentences) {
     if (s.headline) continue;
     const ms = bySent.get(s.index) ?? [];
-    const trig = findTrigger(s);
+    const trig = findTrigger(s, ms, quoted);
     const d = ownDate(s, lastSeen);
-    const people = participantMentions(s, ms);
+    const people = participantMentions(s, ms, quoted);
     const firstPerson = people[0]?.person;
     const speech = s.toks.some((t, i) => SPEECH_VERBS.has(t.lower) && people.some((m) => m.run.i1 <= i));
 
@@ -693,6 +886,13 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
       // "the meeting" refers to the last event; a named meeting ("the security-oriented … meeting") to its own.
       const keyed = key ? events.find((e) => e.key === key) : undefined;
       const target: LocalEvent | null = keyed ?? (key ? null : last);
+      // "On Tuesday, the two leaders took part in the summit": the same people at another event on another day.
+      if (plural && target && !keyed && d.precision === "day" && target.ownDate && d.iso !== target.ownDate) {
+        const e = make("meeting", [...new Set([...target.participants, ...participants])]);
+        events.push(e);
+        last = e;
+        continue;
+      }
       if (target) {
         absorb(target, participants);
         for (const p of participants) if (!target.roles.has(p)) target.roles.set(p, "participant");
@@ -707,18 +907,22 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
     }
 
     // "in separate meetings with A and B": one event per person after "with".
-    const sepIdx = s.toks.findIndex(
-      (t, i) => t.lower === "separate" && /^meetings?|talks$/.test(s.toks[i + 1]?.lower ?? ""),
-    );
+    const sepIdx = separateIndex(s, trig);
     if (sepIdx >= 0) {
       const subj = participants.filter((p) => people.some((m) => m.person === p && m.run.i0 < sepIdx));
       const objs = people.filter((m) => m.run.i0 > sepIdx).map((m) => m.person);
+      if (!subj.length && plural && last) subj.push(...last.participants);
       for (const o of [...new Set(objs)]) {
+        if (subj.includes(o)) continue;
         const e = make(
           trig.kind,
           [...subj, o].filter((x, i, arr) => arr.indexOf(x) === i),
         );
         if (e.participants.length >= 2) {
+          if (trig.word === "received" || trig.word === "hosted") {
+            for (const p of subj) e.roles.set(p, "host");
+            e.roles.set(o, "guest");
+          }
           events.push(e);
           last = e;
         }

@@ -65,6 +65,8 @@ export function splitSentences(text: string, para: Range): Range[] {
     const t = toks[i];
     if (t.type !== "punct" || !/^[.!?…]$/.test(t.text)) continue;
     const prev = toks[i - 1];
+    // "30.May.2023", "U.S.A": a stop glued to the next character is inside a token-like string.
+    if (t.text === "." && toks[i + 1] && toks[i + 1].start === t.end && toks[i + 1].type !== "punct") continue;
     if (t.text === "." && prev && prev.type === "word") {
       if (ABBREVIATIONS.has(prev.lower) || /^\p{Lu}$/u.test(prev.text) || /^(\p{Lu}\.)+$/u.test(prev.text)) continue;
     }

@@ -33,6 +33,12 @@ describe("extract #sentences", () => {
     ]);
   });
 
+  it("should not split at a stop glued to the next character (compact dates, dotted abbreviations)", () => {
+    const text = "On Tuesday (30.May.2023), the leaders met. They left.";
+    const out = splitSentences(text, { start: 0, end: text.length }).map((r) => text.slice(r.start, r.end));
+    expect(out).toEqual(["On Tuesday (30.May.2023), the leaders met.", "They left."]);
+  });
+
   it("should keep a closing quote with its sentence", () => {
     const text = "“We agree.” The envoy left.";
     const out = splitSentences(text, { start: 0, end: text.length }).map((r) => text.slice(r.start, r.end));

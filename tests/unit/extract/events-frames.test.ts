@@ -1,0 +1,108 @@
+// Event frame tests: who takes part in a meeting, call or ceremony, and who is only mentioned beside it.
+// Articles are synthetic, written for these tests, in the naming styles of several regions.
+
+import { describe, expect, it } from "vitest";
+import { analyseArticle, personName } from "../../../extractor/article";
+import { findEvents } from "../../../extractor/events";
+
+function run(body: string, date: string | null = "2023-05-10") {
+  const header = date ? `source: test\ndate: ${date}\n\n` : "";
+  const a = analyseArticle("t1", "t1.txt", header + body);
+  const { events, others } = findEvents(a);
+  const names = (ids: number[]) => ids.map((i) => personName(a.persons[i])).sort();
+  return { a, events, others, names, groups: events.map((e) => names(e.participants)) };
+}
+
+describe("extract #events phone calls", () => {
+  it("should make a call of 'X telephoned Y' and 'X called Y', one per counterpart", () => {
+    const { events, groups } = run(
+      "Prime Minister Rashid Karimov telephoned Emir of Kuwait Sheikh Nawaf Al Sabah on Monday to greet him. " +
+        "Karimov also called President Tomas Novak of Slovakia.",
+    );
+    expect(groups).toEqual([
+      ["Nawaf Al Sabah", "Rashid Karimov"],
+      ["Rashid Karimov", "Tomas Novak"],
+    ]);
+    expect(events.every((e) => e.kind === "phone_call")).toBe(true);
+    expect(events[0].date).toBe("2023-05-08");
+  });
+
+  it("should split calls with several people into one-to-one calls", () => {
+    const { groups } = run(
+      "President Thabo Dlamini has held telephonic conversations with President Ana Ferreira, Chancellor Klaus Weber and Prime Minister Hiroshi Tanaka.",
+    );
+    expect(groups).toEqual([
+      ["Ana Ferreira", "Thabo Dlamini"],
+      ["Klaus Weber", "Thabo Dlamini"],
+      ["Hiroshi Tanaka", "Thabo Dlamini"],
+    ]);
+  });
+
+  it("should not take the occasion or the addressee of greetings as a participant", () => {
+    const { groups } = run(
+      "President Aliyu Bello spoke by phone with President Kwame Mensah on the occasion of Independence Day Jubilee, and conveyed greetings of King Oba Adeyemi.",
+    );
+    expect(groups).toEqual([["Aliyu Bello", "Kwame Mensah"]]);
+  });
+});
+
+describe("extract #events participants", () => {
+  it("should leave out people a carried message is from or to", () => {
+    const { groups } = run(
+      "Foreign Minister Yusuf Haidari received in Kabul the special envoy of the President of Tajikistan, Ambassador Davron Saidov, bearer of a message to President Ashraf Rahimi. " +
+        "Saidov said he carried a message from President Emomali Karimzoda.",
+    );
+    expect(groups).toEqual([["Davron Saidov", "Yusuf Haidari"]]);
+  });
+
+  it("should leave out first-person quoted memories and spokespeople", () => {
+    const { groups } = run(
+      "President Lee Jae-won met Prime Minister Nguyen Van Minh in Hanoi on Tuesday. " +
+        '"I still remember when we received President Park Sung-ho in 2015," Lee said. ' +
+        "Spokesman Kim Do-hyun said the talks with Nguyen Van Minh were warm.",
+    );
+    expect(groups).toEqual([["Lee Jae-won", "Nguyen Van Minh"]]);
+  });
+
+  it("should keep attendees listed in a third-person statement", () => {
+    const { groups } = run(
+      "Foreign Minister Elif Demir met Minister Karim Saleh in Amman on Monday. " +
+        '"Deputy Minister Burak Aslan also attended the meeting," the ministry said.',
+    );
+    expect(groups).toEqual([["Burak Aslan", "Elif Demir", "Karim Saleh"]]);
+  });
+
+  it("should not make a meeting of 'before the meeting' or of someone said to be absent", () => {
+    const { groups } = run(
+      "President Nicolas Duarte received President Jorge Almagro on Monday. " +
+        "Before the meeting, Almagro laid a wreath for the national hero Simon Ortega. " +
+        "Chile sent Foreign Minister Paula Rojas, because President Ines Vidal was unable to travel.",
+    );
+    expect(groups).toEqual([["Jorge Almagro", "Nicolas Duarte", "Paula Rojas"]]);
+  });
+
+  it("should take 'his counterpart from COUNTRY, NAME' as the named person, not another titled one", () => {
+    const { groups } = run(
+      "Prime Minister Ines Vidal was in Lima. The president Rafael Costa receives on Wednesday his counterpart from Peru, Jorge Almagro, at the official residence of the presidency.",
+    );
+    expect(groups).toEqual([["Jorge Almagro", "Rafael Costa"]]);
+  });
+});
+
+describe("extract #events multi-party", () => {
+  it("should make separate bilateral meetings and a same-people meeting on another day", () => {
+    const { events, groups } = run(
+      "President Rafael Costa receives on Wednesday his counterpart from Peru, Jorge Almagro. " +
+        "On Tuesday, the 2 heads of state took part in the summit of Andean leaders. " +
+        "Bolivia sent Foreign Minister Paula Rojas. " +
+        "Also on Tuesday, Costa held two other bilateral meetings: with the president of Chile, Ines Vidal, and with the president of Ecuador, Diego Mora.",
+    );
+    expect(groups).toEqual([
+      ["Jorge Almagro", "Rafael Costa"],
+      ["Jorge Almagro", "Paula Rojas", "Rafael Costa"],
+      ["Ines Vidal", "Rafael Costa"],
+      ["Diego Mora", "Rafael Costa"],
+    ]);
+    expect(events.map((e) => e.date)).toEqual(["2023-05-10", "2023-05-09", "2023-05-09", "2023-05-09"]);
+  });
+});
