@@ -2,6 +2,7 @@
 // Pure: no I/O; the CLI reads files and prints the result.
 
 import { analyseArticle, type ArticleAnalysis, type Sentence } from "./article";
+import { scoreConfidence } from "./confidence";
 import { findEvents, type ArticleEvents } from "./events";
 import { countryOf, DEMONYMS, isGazetteerWord } from "./gazetteer";
 import { resolveIdentities } from "./identity";
@@ -41,7 +42,8 @@ interface ActorBuilder {
 
 /**
  * Extracts actors, roles and events from a set of articles. All articles share actor ids, so the same person
- * in several articles is one actor. Deterministic: the same input gives the same output.
+ * in several articles is one actor. Deterministic: the same input gives the same output. Every item carries a
+ * `confidence`; nothing is filtered here (see `splitByConfidence` in confidence.ts).
  */
 export function extractArticles(files: ArticleInput[]): ExtractionResult {
   const usedArticleIds = new Set<string>();
@@ -254,7 +256,7 @@ export function extractArticles(files: ArticleInput[]): ExtractionResult {
     });
   }
 
-  return {
+  const result: ExtractionResult = {
     articles: analyses.map((a) => ({
       id: a.id,
       file: a.file,
@@ -272,4 +274,7 @@ export function extractArticles(files: ArticleInput[]): ExtractionResult {
     topics: [...topicMap.values()],
     suggestions,
   };
+  // Every item gets a confidence; callers keep or review items with `splitByConfidence` (confidence.ts).
+  scoreConfidence(result, { analyses, personActorId: (ai, pi) => personActor(ai, pi).id });
+  return result;
 }

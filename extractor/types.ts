@@ -61,6 +61,10 @@ export interface ActorOut {
   kind: ActorKind;
   aliases: string[];
   mentions: MentionOut[];
+  /** How sure the extractor is of this item, 0..1 (set by `confidence.ts`). */
+  confidence?: number;
+  /** Set only in `extract --all` output: the item is below the confidence threshold. */
+  doubtful?: boolean;
 }
 
 export interface RoleOut {
@@ -71,6 +75,10 @@ export interface RoleOut {
   /** Other titles seen next to the same person in the same article. */
   alternatives: string[];
   evidence: EvidenceOut | null;
+  /** How sure the extractor is of this item, 0..1 (set by `confidence.ts`). */
+  confidence?: number;
+  /** Set only in `extract --all` output: the item is below the confidence threshold. */
+  doubtful?: boolean;
 }
 
 export interface ParticipantRoleOut {
@@ -90,6 +98,12 @@ export interface EventOut {
   participantRoles: ParticipantRoleOut[];
   topics: string[];
   evidence: EvidenceOut[];
+  /** Confidence of each participant, parallel to `participants`. */
+  participantConfidence?: number[];
+  /** How sure the extractor is of this item, 0..1 (set by `confidence.ts`). */
+  confidence?: number;
+  /** Set only in `extract --all` output: the item is below the confidence threshold. */
+  doubtful?: boolean;
 }
 
 export interface OtherEventOut {
@@ -104,6 +118,12 @@ export interface OtherEventOut {
   place: string | null;
   participants: string[];
   evidence: EvidenceOut[];
+  /** Confidence of each participant, parallel to `participants`. */
+  participantConfidence?: number[];
+  /** How sure the extractor is of this item, 0..1 (set by `confidence.ts`). */
+  confidence?: number;
+  /** Set only in `extract --all` output: the item is below the confidence threshold. */
+  doubtful?: boolean;
 }
 
 export interface AgreementOut {

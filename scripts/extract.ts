@@ -1,16 +1,36 @@
-// Extract CLI: `npm run --silent extract -- <file> [<file>…]` prints one JSON document on stdout.
-// Progress and warnings go to stderr so stdout stays machine-readable.
+// Extract CLI: `npm run --silent extract -- [--all] [--threshold <0..1>] <file> [<file>…]` prints one JSON document
+// on stdout. Items below the confidence threshold are left out (`--all` keeps them, marked `"doubtful": true`); a
+// long text that is clearly not English is skipped with a message. Progress and warnings go to stderr so stdout
+// stays machine-readable.
 
 import { readFileSync, statSync } from "node:fs";
+import { DEFAULT_CONFIDENCE_THRESHOLD, markDoubtful, splitByConfidence } from "../extractor/confidence";
 import { extractArticles } from "../extractor/extract";
+import { detectLanguage, notEnglishMessage } from "../extractor/language";
 import type { ArticleInput } from "../extractor/types";
 
 const MAX_BYTES = 10 * 1024 * 1024;
+const USAGE =
+  "extract: usage: npm run --silent extract -- [--all] [--threshold <0..1>] <article.txt> [<article.txt>…]\n";
 
 function main(argv: string[]): number {
-  const files = argv.filter((a) => a !== "--");
+  let all = false;
+  let threshold = DEFAULT_CONFIDENCE_THRESHOLD;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") continue;
+    else if (a === "--all") all = true;
+    else if (a === "--threshold") {
+      threshold = Number(argv[++i]);
+      if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+        process.stderr.write(`extract: --threshold needs a number from 0 to 1, got '${argv[i] ?? ""}'\n`);
+        return 2;
+      }
+    } else files.push(a);
+  }
   if (!files.length) {
-    process.stderr.write("extract: usage: npm run --silent extract -- <article.txt> [<article.txt>…]\n");
+    process.stderr.write(USAGE);
     return 2;
   }
   const inputs: ArticleInput[] = [];
@@ -29,6 +49,11 @@ function main(argv: string[]): number {
       const text = new TextDecoder("utf-8", { fatal: false }).decode(buf);
       if (text.includes("\uFFFD"))
         process.stderr.write(`extract: warning: ${file} is not valid UTF-8; replaced bad bytes\n`);
+      const language = detectLanguage(text);
+      if (!language.english) {
+        process.stderr.write(`extract: skipping ${file}: ${notEnglishMessage(language)}\n`);
+        continue;
+      }
       inputs.push({ file, text });
     } catch (err) {
       process.stderr.write(`extract: cannot read ${file}: ${(err as Error).message}\n`);
@@ -36,9 +61,15 @@ function main(argv: string[]): number {
     }
   }
   const t0 = performance.now();
-  const result = extractArticles(inputs);
+  const everything = extractArticles(inputs);
+  const result = all ? markDoubtful(everything, threshold) : splitByConfidence(everything, threshold).kept;
+  const left = everything.actors.length - (all ? 0 : result.actors.length);
   process.stderr.write(
-    `extract: ${inputs.length} article(s), ${result.actors.length} actors, ${result.events.length} events in ${(performance.now() - t0).toFixed(0)} ms\n`,
+    `extract: ${inputs.length} article(s), ${result.actors.length} actors, ${result.events.length} events in ` +
+      `${(performance.now() - t0).toFixed(0)} ms` +
+      (all
+        ? ` (doubtful items marked, threshold ${threshold})\n`
+        : `; ${left} doubtful actor(s) below ${threshold} left out (--all keeps them)\n`),
   );
   process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   return 0;
