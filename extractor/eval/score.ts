@@ -1,7 +1,9 @@
-// Evaluation: scores an extraction against gold annotations (persons, meeting pairs, roles, identity, dates).
-// Matching is by name similarity (the same rules as the extractor's identity), one-to-one per article.
+// Evaluation: scores an extraction against gold annotations (persons, meeting pairs, roles, identity, dates), by the
+// rules the issue's scorer states, so `npm run eval` prints the figures the targets are measured with: names
+// matched one to one per article (exact, alias, first and last tokens, last token modulo "al"/"el"), pairs from
+// every event's persons, lenient title subsets, B-cubed identity over matched persons, dates of events whose pair
+// is a gold pair.
 
-import { coreTokens, sameFullName, surnameMatches } from "../names";
 import type { ExtractionResult } from "../types";
 
 export interface GoldMeeting {
@@ -53,84 +55,136 @@ export interface Scores {
   diffs: ArticleDiff[];
 }
 
-function prf(tp: number, fp: number, fn: number): PRF {
-  const precision = tp + fp ? tp / (tp + fp) : 1;
-  const recall = tp + fn ? tp / (tp + fn) : 1;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { tp, fp, fn, precision, recall, f1 };
+// ------------------------------------------------------------------------------------------------ normalisation
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ı: "i",
+  ł: "l",
+  Ł: "L",
+  ø: "o",
+  Ø: "O",
+  ß: "ss",
+  æ: "ae",
+  Æ: "AE",
+  œ: "oe",
+  Œ: "OE",
+  ə: "e",
+  Ə: "E",
+  đ: "d",
+  Đ: "D",
+  ð: "d",
+  Ð: "D",
+  þ: "th",
+  Þ: "TH",
+};
+const LEADING_HONORIFICS = new Set(["mr", "mrs", "ms", "dr", "sheikh", "sayyid"]);
+const TITLE_STOP = new Set(["the", "of", "a", "an", "and", "for", "s"]);
+
+function baseTokens(s: string): string[] {
+  return s
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[ıłŁøØßæÆœŒəƏđĐðÐþÞ]/g, (c) => SPECIAL_LETTERS[c])
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
 }
 
-function namesMatch(pred: string, gold: string): boolean {
-  if (coreTokens(pred).length >= 2) return sameFullName(pred, gold);
-  return surnameMatches(pred, gold) || sameFullName(pred, gold);
+function nameTokens(s: string): string[] {
+  const t = baseTokens(s);
+  while (t.length > 1 && LEADING_HONORIFICS.has(t[0])) t.shift();
+  return t;
 }
 
-const ABBREV: [RegExp, string][] = [
-  [/\bfm\b/g, "foreign minister"],
-  [/\bpm\b/g, "prime minister"],
-  [/\bdefence\b/g, "defense"],
-  [/\borganization\b/g, "organisation"],
-];
-const TITLE_STOP = new Set(["the", "of", "to", "in", "for", "and", "a", "an"]);
+const normName = (s: string) => nameTokens(s).join(" ");
 
-/** Normalised title tokens: lower case, "the" and punctuation dropped, abbreviations expanded. */
+/** Normalised title tokens: lower case, diacritics and punctuation dropped, stop words ("the", "of", "'s") out. */
 export function titleTokens(t: string): string[] {
-  let s = t.toLowerCase().replace(/[’`]/g, "'").replace(/'s\b/g, "");
-  for (const [re, to] of ABBREV) s = s.replace(re, to);
-  return s.split(/[^a-z0-9]+/).filter((w) => w && !TITLE_STOP.has(w));
+  return [...new Set(baseTokens(t).filter((w) => !TITLE_STOP.has(w)))].sort();
 }
 
-/** Titles match when their content words overlap strongly (Dice ≥ 0.8), so "(MIT)" or "the" do not count. */
+/** Titles match when the words of one are all among the other's: lenient ("minister" ~ "foreign minister"). */
 export function titlesMatch(a: string, b: string): boolean {
   const x = titleTokens(a);
   const y = titleTokens(b);
   if (!x.length || !y.length) return false;
-  const ys = [...y];
-  let common = 0;
-  for (const w of x) {
-    const k = ys.indexOf(w);
-    if (k >= 0) {
-      common++;
-      ys.splice(k, 1);
-    }
-  }
-  return (2 * common) / (x.length + y.length) >= 0.8;
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
 }
 
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a} + ${b}` : `${b} + ${a}`;
+/** 0 same name, 1 an alias is the name, 2 same first and last tokens, 3 the last differs by "al"/"el"; -1 none. */
+function matchTier(forms: string[][], gold: string[]): number {
+  const g = gold.join(" ");
+  if (!g) return -1;
+  if (forms[0]?.join(" ") === g) return 0;
+  if (forms.slice(1).some((f) => f.join(" ") === g)) return 1;
+  if (gold.length < 2) return -1;
+  let best = -1;
+  for (const f of forms) {
+    if (f.length < 2 || f[0] !== gold[0]) continue;
+    const [fl, gl] = [f[f.length - 1], gold[gold.length - 1]];
+    if (fl === gl) return 2;
+    if (["al", "el"].some((p) => fl === p + gl || gl === p + fl)) best = 3;
+  }
+  return best;
+}
+
+function prf(tp: number, fp: number, fn: number): PRF {
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { tp, fp, fn, precision, recall, f1 };
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+function pairsOf(keys: string[]): string[] {
+  const u = [...new Set(keys)];
+  const out: string[] = [];
+  for (let i = 0; i < u.length; i++) for (let j = i + 1; j < u.length; j++) out.push(pairKey(u[i], u[j]));
+  return out;
+}
+const dateMatches = (pred: string | null, gold: string) =>
+  !!pred && (pred === gold || (gold.length < 10 && pred.startsWith(`${gold}-`)));
+
+// ------------------------------------------------------------------------------------------------ scoring
+
+interface PredPerson {
+  name: string;
+  norm: string;
+  ids: string[];
+  forms: string[][];
+  key?: string;
 }
 
 /**
- * Scores `result` against `gold` over the articles both contain (article ids are file stems such as "d01").
- * Persons, pairs and roles are micro-averaged; identity is B-cubed over (article, person) items; dates and
- * places are accuracies over gold meetings matched to predicted events by participant overlap.
+ * Scores `result` against `gold` over the articles both contain (matched by file stem, e.g. "d01"). Persons,
+ * pairs and roles are micro-averaged; identity is B-cubed over matched (article, person) items; dates count
+ * predicted events that share a gold pair with a dated gold meeting.
  */
 export function scoreExtraction(result: ExtractionResult, gold: GoldFile): Scores {
-  let pTP = 0,
-    pFP = 0,
-    pFN = 0;
-  let mTP = 0,
-    mFP = 0,
-    mFN = 0;
-  let rTP = 0,
-    rFP = 0,
-    rFN = 0;
-  let dMatched = 0,
-    dCorrect = 0,
-    plMatched = 0,
-    plCorrect = 0;
+  const actorById = new Map(result.actors.map((a) => [a.id, a]));
+  const isPerson = (id: string) => actorById.get(id)?.kind === "person";
+  const articleOfStem = new Map<string, string>();
+  for (const a of result.articles) {
+    const stem = (a.file.replace(/\\/g, "/").split("/").pop() ?? a.file).replace(/\.[^.]*$/, "");
+    if (!articleOfStem.has(stem)) articleOfStem.set(stem, a.id);
+  }
+  const totals = { persons: [0, 0, 0], pairs: [0, 0, 0], roles: [0, 0, 0, 0] };
+  const items: { gold: string; actor: string }[] = [];
+  let datesConsidered = 0,
+    datesCorrect = 0,
+    placesConsidered = 0,
+    placesCorrect = 0,
+    scored = 0;
   const diffs: ArticleDiff[] = [];
-  // Identity items: gold cluster and predicted cluster of each (article, person).
-  const items: { gold: string; pred: string }[] = [];
-  let scored = 0;
 
-  for (const art of result.articles) {
-    const g = gold.articles[art.id];
-    if (!g) continue;
+  for (const [stem, g] of Object.entries(gold.articles)) {
+    const aid = articleOfStem.get(stem);
+    if (aid === undefined) continue;
     scored++;
     const diff: ArticleDiff = {
-      article: art.id,
+      article: stem,
       missedPersons: [],
       extraPersons: [],
       missedPairs: [],
@@ -140,140 +194,198 @@ export function scoreExtraction(result: ExtractionResult, gold: GoldFile): Score
       wrongDates: [],
       wrongPlaces: [],
     };
-    const preds = result.actors
-      .filter((x) => x.kind === "person" && x.mentions.some((m) => m.article === art.id))
-      .map((x) => ({
-        id: x.id,
-        names: [x.name, ...new Set(x.mentions.filter((m) => m.article === art.id).map((m) => m.text))],
-      }));
-    const goldOf = new Map<string, string>();
-    const taken = new Set<string>();
-    for (const gp of g.persons) {
-      const exact = preds.find(
-        (p) => !taken.has(p.id) && p.names.some((n) => coreTokens(n).length >= 2 && sameFullName(n, gp)),
-      );
-      const loose = exact ?? preds.find((p) => !taken.has(p.id) && p.names.some((n) => namesMatch(n, gp)));
-      if (loose) {
-        taken.add(loose.id);
-        goldOf.set(loose.id, gp);
-        pTP++;
-        items.push({ gold: gp, pred: loose.id });
-      } else {
-        pFN++;
-        diff.missedPersons.push(gp);
-        items.push({ gold: gp, pred: `missing:${art.id}:${gp}` });
-      }
-    }
-    for (const p of preds) {
-      if (taken.has(p.id)) continue;
-      pFP++;
-      diff.extraPersons.push(p.names[0]);
-      items.push({ gold: `extra:${art.id}:${p.id}`, pred: p.id });
-    }
-    const label = (id: string) => goldOf.get(id) ?? `?${id}`;
 
-    // Co-participation pairs.
-    const goldPairs = new Set<string>();
+    // Gold persons: named persons, meeting participants and role holders, once each.
+    const goldNames: string[] = [];
+    for (const n of [...g.persons, ...g.meetings.flatMap((m) => m.participants), ...g.roles.map((r) => r[0])])
+      if (!goldNames.some((x) => normName(x) === normName(n))) goldNames.push(n);
+    const goldToks = goldNames.map(nameTokens);
+
+    // Predicted persons: mentioned in the article or used by its roles and events; same-name actors count once.
+    const roles = result.roles.filter((r) => r.article === aid);
+    const events = result.events.filter((e) => e.article === aid);
+    const inArticle = new Set<string>();
+    for (const a of result.actors)
+      if (a.kind === "person" && a.mentions.some((m) => m.article === aid)) inArticle.add(a.id);
+    for (const r of roles) if (isPerson(r.actor)) inArticle.add(r.actor);
+    for (const e of events) for (const p of e.participants) if (isPerson(p)) inArticle.add(p);
+    const preds: PredPerson[] = [];
+    const predOfActor = new Map<string, PredPerson>();
+    for (const a of result.actors) {
+      if (!inArticle.has(a.id)) continue;
+      const norm = normName(a.name);
+      let p = preds.find((x) => x.norm === norm);
+      if (p) p.ids.push(a.id);
+      else {
+        p = { name: a.name, norm, ids: [a.id], forms: [nameTokens(a.name)] };
+        preds.push(p);
+      }
+      for (const alias of a.aliases) p.forms.push(nameTokens(alias));
+      predOfActor.set(a.id, p);
+    }
+
+    // One-to-one matching, strongest tier first.
+    const edges: [number, number, number][] = [];
+    preds.forEach((p, pi) =>
+      goldToks.forEach((gt, gi) => {
+        const tier = matchTier(p.forms, gt);
+        if (tier >= 0) edges.push([tier, gi, pi]);
+      }),
+    );
+    edges.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    const goldOfPred = new Map<number, number>();
+    const predOfGold = new Map<number, number>();
+    for (const [, gi, pi] of edges) {
+      if (goldOfPred.has(pi) || predOfGold.has(gi)) continue;
+      goldOfPred.set(pi, gi);
+      predOfGold.set(gi, pi);
+    }
+    preds.forEach((p, pi) => {
+      p.key = goldOfPred.has(pi) ? `gold:${normName(goldNames[goldOfPred.get(pi)!])}` : `pred:${p.norm}`;
+    });
+    totals.persons[0] += goldOfPred.size;
+    totals.persons[1] += preds.length;
+    totals.persons[2] += goldNames.length;
+    goldNames.forEach((n, gi) => predOfGold.has(gi) || diff.missedPersons.push(n));
+    preds.forEach((p, pi) => goldOfPred.has(pi) || diff.extraPersons.push(p.name));
+    for (const [pi, gi] of goldOfPred) items.push({ gold: normName(goldNames[gi]), actor: preds[pi].ids[0] });
+    const keyOf = (id: string) => predOfActor.get(id)?.key;
+    const label = (k: string) =>
+      k.startsWith("gold:") ? (goldNames.find((n) => `gold:${normName(n)}` === k) ?? k) : `${k.slice(5)} (unmatched)`;
+
+    // Meeting pairs, and the dates and places of events that share a gold pair.
+    const goldPairs = new Map<string, GoldMeeting[]>();
     for (const m of g.meetings)
-      for (let i = 0; i < m.participants.length; i++)
-        for (let j = i + 1; j < m.participants.length; j++)
-          goldPairs.add(pairKey(m.participants[i], m.participants[j]));
-    const events = result.events.filter((e) => e.article === art.id);
-    const isPerson = new Set(preds.map((p) => p.id));
+      for (const k of pairsOf(m.participants.map((n) => `gold:${normName(n)}`)))
+        goldPairs.set(k, [...(goldPairs.get(k) ?? []), m]);
     const predPairs = new Set<string>();
     for (const e of events) {
-      const ps = [...new Set(e.participants.filter((p) => isPerson.has(p)).map(label))];
-      for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) predPairs.add(pairKey(ps[i], ps[j]));
-    }
-    for (const p of predPairs) {
-      if (goldPairs.has(p)) mTP++;
-      else {
-        mFP++;
-        diff.extraPairs.push(p);
+      const keys = pairsOf(
+        e.participants
+          .filter(isPerson)
+          .map(keyOf)
+          .filter((k): k is string => !!k),
+      );
+      keys.forEach((k) => predPairs.add(k));
+      const meetings = keys.flatMap((k) => goldPairs.get(k) ?? []);
+      const dates = [...new Set(meetings.map((m) => m.date).filter((d): d is string => !!d))];
+      if (dates.length) {
+        datesConsidered++;
+        if (dates.some((d) => dateMatches(e.date, d))) datesCorrect++;
+        else diff.wrongDates.push(`${e.id}: ${e.date} (gold ${dates.join(" or ")})`);
+      }
+      const places = [...new Set(meetings.map((m) => m.place).filter((p): p is string => !!p))];
+      if (places.length) {
+        placesConsidered++;
+        if (places.some((p) => p.toLowerCase() === (e.place ?? "").toLowerCase())) placesCorrect++;
+        else diff.wrongPlaces.push(`${e.id}: ${e.place} (gold ${places.join(" or ")})`);
       }
     }
-    for (const p of goldPairs) {
-      if (!predPairs.has(p)) {
-        mFN++;
-        diff.missedPairs.push(p);
-      }
+    let pairTp = 0;
+    for (const k of predPairs) {
+      if (goldPairs.has(k)) pairTp++;
+      else diff.extraPairs.push(k.split("\u0000").map(label).join(" + "));
     }
+    for (const k of goldPairs.keys())
+      if (!predPairs.has(k)) diff.missedPairs.push(k.split("\u0000").map(label).join(" + "));
+    totals.pairs[0] += pairTp;
+    totals.pairs[1] += predPairs.size;
+    totals.pairs[2] += goldPairs.size;
 
-    // Roles: one per person per article.
-    const goldRoles = new Map(g.roles.map(([n, t]) => [n, t]));
-    for (const r of result.roles.filter((x) => x.article === art.id)) {
-      const name = label(r.actor);
-      const gt = goldRoles.get(name);
-      if (gt !== undefined && titlesMatch(r.title, gt)) {
-        rTP++;
-        goldRoles.delete(name);
-      } else {
-        rFP++;
-        diff.extraRoles.push(`${name}: ${r.title}`);
-      }
+    // Roles: (person, title) on both sides, de-duplicated; precision over predicted, recall over gold.
+    type RoleItem = { person: string; toks: string[]; text: string };
+    const dedupe = (list: RoleItem[]) =>
+      list.filter(
+        (r, i) => list.findIndex((x) => x.person === r.person && x.toks.join(" ") === r.toks.join(" ")) === i,
+      );
+    const goldRoles = dedupe(
+      g.roles.map(([n, t]) => ({ person: `gold:${normName(n)}`, toks: titleTokens(t), text: `${n} — ${t}` })),
+    );
+    const predRoles = dedupe(
+      roles
+        .filter((r) => isPerson(r.actor))
+        .map((r) => ({
+          person: keyOf(r.actor) ?? `pred:${r.actor}`,
+          toks: titleTokens(r.title),
+          text: `${actorById.get(r.actor)!.name} — ${r.title}`,
+        })),
+    );
+    const sameRole = (a: RoleItem, b: RoleItem) =>
+      a.person === b.person &&
+      a.toks.length > 0 &&
+      b.toks.length > 0 &&
+      (a.toks.every((w) => b.toks.includes(w)) || b.toks.every((w) => a.toks.includes(w)));
+    let predOk = 0,
+      goldOk = 0;
+    for (const r of predRoles) {
+      if (goldRoles.some((x) => sameRole(r, x))) predOk++;
+      else diff.extraRoles.push(r.text);
     }
-    for (const [n, t] of goldRoles) {
-      rFN++;
-      diff.missedRoles.push(`${n}: ${t}`);
+    for (const r of goldRoles) {
+      if (predRoles.some((x) => sameRole(r, x))) goldOk++;
+      else diff.missedRoles.push(r.text);
     }
-
-    // Dates and places of matched meetings (greedy by participant Jaccard ≥ 0.5).
-    const usedEv = new Set<string>();
-    for (const m of g.meetings) {
-      let best: (typeof events)[number] | null = null;
-      let bestJ = 0;
-      for (const e of events) {
-        if (usedEv.has(e.id)) continue;
-        const ps = new Set(e.participants.map(label));
-        const inter = m.participants.filter((x) => ps.has(x)).length;
-        const j = inter / (ps.size + m.participants.length - inter);
-        const score = j + (e.date === m.date ? 0.01 : 0);
-        if (score > bestJ) {
-          bestJ = score;
-          best = e;
-        }
-      }
-      if (!best || bestJ < 0.5) continue;
-      usedEv.add(best.id);
-      dMatched++;
-      plMatched++;
-      if (best.date === m.date) dCorrect++;
-      else diff.wrongDates.push(`${m.participants.join(" + ")}: got ${best.date}, gold ${m.date}`);
-      if ((best.place ?? "").toLowerCase() === (m.place ?? "").toLowerCase()) plCorrect++;
-      else diff.wrongPlaces.push(`${m.participants.join(" + ")}: got ${best.place}, gold ${m.place}`);
-    }
+    totals.roles[0] += predOk;
+    totals.roles[1] += predRoles.length;
+    totals.roles[2] += goldOk;
+    totals.roles[3] += goldRoles.length;
     diffs.push(diff);
   }
 
-  // B-cubed over items.
-  let bp = 0;
-  let br = 0;
-  for (const it of items) {
-    const samePred = items.filter((x) => x.pred === it.pred);
-    const sameGold = items.filter((x) => x.gold === it.gold);
-    bp += samePred.filter((x) => x.gold === it.gold).length / samePred.length;
-    br += sameGold.filter((x) => x.pred === it.pred).length / sameGold.length;
-  }
-  const n = items.length || 1;
-  const idP = items.length ? bp / n : 1;
-  const idR = items.length ? br / n : 1;
-  const identity: PRF = {
-    tp: 0,
-    fp: 0,
-    fn: 0,
-    precision: idP,
-    recall: idR,
-    f1: idP + idR ? (2 * idP * idR) / (idP + idR) : 0,
+  // B-cubed over the matched items: gold cluster = gold name, predicted cluster = actor id.
+  const count = (f: (x: (typeof items)[number]) => string) => {
+    const m = new Map<string, number>();
+    for (const it of items) m.set(f(it), (m.get(f(it)) ?? 0) + 1);
+    return m;
   };
+  const byActor = count((x) => x.actor);
+  const byGold = count((x) => x.gold);
+  const byBoth = count((x) => `${x.actor}\u0000${x.gold}`);
+  let bp = 0,
+    br = 0;
+  for (const it of items) {
+    const both = byBoth.get(`${it.actor}\u0000${it.gold}`)!;
+    bp += both / byActor.get(it.actor)!;
+    br += both / byGold.get(it.gold)!;
+  }
+  const idP = items.length ? bp / items.length : 0;
+  const idR = items.length ? br / items.length : 0;
 
+  const [pTp, pPred, pGold] = totals.persons;
+  const [mTp, mPred, mGold] = totals.pairs;
+  const [rOk, rPred, rFound, rGold] = totals.roles;
+  const rolesP = rPred ? rOk / rPred : 0;
+  const rolesR = rGold ? rFound / rGold : 0;
   return {
     articles: scored,
-    persons: prf(pTP, pFP, pFN),
-    pairs: prf(mTP, mFP, mFN),
-    roles: prf(rTP, rFP, rFN),
-    identity,
-    dates: { matched: dMatched, correct: dCorrect, accuracy: dMatched ? dCorrect / dMatched : 1 },
-    places: { matched: plMatched, correct: plCorrect, accuracy: plMatched ? plCorrect / plMatched : 1 },
+    persons: prf(pTp, pPred - pTp, pGold - pTp),
+    pairs: prf(mTp, mPred - mTp, mGold - mTp),
+    roles: {
+      tp: rOk,
+      fp: rPred - rOk,
+      fn: rGold - rFound,
+      precision: rolesP,
+      recall: rolesR,
+      f1: rolesP + rolesR ? (2 * rolesP * rolesR) / (rolesP + rolesR) : 0,
+    },
+    identity: {
+      tp: items.length,
+      fp: 0,
+      fn: 0,
+      precision: idP,
+      recall: idR,
+      f1: idP + idR ? (2 * idP * idR) / (idP + idR) : 0,
+    },
+    dates: {
+      matched: datesConsidered,
+      correct: datesCorrect,
+      accuracy: datesConsidered ? datesCorrect / datesConsidered : 1,
+    },
+    places: {
+      matched: placesConsidered,
+      correct: placesCorrect,
+      accuracy: placesConsidered ? placesCorrect / placesConsidered : 1,
+    },
     diffs,
   };
 }
