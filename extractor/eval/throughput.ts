@@ -2,11 +2,15 @@
  * Extraction throughput
  * =====================
  *
- * Measures how many articles per second the extractor reads on one core, beside a floor measured on the same texts
- * in the same run (splitting them into sentences only), for `npm run extract:bench` and `npm run bench`.
+ * Measures how many articles per second the extractor reads on one core once warm, beside a floor measured on the
+ * same texts in the same run (splitting them into sentences only), and the first call's start-up in a fresh process
+ * (importing the extractor, loading its lexicons, extracting one article): the one place both `npm run bench` and
+ * `npm run extract:bench` take their extraction figures from.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { extractArticles } from "../extract.js";
 import type { ArticleInput } from "../types.js";
 
@@ -20,7 +24,7 @@ export interface Throughput {
 
 /** The development corpus and seed articles beside the checkout (`../shared`), when they are there. */
 export function sharedArticleFiles(rootDir: string): string[] {
-  return ["../shared/corpus/articles", "../shared/seeds"]
+  return ["../shared/corpus/articles", "../shared/corpus-world/articles", "../shared/seeds"]
     .map((d) => path.resolve(rootDir, d))
     .filter((d) => existsSync(d))
     .flatMap((d) =>
@@ -56,4 +60,36 @@ export function measureExtraction(inputs: ArticleInput[], minMs = 2_000): Throug
     articles: inputs.length,
     meanChars: inputs.reduce((n, x) => n + x.text.length, 0) / Math.max(1, inputs.length),
   };
+}
+
+export interface Startup {
+  /** Importing the extractor's modules in a fresh Node process. */
+  importMs: number;
+  /** The first `extractArticles` call after that (lexicons and word lists load on first use). */
+  firstCallMs: number;
+  /** The second call on the same article, for comparison. */
+  secondCallMs: number;
+}
+
+const EXTRACT_MODULE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../extract.ts");
+
+/**
+ * Start-up cost of the first extraction, measured in a fresh Node process (as the CLI and a newly started server
+ * pay it), on one article. Runs the TypeScript sources through tsx, as `npm run extract` does.
+ */
+export function measureStartup(file: string): Startup {
+  const script = `
+    const t0 = performance.now();
+    const { extractArticles } = await import(${JSON.stringify(EXTRACT_MODULE)});
+    const text = (await import("node:fs")).readFileSync(${JSON.stringify(file)}, "utf8");
+    const t1 = performance.now();
+    extractArticles([{ file: "first.txt", text }]);
+    const t2 = performance.now();
+    extractArticles([{ file: "second.txt", text }]);
+    const t3 = performance.now();
+    console.log(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, secondCallMs: t3 - t2 }));`;
+  const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    encoding: "utf8",
+  });
+  return JSON.parse(out.trim().split("\n").pop()!) as Startup;
 }
