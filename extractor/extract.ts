@@ -3,6 +3,7 @@
 
 import { analyseArticle, type ArticleAnalysis, type Sentence } from "./article";
 import { scoreConfidence } from "./confidence";
+import { creditedSource } from "./credit";
 import { findEvents, type ArticleEvents } from "./events";
 import { countryOf, DEMONYMS, isGazetteerWord } from "./gazetteer";
 import { resolveIdentities } from "./identity";
@@ -262,7 +263,8 @@ export function extractArticles(files: ArticleInput[]): ExtractionResult {
       file: a.file,
       title: a.title,
       date: a.pubDate,
-      source: a.fields.source ?? null,
+      // Without a `source:` header line, the agency the text credits ("DUBAI (Reuters) -") is the source.
+      source: a.fields.source ?? creditedSource(a.text),
       url: a.fields.url ?? null,
       dateline: a.datelinePlace,
     })),
