@@ -4,10 +4,15 @@
  *
  * Prints extraction throughput in articles/second warm on one core (target ≥ 200) and the first call's start-up
  * in a fresh process. Without arguments it reads ../shared/corpus, ../shared/corpus-world and ../shared/seeds.
- * `npm run bench` reports the same figures (both come from extractor/eval/throughput.ts) in its table.
+ * `npm run bench` reports the same figures (both come from tests/bench/extraction-throughput.ts) in its table.
  */
 import { ROOT_DIR } from "../server/config.js";
-import { measureExtraction, measureStartup, readArticles, sharedArticleFiles } from "../extractor/eval/throughput.js";
+import {
+  measureExtraction,
+  measureStartup,
+  readArticles,
+  sharedArticleFiles,
+} from "../tests/bench/extraction-throughput.js";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const files = args.length ? args : sharedArticleFiles(ROOT_DIR);

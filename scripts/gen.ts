@@ -2,12 +2,12 @@
  * npm run gen -- --actors N --events M --seed S [--out file]
  * ==========================================================
  *
- * Writes a synthetic dataset in the import format (see server/modules/ingest/synthetic.ts) to a file or stdout,
+ * Writes a synthetic dataset in the import format (see tests/bench/synthetic.ts) to a file or stdout,
  * for benchmarks and for trying the explorer on big graphs: `npm run load -- <file>` loads it.
  */
 import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
-import { generateSynthetic } from "../server/modules/ingest/synthetic.js";
+import { generateSynthetic } from "../tests/bench/synthetic.js";
 
 const { values } = parseArgs({
   options: {

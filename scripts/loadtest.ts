@@ -18,7 +18,7 @@ import { Database, createDriver } from "../server/db/database.js";
 import { type ThrowawayNeo4j, startThrowawayNeo4j } from "../server/db/embedded/throwaway.js";
 import { createLogger } from "../server/log.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
-import { type ServerProcess, processRssBytes, startServerProcess } from "./server-process.js";
+import { type ServerProcess, processRssBytes, startServerProcess } from "../tests/bench/server-process.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {

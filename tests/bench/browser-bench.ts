@@ -11,7 +11,7 @@ import path from "node:path";
 import express from "express";
 import type { Page } from "playwright-core";
 import { build } from "vite";
-import type { BenchRow } from "../../scripts/bench.js";
+import type { BenchRow } from "./report.js";
 import { ROOT_DIR } from "../../server/config.js";
 import { launchBrowser, listen } from "../helpers/browser.js";
 

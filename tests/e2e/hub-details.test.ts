@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVENTS_PAGE } from "../../server/modules/nodes/nodes.schemas.js";
-import { generateSynthetic, participationDegrees } from "../../server/modules/ingest/synthetic.js";
+import { generateSynthetic, participationDegrees } from "../bench/synthetic.js";
 import { screenshotPath } from "../helpers/browser.js";
 import { type Explorer, startExplorer } from "../helpers/explorer.js";
 

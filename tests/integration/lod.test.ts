@@ -11,7 +11,7 @@ import type { SerializedGraph } from "../../contracts/graph.js";
 import type { Database } from "../../server/db/database.js";
 import { buildLodGraph, lodLimits } from "../../server/modules/graph/graph.lod.js";
 import { loadImportFile } from "../../server/modules/ingest/import.service.js";
-import { generateSynthetic } from "../../server/modules/ingest/synthetic.js";
+import { generateSynthetic } from "../bench/synthetic.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
 const BUDGETS = [10, 50, 200];

@@ -10,7 +10,7 @@ import { ENCOUNTER_KINDS } from "../../contracts/import-format.js";
 import type { Database } from "../../server/db/database.js";
 import { setBatchSize } from "../../server/modules/ingest/import.repository.js";
 import { loadImportFile } from "../../server/modules/ingest/import.service.js";
-import { generateSynthetic } from "../../server/modules/ingest/synthetic.js";
+import { generateSynthetic } from "../bench/synthetic.js";
 import { openTestDatabase, resetDatabase } from "../helpers/db.js";
 
 type MetRow = {

@@ -17,7 +17,7 @@ import type { Database } from "../../server/db/database.js";
 import { readCounts } from "../../server/modules/ingest/import.repository.js";
 import { loadImportFile } from "../../server/modules/ingest/import.service.js";
 import { StagedImportError, recoverStagedImports } from "../../server/modules/ingest/staged-import.js";
-import { generateSynthetic } from "../../server/modules/ingest/synthetic.js";
+import { generateSynthetic } from "../bench/synthetic.js";
 import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 
 /** The whole graph as sorted JSON: labels and properties of every node, every link with its ends and properties. */

@@ -5,7 +5,7 @@
  * The same seeded graph for every page of the browser benchmark: clustered stored positions (no layout on load,
  * as the server ships them), heavy-tailed degrees from preferential attachment, mostly local edges.
  */
-import { mulberry32 } from "../../../server/modules/ingest/synthetic";
+import { mulberry32 } from "../synthetic";
 
 /** Nodes with positions and sizes, and edges as index pairs. */
 export interface BenchGraph {

@@ -9,8 +9,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT_DIR } from "../server/config.js";
-import { freePort } from "../server/db/embedded/embedded-neo4j.js";
+import { ROOT_DIR } from "../../server/config.js";
+import { freePort } from "../../server/db/embedded/embedded-neo4j.js";
 
 export interface ServerProcess {
   url: string;

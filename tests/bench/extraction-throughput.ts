@@ -11,8 +11,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { extractArticles } from "../extract.js";
-import type { ArticleInput } from "../types.js";
+import { extractArticles } from "../../extractor/extract.js";
+import type { ArticleInput } from "../../extractor/types.js";
 
 export interface Throughput {
   articlesPerSecond: number;
@@ -71,7 +71,7 @@ export interface Startup {
   secondCallMs: number;
 }
 
-const EXTRACT_MODULE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../extract.ts");
+const EXTRACT_MODULE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../extractor/extract.ts");
 
 /**
  * Start-up cost of the first extraction, measured in a fresh Node process (as the CLI and a newly started server

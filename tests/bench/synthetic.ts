@@ -7,7 +7,7 @@
  * whose participation is heavy-tailed (preferential attachment inside regions, some cross-region traffic), over
  * 25 years, with topics and citations to synthetic articles. Used by `npm run gen`, the benchmark and tests.
  */
-import type { ImportFileInput } from "../../../contracts/import-format.js";
+import type { ImportFileInput } from "../../contracts/import-format.js";
 
 /** What to generate; `actors` counts people, governments, organisations and countries together. */
 export interface SyntheticOptions {
