@@ -3,152 +3,211 @@
  * =================
  *
  * The JSON shapes of the explorer's read endpoints, shared by server and client. Ids are application ids (slugs);
- * dates are ISO strings (partial dates keep their precision); Neo4j internals never appear.
+ * dates are ISO strings (partial dates keep their precision); Neo4j internals never appear. The zod schemas are
+ * the source (the OpenAPI document is generated from them); the types are inferred.
  */
-import type { SerializedGraph } from "./graph.js";
+import { z } from "zod";
+import { serializedGraphSchema } from "./graph.js";
+
+const nullableString = z.string().nullable();
+const count = z.number().int();
 
 /** A node as listed inside other payloads. */
-export interface NodeRef {
-  id: string;
-  label: string;
+export const nodeRefSchema = z.object({
+  id: z.string().describe("Application id (slug)"),
+  label: z.string(),
   /** person, government, organization, country, place, agreement, event, topic */
-  category: string;
-  kind: string;
-}
+  category: z.string().describe("person, government, organization, country, place, agreement, event, topic"),
+  kind: z.string().describe("Open vocabulary, e.g. meeting, visit, ministry"),
+});
+export type NodeRef = z.infer<typeof nodeRefSchema>;
 
 /** One piece of evidence: where an article says so. `quote` is the cited span when the article text is stored. */
-export interface CitationDto {
-  evidenceId: string;
-  article: { id: string; title: string; publisher: string | null; published: string | null; url: string | null };
-  paragraph: number | null;
-  start: number | null;
-  end: number | null;
+export const citationDtoSchema = z.object({
+  evidenceId: z.string(),
+  article: z.object({
+    id: z.string(),
+    title: z.string(),
+    publisher: nullableString,
+    published: nullableString,
+    url: nullableString,
+  }),
+  paragraph: count.nullable(),
+  start: count.nullable().describe("UTF-16 offset into the article text"),
+  end: count.nullable().describe("UTF-16 offset, exclusive"),
   /** `curator` or `extractor:<version>` */
-  by: string;
+  by: z.string().describe("curator or extractor:<version>"),
   /** `accepted` or `rejected` (curation) */
-  status: string;
-  quote: string | null;
-}
+  status: z.string().describe("accepted or rejected"),
+  quote: nullableString.describe("text.slice(start, end) when the article text is stored"),
+});
+export type CitationDto = z.infer<typeof citationDtoSchema>;
 
-export interface RoleDto {
-  title: string;
-  of: NodeRef;
-  since: string | null;
-  until: string | null;
-  asOf: string | null;
-  evidence: CitationDto[];
-}
+export const roleDtoSchema = z.object({
+  title: z.string(),
+  of: nodeRefSchema,
+  since: nullableString,
+  until: nullableString,
+  asOf: nullableString,
+  evidence: z.array(citationDtoSchema),
+});
+export type RoleDto = z.infer<typeof roleDtoSchema>;
 
-export interface ParticipantDto extends NodeRef {
+export const participantDtoSchema = nodeRefSchema.extend({
   /** host, guest, participant, signatory, mediator, speaker, … */
-  role: string;
-}
+  role: z.string(),
+});
+export type ParticipantDto = z.infer<typeof participantDtoSchema>;
 
-export interface EventDto {
-  id: string;
-  label: string;
-  kind: string;
-  date: string | null;
-  datePrecision: string | null;
-  summary: string | null;
-  place: NodeRef | null;
-  topics: NodeRef[];
-  participants: ParticipantDto[];
+/** `GET /api/events/:id`, and each event inside node details and edge events. */
+export const eventDtoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.string(),
+  date: nullableString.describe("Partial date: YYYY, YYYY-MM or YYYY-MM-DD"),
+  datePrecision: nullableString,
+  summary: nullableString,
+  place: nodeRefSchema.nullable(),
+  topics: z.array(nodeRefSchema),
+  participants: z.array(participantDtoSchema),
   /** Agreements the event produced. */
-  agreements: NodeRef[];
-  evidence: CitationDto[];
-}
+  agreements: z.array(nodeRefSchema),
+  evidence: z.array(citationDtoSchema),
+});
+export type EventDto = z.infer<typeof eventDtoSchema>;
 
-export interface QuantityDto {
-  id: string;
-  measure: string;
-  value: number;
-  unit: string;
-  period: string | null;
-  evidence: CitationDto[];
-}
+export const quantityDtoSchema = z.object({
+  id: z.string(),
+  measure: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  period: nullableString,
+  evidence: z.array(citationDtoSchema),
+});
+export type QuantityDto = z.infer<typeof quantityDtoSchema>;
 
 /** `GET /api/nodes/:id` */
-export interface NodeDetailsDto extends NodeRef {
-  aliases: string[];
-  description: string | null;
-  date: string | null;
-  datePrecision: string | null;
-  status: string | null;
-  properties: Record<string, unknown>;
-  countries: NodeRef[];
-  roles: RoleDto[];
+export const nodeDetailsDtoSchema = nodeRefSchema.extend({
+  aliases: z.array(z.string()),
+  description: nullableString,
+  date: nullableString,
+  datePrecision: nullableString,
+  status: nullableString,
+  /** An event's one-line summary. */
+  summary: nullableString,
+  properties: z.record(z.string(), z.unknown()),
+  countries: z.array(nodeRefSchema),
+  roles: z.array(roleDtoSchema),
+  /** Roles held in this government or organisation, with their holders. */
+  holders: z
+    .array(roleDtoSchema.extend({ holder: nodeRefSchema }))
+    .describe("Roles held in this government or organisation"),
   /** Events the node took part in (for actors), happened at (places) or is about (topics); oldest first, one page. */
-  events: EventDto[];
+  events: z.array(eventDtoSchema),
   /** How many events there are in all, and where this page starts (`?events=&eventsOffset=` pages through them). */
-  eventsTotal: number;
-  eventsOffset: number;
+  eventsTotal: count.describe("How many events there are; `events` holds one page of them"),
+  eventsOffset: count.describe("Where this page of events starts (`?eventsOffset=`)"),
   /** For an event node: the event itself with participants. */
-  event: EventDto | null;
+  event: eventDtoSchema.nullable(),
   /** Agreements the node is party to, produced (events) or is the subject of (topics): the first 100 by name. */
-  agreements: NodeRef[];
+  agreements: z.array(nodeRefSchema),
   /** How many agreements there are in all. */
-  agreementsTotal: number;
+  agreementsTotal: count.describe("How many agreements there are; `agreements` holds the first 100 by name"),
   /** For an agreement node: its parties. */
-  parties: NodeRef[];
-  quantities: QuantityDto[];
-  evidence: CitationDto[];
-  degree: number;
-}
+  parties: z.array(nodeRefSchema),
+  quantities: z.array(quantityDtoSchema),
+  evidence: z.array(citationDtoSchema),
+  degree: count,
+});
+export type NodeDetailsDto = z.infer<typeof nodeDetailsDtoSchema>;
 
 /** `GET /api/nodes/:id/neighbors?limit=&offset=` */
-export interface NeighborsPageDto {
-  id: string;
-  total: number;
-  offset: number;
-  limit: number;
+export const neighborsPageDtoSchema = z.object({
+  id: z.string(),
+  total: count,
+  offset: count,
+  limit: count,
   /** Ordered by evidence count, then name. `graph` holds the same neighbours as nodes and their links to `id`. */
-  items: (NodeRef & { evidenceCount: number; via: string[] })[];
-  graph: SerializedGraph;
-}
+  items: z.array(
+    nodeRefSchema.extend({
+      evidenceCount: count,
+      via: z.array(z.string()).describe("Event ids or relationship kinds"),
+    }),
+  ),
+  graph: serializedGraphSchema,
+});
+export type NeighborsPageDto = z.infer<typeof neighborsPageDtoSchema>;
 
 /** `GET /api/search?q=` */
-export interface SearchResultsDto {
-  results: (NodeRef & { score: number; matched: string | null })[];
-}
+export const searchResultsDtoSchema = z.object({
+  results: z.array(nodeRefSchema.extend({ score: z.number(), matched: nullableString })),
+});
+export type SearchResultsDto = z.infer<typeof searchResultsDtoSchema>;
 
 /** `GET /api/path?from=&to=` */
-export interface PathDto {
-  from: string;
-  to: string;
+export const pathDtoSchema = z.object({
+  from: z.string(),
+  to: z.string(),
   /** Each path as an ordered list of node ids, alternating actors and events. */
-  paths: string[][];
-  graph: SerializedGraph;
-}
+  paths: z.array(z.array(z.string())),
+  graph: serializedGraphSchema,
+});
+export type PathDto = z.infer<typeof pathDtoSchema>;
 
 /** `GET /api/edges/:source/:target` */
-export interface EdgeEventsDto {
-  source: NodeRef;
-  target: NodeRef;
-  events: EventDto[];
-}
+export const edgeEventsDtoSchema = z.object({
+  source: nodeRefSchema,
+  target: nodeRefSchema,
+  events: z.array(eventDtoSchema),
+});
+export type EdgeEventsDto = z.infer<typeof edgeEventsDtoSchema>;
 
 /** `GET /api/articles/:id` */
-export interface ArticleDto {
-  id: string;
-  title: string;
-  publisher: string | null;
-  url: string | null;
-  published: string | null;
-  publishedPrecision: string | null;
-  publishedNote: string | null;
-  language: string;
-  text: string | null;
-}
+export const articleDtoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: nullableString,
+  url: nullableString,
+  published: nullableString,
+  publishedPrecision: nullableString,
+  publishedNote: nullableString,
+  language: z.string(),
+  text: nullableString,
+});
+export type ArticleDto = z.infer<typeof articleDtoSchema>;
 
 /** `GET /api/stats` */
-export interface StatsDto {
-  labels: Record<string, number>;
-  relationships: Record<string, number>;
-}
+export const statsDtoSchema = z.object({
+  labels: z.record(z.string(), z.number()),
+  relationships: z.record(z.string(), z.number()),
+});
+export type StatsDto = z.infer<typeof statsDtoSchema>;
 
 /** `GET /api/timeline` : events per month for the histogram, within the current filters. */
-export interface TimelineDto {
-  buckets: { month: string; count: number }[];
-  undated: number;
-}
+export const timelineDtoSchema = z.object({
+  buckets: z.array(z.object({ month: z.string(), count })),
+  /** Events dated only to a year, counted per year rather than piled into January. */
+  years: z.array(z.object({ year: z.string(), count })).describe("Events dated only to a year"),
+  undated: count,
+});
+export type TimelineDto = z.infer<typeof timelineDtoSchema>;
+
+/** `GET /api/health`: 200 while the database answers, 503 (same shape) while it does not. */
+export const healthDtoSchema = z.object({
+  status: z.string(),
+  db: z.enum(["up", "down"]),
+  neo4j: z.string().optional(),
+  message: z.string().optional(),
+});
+export type HealthDto = z.infer<typeof healthDtoSchema>;
+
+/** Every error answer: `details` lists each problem of a 400 as {path, message}. */
+export const errorDtoSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorDto = z.infer<typeof errorDtoSchema>;

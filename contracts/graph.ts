@@ -3,48 +3,78 @@
  * ==============
  *
  * The API speaks graphology's serialisation format keyed by application ids, so the client can `graph.import()` it,
- * Gephi Lite can read it, and snapshots store it unchanged.
+ * Gephi Lite can read it, and snapshots store it unchanged. The zod schemas are the source; the types are inferred.
  */
+import { z } from "zod";
 
-export type NodeAttributes = {
-  label: string;
+export const nodeAttributesSchema = z.looseObject({
+  label: z.string(),
   /**
    * Node type: person, government, organization, country, place, agreement, event, topic. Named `category`
    * because sigma reserves a node's `type` attribute for its render program.
    */
-  category: string;
+  category: z.string().describe("person, government, organization, country, place, agreement, event, topic"),
   /** Open vocabulary, e.g. meeting, visit, ministry. */
-  kind: string;
-  degree?: number;
-  date?: string | null;
-  datePrecision?: string | null;
-  x?: number;
-  y?: number;
-  [key: string]: unknown;
-};
+  kind: z.string().describe("Open vocabulary, e.g. meeting, visit, ministry"),
+  degree: z.number().optional(),
+  date: z.string().nullable().optional(),
+  datePrecision: z.string().nullable().optional(),
+  x: z.number().optional(),
+  y: z.number().optional(),
+});
+export type NodeAttributes = z.infer<typeof nodeAttributesSchema>;
 
-export type EdgeAttributes = {
+export const edgeAttributesSchema = z.looseObject({
   /** Relationship kind: met, participated_in, holds_role, party_to, produced, at, in_country, part_of. */
-  kind: string;
-  weight: number;
-  [key: string]: unknown;
-};
+  kind: z.string().describe("met, participated_in, holds_role, party_to, produced, at, about, in_country, part_of"),
+  weight: z.number(),
+});
+export type EdgeAttributes = z.infer<typeof edgeAttributesSchema>;
 
-export interface SerializedNode {
-  key: string;
-  attributes: NodeAttributes;
-}
+export const serializedNodeSchema = z.object({ key: z.string(), attributes: nodeAttributesSchema });
+export type SerializedNode = z.infer<typeof serializedNodeSchema>;
 
-export interface SerializedEdge {
-  key: string;
-  source: string;
-  target: string;
-  attributes: EdgeAttributes;
-}
+export const serializedEdgeSchema = z.object({
+  key: z.string(),
+  source: z.string(),
+  target: z.string(),
+  attributes: edgeAttributesSchema,
+});
+export type SerializedEdge = z.infer<typeof serializedEdgeSchema>;
 
-export interface SerializedGraph {
-  attributes?: Record<string, unknown>;
-  options?: { type?: "mixed" | "directed" | "undirected"; multi?: boolean; allowSelfLoops?: boolean };
-  nodes: SerializedNode[];
-  edges: SerializedEdge[];
-}
+/** graphology's graph options, as `graph.export()` writes them. */
+export const graphOptionsSchema = z.object({
+  type: z.enum(["mixed", "directed", "undirected"]).optional(),
+  multi: z.boolean().optional(),
+  allowSelfLoops: z.boolean().optional(),
+});
+
+export const serializedGraphSchema = z
+  .object({
+    attributes: z.record(z.string(), z.unknown()).optional(),
+    options: graphOptionsSchema.optional(),
+    nodes: z.array(serializedNodeSchema),
+    edges: z.array(serializedEdgeSchema),
+  })
+  .describe("graphology serialisation, keyed by application ids");
+export type SerializedGraph = z.infer<typeof serializedGraphSchema>;
+
+/**
+ * A serialised graph as snapshots store and export it: graphology's `graph.export()` with any attributes (edges may
+ * lack keys and be undirected in a mixed graph).
+ */
+export const portableGraphSchema = z.object({
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  options: graphOptionsSchema.optional(),
+  nodes: z.array(z.object({ key: z.string(), attributes: z.record(z.string(), z.unknown()).optional() })),
+  edges: z.array(
+    z.object({
+      key: z.string().optional(),
+      source: z.string(),
+      target: z.string(),
+      attributes: z.record(z.string(), z.unknown()).optional(),
+      undirected: z.boolean().optional(),
+    }),
+  ),
+});
+export type PortableGraph = z.infer<typeof portableGraphSchema>;

@@ -7,120 +7,20 @@
  * Published as JSON Schema (docs/import-format.md, `GET /api/import/schema`).
  */
 import { z } from "zod";
-
-/* ----------------------------------------------------------------------------------------------------------------
- * Vocabularies: node types are a closed set (they become Neo4j labels); kinds are open lower-case words with
- * documented defaults, so data with other kinds is shown, not rejected.
- * -------------------------------------------------------------------------------------------------------------- */
-
-export const NODE_TYPES = [
-  "person",
-  "government",
-  "organization",
-  "country",
-  "place",
-  "agreement",
-  "event",
-  "topic",
-] as const;
-export type NodeType = (typeof NODE_TYPES)[number];
-
-/** Node types that act: take part in events, hold or grant roles, sign agreements, meet each other. */
-export const ACTOR_TYPES: readonly NodeType[] = ["person", "government", "organization", "country"];
-
-/** Whether a node type (as stored, a plain string) is one of the actor types. */
-export function isActorType(type: string): boolean {
-  return (ACTOR_TYPES as readonly string[]).includes(type);
-}
-
-/** Default kinds per node type (documentation and UI hints; any lower-case word is accepted). */
-export const DEFAULT_KINDS: Record<NodeType, readonly string[]> = {
-  person: ["person"],
-  government: ["government", "regional_government"],
-  organization: [
-    "ministry",
-    "party",
-    "agency",
-    "company",
-    "news_agency",
-    "newspaper",
-    "military",
-    "armed_group",
-    "council",
-    "embassy",
-    "organization",
-  ],
-  country: ["country", "autonomous_region"],
-  place: ["city", "border_crossing", "region", "economic_region", "river", "reservoir", "corridor", "place"],
-  agreement: ["pact", "memorandum", "declaration", "agreement", "treaty"],
-  event: [
-    "meeting",
-    "visit",
-    "talks",
-    "phone_call",
-    "signing",
-    "statement",
-    "interview",
-    "border_action",
-    "press_conference",
-    "referendum",
-    "military_operation",
-    "attack",
-  ],
-  topic: ["topic"],
-};
-
-/** Event kinds where the participants met or spoke together, so they feed the actor–actor `MET` projection. */
-export const ENCOUNTER_KINDS = ["meeting", "visit", "talks", "phone_call", "signing", "press_conference"] as const;
-
-/**
- * Roles in an event. `reporter` is the news organisation that carried a statement or conducted an interview;
- * `subject` is an actor the event is about without taking part in it.
- */
-export const PARTICIPANT_ROLES = [
-  "host",
-  "guest",
-  "participant",
-  "signatory",
-  "mediator",
-  "speaker",
-  "attendee",
-  "subject",
-  "reporter",
-] as const;
-
-/** How a quantity's value relates to the true figure ("more than $10 billion" is `more_than`). */
-export const QUANTITY_QUALIFIERS = [
-  "exactly",
-  "approximately",
-  "more_than",
-  "less_than",
-  "at_least",
-  "at_most",
-] as const;
-export const DATE_PRECISIONS = ["day", "month", "year"] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
-export const AGREEMENT_STATUSES = [
-  "proposed",
-  "negotiated",
-  "signed",
-  "in_force",
-  "implemented",
-  "suspended",
-  "expired",
-  "unknown",
-] as const;
+import { idSchema } from "./ids.js";
+import {
+  AGREEMENT_STATUSES,
+  DATE_PRECISIONS,
+  NODE_TYPES,
+  PARTICIPANT_ROLES,
+  QUANTITY_QUALIFIERS,
+  SUGGESTION_KINDS,
+  SUGGESTION_STATUSES,
+} from "./vocabulary.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Building blocks
  * -------------------------------------------------------------------------------------------------------------- */
-
-/** Application ids: lower-case slugs, stable across loads (`nechirvan-barzani`, `evt-2018-01-07-tehran`). */
-export const idSchema = z
-  .string()
-  .min(1, "an id is required")
-  .max(200, "ids are at most 200 characters")
-  .regex(/^[a-z0-9][a-z0-9._:-]*$/, "an id is a lower-case slug: letters a-z, digits, '.', '_', ':' or '-'");
 
 export const kindSchema = z
   .string()
@@ -288,9 +188,6 @@ export type ImportQuantity = z.infer<typeof quantitySchema>;
 /* ----------------------------------------------------------------------------------------------------------------
  * Curation sections (additive): the extractor's open questions, and what backups carry besides the data
  * -------------------------------------------------------------------------------------------------------------- */
-
-export const SUGGESTION_KINDS = ["ambiguous-mention", "possible-same-person"] as const;
-export const SUGGESTION_STATUSES = ["open", "accepted", "rejected"] as const;
 
 /** An ambiguity the extractor kept ("is Barzani here Nechirvan or Masrour?"), queued for review. */
 export const suggestionSchema = z.object({

@@ -9,7 +9,21 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { AppDeps } from "./app.js";
-import type * as Api from "../contracts/api.js";
+import {
+  articleDtoSchema as article,
+  edgeEventsDtoSchema as edgeEvents,
+  errorDtoSchema as errorBody,
+  eventDtoSchema as event,
+  healthDtoSchema as health,
+  neighborsPageDtoSchema as neighborsPage,
+  nodeDetailsDtoSchema as nodeDetails,
+  pathDtoSchema as pathResult,
+  searchResultsDtoSchema as searchResults,
+  statsDtoSchema as stats,
+  timelineDtoSchema as timeline,
+} from "../contracts/api.js";
+import { serializedGraphSchema as serializedGraph } from "../contracts/graph.js";
+import { importSummarySchema as importSummary } from "../contracts/ingest.js";
 import { importFileSchema } from "../contracts/import-format.js";
 import { articleParamsSchema } from "./modules/articles/articles.schemas.js";
 import {
@@ -22,202 +36,6 @@ import {
 } from "./modules/nodes/nodes.schemas.js";
 import { eventParamsSchema } from "./modules/events/events.schemas.js";
 import { graphQuerySchema } from "./modules/graph/graph.schemas.js";
-
-/* ----------------------------------------------------------------------------------------------------------------
- * Response schemas (mirrors of contracts/api.ts)
- * -------------------------------------------------------------------------------------------------------------- */
-
-const nullableString = z.string().nullable();
-const nodeRef = z.object({
-  id: z.string().describe("Application id (slug)"),
-  label: z.string(),
-  category: z.string().describe("person, government, organization, country, place, agreement, event, topic"),
-  kind: z.string().describe("Open vocabulary, e.g. meeting, visit, ministry"),
-});
-const citation = z.object({
-  evidenceId: z.string(),
-  article: z.object({
-    id: z.string(),
-    title: z.string(),
-    publisher: nullableString,
-    published: nullableString,
-    url: nullableString,
-  }),
-  paragraph: z.number().int().nullable(),
-  start: z.number().int().nullable().describe("UTF-16 offset into the article text"),
-  end: z.number().int().nullable().describe("UTF-16 offset, exclusive"),
-  by: z.string().describe("curator or extractor:<version>"),
-  status: z.string().describe("accepted or rejected"),
-  quote: nullableString.describe("text.slice(start, end) when the article text is stored"),
-});
-const role = z.object({
-  title: z.string(),
-  of: nodeRef,
-  since: nullableString,
-  until: nullableString,
-  asOf: nullableString,
-  evidence: z.array(citation),
-});
-const event = z.object({
-  id: z.string(),
-  label: z.string(),
-  kind: z.string(),
-  date: nullableString.describe("Partial date: YYYY, YYYY-MM or YYYY-MM-DD"),
-  datePrecision: nullableString,
-  summary: nullableString,
-  place: nodeRef.nullable(),
-  topics: z.array(nodeRef),
-  participants: z.array(nodeRef.extend({ role: z.string() })),
-  agreements: z.array(nodeRef),
-  evidence: z.array(citation),
-});
-const quantity = z.object({
-  id: z.string(),
-  measure: z.string(),
-  value: z.number(),
-  unit: z.string(),
-  period: nullableString,
-  evidence: z.array(citation),
-});
-const serializedGraph = z
-  .object({
-    attributes: z.record(z.string(), z.unknown()).optional(),
-    options: z
-      .object({
-        type: z.enum(["mixed", "directed", "undirected"]).optional(),
-        multi: z.boolean().optional(),
-        allowSelfLoops: z.boolean().optional(),
-      })
-      .optional(),
-    nodes: z.array(
-      z.object({
-        key: z.string(),
-        attributes: z.looseObject({
-          label: z.string(),
-          category: z.string(),
-          kind: z.string(),
-          degree: z.number().optional(),
-        }),
-      }),
-    ),
-    edges: z.array(
-      z.object({
-        key: z.string(),
-        source: z.string(),
-        target: z.string(),
-        attributes: z.looseObject({ kind: z.string(), weight: z.number() }),
-      }),
-    ),
-  })
-  .describe("graphology serialisation, keyed by application ids");
-const nodeDetails = nodeRef.extend({
-  aliases: z.array(z.string()),
-  description: nullableString,
-  date: nullableString,
-  datePrecision: nullableString,
-  status: nullableString,
-  properties: z.record(z.string(), z.unknown()),
-  countries: z.array(nodeRef),
-  roles: z.array(role),
-  events: z.array(event),
-  event: event.nullable(),
-  agreements: z.array(nodeRef),
-  parties: z.array(nodeRef),
-  quantities: z.array(quantity),
-  evidence: z.array(citation),
-  degree: z.number().int(),
-  summary: nullableString.optional(),
-  holders: z
-    .array(role.extend({ holder: nodeRef }))
-    .optional()
-    .describe("Roles held in this government or organisation"),
-  eventsTotal: z.number().int().describe("How many events there are; `events` holds one page of them"),
-  eventsOffset: z.number().int().describe("Where this page of events starts (`?eventsOffset=`)"),
-  agreementsTotal: z.number().int().describe("How many agreements there are; `agreements` holds the first 100 by name"),
-});
-const neighborsPage = z.object({
-  id: z.string(),
-  total: z.number().int(),
-  offset: z.number().int(),
-  limit: z.number().int(),
-  items: z.array(
-    nodeRef.extend({
-      evidenceCount: z.number().int(),
-      via: z.array(z.string()).describe("Event ids or relationship kinds"),
-    }),
-  ),
-  graph: serializedGraph,
-});
-const searchResults = z.object({ results: z.array(nodeRef.extend({ score: z.number(), matched: nullableString })) });
-const pathResult = z.object({
-  from: z.string(),
-  to: z.string(),
-  paths: z.array(z.array(z.string())),
-  graph: serializedGraph,
-});
-const edgeEvents = z.object({ source: nodeRef, target: nodeRef, events: z.array(event) });
-const article = z.object({
-  id: z.string(),
-  title: z.string(),
-  publisher: nullableString,
-  url: nullableString,
-  published: nullableString,
-  publishedPrecision: nullableString,
-  publishedNote: nullableString,
-  language: z.string(),
-  text: nullableString,
-});
-const stats = z.object({ labels: z.record(z.string(), z.number()), relationships: z.record(z.string(), z.number()) });
-const timeline = z.object({
-  buckets: z.array(z.object({ month: z.string(), count: z.number().int() })),
-  undated: z.number().int(),
-  years: z
-    .array(z.object({ year: z.string(), count: z.number().int() }))
-    .optional()
-    .describe("Events dated only to a year"),
-});
-const health = z.object({
-  status: z.string(),
-  db: z.enum(["up", "down"]),
-  neo4j: z.string().optional(),
-  message: z.string().optional(),
-});
-const importSummary = z.object({
-  articles: z.number().int(),
-  nodes: z.number().int(),
-  links: z.number().int(),
-  roles: z.number().int(),
-  quantities: z.number().int(),
-  evidence: z.number().int(),
-  metLinks: z.number().int(),
-  elapsedMs: z.number(),
-  importId: z
-    .string()
-    .optional()
-    .describe("Files over 250,000 rows are staged and published in one step; this is the import's id."),
-});
-const errorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    requestId: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-
-// Compile-time guards: each mirror must produce what the TypeScript contract promises the client.
-type Assert<T extends true> = T;
-export type _ContractChecks = [
-  Assert<z.infer<typeof nodeDetails> extends Api.NodeDetailsDto ? true : false>,
-  Assert<z.infer<typeof neighborsPage> extends Api.NeighborsPageDto ? true : false>,
-  Assert<z.infer<typeof searchResults> extends Api.SearchResultsDto ? true : false>,
-  Assert<z.infer<typeof pathResult> extends Api.PathDto ? true : false>,
-  Assert<z.infer<typeof edgeEvents> extends Api.EdgeEventsDto ? true : false>,
-  Assert<z.infer<typeof event> extends Api.EventDto ? true : false>,
-  Assert<z.infer<typeof article> extends Api.ArticleDto ? true : false>,
-  Assert<z.infer<typeof stats> extends Api.StatsDto ? true : false>,
-  Assert<z.infer<typeof timeline> extends Api.TimelineDto ? true : false>,
-];
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Document

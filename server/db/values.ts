@@ -17,8 +17,7 @@ import neo4j, {
   isRelationship,
   isTime,
 } from "neo4j-driver";
-
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import type { Json } from "../../contracts/json.js";
 
 /** Converts one driver value to JSON. */
 export function toJson(value: unknown): Json {

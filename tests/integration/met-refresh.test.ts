@@ -6,7 +6,7 @@
  * recomputation, also when a pair's actors fall in different batches and when a second file touches some actors.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENCOUNTER_KINDS } from "../../contracts/import-format.js";
+import { ENCOUNTER_KINDS } from "../../contracts/vocabulary.js";
 import type { Database } from "../../server/db/database.js";
 import { setBatchSize } from "../../server/modules/ingest/import.repository.js";
 import { loadImportFile } from "../../server/modules/ingest/import.service.js";

@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../../server/config.js";
 import type { Database } from "../../server/db/database.js";
 import { loadImportFile } from "../../server/modules/ingest/import.service.js";
-import { gexfAttributes, graphmlAttributes } from "../../server/modules/snapshots/graph-formats.js";
+import { gexfAttributes, graphmlAttributes } from "../../contracts/graph-formats.js";
 import { countSnapshots } from "../../server/modules/snapshots/snapshots.repository.js";
-import { SNAPSHOT_MAX_NODES } from "../../server/modules/snapshots/snapshots.schemas.js";
+import { SNAPSHOT_MAX_NODES } from "../../contracts/snapshots.js";
 import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 
 type Body = {

@@ -5,14 +5,15 @@
  * The explorer's state (view, filters, time window, selection, hover, path, metric choices) and the actions that
  * change it. Panels and reducers subscribe; nothing here touches the DOM or the graph.
  */
+import { DEFAULT_GRAPH_VIEW, GRAPH_VIEWS, type GraphView } from "../../../contracts/vocabulary";
 
 // ---------------------------------------------------------------------------------------------------------------
 // State
 // ---------------------------------------------------------------------------------------------------------------
 
-export const VIEWS = ["met", "events"] as const;
-export type View = (typeof VIEWS)[number];
-export const DEFAULT_VIEW: View = "met";
+export const VIEWS = GRAPH_VIEWS;
+export type View = GraphView;
+export const DEFAULT_VIEW: View = DEFAULT_GRAPH_VIEW;
 
 export const SIZE_BY = ["degree", "betweenness"] as const;
 export type SizeBy = (typeof SIZE_BY)[number];

@@ -22,7 +22,7 @@ export function monthRange(first: string, last: string): string[] {
 }
 
 /** Buckets the event nodes of an event graph by month; year-only dates count in January of that year. */
-export function timelineFromGraph(data: SerializedGraph): TimelineDto {
+export function timelineFromGraph(data: SerializedGraph): Omit<TimelineDto, "years"> {
   const counts = new Map<string, number>();
   let undated = 0;
   for (const node of data.nodes) {
@@ -42,7 +42,7 @@ export function timelineFromGraph(data: SerializedGraph): TimelineDto {
 }
 
 /** The histogram's bars: every month between the first and last bucket, with zero counts filled in. */
-export function fillMonths(timeline: TimelineDto): { month: string; count: number }[] {
+export function fillMonths(timeline: Pick<TimelineDto, "buckets">): { month: string; count: number }[] {
   if (!timeline.buckets.length) return [];
   const byMonth = new Map(timeline.buckets.map((b) => [b.month.slice(0, 7), b.count]));
   const months = [...byMonth.keys()].sort();

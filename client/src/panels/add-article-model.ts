@@ -7,15 +7,11 @@
  * roles, agreements and suggestions, so no reference dangles and the server's validator accepts the result).
  */
 import type { ImportFileInput } from "../../../contracts/import-format";
+import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../../contracts/vocabulary";
 
 type Doc = ImportFileInput;
 type DocNode = NonNullable<Doc["nodes"]>[number];
 type DocRole = NonNullable<Doc["roles"]>[number];
-
-/** Actor node types: they take part in events and can be dropped with their links. */
-export const ACTOR_TYPES = ["person", "government", "organization", "country"] as const;
-/** Event kinds where the participants met or spoke together (the server's ENCOUNTER_KINDS). */
-export const MEETING_KINDS = ["meeting", "visit", "talks", "phone_call", "signing", "press_conference"] as const;
 
 export type ItemGroup = "people" | "organisations" | "places" | "meetings" | "other-events" | "roles" | "agreements";
 
@@ -41,7 +37,7 @@ export const GROUP_TITLES: Record<ItemGroup, string> = {
 };
 
 const isActor = (n: DocNode | undefined) => !!n && (ACTOR_TYPES as readonly string[]).includes(n.type);
-const isMeeting = (n: DocNode) => n.type === "event" && (MEETING_KINDS as readonly string[]).includes(n.kind ?? "");
+const isMeeting = (n: DocNode) => n.type === "event" && (ENCOUNTER_KINDS as readonly string[]).includes(n.kind ?? "");
 
 /** The key of the i-th role (roles have no id of their own). */
 export const roleKey = (index: number) => `role:${index}`;

@@ -8,8 +8,7 @@
  */
 import type Graph from "graphology";
 import type Sigma from "sigma";
-import type { ImportFileInput } from "../../../contracts/import-format";
-import type { ImportSummary } from "../../../server/modules/ingest/import.repository";
+import type { ArticlesPreview, ArticlesSaved } from "../../../contracts/ingest";
 import { sendJson } from "../api/write";
 import type { Store } from "../graph/store";
 import {
@@ -23,18 +22,6 @@ import {
 import { h } from "./dom";
 import { clearWriteError, showErrorText, showWriteError } from "./write-error";
 import "./add-article.css";
-
-/** What the preview endpoint answers. */
-interface PreviewDto {
-  document: ImportFileInput;
-  suggestions: { kind: string; text: string; candidates: string[]; chosen: string | null }[];
-}
-
-/** What the save endpoint answers. */
-interface SaveDto {
-  summary: ImportSummary;
-  nodeIds: string[];
-}
 
 /** What the dialog needs from the explorer. */
 export interface AddArticleDeps {
@@ -65,7 +52,7 @@ const MAX_FILE_BYTES = 2_000_000;
 /** Builds the dialog, wires the top-bar button `#add-article`, and returns a function that opens the dialog. */
 export function bindAddArticle(deps: AddArticleDeps): () => void {
   let files: { file: string; text: string }[] = [];
-  let preview: PreviewDto | null = null;
+  let preview: ArticlesPreview | null = null;
   const dropped = new Set<string>();
 
   const textarea = h("textarea", {
@@ -196,7 +183,7 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
     }
     setStep("extracting");
     try {
-      preview = await sendJson<PreviewDto>("POST", "/api/articles/preview", { articles });
+      preview = await sendJson<ArticlesPreview>("POST", "/api/articles/preview", { articles });
       dropped.clear();
       renderReview();
       setStep("review");
@@ -294,7 +281,7 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
     setStep("saving");
     const document = withoutDropped(preview.document, dropped);
     try {
-      const saved = await sendJson<SaveDto>("POST", "/api/articles", { document });
+      const saved = await sendJson<ArticlesSaved>("POST", "/api/articles", { document });
       setStep("saved");
       dialog.close();
       await showNew(deps, saved.nodeIds, documentCounts(document));

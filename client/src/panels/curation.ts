@@ -7,8 +7,8 @@
  * answer is explained in the dialog with a field for the admin token.
  */
 import type { NodeDetailsDto, NodeRef } from "../../../contracts/api";
-import { DATE_PRECISIONS, DEFAULT_KINDS, type NodeType } from "../../../contracts/import-format";
-import type { ChangeView } from "../../../server/modules/curation/curation.service";
+import type { ChangeView } from "../../../contracts/curation";
+import { ACTOR_TYPES, DATE_PRECISIONS, DEFAULT_KINDS, NODE_TYPES, type NodeType } from "../../../contracts/vocabulary";
 import { errorMessage } from "../api/client";
 import { fetchNode, fetchSearch } from "../api/endpoints";
 import { sendJson } from "../api/write";
@@ -27,8 +27,8 @@ export interface CurationDeps {
 }
 
 /** Actor categories: the ones that can be merged (events and agreements are edited or deleted only). */
-const MERGEABLE = new Set(["person", "government", "organization", "country"]);
-const EDITABLE = new Set(["person", "government", "organization", "country", "place", "agreement", "event", "topic"]);
+const MERGEABLE = new Set<string>(ACTOR_TYPES);
+const EDITABLE = new Set<string>(NODE_TYPES);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Panel section

@@ -5,8 +5,7 @@
  * The audit log of one node in its panel (`GET /api/nodes/:id/history`): who changed what, when and why, a short
  * before → after summary, and a "Revert" button per change (`POST /api/changes/:id/revert`, admin only).
  */
-import type { ChangeView } from "../../../server/modules/curation/curation.service";
-import type { GraphState, NodeState } from "../../../server/modules/curation/curation.repository";
+import type { ChangeView, GraphState, NodeState } from "../../../contracts/curation";
 import { errorMessage, getJson, isMissingEndpoint } from "../api/client";
 import { sendJson } from "../api/write";
 import { h } from "./dom";

@@ -7,6 +7,7 @@
  * rejected in one click (`POST /api/suggestions/:id/accept|reject`, admin only). Readiness: `body.dataset.ready`.
  */
 import type { ArticleDto } from "../../../contracts/api";
+import type { SuggestionDecision, SuggestionDto } from "../../../contracts/curation";
 import { errorMessage, getJson } from "../api/client";
 import { sendJson } from "../api/write";
 import { h } from "../panels/dom";
@@ -14,23 +15,6 @@ import { showWriteError } from "../panels/write-error";
 import { type Passage, passageAround } from "./passage";
 import "../styles.css";
 import "./review.css";
-
-/** A suggestion as `GET /api/suggestions` lists it. */
-export interface SuggestionDto {
-  id: string;
-  kind: "ambiguous-mention" | "possible-same-person" | string;
-  article: string | null;
-  articleTitle: string | null;
-  text: string;
-  candidates: string[];
-  candidateNodes: { id: string; name?: string; type?: string; kind?: string }[];
-  chosen: string | null;
-  start: number | null;
-  end: number | null;
-  status: string;
-  decidedBy?: string | null;
-  decidedAt?: string | null;
-}
 
 const STATUSES = ["open", "accepted", "rejected"] as const;
 type Status = (typeof STATUSES)[number];
@@ -157,7 +141,7 @@ function card(s: SuggestionDto): HTMLElement {
     accept.disabled = reject.disabled = true;
     el.dataset.status = "saving";
     try {
-      const res = await sendJson<{ suggestion: SuggestionDto; decided: number }>(
+      const res = await sendJson<SuggestionDecision>(
         "POST",
         `/api/suggestions/${encodeURIComponent(s.id)}/${outcomeKind}`,
         outcomeKind === "accept" ? { choice } : {},

@@ -18,17 +18,13 @@ import type Graph from "graphology";
 import { write as writeGexf } from "graphology-gexf/browser";
 import type { SerializedGraph } from "graphology-types";
 import type Sigma from "sigma";
-import {
-  type PortableGraph,
-  flattenGraph,
-  gexfAttributes,
-  toCsv,
-  toGraphML,
-  xmlEscape,
-} from "../../../server/modules/snapshots/graph-formats";
+import type { PortableGraph } from "../../../contracts/graph";
+import { flattenGraph, gexfAttributes, toCsv, toGraphML, xmlEscape } from "../../../contracts/graph-formats";
+import { EXPORT_FORMATS, type ExportFormat } from "../../../contracts/vocabulary";
 
-export const GRAPH_EXPORT_FORMATS = ["gexf", "graphml", "json", "csv"] as const;
-export type GraphExportFormat = (typeof GRAPH_EXPORT_FORMATS)[number];
+/** The same formats as the server's snapshot exports. */
+export const GRAPH_EXPORT_FORMATS = EXPORT_FORMATS;
+export type GraphExportFormat = ExportFormat;
 
 /** The graph as graphology's serialisation, JSON-safe. */
 function portable(graph: Graph): PortableGraph {

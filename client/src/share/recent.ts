@@ -9,19 +9,8 @@
  * - `fetchRecentSnapshots(limit?, signal?)` → the list from `GET /api/snapshots`;
  * - `renderRecentSnapshots(container, signal?)` → fills the container with the list (or a message).
  */
+import type { SnapshotSummary } from "../../../contracts/snapshots";
 import { errorMessage, getJson } from "../api/client";
-
-/** One row of the list. */
-export interface SnapshotSummary {
-  id: string;
-  url: string;
-  title: string;
-  note: string;
-  createdAt: string;
-  nodeCount: number;
-  edgeCount: number;
-  formatVersion: number;
-}
 
 /** True when the page is the recent-snapshots page. */
 export function isRecentRoute(location: Pick<Location, "pathname"> = window.location): boolean {

@@ -13,18 +13,13 @@
  */
 import type Graph from "graphology";
 import type Sigma from "sigma";
-import type { SnapshotState } from "../../../server/modules/snapshots/snapshots.schemas";
+import type { CreateSnapshotRequest, SnapshotState } from "../../../contracts/snapshots";
 import { ApiError } from "../api/client";
 
 export type { SnapshotState };
 
 /** The request body of `POST /api/snapshots`. */
-export interface SnapshotBody {
-  title: string;
-  note: string;
-  graph: ReturnType<Graph["export"]>;
-  state: SnapshotState;
-}
+export type SnapshotBody = CreateSnapshotRequest;
 
 /** The link to a stored snapshot. */
 export interface SharedSnapshot {

@@ -17,22 +17,14 @@
 import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import type Sigma from "sigma";
-import type { LiveDiff, SnapshotView } from "../../../server/modules/snapshots/snapshots.service";
+import type { LiveDiff, SnapshotSummary, SnapshotView } from "../../../contracts/snapshots";
 import { ApiError, getJson } from "../api/client";
 import type { SnapshotState } from "./share";
 
 export type { LiveDiff };
 
 /** Metadata shown in the banner. */
-export interface SnapshotMeta {
-  id: string;
-  title: string;
-  note: string;
-  createdAt: string;
-  formatVersion: number;
-  nodeCount: number;
-  edgeCount: number;
-}
+export type SnapshotMeta = Omit<SnapshotSummary, "url">;
 
 /** A snapshot that was taken down: its page shows the reason instead of a graph. */
 export class SnapshotGoneError extends Error {

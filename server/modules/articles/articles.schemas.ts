@@ -5,7 +5,7 @@
  * Parameters of `GET /api/articles/:id` and `GET /api/timeline` (the graph's filters without the view and budget).
  */
 import { z } from "zod";
-import { idSchema } from "../../../contracts/import-format.js";
+import { idSchema } from "../../../contracts/ids.js";
 import { graphQuerySchema } from "../graph/graph.schemas.js";
 
 export const articleParamsSchema = z.object({ id: idSchema });

@@ -8,15 +8,24 @@
  * the node fields cannot express, rejections, the audit log, decisions and snapshots).
  */
 import neo4j from "neo4j-driver";
-import { AGREEMENT_STATUSES, PARTICIPANT_ROLES, type ImportFile } from "../../../contracts/import-format.js";
+import type { ImportFile } from "../../../contracts/import-format.js";
+import {
+  ACTOR_TYPES,
+  AGREEMENT_STATUSES,
+  LINK_ENDS,
+  type LinkType,
+  PARTICIPANT_ROLES,
+  linkEndAccepts,
+} from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { refreshPlannerStatistics } from "../../db/planner.js";
-import type { Json } from "../../db/values.js";
+import type { Json } from "../../../contracts/json.js";
 import { toNumber } from "../../db/values.js";
 import { ValidationError } from "../../errors.js";
 import { validateImport } from "../ingest/import-validate.js";
-import { type ImportSummary, writeImport } from "../ingest/import.repository.js";
+import type { ImportSummary } from "../../../contracts/ingest.js";
+import { writeImport } from "../ingest/import.repository.js";
 import { CORE_ENTITY_PROPERTIES, refreshMet } from "../ingest/import.repository.js";
 import { ensureCurationSchema, splitProperties, stableJson } from "./curation.repository.js";
 
@@ -35,19 +44,21 @@ type Record_ = Record<string, Json>;
  * Field rules: which links fit the import format's node fields (the rest go to the `links` section)
  * -------------------------------------------------------------------------------------------------------------- */
 
-const ACTORS = ["person", "government", "organization", "country"];
-const FIELD_RULES: Record<string, { field: string; from: string[]; to: string[]; single: boolean }> = {
-  IN_COUNTRY: {
-    field: "country",
-    from: ["government", "place", "organization", "country"],
-    to: ["country"],
-    single: true,
-  },
-  PART_OF: { field: "partOf", from: ["organization"], to: ["government", "organization"], single: true },
-  AT: { field: "place", from: ["event"], to: ["place", "country"], single: true },
-  ABOUT: { field: "topics", from: ["event", "agreement"], to: ["topic"], single: false },
-  PRODUCED: { field: "produced", from: ["event"], to: ["agreement"], single: false },
-};
+const ACTORS: readonly string[] = ACTOR_TYPES;
+const fieldRule = (type: LinkType, field: string, single: boolean) => ({
+  field,
+  from: LINK_ENDS[type].source as readonly string[],
+  to: LINK_ENDS[type].target as readonly string[],
+  single,
+});
+const FIELD_RULES: Record<string, { field: string; from: readonly string[]; to: readonly string[]; single: boolean }> =
+  {
+    IN_COUNTRY: fieldRule("IN_COUNTRY", "country", true),
+    PART_OF: fieldRule("PART_OF", "partOf", true),
+    AT: fieldRule("AT", "place", true),
+    ABOUT: fieldRule("ABOUT", "topics", false),
+    PRODUCED: fieldRule("PRODUCED", "produced", false),
+  };
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_]{0,59}$/;
 
 function isPropertyValue(v: Json): boolean {
@@ -230,8 +241,7 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
       for await (const rows of pages(db, cypher("queries/curation/backup-roles"), (r) => String(r.person))) {
         for (const row of rows) {
           const { props: p } = propsOf(row);
-          if (row.personType !== "person" || !["government", "organization", "country"].includes(String(row.ofType)))
-            continue;
+          if (row.personType !== "person" || !linkEndAccepts("HOLDS_ROLE", "target", String(row.ofType))) continue;
           const evidence = Array.isArray(p.evidence) ? p.evidence : [];
           // Role evidence ids are kept apart: after a merge they need not match the ids the import would compute.
           if (evidence.length)

@@ -8,11 +8,13 @@
  * reverted by applying its `before`.
  */
 import neo4j, { isDate, isDateTime, isLocalDateTime, type ManagedTransaction } from "neo4j-driver";
-import { isActorType } from "../../../contracts/import-format.js";
+import type { EvidenceNote, GraphState, NodeState, RejectionRecord, RelState } from "../../../contracts/curation.js";
+import { isActorType } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
 import { applySchema } from "../../db/schema.js";
 import type { Database } from "../../db/database.js";
-import { type Json, toJson, toJsonMap } from "../../db/values.js";
+import type { Json } from "../../../contracts/json.js";
+import { toJson, toJsonMap } from "../../db/values.js";
 import { AppError } from "../../errors.js";
 import { LABELS } from "../ingest/import.repository.js";
 
@@ -25,58 +27,6 @@ export class ConflictError extends AppError {
   constructor(message: string) {
     super(409, "CONFLICT", message);
   }
-}
-
-/** One relationship of a recorded entity, seen from the entity. */
-export interface RelState {
-  type: string;
-  dir: "out" | "in";
-  /** Label of the other end: Entity, Evidence, Quantity, Snapshot or Article. */
-  otherLabel: string;
-  otherId: string;
-  props: Record<string, Json>;
-}
-
-/** An entity as recorded by the audit log; `exists: false` records that there was no such entity. */
-export interface NodeState {
-  id: string;
-  exists: boolean;
-  /** The type label (Person, Event…). */
-  label?: string;
-  /** Properties except temporals. */
-  props?: Record<string, Json>;
-  /** Temporal properties as ISO strings (dateStart, dateEnd: dates; createdAt, updatedAt: date-times). */
-  temporals?: Record<string, string>;
-  rels?: RelState[];
-}
-
-/** The review annotation of one Evidence node. */
-export interface EvidenceNote {
-  id: string;
-  status: string | null;
-  statusNote: string | null;
-  statusChange: string | null;
-}
-
-/** A `(:Rejection)`: a deleted entity (`action: deleted`) or one merged into another (`action: merged`, `into`). */
-export interface RejectionRecord {
-  id: string;
-  subjectId: string;
-  kind: string;
-  action: "deleted" | "merged";
-  into: string | null;
-  reason: string;
-  at: string;
-  by: string;
-  change: string;
-  evidence: string[];
-}
-
-/** What a change recorded about its subjects, before or after it. */
-export interface GraphState {
-  nodes: NodeState[];
-  evidence: EvidenceNote[];
-  rejections: RejectionRecord[];
 }
 
 /** An audit record as stored (before/after still JSON text). */

@@ -25,7 +25,7 @@ import {
   splitSchema,
   suggestionParamsSchema,
   suggestionsQuerySchema,
-} from "./curation.schemas.js";
+} from "../../../contracts/curation.js";
 import {
   deleteNode,
   editNode,

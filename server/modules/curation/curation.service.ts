@@ -9,16 +9,13 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../../db/database.js";
 import { LABELS, refreshMet } from "../ingest/import.repository.js";
-import { isActorType } from "../../../contracts/import-format.js";
-import type { Json } from "../../db/values.js";
+import { isActorType } from "../../../contracts/vocabulary.js";
+import type { Json } from "../../../contracts/json.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
 import { dateRange } from "../graph/graph.schemas.js";
 import {
   ConflictError,
   type ChangeRecord,
-  type GraphState,
-  type NodeState,
-  type RelState,
   applyState,
   captureState,
   createChange,
@@ -32,21 +29,16 @@ import {
   stableJson,
   touchedActors,
 } from "./curation.repository.js";
-import type { EditInput, MergeInput, RolesEditInput, SplitInput } from "./curation.schemas.js";
-
-/** What a curation endpoint answers: the stored change (states parsed). */
-export interface ChangeView {
-  id: string;
-  at: string;
-  by: string;
-  action: string;
-  subjectIds: string[];
-  reason: string;
-  revertOf: string | null;
-  revertedBy: string | null;
-  before: GraphState | null;
-  after: GraphState | null;
-}
+import type {
+  ChangeView,
+  EditInput,
+  GraphState,
+  MergeInput,
+  NodeState,
+  RelState,
+  RolesEditInput,
+  SplitInput,
+} from "../../../contracts/curation.js";
 
 /** Who asks and why; `by` is the admin token's label (res.locals.actor). */
 export interface Actor {

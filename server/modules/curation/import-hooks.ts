@@ -9,20 +9,9 @@
 import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Citation, ImportFile, ImportNode, ImportSuggestion } from "../../../contracts/import-format.js";
+import type { SkippedRejected } from "../../../contracts/ingest.js";
 import { cypher } from "../../db/cypher.js";
 import { evidenceId, labelCount } from "../ingest/import.repository.js";
-
-/** What screening left out of an import (reported in the import summary as `skippedRejected`). */
-export interface SkippedRejected {
-  /** Nodes deleted by a curator. */
-  nodes: number;
-  /** Citations of evidence a curator rejected. */
-  citations: number;
-  /** Links and roles to deleted nodes. */
-  links: number;
-  /** Ids of nodes merged into another, written onto the kept node instead. */
-  redirected: number;
-}
 
 const PAGE = 10_000;
 

@@ -11,10 +11,12 @@ import type { ManagedTransaction } from "neo4j-driver";
 import neo4j from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
-import { type Json, toJsonMap, toNumber } from "../../db/values.js";
+import type { Json } from "../../../contracts/json.js";
+import { toJsonMap, toNumber } from "../../db/values.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
 import { ConflictError, ensureCurationSchema, readTypes } from "./curation.repository.js";
-import { type ChangeView, mergeStates, mutateInTx } from "./curation.service.js";
+import type { ChangeView } from "../../../contracts/curation.js";
+import { mergeStates, mutateInTx } from "./curation.service.js";
 
 /** A suggestion as the review page shows it. */
 export type SuggestionView = Record<string, Json>;

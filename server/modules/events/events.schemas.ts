@@ -5,6 +5,6 @@
  * Path parameters of `GET /api/events/:id`: an application id (slug).
  */
 import { z } from "zod";
-import { idSchema } from "../../../contracts/import-format.js";
+import { idSchema } from "../../../contracts/ids.js";
 
 export const eventParamsSchema = z.object({ id: idSchema });

@@ -7,7 +7,7 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { CitationDto, EventDto } from "../../../contracts/api.js";
-import { PARTICIPANT_ROLES } from "../../../contracts/import-format.js";
+import { PARTICIPANT_ROLES } from "../../../contracts/vocabulary.js";
 import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
 import { type CitationRow, type EventRow, readArticleTexts, readEventRows } from "./events.repository.js";

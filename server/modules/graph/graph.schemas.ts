@@ -6,24 +6,20 @@
  * the element budget.
  */
 import { z } from "zod";
+import { ID_PATTERN } from "../../../contracts/ids.js";
 import { partialDateSchema } from "../../../contracts/import-format.js";
+import { DEFAULT_GRAPH_VIEW, GRAPH_VIEWS } from "../../../contracts/vocabulary.js";
 import { csvList } from "../../http/validate.js";
 
 const slugList = z.preprocess(
   csvList,
-  z
-    .array(z.string().regex(/^[a-z0-9][a-z0-9._:-]*$/, "a list of lower-case ids or kinds, comma-separated"))
-    .max(200)
-    .optional(),
+  z.array(z.string().regex(ID_PATTERN, "a list of lower-case ids or kinds, comma-separated")).max(200).optional(),
 );
-
-export const GRAPH_VIEWS = ["met", "events"] as const;
-export type GraphView = (typeof GRAPH_VIEWS)[number];
 
 export function graphQuerySchema(maxBudget: number) {
   return z
     .object({
-      view: z.enum(GRAPH_VIEWS).default("met"),
+      view: z.enum(GRAPH_VIEWS).default(DEFAULT_GRAPH_VIEW),
       kinds: slugList,
       eventKinds: slugList,
       topics: slugList,
@@ -33,11 +29,7 @@ export function graphQuerySchema(maxBudget: number) {
       to: partialDateSchema.optional(),
       limit: z.coerce.number().int().min(1).max(maxBudget).default(maxBudget),
       /** Expands one community meta-node of the level-of-detail overview (graph.lod.ts). */
-      community: z
-        .string()
-        .regex(/^[a-z0-9][a-z0-9._:-]*$/, "a community id such as c-001")
-        .max(200)
-        .optional(),
+      community: z.string().regex(ID_PATTERN, "a community id such as c-001").max(200).optional(),
     })
     .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
 }

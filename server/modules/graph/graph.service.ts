@@ -7,7 +7,7 @@
  * (events and agreements as nodes linked to their participants). Filters apply to events, not only nodes, so a
  * time window removes the meetings outside it and the links they made.
  */
-import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../../contracts/import-format.js";
+import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../../contracts/vocabulary.js";
 import type {
   EdgeAttributes,
   NodeAttributes,

@@ -8,24 +8,16 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { NODE_TYPES, type NodeType } from "../../../contracts/import-format.js";
+import { LINK_ENDS, LINK_TYPES, type LinkType, NODE_TYPES, type NodeType } from "../../../contracts/vocabulary.js";
 import { suggest, validateImport, type ImportIssue, type ImportValidation } from "./import-validate.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Vocabularies
  * -------------------------------------------------------------------------------------------------------------- */
 
-export const EDGE_TYPES = [
-  "PARTICIPATED_IN",
-  "HOLDS_ROLE",
-  "AT",
-  "ABOUT",
-  "PRODUCED",
-  "PARTY_TO",
-  "IN_COUNTRY",
-  "PART_OF",
-] as const;
-export type EdgeType = (typeof EDGE_TYPES)[number];
+/** Edge files name one of the link types (contracts/vocabulary.ts). */
+export const EDGE_TYPES = LINK_TYPES;
+export type EdgeType = LinkType;
 
 /** Column types accepted after a colon in a header (`founded:int`, `tags:string[]`). */
 export const COLUMN_TYPES = [
@@ -44,18 +36,8 @@ export const COLUMN_TYPES = [
 ] as const;
 type ColumnType = (typeof COLUMN_TYPES)[number];
 
-const ACTORS: readonly NodeType[] = ["person", "government", "organization", "country"];
 /** Which node types each edge type joins, so mixed-up or swapped columns get a pointed message. */
-const ENDPOINTS: Record<EdgeType, { source: readonly NodeType[]; target: readonly NodeType[] }> = {
-  PARTICIPATED_IN: { source: ACTORS, target: ["event"] },
-  HOLDS_ROLE: { source: ["person"], target: ["government", "organization", "country"] },
-  AT: { source: ["event"], target: ["place", "country"] },
-  ABOUT: { source: ["event", "agreement"], target: ["topic"] },
-  PRODUCED: { source: ["event"], target: ["agreement"] },
-  PARTY_TO: { source: ACTORS, target: ["agreement"] },
-  IN_COUNTRY: { source: ["government", "place", "organization", "country"], target: ["country"] },
-  PART_OF: { source: ["organization"], target: ["government", "organization"] },
-};
+const ENDPOINTS = LINK_ENDS;
 
 /** Node columns that map to fields of the JSON format (after header aliases are resolved). */
 const NODE_FIELDS = new Set([

@@ -7,15 +7,14 @@
  * already in the graph (curated or from another article) keeps what is known and gains the new evidence.
  */
 import { createHash } from "node:crypto";
-import type { ImportFileInput, NodeType } from "../../../contracts/import-format.js";
+import type { ImportFileInput } from "../../../contracts/import-format.js";
+import { MAX_ARTICLE_BYTES } from "../../../contracts/ingest.js";
+import { type NodeType, isActorType, linkEndAccepts } from "../../../contracts/vocabulary.js";
 import { extractArticles } from "../../../extractor/extract.js";
 import type { ActorKind, ArticleInput, EvidenceOut, ExtractionResult } from "../../../extractor/types.js";
 
 /** Recorded on every citation the extractor makes. */
 export const EXTRACTOR_ID = "extractor:parley-rules-1";
-
-/** Largest article accepted, in bytes. */
-export const MAX_ARTICLE_BYTES = 2_000_000;
 
 const TYPE_OF_ACTOR: Record<ActorKind, NodeType> = {
   person: "person",
@@ -243,9 +242,9 @@ export function extractionToImport(extraction: ExtractionResult, inputs: Article
 }
 
 function isActor(type: NodeType | undefined): boolean {
-  return type === "person" || type === "government" || type === "organization" || type === "country";
+  return type !== undefined && isActorType(type);
 }
 
 function isOffice(type: NodeType | undefined): boolean {
-  return type === "government" || type === "organization" || type === "country";
+  return type !== undefined && linkEndAccepts("HOLDS_ROLE", "target", type);
 }

@@ -7,15 +7,8 @@
  * problem comes back as `{ path, message }` with a JSON path such as `$.nodes[3].participants[0].actor`.
  */
 import type { z } from "zod";
-import {
-  ACTOR_TYPES,
-  importFileSchema,
-  type DatePrecision,
-  type ImportFile,
-  type ImportNode,
-  type NodeType,
-  type Citation,
-} from "../../../contracts/import-format.js";
+import { type Citation, type ImportFile, importFileSchema, type ImportNode } from "../../../contracts/import-format.js";
+import { ACTOR_TYPES, type DatePrecision, LINK_ENDS, type NodeType } from "../../../contracts/vocabulary.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Types
@@ -33,10 +26,10 @@ export type ImportValidation = { ok: true; data: ImportFile } | { ok: false; err
 export const MAX_REPORTED_ISSUES = 100;
 
 /** Node types that can take part in events, be parties to agreements and hold roles' offices. */
-const PLACE_TYPES: readonly NodeType[] = ["place", "country"];
-const OFFICE_TYPES: readonly NodeType[] = ["government", "organization", "country"];
-const PARENT_TYPES: readonly NodeType[] = ["government", "organization"];
-const COUNTRY_HOLDER_TYPES: readonly NodeType[] = ["government", "place", "organization", "country"];
+const PLACE_TYPES = LINK_ENDS.AT.target;
+const OFFICE_TYPES = LINK_ENDS.HOLDS_ROLE.target;
+const PARENT_TYPES = LINK_ENDS.PART_OF.target;
+const COUNTRY_HOLDER_TYPES = LINK_ENDS.IN_COUNTRY.source;
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Issue list with a cap, so a file with a million bad rows still gives a readable answer

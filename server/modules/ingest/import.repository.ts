@@ -8,12 +8,14 @@
  */
 import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
-import { ENCOUNTER_KINDS, type Citation, type ImportFile, type NodeType } from "../../../contracts/import-format.js";
+import type { Citation, ImportFile } from "../../../contracts/import-format.js";
+import type { ImportSummary } from "../../../contracts/ingest.js";
+import { ENCOUNTER_KINDS, type LinkType as AnyLinkType, type NodeType } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { toNumber } from "../../db/values.js";
 import { dateRange } from "../graph/graph.schemas.js";
-import { type SkippedRejected, screenRejected, writeSuggestions } from "../curation/import-hooks.js";
+import { screenRejected, writeSuggestions } from "../curation/import-hooks.js";
 
 /** Labels whose node count the writer asks for (a closed list: they are put into Cypher text). */
 export type CountedLabel = "Entity" | "Article" | "Quantity" | "Evidence" | "Rejection";
@@ -39,26 +41,20 @@ export const LABELS: Record<NodeType, string> = {
   topic: "Topic",
 };
 
-/** Relationship types the writer creates from node fields (a closed list: they are put into Cypher text). */
-export const LINK_TYPES = ["IN_COUNTRY", "PART_OF", "PARTICIPATED_IN", "AT", "ABOUT", "PRODUCED", "PARTY_TO"] as const;
+/**
+ * The link types the writer creates from node fields, in writing order (a closed list: they are put into Cypher
+ * text); roles are written apart.
+ */
+export const LINK_TYPES = [
+  "IN_COUNTRY",
+  "PART_OF",
+  "PARTICIPATED_IN",
+  "AT",
+  "ABOUT",
+  "PRODUCED",
+  "PARTY_TO",
+] as const satisfies readonly AnyLinkType[];
 export type LinkType = (typeof LINK_TYPES)[number];
-
-export interface ImportSummary {
-  articles: number;
-  nodes: number;
-  links: number;
-  roles: number;
-  quantities: number;
-  evidence: number;
-  metLinks: number;
-  elapsedMs: number;
-  /** Curation: what was left out because a curator deleted it (server/modules/curation/import-hooks.ts). */
-  skippedRejected?: SkippedRejected;
-  /** Curation: suggestions stored for review, and how many a remembered decision settled at once. */
-  suggestions?: { stored: number; decided: number };
-  /** Staged loads only: the import's id (its `Import` node records how it ended). */
-  importId?: string;
-}
 
 /** Properties the writer itself sets on entities; everything else on an entity is the import's free `properties`. */
 export const CORE_ENTITY_PROPERTIES: ReadonlySet<string> = new Set([

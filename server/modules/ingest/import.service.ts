@@ -16,7 +16,8 @@ import { nodeCount, outdatesStatistics, refreshPlannerStatistics } from "../../d
 import { ValidationError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { type ImportIssue, validateImport } from "./import-validate.js";
-import { type ImportSummary, type Progress, writeImport } from "./import.repository.js";
+import type { ImportSummary } from "../../../contracts/ingest.js";
+import { type Progress, writeImport } from "./import.repository.js";
 import { STAGE_ABOVE_ROWS, type StagedOptions, writeStagedImport } from "./staged-import.js";
 
 export class ImportValidationError extends ValidationError {

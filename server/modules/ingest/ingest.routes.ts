@@ -7,29 +7,20 @@
  * and sends the edited document to `POST /api/articles`, which loads it through the import path (admin only).
  */
 import { Router } from "express";
-import { z } from "zod";
 import type { AppDeps } from "../../app.js";
 import { requireAdmin } from "../../http/access.js";
 import { jsonBody } from "../../http/body.js";
 import { parseOr400 } from "../../http/validate.js";
 import { ValidationError } from "../../errors.js";
-import { ArticleInputError, MAX_ARTICLE_BYTES, articlesToImport, decodeArticle } from "./extraction-import.js";
+import {
+  type ArticleInput,
+  articlesPreviewRequestSchema as previewSchema,
+  articlesSaveRequestSchema as saveSchema,
+} from "../../../contracts/ingest.js";
+import { ArticleInputError, articlesToImport, decodeArticle } from "./extraction-import.js";
 import { loadImportFile } from "./import.service.js";
 
-const articleInput = z.object({
-  /** The article text, optionally starting with `key: value` header lines (source, url, date) and a blank line. */
-  text: z.string().max(MAX_ARTICLE_BYTES, `an article is at most ${MAX_ARTICLE_BYTES / 1e6} MB of text`),
-  /** A file name for the citation list (e.g. the uploaded file's name). */
-  file: z
-    .string()
-    .regex(/^[\w .,()-]{1,200}$/, "a plain file name")
-    .optional(),
-});
-
-const previewSchema = z.object({ articles: z.array(articleInput).min(1).max(50) });
-const saveSchema = z.union([previewSchema, z.object({ document: z.unknown() })]);
-
-function decodeAll(articles: z.infer<typeof articleInput>[]) {
+function decodeAll(articles: ArticleInput[]) {
   try {
     return articles.map((a, i) =>
       decodeArticle(a.file ?? `pasted-article-${i + 1}.txt`, new TextEncoder().encode(a.text)),

@@ -11,7 +11,7 @@
  * Only pairs of "file-only" actors are computed: new actors whose every participation is in a new event. Any
  * other actor (one that existed, or that joins an existing event) still has its links rebuilt from the graph.
  */
-import { ENCOUNTER_KINDS } from "../../../contracts/import-format.js";
+import { ENCOUNTER_KINDS } from "../../../contracts/vocabulary.js";
 import type { ImportPlan } from "./import.repository.js";
 
 export interface MetRow {

@@ -22,17 +22,18 @@
  */
 import { randomUUID } from "node:crypto";
 import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
-import type { ImportFile, NodeType } from "../../../contracts/import-format.js";
+import type { ImportFile } from "../../../contracts/import-format.js";
+import type { NodeType } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../errors.js";
+import type { ImportSummary } from "../../../contracts/ingest.js";
 import type { Logger } from "../../log.js";
 import { screenRejected, writeSuggestions } from "../curation/import-hooks.js";
 import {
   CORE_ENTITY_PROPERTIES,
   type CountedLabel,
   type ImportPlan,
-  type ImportSummary,
   LABELS,
   type LinkRow,
   type LinkType,

@@ -6,7 +6,7 @@
  * (slugs); page sizes are bounded per endpoint (lists at most 1,000 per page).
  */
 import { z } from "zod";
-import { idSchema } from "../../../contracts/import-format.js";
+import { idSchema } from "../../../contracts/ids.js";
 
 /** Largest page a list endpoint returns. */
 export const MAX_PAGE = 1_000;

@@ -17,7 +17,7 @@ import type {
   SearchResultsDto,
 } from "../../../contracts/api.js";
 import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../../contracts/graph.js";
-import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../../contracts/import-format.js";
+import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../../contracts/vocabulary.js";
 import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
 import { CORE_ENTITY_PROPERTIES } from "../ingest/import.repository.js";

@@ -8,6 +8,7 @@
  * errs on the side of refusing: strings and comments are skipped, so keywords inside them never count, but a
  * keyword anywhere else does.
  */
+import { MAX_QUERY_LENGTH } from "../../../contracts/query.js";
 
 /** Procedures the console may call: schema introspection and full-text search, all read-only. */
 export const ALLOWED_PROCEDURES = [
@@ -20,9 +21,6 @@ export const ALLOWED_PROCEDURES = [
 ] as const;
 
 const ALLOWED = new Set<string>(ALLOWED_PROCEDURES.map((p) => p.toLowerCase()));
-
-/** Longest query text accepted; longer texts are refused before lexing (enormous literals). */
-export const MAX_QUERY_LENGTH = 20_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Lexer

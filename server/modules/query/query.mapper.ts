@@ -9,7 +9,8 @@
 import { createHash } from "node:crypto";
 import { type Node, type Path, type Relationship, isNode, isPath, isRelationship } from "neo4j-driver";
 import type { EdgeAttributes, NodeAttributes, SerializedEdge, SerializedNode } from "../../../contracts/graph.js";
-import type { CellValue, JsonValue, NodeCell, PathCell, RelationshipCell } from "../../../contracts/query.js";
+import type { Json } from "../../../contracts/json.js";
+import type { CellValue, NodeCell, PathCell, RelationshipCell } from "../../../contracts/query.js";
 import { toJson, toJsonMap } from "../../db/values.js";
 
 /** Node attributes sigma or the explorer reserve for rendering; data properties of these names are not copied. */
@@ -48,7 +49,7 @@ export function nodeKey(labels: string[], properties: Record<string, unknown>): 
   return `hash:${createHash("sha256").update(canonical).digest("hex").slice(0, 16)}`;
 }
 
-function sortKeys(value: JsonValue): JsonValue {
+function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
@@ -175,12 +176,7 @@ export class ResultMapper {
   }
 
   /** Keys as the explorer builds them (`met:a|b`, `holds_role:a->b:title`, `at:e->p`), unique per relationship. */
-  private edgeKey(
-    rel: AnyRelationship,
-    source: string,
-    target: string,
-    properties: { [key: string]: JsonValue },
-  ): string {
+  private edgeKey(rel: AnyRelationship, source: string, target: string, properties: { [key: string]: Json }): string {
     const known = this.edgeKeys.get(rel.elementId);
     if (known) return known;
     const kind = rel.type.toLowerCase();
@@ -201,7 +197,7 @@ export class ResultMapper {
   }
 }
 
-function nodeAttributes(labels: string[], properties: { [key: string]: JsonValue }): NodeAttributes {
+function nodeAttributes(labels: string[], properties: { [key: string]: Json }): NodeAttributes {
   const category =
     typeof properties.type === "string"
       ? properties.type
@@ -216,7 +212,7 @@ function nodeAttributes(labels: string[], properties: { [key: string]: JsonValue
   return attributes;
 }
 
-function edgeAttributes(type: string, properties: { [key: string]: JsonValue }): EdgeAttributes {
+function edgeAttributes(type: string, properties: { [key: string]: Json }): EdgeAttributes {
   const count = properties.count;
   const attributes: EdgeAttributes = {
     kind: type.toLowerCase(),
@@ -226,7 +222,7 @@ function edgeAttributes(type: string, properties: { [key: string]: JsonValue }):
   return attributes;
 }
 
-function firstString(...values: (JsonValue | undefined)[]): string | null {
+function firstString(...values: (Json | undefined)[]): string | null {
   for (const v of values) if (typeof v === "string" && v.length > 0) return v;
   return null;
 }

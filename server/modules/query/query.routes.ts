@@ -11,7 +11,7 @@ import type { AppDeps } from "../../app.js";
 import { jsonBody } from "../../http/body.js";
 import { rateLimit } from "../../http/rate-limit.js";
 import { parseOr400 } from "../../http/validate.js";
-import { queryBodySchema, savedNameSchema, savedRunBodySchema } from "./query.schemas.js";
+import { queryRequestSchema, savedNameSchema, savedRunRequestSchema } from "../../../contracts/query.js";
 import { querySchema, runConsoleQuery, runSavedQuestion, savedQuestions } from "./query.service.js";
 
 /** The console router (mounted under /api). */
@@ -22,7 +22,7 @@ export function queryRoutes({ db, config }: AppDeps): Router {
   const body = jsonBody("64kb");
 
   router.post("/query", limited, ...body, async (req, res) => {
-    const { query, params } = parseOr400(queryBodySchema, req.body, "query request");
+    const { query, params } = parseOr400(queryRequestSchema, req.body, "query request");
     res.json(await runConsoleQuery(db, limits, query, params));
   });
 
@@ -36,7 +36,7 @@ export function queryRoutes({ db, config }: AppDeps): Router {
 
   router.post("/saved/:name/run", limited, ...body, async (req, res) => {
     const { name } = parseOr400(savedNameSchema, req.params, "saved question name");
-    const { params } = parseOr400(savedRunBodySchema, req.body ?? {}, "saved question parameters");
+    const { params } = parseOr400(savedRunRequestSchema, req.body ?? {}, "saved question parameters");
     res.json(await runSavedQuestion(db, limits, name, params));
   });
 

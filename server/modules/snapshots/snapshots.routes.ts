@@ -20,9 +20,9 @@ import {
   createSnapshotSchema,
   exportQuerySchema,
   listQuerySchema,
-  snapshotIdSchema,
   takedownBodySchema,
-} from "./snapshots.schemas.js";
+} from "../../../contracts/snapshots.js";
+import { snapshotIdSchema } from "../../../contracts/ids.js";
 import {
   createSnapshot,
   exportSnapshot,

@@ -11,15 +11,14 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import Graph from "graphology";
 import { write as writeGexf } from "graphology-gexf";
 import type { SerializedGraph as GraphologySerialized } from "graphology-types";
-import type { SerializedGraph } from "../../../contracts/graph.js";
+import type { PortableGraph } from "../../../contracts/graph.js";
 import type { Database } from "../../db/database.js";
 import { AppError, NotFoundError } from "../../errors.js";
 import { graphQuerySchema } from "../graph/graph.schemas.js";
 import { buildOverview } from "../graph/graph.service.js";
-import { type PortableGraph, flattenGraph, gexfAttributes, toCsv, toGraphML } from "./graph-formats.js";
+import { flattenGraph, gexfAttributes, toCsv, toGraphML } from "../../../contracts/graph-formats.js";
 import {
   type SnapshotRow,
-  type SnapshotSummaryRow,
   findSnapshot,
   insertSnapshot,
   listSnapshots,
@@ -29,11 +28,16 @@ import {
 } from "./snapshots.repository.js";
 import {
   type CreateSnapshotBody,
-  type CsvPart,
-  type ExportFormat,
+  type LiveDiff,
+  type LiveEdgeRef,
+  type LiveNodeRef,
   SNAPSHOT_FORMAT_VERSION,
-  type SnapshotState,
-} from "./snapshots.schemas.js";
+  type SnapshotCreated,
+  type SnapshotPayload,
+  type SnapshotSummary,
+  type SnapshotView,
+} from "../../../contracts/snapshots.js";
+import type { CsvPart, ExportFormat } from "../../../contracts/vocabulary.js";
 
 /** 410: the snapshot existed and was taken down; its link says so instead of a bare 404. */
 export class GoneError extends AppError {
@@ -43,24 +47,6 @@ export class GoneError extends AppError {
 }
 
 const PAYLOAD_ENCODING = "gzip+base64";
-
-/** What a snapshot stores (and hashes): the graph, the state, the title and note, and the format version. */
-export interface SnapshotPayload {
-  formatVersion: number;
-  title: string;
-  note: string;
-  graph: PortableGraph;
-  state: SnapshotState;
-}
-
-/** A stored view as `GET /api/snapshots/:id` returns it. */
-export interface SnapshotView extends SnapshotPayload {
-  id: string;
-  url: string;
-  createdAt: string;
-  nodeCount: number;
-  edgeCount: number;
-}
 
 /** The public path of a snapshot's read-only page. */
 export const snapshotUrl = (id: string) => `/s/${id}`;
@@ -104,7 +90,7 @@ export function snapshotId(payload: SnapshotPayload): string {
 export async function createSnapshot(
   db: Database,
   body: CreateSnapshotBody,
-): Promise<{ id: string; url: string; created: boolean }> {
+): Promise<SnapshotCreated & { created: boolean }> {
   const graph: PortableGraph = await withEvidence(db, body.graph);
   const payload: SnapshotPayload = {
     formatVersion: SNAPSHOT_FORMAT_VERSION,
@@ -211,7 +197,7 @@ export async function getSnapshot(db: Database, id: string): Promise<SnapshotVie
 }
 
 /** Recent snapshots, newest first, with their URLs. */
-export async function recentSnapshots(db: Database, limit: number): Promise<(SnapshotSummaryRow & { url: string })[]> {
+export async function recentSnapshots(db: Database, limit: number): Promise<SnapshotSummary[]> {
   return (await listSnapshots(db, limit)).map((s) => ({ ...s, url: snapshotUrl(s.id) }));
 }
 
@@ -223,23 +209,6 @@ export async function takeDown(db: Database, id: string, reason: string): Promis
 // ---------------------------------------------------------------------------------------------------------------
 // Open live
 // ---------------------------------------------------------------------------------------------------------------
-
-type NodeRef = { key: string; label: string | null };
-type EdgeRef = { key: string; source: string; target: string; kind: string | null };
-
-/** "Open live": what the snapshot's filters show today, and what changed since it was taken. */
-export type LiveDiff =
-  | {
-      id: string;
-      takenAt: string;
-      supported: true;
-      filters: Record<string, unknown>;
-      added: { nodes: NodeRef[]; edges: EdgeRef[] };
-      removed: { nodes: NodeRef[]; edges: EdgeRef[] };
-      unchanged: { nodes: number; edges: number };
-      graph: SerializedGraph;
-    }
-  | { id: string; takenAt: string; supported: false; reason: string };
 
 /**
  * Re-runs the snapshot's filters through the graph overview and compares node keys and edge keys (the overview's
@@ -272,14 +241,14 @@ export async function openLive(db: Database, graphBudget: number, id: string): P
     };
   }
   const live = await buildOverview(db, parsed.data);
-  const nodeRef = (n: { key: string; attributes?: Record<string, unknown> }): NodeRef => ({
+  const nodeRef = (n: { key: string; attributes?: Record<string, unknown> }): LiveNodeRef => ({
     key: n.key,
     label: typeof n.attributes?.label === "string" ? n.attributes.label : null,
   });
   const edgeRef = (
     e: { key?: string; source: string; target: string; attributes?: Record<string, unknown> },
     i: number,
-  ): EdgeRef => ({
+  ): LiveEdgeRef => ({
     key: e.key ?? `e${i}`,
     source: e.source,
     target: e.target,

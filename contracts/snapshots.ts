@@ -1,11 +1,16 @@
 /**
- * Snapshot schemas
- * ================
+ * Snapshot payloads
+ * =================
  *
  * The body of `POST /api/snapshots` (a graph in graphology's serialisation format plus the explorer state that
- * produced it), the size limits, and the query strings of the list and export routes.
+ * produced it), the size limits, the query strings of the list and export routes, and the answers: the stored
+ * view, the recent list, "open live" and the takedown. Shared by server and client; the types are inferred.
  */
 import { z } from "zod";
+import { portableGraphSchema, serializedGraphSchema } from "./graph.js";
+import { snapshotIdSchema } from "./ids.js";
+import { jsonSchema } from "./json.js";
+import { CSV_PARTS, EXPORT_FORMATS } from "./vocabulary.js";
 
 /** Version of the stored payload's shape; readers branch on it so old links keep working when the shape evolves. */
 export const SNAPSHOT_FORMAT_VERSION = 1;
@@ -16,11 +21,8 @@ export const SNAPSHOT_BODY_LIMIT = "5mb";
 export const SNAPSHOT_MAX_NODES = 20_000;
 export const SNAPSHOT_MAX_EDGES = 100_000;
 
-/** Snapshot ids: the first 20 hex digits (80 bits) of a SHA-256 of the canonical payload. */
-export const SNAPSHOT_ID_PATTERN = /^[0-9a-f]{20}$/;
-
 const key = z.string().min(1).max(500);
-const attributes = z.record(z.string().max(200), z.json());
+const attributes = z.record(z.string().max(200), jsonSchema);
 const slugs = z.array(z.string().max(200)).max(500);
 
 const nodeSchema = z.object({ key, attributes: attributes.default({}) }).strict();
@@ -56,7 +58,7 @@ export const snapshotFiltersSchema = z
 export const snapshotStateSchema = z
   .object({
     /** A text or Cypher query that produced the view, when it came from the query panel rather than filters. */
-    query: z.union([z.string().max(20_000), z.record(z.string(), z.json())]).optional(),
+    query: z.union([z.string().max(20_000), z.record(z.string(), jsonSchema)]).optional(),
     filters: snapshotFiltersSchema.optional(),
     /** The explorer's view mode (met, events…). */
     view: z.string().max(50).optional(),
@@ -64,14 +66,14 @@ export const snapshotStateSchema = z
       .object({ from: z.string().max(30).nullish(), to: z.string().max(30).nullish() })
       .strict()
       .optional(),
-    selection: z.union([z.array(key).max(SNAPSHOT_MAX_NODES), z.record(z.string(), z.json())]).optional(),
+    selection: z.union([z.array(key).max(SNAPSHOT_MAX_NODES), z.record(z.string(), jsonSchema)]).optional(),
     camera: z
       .object({ x: z.number(), y: z.number(), ratio: z.number().positive(), angle: z.number().default(0) })
       .strict()
       .optional(),
-    styling: z.record(z.string(), z.json()).optional(),
+    styling: z.record(z.string(), jsonSchema).optional(),
   })
-  .catchall(z.json());
+  .catchall(jsonSchema);
 
 export const createSnapshotSchema = z
   .object({
@@ -79,7 +81,7 @@ export const createSnapshotSchema = z
     note: z.string().max(5_000).default(""),
     graph: z
       .object({
-        attributes: z.record(z.string(), z.json()).optional(),
+        attributes: z.record(z.string(), jsonSchema).optional(),
         options: z
           .object({
             type: z.enum(["mixed", "directed", "undirected"]).optional(),
@@ -118,17 +120,15 @@ export const createSnapshotSchema = z
   });
 
 export type CreateSnapshotBody = z.output<typeof createSnapshotSchema>;
+/** The body as the client sends it (defaults not yet applied). */
+export type CreateSnapshotRequest = z.input<typeof createSnapshotSchema>;
 export type SnapshotState = z.output<typeof snapshotStateSchema>;
 export type SnapshotFilters = z.output<typeof snapshotFiltersSchema>;
 
-export const snapshotIdSchema = z.string().regex(SNAPSHOT_ID_PATTERN, "a snapshot id: 20 lower-case hex digits");
+/** `/api/snapshots/:id…` */
+export const snapshotParamsSchema = z.object({ id: snapshotIdSchema });
 
 export const listQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
-
-export const EXPORT_FORMATS = ["gexf", "graphml", "json", "csv"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const CSV_PARTS = ["nodes", "edges"] as const;
-export type CsvPart = (typeof CSV_PARTS)[number];
 
 export const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS).default("json"),
@@ -139,3 +139,76 @@ export const exportQuerySchema = z.object({
 export const takedownBodySchema = z
   .object({ reason: z.string().trim().min(1).max(2_000).default("Taken down by an administrator.") })
   .strict();
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Answers
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** `POST /api/snapshots` (201 when new, 200 when the same content was shared before): the id and the page's path. */
+export const snapshotCreatedSchema = z.object({ id: z.string(), url: z.string().describe("/s/<id>") });
+export type SnapshotCreated = z.infer<typeof snapshotCreatedSchema>;
+
+/** What a snapshot stores (and hashes): the graph, the state, the title and note, and the format version. */
+export const snapshotPayloadSchema = z.object({
+  formatVersion: z.number().int(),
+  title: z.string(),
+  note: z.string(),
+  graph: portableGraphSchema,
+  state: snapshotStateSchema,
+});
+export type SnapshotPayload = z.infer<typeof snapshotPayloadSchema>;
+
+/** A stored view as `GET /api/snapshots/:id` returns it. */
+export const snapshotViewSchema = snapshotPayloadSchema.extend({
+  id: z.string(),
+  url: z.string(),
+  createdAt: z.string(),
+  nodeCount: z.number().int(),
+  edgeCount: z.number().int(),
+});
+export type SnapshotView = z.infer<typeof snapshotViewSchema>;
+
+/** One row of `GET /api/snapshots` (recent first). */
+export const snapshotSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  note: z.string(),
+  formatVersion: z.number().int(),
+  nodeCount: z.number().int(),
+  edgeCount: z.number().int(),
+  createdAt: z.string(),
+  url: z.string(),
+});
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
+
+export const snapshotListSchema = z.object({ snapshots: z.array(snapshotSummarySchema) });
+
+const liveNodeRef = z.object({ key: z.string(), label: z.string().nullable() });
+const liveEdgeRef = z.object({
+  key: z.string(),
+  source: z.string(),
+  target: z.string(),
+  kind: z.string().nullable(),
+});
+export type LiveNodeRef = z.infer<typeof liveNodeRef>;
+export type LiveEdgeRef = z.infer<typeof liveEdgeRef>;
+const liveChanges = z.object({ nodes: z.array(liveNodeRef), edges: z.array(liveEdgeRef) });
+
+/** "Open live" (`GET /api/snapshots/:id/live`): what the snapshot's filters show today, and what changed since. */
+export const liveDiffSchema = z.discriminatedUnion("supported", [
+  z.object({
+    id: z.string(),
+    takenAt: z.string(),
+    supported: z.literal(true),
+    filters: z.record(z.string(), z.unknown()),
+    added: liveChanges,
+    removed: liveChanges,
+    unchanged: z.object({ nodes: z.number().int(), edges: z.number().int() }),
+    graph: serializedGraphSchema,
+  }),
+  z.object({ id: z.string(), takenAt: z.string(), supported: z.literal(false), reason: z.string() }),
+]);
+export type LiveDiff = z.infer<typeof liveDiffSchema>;
+
+/** `DELETE /api/snapshots/:id`. */
+export const takedownSchema = z.object({ id: z.string(), takenDown: z.literal(true), reason: z.string() });

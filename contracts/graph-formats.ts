@@ -14,17 +14,10 @@
  * - in both, objects (and mixed lists in GEXF) become JSON text;
  * - CSV joins lists of scalars with `|` and writes objects as JSON.
  */
+import type { PortableGraph } from "./graph.js";
+import type { Json } from "./json.js";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Attrs = Record<string, unknown>;
-
-/** The serialised graph these functions read (graphology's `graph.export()` shape). */
-export interface PortableGraph {
-  attributes?: Attrs;
-  options?: { type?: "mixed" | "directed" | "undirected"; multi?: boolean; allowSelfLoops?: boolean };
-  nodes: { key: string; attributes?: Attrs }[];
-  edges: { key?: string; source: string; target: string; attributes?: Attrs; undirected?: boolean }[];
-}
 
 const isScalar = (v: unknown): v is string | number | boolean =>
   typeof v === "string" || typeof v === "number" || typeof v === "boolean";

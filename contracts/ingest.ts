@@ -1,0 +1,95 @@
+/**
+ * Ingest payloads
+ * ===============
+ *
+ * What the write paths answer and the article dialog sends: the import summary (`POST /api/import`, `npm run load`),
+ * and the bodies and answers of `POST /api/articles/preview` (extract without writing) and `POST /api/articles`
+ * (load the reviewed document). The import format itself is in import-format.ts.
+ */
+import { z } from "zod";
+import { importFileSchema } from "./import-format.js";
+
+/** What screening left out of an import because a curator deleted or rejected it. */
+export const skippedRejectedSchema = z.object({
+  /** Nodes deleted by a curator. */
+  nodes: z.number().int(),
+  /** Citations of evidence a curator rejected. */
+  citations: z.number().int(),
+  /** Links and roles to deleted nodes. */
+  links: z.number().int(),
+  /** Ids of nodes merged into another, written onto the kept node instead. */
+  redirected: z.number().int(),
+});
+export type SkippedRejected = z.infer<typeof skippedRejectedSchema>;
+
+/** What a load created or updated. */
+export const importSummarySchema = z.object({
+  articles: z.number().int(),
+  nodes: z.number().int(),
+  links: z.number().int(),
+  roles: z.number().int(),
+  quantities: z.number().int(),
+  evidence: z.number().int(),
+  metLinks: z.number().int(),
+  elapsedMs: z.number(),
+  /** Curation: what was left out because a curator deleted it. */
+  skippedRejected: skippedRejectedSchema.optional(),
+  /** Curation: suggestions stored for review, and how many a remembered decision settled at once. */
+  suggestions: z.object({ stored: z.number().int(), decided: z.number().int() }).optional(),
+  /** Staged loads only: the import's id (its `Import` node records how it ended). */
+  importId: z
+    .string()
+    .optional()
+    .describe("Files over 250,000 rows are staged and published in one step; this is the import's id."),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Articles (the "Add article" dialog)
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** Largest article accepted, in bytes. */
+export const MAX_ARTICLE_BYTES = 2_000_000;
+
+export const articleInputSchema = z.object({
+  /** The article text, optionally starting with `key: value` header lines (source, url, date) and a blank line. */
+  text: z.string().max(MAX_ARTICLE_BYTES, `an article is at most ${MAX_ARTICLE_BYTES / 1e6} MB of text`),
+  /** A file name for the citation list (e.g. the uploaded file's name). */
+  file: z
+    .string()
+    .regex(/^[\w .,()-]{1,200}$/, "a plain file name")
+    .optional(),
+});
+export type ArticleInput = z.infer<typeof articleInputSchema>;
+
+/** `POST /api/articles/preview`: up to 50 articles. */
+export const articlesPreviewRequestSchema = z.object({ articles: z.array(articleInputSchema).min(1).max(50) });
+
+/** `POST /api/articles`: articles to extract and load, or a document the user has reviewed. */
+export const articlesSaveRequestSchema = z.union([
+  articlesPreviewRequestSchema,
+  z.object({ document: z.unknown().describe("An import document (the preview's, edited)") }),
+]);
+
+/** An ambiguity the extractor kept, as the preview lists it. */
+export const extractedSuggestionSchema = z.object({
+  kind: z.string(),
+  article: z.string().nullable(),
+  text: z.string(),
+  candidates: z.array(z.string()),
+  chosen: z.string().nullable(),
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+});
+
+/** The preview's answer: what was found, as an import document, and the extractor's open questions. */
+export const articlesPreviewSchema = z.object({
+  document: importFileSchema,
+  suggestions: z.array(extractedSuggestionSchema),
+});
+/** As sent (the document's defaults not yet applied). */
+export type ArticlesPreview = z.input<typeof articlesPreviewSchema>;
+
+/** The save's answer: the import summary and the ids of the nodes the document held (to pulse them). */
+export const articlesSavedSchema = z.object({ summary: importSummarySchema, nodeIds: z.array(z.string()) });
+export type ArticlesSaved = z.infer<typeof articlesSavedSchema>;
