@@ -3,7 +3,7 @@
 
 import { analyseLayout } from "./boilerplate";
 import { findDates, type DateExpr } from "./dates";
-import { NAME_HONORIFICS, TITLE_HEADS } from "./gazetteer";
+import { NAME_HONORIFICS, TITLE_HEADS, TITLE_NAMES } from "./gazetteer";
 import { headerDate, parseHeader } from "./header";
 import {
   classifyTokens,
@@ -15,7 +15,7 @@ import {
   type OrgMention,
   type TokenClass,
 } from "./mentions";
-import { givenNameMatches, sameFullName, surnameMatches, coreTokens } from "./names";
+import { givenNameMatches, isNameTail, sameFullName, surnameMatches, coreTokens } from "./names";
 import { splitSentences } from "./sentences";
 import { rankBefore, titleAfter, titleBefore, type TitleFound } from "./titles";
 import { tokenize, type Token } from "./tokens";
@@ -136,9 +136,19 @@ export function analyseArticle(id: string, file: string, text: string): ArticleA
   for (const s of sentences) {
     for (const run of s.runs) {
       if (!run.standalone) continue;
-      let p = persons.find((x) => x.names.some((n) => sameFullName(n, run.text)));
+      // "Amir Tamim" after "Tamim bin Hamad Al Thani": a title word that is also a given name, then a given name.
+      const titleWord = run.size === 2 && TITLE_NAMES.has(s.toks[run.i0].lower);
+      const given = titleWord ? s.toks[run.i1 - 1].base : "";
+      const titledGiven = titleWord
+        ? persons.find((x) => x.names.some((n) => givenNameMatches(given, n) && !sameFullName(n, run.text)))
+        : undefined;
+      let p =
+        titledGiven ?? persons.find((x) => x.names.some((n) => sameFullName(n, run.text) || isNameTail(n, run.text)));
       if (!p) p = newPerson();
-      if (!p.names.includes(run.text)) p.names.push(run.text);
+      if (titledGiven) {
+        if (!p.shortNames.includes(run.text)) p.shortNames.push(run.text);
+      } else if (!p.names.includes(run.text)) p.names.push(run.text);
+      if (run.nickname && !p.shortNames.includes(run.nickname)) p.shortNames.push(run.nickname);
       const m: PersonMention = { person: p.index, sent: s.index, run, titles: [] };
       p.mentions.push(m);
       mentions.push(m);
@@ -155,7 +165,8 @@ export function analyseArticle(id: string, file: string, text: string): ArticleA
       const cands = persons.filter(
         (p) =>
           p.names.length > 0 &&
-          p.names.some((n) => surnameMatches(run.text, n) || (honorific && givenNameMatches(run.text, n))),
+          (p.names.some((n) => surnameMatches(run.text, n) || (honorific && givenNameMatches(run.text, n))) ||
+            p.shortNames.includes(run.text)),
       );
       let chosen: LocalPerson | undefined;
       if (cands.length === 1) chosen = cands[0];

@@ -97,7 +97,29 @@ export const NAME_HONORIFICS = new Set<string>(titles.nameHonorifics);
 /** Ranks/honorifics after which "General" is part of the title, not a rank ("Consul General"). */
 export const GENERAL_COMPOUNDS = new Set<string>(titles.generalCompounds);
 
+/** Title words that are also given names: a title only when no name follows ("the Amir of Qatar", "Amir Hatami"). */
+export const TITLE_NAMES = new Set<string>(titles.titleNames);
+
+/** Affixes that keep a title word a title: "President-elect", "ex-Minister", "Secretary-designate". */
+export const TITLE_PREFIXES: readonly string[] = titles.titleAffixes.prefixes;
+export const TITLE_SUFFIXES: readonly string[] = titles.titleAffixes.suffixes;
+
+/** True when a word is a title head, also with an affix ("vice-president", "President-elect"). */
+export function isTitleWord(lower: string): boolean {
+  if (TITLE_HEADS.has(lower)) return true;
+  let core = lower;
+  for (const p of TITLE_PREFIXES) if (core.startsWith(p)) core = core.slice(p.length);
+  for (const x of TITLE_SUFFIXES) if (core.endsWith(x)) core = core.slice(0, -x.length);
+  return core !== lower && TITLE_HEADS.has(core);
+}
+
 // ---------------------------------------------------------------- other words
+
+/** Lower-case head words after a capitalised run that make it a place or a building ("the Tran Quoc pagoda"). */
+export const PLACE_HEADS = new Set<string>(words.placeHeads);
+
+/** Prepositions of place: a bare name run after them is a place, not a person ("around Sidist Kilo"). */
+export const LOCATIVE_WORDS = new Set<string>(words.locativeWords);
 
 /** Head words of organisation and place names (capitalised in text). */
 export const ORG_HEADS = new Set<string>(words.orgHeads);

@@ -8,13 +8,18 @@ import {
   DEMONYMS,
   GENERAL_COMPOUNDS,
   HONORIFICS,
+  isTitleWord,
+  LOCATIVE_WORDS,
   MONTHS,
   ORG_HEADS,
+  PLACE_HEADS as PLACE_WORDS,
   RANKS,
   REGION_BY_SURFACE,
   STOPWORDS,
   TITLE_HEADS,
+  TITLE_NAMES,
   WEEKDAYS,
+  WORLD_CITY_BY_SURFACE,
 } from "./gazetteer";
 import type { Token } from "./tokens";
 
@@ -24,7 +29,38 @@ import type { Token } from "./tokens";
  */
 export type TokenClass = "N" | "T" | "H" | "O" | "G" | "C" | "S" | "D" | "P" | "L" | "X";
 
-const PARTICLE_WORDS = new Set(["bin", "ibn", "bint", "al", "el", "abu", "de", "ben"]);
+/** Particles inside names: Arabic "bin"/"al", Romance "da"/"de la", Germanic "von der"/"van". */
+const PARTICLE_WORDS = new Set([
+  "bin",
+  "ibn",
+  "bint",
+  "al",
+  "el",
+  "abu",
+  "ben",
+  "de",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "du",
+  "del",
+  "della",
+  "di",
+  "la",
+  "le",
+  "van",
+  "von",
+  "der",
+  "den",
+  "ter",
+  "ten",
+]);
+/** Roman numerals II–XXXIX (a bare "I" is the pronoun). */
+const REGNAL_NUMERAL = /^(?=[IVX]{2,}$)X{0,3}(IX|IV|V?I{0,3})$/;
+
+/** Particles after which a capitalised common word is still a name ("Eid bin Mohammed"). */
+const PATRONYMIC_WORDS = new Set(["bin", "ibn", "bint"]);
 
 /** Classifies each token of a sentence. */
 export function classifyTokens(toks: Token[], headline = false): TokenClass[] {
@@ -36,24 +72,43 @@ export function classifyTokens(toks: Token[], headline = false): TokenClass[] {
       return "L";
     }
     if (/^(al|el|bin|ibn|abu)-/.test(l) && !/^\p{Lu}/u.test(t.text)) return "N";
+    const next = toks[i + 1];
     if (STOPWORDS.has(l)) {
       // Mid-sentence, a capitalised stop word is a name ("General Amid …"), except in title-case headlines.
+      // After a bullet, dash or other symbol it opens a line and is an ordinary word.
       const prev = toks[i - 1];
-      const initial = !prev || /^[“"‘'(:–—-]$/.test(prev.text);
-      if (initial || headline || l.length <= 2 || !toks[i + 1]?.cap) return "S";
+      const initial = !prev || (prev.type !== "word" && prev.text !== ",");
+      if (initial || headline || l.length <= 2 || !next?.cap) return "S";
       return "N";
     }
-    if (l in MONTHS || l in WEEKDAYS) return "D";
-    if (TITLE_HEADS.has(l)) return "T";
+    if (l in WEEKDAYS) return "D";
+    // "Jan" before a surname is a given name; a month's abbreviation stands beside a number ("Jan 5").
+    if (l in MONTHS) {
+      const numberNear = toks[i + 1]?.type === "num" || toks[i - 1]?.type === "num";
+      const abbreviation = l.length <= 4 && !/^(may|june|july)$/.test(l);
+      const nameNext =
+        !!next && next.type === "word" && (next.cap ? !STOPWORDS.has(next.lower) : PARTICLE_WORDS.has(next.lower));
+      return abbreviation && !numberNear && nameNext ? "N" : "D";
+    }
+    // "Amir" is a title before "of Qatar" or an honorific, a given name before a surname ("Amir Hatami").
+    if (TITLE_NAMES.has(l)) return next?.cap && next.type === "word" && !isTitleLike(next.lower) ? "N" : "T";
+    if (isTitleWord(l)) return "T";
     if (HONORIFICS.has(l)) return "H";
+    // A ruler's numeral continues the name before it ("Mohammed VI").
+    if (REGNAL_NUMERAL.test(t.text) && i > 0 && toks[i - 1].type === "word" && toks[i - 1].cap) return "N";
     if (ORG_HEADS.has(l)) return "O";
     if (COUNTRY_BY_SURFACE.has(l) || REGION_BY_SURFACE.has(l) || CITY_BY_SURFACE.has(l) || DEMONYMS.has(l)) return "G";
-    if (COMMON_CAPS.has(l)) return "C";
+    // "Eid bin Mohammed": before a patronymic particle a common word is a given name.
+    if (COMMON_CAPS.has(l)) return next && PATRONYMIC_WORDS.has(next.lower) ? "N" : "C";
     if (/^(\p{Lu}|\.)+$/u.test(t.base) && t.base.length >= 2) return "C";
     if (/-/.test(l) && l.split("-").every((p) => DEMONYMS.has(p) || COUNTRY_BY_SURFACE.has(p) || p === "krg"))
       return "G";
     return "N";
   });
+}
+
+function isTitleLike(lower: string): boolean {
+  return isTitleWord(lower) || HONORIFICS.has(lower) || STOPWORDS.has(lower);
 }
 
 export interface NameRun {
@@ -70,15 +125,39 @@ export interface NameRun {
   size: number;
   /** Multi-token run that looks like a person name on its own. */
   standalone: boolean;
+  /** A nickname quoted inside the name ("Joko “Jokowi” Widodo" → "Jokowi"); `text` then leaves it out. */
+  nickname?: string;
 }
 
 function isQuote(t: Token | undefined): boolean {
   return !!t && /^[“”"«»]$/.test(t.text);
 }
 
+function isParticle(t: Token | undefined, c: TokenClass | undefined): boolean {
+  return !!t && (c === "P" || (t.cap && PARTICLE_WORDS.has(t.lower)));
+}
+
+/** Number of particle tokens from `j` on that lead to a name token ("von der Leyen", "de la Fuente"); 0 if none. */
+function particlesBeforeName(toks: Token[], cls: TokenClass[], j: number): number {
+  let k = j;
+  while (k < toks.length && k - j < 3 && isParticle(toks[k], cls[k])) k++;
+  return k > j && cls[k] === "N" ? k - j : 0;
+}
+
+function isInitial(t: Token | undefined): boolean {
+  return !!t && t.type === "word" && /^\p{Lu}$/u.test(t.text);
+}
+
+/** The whole run names a city or country of the world gazetteer ("Addis Ababa", "Phnom Penh"). */
+function isPlaceName(text: string): boolean {
+  const key = text.toLowerCase().replace(/[’`]/g, "'");
+  return WORLD_CITY_BY_SURFACE.has(key) || COUNTRY_BY_SURFACE.has(key) || REGION_BY_SURFACE.has(key);
+}
+
 /**
- * Finds maximal runs of name-able tokens (with al-/bin particles), ending at a possessive, and peels
- * honorifics in front of them. Runs glued to an organisation head ("Takaddum Party") or quoted are skipped.
+ * Finds maximal runs of name-able tokens (with particles, initials, regnal numerals and a quoted nickname),
+ * ending at a possessive, and peels honorifics in front of them. Runs glued to an organisation head
+ * ("Takaddum Party"), quoted, followed by a place word ("the Tran Quoc pagoda") or naming a city are skipped.
  */
 export function findNameRuns(text: string, toks: Token[], cls: TokenClass[]): NameRun[] {
   const runs: NameRun[] = [];
@@ -90,6 +169,7 @@ export function findNameRuns(text: string, toks: Token[], cls: TokenClass[]): Na
     }
     let j = i;
     let size = 0;
+    let nickname: { start: number; end: number; text: string } | undefined;
     while (j < toks.length) {
       const c = cls[j];
       const adjacent = j === i || toks[j].start - toks[j - 1].end <= 1;
@@ -100,14 +180,43 @@ export function findNameRuns(text: string, toks: Token[], cls: TokenClass[]): Na
         if (toks[j - 1].poss) break;
         continue;
       }
-      // A particle joins two name tokens: "Faisal bin Farhan", "Qassim Al Araji".
-      if ((c === "P" || (toks[j].cap && PARTICLE_WORDS.has(toks[j].lower))) && cls[j + 1] === "N" && j > i) {
+      // Particles join name tokens: "Faisal bin Farhan", "Qassim Al Araji", "Ursula von der Leyen".
+      const particles = j > i ? particlesBeforeName(toks, cls, j) : 0;
+      if (particles) {
+        j += particles;
+        continue;
+      }
+      // A middle initial with its full stop: "George W. Bush", "S. Jaishankar".
+      if (
+        toks[j].text === "." &&
+        isInitial(toks[j - 1]) &&
+        cls[j + 1] === "N" &&
+        toks[j + 1].start - toks[j].end <= 1
+      ) {
         j++;
+        continue;
+      }
+      // A nickname quoted between given name and surname: Joko “Jokowi” Widodo.
+      if (
+        !nickname &&
+        j > i &&
+        isQuote(toks[j]) &&
+        cls[j + 1] === "N" &&
+        isQuote(toks[j + 2]) &&
+        cls[j + 3] === "N" &&
+        !toks[j + 1].poss
+      ) {
+        nickname = { start: toks[j].start, end: toks[j + 2].end, text: toks[j + 1].base };
+        j += 3;
         continue;
       }
       break;
     }
-    let h0 = i;
+    // Particles that open a surname after a title: "Foreign Secretary de la Fuente".
+    let n0 = i;
+    while (n0 > 0 && isParticle(toks[n0 - 1], cls[n0 - 1]) && !toks[n0 - 1].cap && i - n0 < 3) n0--;
+    if (n0 < i && !(n0 > 0 && (cls[n0 - 1] === "T" || cls[n0 - 1] === "H"))) n0 = i;
+    let h0 = n0;
     while (h0 > 0) {
       const p = toks[h0 - 1];
       const before = toks[h0 - 2];
@@ -125,26 +234,36 @@ export function findNameRuns(text: string, toks: Token[], cls: TokenClass[]): Na
       }
       break;
     }
-    const start = toks[i].start;
+    const start = toks[n0].start;
     const last = toks[j - 1];
-    const end = last.poss ? last.baseEnd : last.baseEnd;
+    const end = last.baseEnd;
     const next = toks[j];
     const prev = toks[h0 - 1];
     const quoted = isQuote(prev) && isQuote(next);
     const gluedToHead = !!next && next.cap && cls[j] === "O" && next.start - last.end <= 1 && !last.poss;
-    const determiner = !!prev && /^(the|a|an)$/.test(prev.lower) && h0 === i;
-    const standalone = size >= 2 && size <= 5 && !quoted && !gluedToHead && !determiner;
-    if (!quoted && !gluedToHead) {
+    // "the renowned Tran Quoc pagoda": a lower-case place word right after the run names a place.
+    const placeHead = !!next && !next.cap && !last.poss && PLACE_WORDS.has(next.lower);
+    const determiner = !!prev && /^(the|a|an)$/.test(prev.lower) && h0 === n0;
+    const titled = h0 < n0 || (!!prev && (cls[h0 - 1] === "T" || TITLE_HEADS.has(prev.lower)));
+    const name = nickname
+      ? (text.slice(start, nickname.start) + text.slice(nickname.end, end)).replace(/\s+/g, " ")
+      : text.slice(start, end);
+    // A bare run after "in", "at" or "around" that is not a known person is a place ("around Sidist Kilo").
+    const locative = !!prev && !titled && LOCATIVE_WORDS.has(prev.lower) && !last.poss;
+    const place = !titled && isPlaceName(name);
+    const standalone = size >= 2 && size <= 6 && !quoted && !gluedToHead && !determiner && !locative;
+    if (!quoted && !gluedToHead && !placeHead && !place) {
       runs.push({
-        i0: i,
+        i0: n0,
         i1: j,
         h0,
         start,
         end,
-        text: text.slice(start, end),
+        text: name,
         possessive: last.poss,
         size,
         standalone,
+        ...(nickname ? { nickname: nickname.text } : {}),
       });
     }
     i = j;

@@ -114,6 +114,23 @@ export function surnameMatches(single: string, full: string): boolean {
   return false;
 }
 
+const PATRONYMIC = new Set(["bin", "ibn", "bint", "binti", "ben", "abu", "ould"]);
+
+/**
+ * Whether the shorter full name is the tail of the longer one ("Shehbaz Sharif" of "Muhammad Shehbaz Sharif"):
+ * the same person named without the first given name. A tail after "bin" or "ibn" names the father
+ * ("Hamad Al Thani" in "Tamim bin Hamad Al Thani"), so it never counts.
+ */
+export function isNameTail(a: string, b: string): boolean {
+  const ta = nameTokens(a);
+  const tb = nameTokens(b);
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  if (short.length < 2 || short.length >= long.length || PARTICLES.has(short[0])) return false;
+  const offset = long.length - short.length;
+  if (PATRONYMIC.has(long[offset - 1])) return false;
+  return short.every((t, k) => tokenVariant(t, long[offset + k]));
+}
+
 /** Whether a single token is the given name of a full name ("Prince Faisal" → "Faisal bin Farhan"). */
 export function givenNameMatches(single: string, full: string): boolean {
   const s = coreTokens(single).join("");
