@@ -20,11 +20,17 @@ import { splitSentences } from "./sentences";
 import { rankBefore, titleAfter, titleBefore, type TitleFound } from "./titles";
 import { tokenize, type Token } from "./tokens";
 
+/** A photo credit: "Photo: Agency", "Photo by X / AFP", "(X/Y via Getty Images)". */
+const PHOTO_CREDIT =
+  /\b(photo|photograph|picture|image)s?\s*(:|by\b|credit)|\bvia getty images\b|\/\s*(AFP|Reuters|AP|EPA|Getty Images)\b/i;
+
 export interface Sentence {
   index: number;
   start: number;
   end: number;
   headline: boolean;
+  /** The sentence belongs to a photo caption (its paragraph carries a photo credit). */
+  caption: boolean;
   toks: Token[];
   cls: TokenClass[];
   runs: NameRun[];
@@ -48,7 +54,7 @@ export interface LocalPerson {
   /** Single-token surface forms linked to this person. */
   shortNames: string[];
   mentions: PersonMention[];
-  titles: (TitleFound & { sent: number; article?: string })[];
+  titles: (TitleFound & { sent: number; headline?: boolean; article?: string })[];
   /** Titles inferred from an unnamed description ("Iran's ambassador to Baghdad"), used only as a fallback. */
   describedAs: string[];
 }
@@ -98,6 +104,7 @@ export function analyseArticle(id: string, file: string, text: string): ArticleA
 
   const sentences: Sentence[] = [];
   for (const para of layout.paragraphs) {
+    const caption = PHOTO_CREDIT.test(text.slice(para.start, para.end));
     for (const r of splitSentences(text, para)) {
       const toks = tokenize(text, r.start, r.end);
       if (!toks.length) continue;
@@ -107,6 +114,7 @@ export function analyseArticle(id: string, file: string, text: string): ArticleA
         start: r.start,
         end: r.end,
         headline: para.kind === "headline",
+        caption,
         toks,
         cls,
         runs: findNameRuns(text, toks, cls),
@@ -211,7 +219,8 @@ export function analyseArticle(id: string, file: string, text: string): ArticleA
     for (const t of found) {
       if (!t) continue;
       m.titles.push(t);
-      persons[m.person].titles.push({ ...t, sent: s.index });
+      // Headlines and photo captions word titles their own way; the body's first mention is the role.
+      persons[m.person].titles.push({ ...t, sent: s.index, headline: s.headline || s.caption });
     }
   }
 

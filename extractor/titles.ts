@@ -268,10 +268,25 @@ export function rankBefore(text: string, toks: Token[], run: NameRun): TitleFoun
   return { text: text.slice(start, end).replace(/\s+$/, ""), start, end, source: "rank", i0: run.h0, i1: run.i0 };
 }
 
-/** Picks the main title of a person in one article: appositive or pre-name titles, the longest; ranks last. */
-export function chooseTitle<T extends TitleFound>(cands: T[]): T | null {
+const ABBREVIATED_TITLE = /\b(FM|PM|DPM|DFM|SG)\b/;
+
+/**
+ * Picks the main title of a person in one article: the title written at the name's first titled mention in
+ * the body (headlines use other words: "FM" for "Foreign Minister"), appositive or pre-name titles before
+ * ranks; at one mention the longest.
+ */
+export function chooseTitle<T extends TitleFound & { headline?: boolean; sent?: number }>(cands: T[]): T | null {
   const main = cands.filter((c) => c.source !== "rank");
-  const pool = main.length ? main : cands;
+  const titled = main.length ? main : cands;
+  const body = titled.filter((c) => !c.headline);
+  const written = body.length ? body : titled;
+  // An abbreviated title ("Turkish FM") yields to the title spelled out at another mention.
+  const spelledOut = written.filter((c) => !ABBREVIATED_TITLE.test(c.text));
+  const pool = spelledOut.length ? spelledOut : written;
   if (!pool.length) return null;
-  return pool.reduce((best, c) => (c.text.length > best.text.length ? c : best));
+  // Titles of the first titled mention: those of the earliest sentence that has one.
+  const firstStart = Math.min(...pool.map((c) => c.start));
+  const firstSentence = pool.find((c) => c.start === firstStart)?.sent;
+  const first = pool.filter((c) => c.sent === firstSentence);
+  return first.reduce((best, c) => (c.text.length > best.text.length ? c : best));
 }

@@ -77,4 +77,24 @@ describe("extract #titles", () => {
     expect(titleOf(a, "Hana Reza")).toBe("Director of the Planning Office");
     expect(titleOf(a, "Sami Nour")).toBe("Adviser");
   });
+
+  it("should take the title of the first mention in the body, not the headline's or a caption's", () => {
+    const a = analyseArticle(
+      "t1",
+      "t1.txt",
+      "date: 2024-03-04\n\nChilean FM meets Uruguayan counterpart\n\nUruguay's Foreign Minister Ana Ferreyra and her guest pose in Montevideo. Photo: Presidency/AFP\n\nChilean Foreign Minister Tomás Ugarte met his Uruguayan counterpart, Ana Ferreyra, on Monday. Later Ana Ferreyra, Uruguay's top diplomat, spoke to the press.",
+    );
+    expect(titleOf(a, "Tomás Ugarte")).toBe("Chilean Foreign Minister");
+    expect(titleOf(a, "Ana Ferreyra")).toBe("Uruguayan counterpart");
+  });
+
+  it("should prefer a title spelled out to its abbreviation", () => {
+    const a = analyse("Kenyan FM Otieno Wafula arrived. Kenyan Foreign Minister Otieno Wafula then met the press.");
+    expect(titleOf(a, "Otieno Wafula")).toBe("Kenyan Foreign Minister");
+  });
+
+  it("should read a ruler's title with the country after it", () => {
+    const a = analyse("The Amir of Kuwait Sheikh Salem Al Rashid received the envoy.");
+    expect(titleOf(a, "Salem Al Rashid")).toBe("Amir of Kuwait");
+  });
 });
