@@ -62,6 +62,12 @@ export default tseslint.config(
     "the extractor reads text and knows nothing of where its results go",
   ),
   layer(
+    "client/",
+    ["client/**"],
+    ["server", "extractor", "scripts", "tests"],
+    "the explorer reaches the server only over HTTP; request and response types come from contracts/",
+  ),
+  layer(
     "server/",
     ["server/**"],
     ["client", "scripts", "tests"],
