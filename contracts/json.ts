@@ -10,5 +10,5 @@ import { z } from "zod";
 /** Plain JSON: null, booleans, finite numbers, strings, and lists and maps of them. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Any JSON value (zod's own `z.json()`, typed as `Json`). */
-export const jsonSchema: z.ZodType<Json> = z.json();
+/** Any JSON value (zod's own `z.json()`, typed as `Json`; named `Json` in the OpenAPI document). */
+export const jsonSchema: z.ZodType<Json> = z.json().meta({ id: "Json" });

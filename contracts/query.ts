@@ -41,16 +41,18 @@ export type PathCell = z.infer<typeof pathCellSchema>;
 
 /** One value of a result row: JSON, or a graph element (possibly nested in lists and maps). */
 export type CellValue = Json | NodeCell | RelationshipCell | PathCell | CellValue[] | { [key: string]: CellValue };
-export const cellValueSchema: z.ZodType<CellValue> = z.lazy(() =>
-  z.union([
-    nodeCellSchema,
-    relationshipCellSchema,
-    pathCellSchema,
-    jsonSchema,
-    z.array(cellValueSchema),
-    z.record(z.string(), cellValueSchema),
-  ]),
-);
+export const cellValueSchema: z.ZodType<CellValue> = z
+  .lazy(() =>
+    z.union([
+      nodeCellSchema,
+      relationshipCellSchema,
+      pathCellSchema,
+      jsonSchema,
+      z.array(cellValueSchema),
+      z.record(z.string(), cellValueSchema),
+    ]),
+  )
+  .meta({ id: "CellValue" });
 
 /** A Neo4j notification about the query (deprecations, cartesian products, unknown labels…). */
 export const queryNotificationSchema = z.object({

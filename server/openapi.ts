@@ -2,57 +2,102 @@
  * OpenAPI document
  * ================
  *
- * `GET /api/openapi.json`: an OpenAPI 3.1 description of every endpoint, generated from the zod schemas that
- * validate the requests (and zod mirrors of the response contracts in contracts/api.ts, checked against those
- * types at compile time), so the document cannot drift from what the routes accept.
+ * `GET /api/openapi.json`: an OpenAPI 3.1 description generated from the route registry (server/routes.ts), so every
+ * mounted route is in it with the zod schemas that parse its parameters and body and describe its answer. Schemas
+ * that refer to themselves (JSON values, console cells) are hoisted into `components.schemas` so every `$ref`
+ * resolves from the document's root.
  */
-import { Router } from "express";
 import { z } from "zod";
-import type { AppDeps } from "./app.js";
-import {
-  articleDtoSchema as article,
-  edgeEventsDtoSchema as edgeEvents,
-  errorDtoSchema as errorBody,
-  eventDtoSchema as event,
-  healthDtoSchema as health,
-  neighborsPageDtoSchema as neighborsPage,
-  nodeDetailsDtoSchema as nodeDetails,
-  pathDtoSchema as pathResult,
-  searchResultsDtoSchema as searchResults,
-  statsDtoSchema as stats,
-  timelineDtoSchema as timeline,
-} from "../contracts/api.js";
-import { serializedGraphSchema as serializedGraph } from "../contracts/graph.js";
-import { importSummarySchema as importSummary } from "../contracts/ingest.js";
-import { importFileSchema } from "../contracts/import-format.js";
-import { articleParamsSchema } from "./modules/articles/articles.schemas.js";
-import {
-  edgeParamsSchema,
-  neighborsQuerySchema,
-  nodeQuerySchema,
-  nodeParamsSchema,
-  pathQuerySchema,
-  searchQuerySchema,
-} from "./modules/nodes/nodes.schemas.js";
-import { eventParamsSchema } from "./modules/events/events.schemas.js";
-import { graphQuerySchema } from "./modules/graph/graph.schemas.js";
-
-/* ----------------------------------------------------------------------------------------------------------------
- * Document
- * -------------------------------------------------------------------------------------------------------------- */
+import { errorDtoSchema } from "../contracts/api.js";
+import { type Route, defineRoute, rateBudgetOf } from "./http/route.js";
 
 type JsonSchema = Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodType, io: "input" | "output" = "output"): JsonSchema {
-  // Preprocessed query lists are transforms, which JSON Schema cannot express: they are described as strings below.
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
-  return rest;
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid parameters or body; `details` lists each problem as {path, message}",
+  401: "Admin token missing",
+  403: "Not allowed (writes need an admin token, or a loopback client when none is configured)",
+  404: "Unknown id",
+  408: "Query timed out",
+  409: "Conflicts with the current state (another import being staged, a later change, a decided suggestion)",
+  410: "Taken down",
+  413: "Body too large",
+  415: "Not JSON",
+  429: "Too many requests; see Retry-After",
+  503: "Database unavailable; retry",
+  504: "Query timed out",
+};
+
+/** Express `/nodes/:id` → OpenAPI `/api/nodes/{id}`. */
+export function openApiPath(expressPath: string): string {
+  return `/api${expressPath.replace(/:(\w+)/g, "{$1}")}`;
 }
 
-/** OpenAPI parameters from a zod object schema (query string or path). */
-function parameters(schema: z.ZodType, where: "query" | "path"): JsonSchema[] {
-  const object = jsonSchema(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(object.properties ?? {}).map(([name, property]) => {
+/* ----------------------------------------------------------------------------------------------------------------
+ * Schemas
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** Turns zod schemas into JSON Schema, moving every `$defs` entry into one shared `components.schemas`. */
+class SchemaWriter {
+  readonly components: Record<string, JsonSchema> = {};
+  private readonly texts = new Map<string, string>();
+
+  write(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+    // Preprocessed query lists are transforms, which JSON Schema cannot express: `unrepresentable: "any"` leaves
+    // them open and parameters() describes them as strings.
+    const { $schema: _drop, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+    const renamed = new Map<string, string>();
+    for (const [name, definition] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) {
+      renamed.set(name, this.nameFor(name, definition));
+    }
+    const rewrite = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(rewrite);
+      if (value === null || typeof value !== "object") return value;
+      const out: JsonSchema = {};
+      for (const [key, v] of Object.entries(value)) {
+        const target = key === "$ref" && typeof v === "string" ? /^#\/\$defs\/(.+)$/.exec(v)?.[1] : undefined;
+        out[key] = target !== undefined ? `#/components/schemas/${renamed.get(target) ?? target}` : rewrite(v);
+      }
+      return out;
+    };
+    for (const [name, definition] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) {
+      this.components[renamed.get(name)!] = rewrite(definition) as JsonSchema;
+    }
+    return rewrite(rest) as JsonSchema;
+  }
+
+  /** One component per distinct definition: the same JSON Schema text gets the same name. */
+  private nameFor(name: string, definition: JsonSchema): string {
+    const text = JSON.stringify(definition);
+    const known = this.texts.get(text);
+    if (known) return known;
+    const base = name.replace(/^_+/, "") || "schema";
+    let unique = base;
+    for (let i = 2; unique in this.components; i++) unique = `${base}${i}`;
+    this.texts.set(text, unique);
+    // Reserved now, filled once its own references are rewritten.
+    this.components[unique] = {};
+    return unique;
+  }
+}
+
+/** OpenAPI parameters from a zod schema (an object's properties, or one path parameter). */
+function parameters(
+  writer: SchemaWriter,
+  schema: z.ZodType,
+  where: "query" | "path",
+  pathNames: string[],
+): JsonSchema[] {
+  const object = writer.write(schema, "input") as {
+    type?: string;
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  if (object.type !== "object" || !object.properties) {
+    // A path parameter parsed alone (e.g. the snapshot id).
+    return pathNames.map((name) => ({ name, in: where, required: true, schema: object }));
+  }
+  return Object.entries(object.properties).map(([name, property]) => {
     const isList = Object.keys(property).length === 0 || property.type === "array";
     return {
       name,
@@ -63,64 +108,73 @@ function parameters(schema: z.ZodType, where: "query" | "path"): JsonSchema[] {
   });
 }
 
-const json = (schema: z.ZodType) => ({ content: { "application/json": { schema: jsonSchema(schema) } } });
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [String(s), { description: ERROR_TEXT[s] ?? "Error", ...json(errorBody) }]));
-const ERROR_TEXT: Record<number, string> = {
-  400: "Invalid parameters or body; `details` lists each problem as {path, message}",
-  401: "Admin token missing",
-  403: "Not allowed (writes need an admin token, or a loopback client when none is configured)",
-  404: "Unknown id",
-  409: "Another large import is being staged; nothing was written, load the file again when it has finished",
-  413: "Body too large",
-  415: "Not JSON",
-  408: "Query timed out",
-  410: "Taken down",
-  429: "Too many requests; see Retry-After",
-  503: "Database unavailable; retry",
-  504: "Query timed out",
-};
+/* ----------------------------------------------------------------------------------------------------------------
+ * Operations
+ * -------------------------------------------------------------------------------------------------------------- */
 
-/** An operation described by words, for endpoints whose bodies are documented in docs/ rather than zod mirrors. */
-function op(
-  method: "get" | "post" | "delete",
-  summary: string,
-  statuses: number[],
-  requestBody = false,
-  pathParams: string[] = [],
-) {
+/** The error statuses a route can answer: its own, and those its options imply. */
+function errorStatuses(route: Route): number[] {
+  const statuses = new Set(route.errors ?? []);
+  if (route.auth === "admin") [401, 403].forEach((s) => statuses.add(s));
+  if (route.body) [413, 415].forEach((s) => statuses.add(s));
+  if (rateBudgetOf(route) !== "none") statuses.add(429);
+  statuses.add(503);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+function operation(writer: SchemaWriter, route: Route): JsonSchema {
+  const pathNames = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+  const response = writer.write(route.response, "output");
+  const error = writer.write(errorDtoSchema, "output");
+  const successes = route.responseStatuses ?? [200];
+  const types = route.responseTypes ?? ["application/json"];
   return {
-    [method]: {
-      summary,
-      parameters: pathParams.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
-      ...(requestBody
-        ? { requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } } }
-        : {}),
-      responses: { "200": { description: "OK", content: { "application/json": {} } }, ...errors(...statuses, 503) },
+    summary: route.summary,
+    operationId: `${route.method}${route.path.replace(/[/:](\w)/g, (_m, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "")}`,
+    ...(route.auth === "admin" ? { security: [{ adminToken: [] }, {}] } : {}),
+    parameters: [
+      ...(route.params ? parameters(writer, route.params.schema, "path", pathNames) : []),
+      ...(route.query ? parameters(writer, route.query.schema, "query", pathNames) : []),
+    ],
+    ...(route.body
+      ? {
+          requestBody: {
+            required: !route.body.optional,
+            content: { "application/json": { schema: writer.write(route.body.schema, "input") } },
+          },
+        }
+      : {}),
+    responses: {
+      ...Object.fromEntries(
+        successes.map((status) => [
+          String(status),
+          {
+            description: route.responseDescription ?? (status === 201 ? "Created" : "OK"),
+            content: Object.fromEntries(types.map((type) => [type, { schema: response }])),
+          },
+        ]),
+      ),
+      ...Object.fromEntries(
+        errorStatuses(route)
+          .filter((status) => !successes.includes(status))
+          .map((status) => [
+            String(status),
+            { description: ERROR_TEXT[status] ?? "Error", content: { "application/json": { schema: error } } },
+          ]),
+      ),
     },
   };
 }
 
-function get(
-  summary: string,
-  response: z.ZodType,
-  options: { query?: z.ZodType; path?: z.ZodType; errors?: number[] } = {},
-) {
-  return {
-    get: {
-      summary,
-      parameters: [
-        ...(options.path ? parameters(options.path, "path") : []),
-        ...(options.query ? parameters(options.query, "query") : []),
-      ],
-      responses: { "200": { description: "OK", ...json(response) }, ...errors(...(options.errors ?? [400]), 503) },
-    },
-  };
-}
-
-/** Builds the OpenAPI 3.1 document for an app whose graph budget is `graphBudget`. */
-export function buildOpenApi(graphBudget: number): JsonSchema {
-  const graphQuery = graphQuerySchema(graphBudget);
+/** Builds the OpenAPI 3.1 document of a list of routes. */
+export function buildOpenApi(routes: Route[]): JsonSchema {
+  const writer = new SchemaWriter();
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of routes) {
+    const entry = (paths[openApiPath(route.path)] ??= {});
+    if (entry[route.method]) throw new Error(`OpenAPI: ${route.method} ${route.path} is declared twice`);
+    entry[route.method] = operation(writer, route);
+  }
   return {
     openapi: "3.1.0",
     info: {
@@ -130,141 +184,28 @@ export function buildOpenApi(graphBudget: number): JsonSchema {
         "Diplomatic actor networks in Neo4j: who met whom, when, where, about what, with the evidence behind each fact. Ids are application slugs; bodies are compact JSON; errors have the shape {error:{code,message,requestId}}.",
     },
     servers: [{ url: "/" }],
-    paths: {
-      "/api/health": get("Service and database status (503 while the database is down)", health, { errors: [] }),
-      "/api/graph": get(
-        "The network in graphology's serialisation format, filtered, within the element budget",
-        serializedGraph,
-        { query: graphQuery },
-      ),
-      "/api/nodes/{id}": get(
-        "A node's details: roles, events with participants and evidence (a page at a time: ?events=&eventsOffset=), agreements, quantities",
-        nodeDetails,
-        {
-          path: nodeParamsSchema,
-          query: nodeQuerySchema,
-          errors: [400, 404],
-        },
-      ),
-      "/api/nodes/{id}/neighbors": get(
-        "A page of neighbours ordered by evidence count, with the total and an ego graph",
-        neighborsPage,
-        {
-          path: nodeParamsSchema,
-          query: neighborsQuerySchema,
-          errors: [400, 404],
-        },
-      ),
-      "/api/search": get(
-        "Ranked full-text matches over names, aliases and role titles (prefix, diacritics folded)",
-        searchResults,
-        {
-          query: searchQuerySchema,
-        },
-      ),
-      "/api/path": get("Shortest paths between two actors through events", pathResult, {
-        query: pathQuerySchema,
-        errors: [400, 404],
-      }),
-      "/api/events/{id}": get("An event with participants and roles, place, date, topics and evidence", event, {
-        path: eventParamsSchema,
-        errors: [400, 404],
-      }),
-      "/api/edges/{source}/{target}": get("The encounters behind a met link, in time order", edgeEvents, {
-        path: edgeParamsSchema,
-        errors: [400, 404],
-      }),
-      "/api/articles/{id}": get("Article metadata and, when stored, its text", article, {
-        path: articleParamsSchema,
-        errors: [400, 404],
-      }),
-      "/api/stats": get("Node counts per label and relationship counts per type", stats, { errors: [] }),
-      "/api/timeline": get("Events per month within the graph's filters", timeline, { query: graphQuery }),
-      "/api/import": {
-        post: {
-          summary: "Load a file in the import format: validated in full, written whole or not at all",
-          requestBody: {
-            required: true,
-            content: { "application/json": { schema: jsonSchema(importFileSchema, "input") } },
-          },
-          responses: {
-            "200": { description: "Loaded; what was created or updated", ...json(importSummary) },
-            ...errors(400, 401, 403, 409, 413, 415, 503),
-          },
-        },
-      },
-      "/api/import/schema": {
-        get: {
-          summary: "The import format as JSON Schema",
-          responses: { "200": { description: "JSON Schema (draft 2020-12)", content: { "application/json": {} } } },
-        },
-      },
-      "/api/query": op(
-        "post",
-        "Run a read-only Cypher query: {query, params} → {columns, rows, graph, truncated, elapsedMs, notifications}",
-        [400, 408, 413, 415, 429, 504],
-        true,
-      ),
-      "/api/query/schema": op("get", "Labels, relationship types and property keys, for autocompletion", []),
-      "/api/saved": op("get", "Saved questions (cypher/saved/*.cypher): title, description, parameters", []),
-      "/api/saved/{name}/run": op("post", "Run a saved question with {params}", [400, 404, 408, 429, 504], true, [
-        "name",
-      ]),
-      "/api/snapshots": {
-        ...op("get", "Recent snapshots, newest first", [400]),
-        ...op(
-          "post",
-          "Store a view as an immutable snapshot: {title, note, graph, state} → {id, url} (id is a content hash)",
-          [400, 413, 415, 429],
-          true,
-        ),
-      },
-      "/api/snapshots/{id}": {
-        ...op("get", "A stored view (410 when taken down)", [400, 404, 410], false, ["id"]),
-        ...op("delete", "Take a snapshot down (admin): {reason}", [400, 401, 403, 404], true, ["id"]),
-      },
-      "/api/snapshots/{id}/live": op(
-        "get",
-        "Re-run the snapshot's filters on today's data: nodes and edges added and removed",
-        [400, 404, 410],
-        false,
-        ["id"],
-      ),
-      "/api/snapshots/{id}/export": op(
-        "get",
-        "Export as format=gexf|graphml|json|csv (csv: part=nodes|edges)",
-        [400, 404, 410],
-        false,
-        ["id"],
-      ),
-      "/api/articles/preview": op(
-        "post",
-        "Extract actors, roles and meetings from {articles:[{text, file?}]} without writing; returns an import document",
-        [400, 413, 415, 429],
-        true,
-      ),
-      "/api/articles": op(
-        "post",
-        "Ingest articles ({articles} or an edited {document}) through the import path (admin)",
-        [400, 401, 403, 413, 415, 429],
-        true,
-      ),
-      "/api/openapi.json": {
-        get: {
-          summary: "This document",
-          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } },
+    paths,
+    components: {
+      schemas: writer.components,
+      securitySchemes: {
+        adminToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "PARLEY_ADMIN_TOKEN; without one configured, writes are accepted from loopback clients only",
         },
       },
     },
   };
 }
 
-/** Serves the document, built once per app. */
-export function openApiRoutes({ config }: AppDeps): Router {
-  const router = Router();
-  const document = buildOpenApi(config.graphBudget);
-  router.get("/openapi.json", (_req, res) => {
-    res.json(document);
+/** `GET /api/openapi.json`, serving a document built once per app. */
+export function openApiRoute(document: () => JsonSchema): Route {
+  return defineRoute({
+    method: "get",
+    path: "/openapi.json",
+    summary: "This document",
+    response: z.record(z.string(), z.unknown()),
+    responseDescription: "OpenAPI 3.1",
+    handler: () => document(),
   });
-  return router;
 }

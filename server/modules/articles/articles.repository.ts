@@ -2,22 +2,12 @@
  * Articles repository
  * ===================
  *
- * Reads article metadata and texts, and the per-month event counts of the timeline, in read transactions.
+ * Reads article metadata and texts in read transactions.
  */
 import type { ArticleDto } from "../../../contracts/api.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
-import { toJsonMap, toNumber } from "../../db/values.js";
-
-export interface TimelineFilter {
-  from: string | null;
-  to: string | null;
-  eventKinds: string[] | null;
-  topics: string[] | null;
-  kinds: string[] | null;
-  countries: string[] | null;
-  roles: string[] | null;
-}
+import { toJsonMap } from "../../db/values.js";
 
 /** One article by id, or null. */
 export async function readArticle(db: Database, id: string): Promise<ArticleDto | null> {
@@ -38,21 +28,4 @@ export async function readArticle(db: Database, id: string): Promise<ArticleDto 
     language: text(a.language) ?? "en",
     text: text(a.text),
   };
-}
-
-/** Event counts per bucket: `precision` is month, year or undated. */
-export async function readTimeline(
-  db: Database,
-  filter: TimelineFilter,
-): Promise<{ precision: string; bucket: string | null; count: number }[]> {
-  return db.read(
-    cypher("queries/articles/timeline"),
-    { ...filter },
-    (r) => ({
-      precision: r.get("precision") as string,
-      bucket: r.get("bucket") as string | null,
-      count: toNumber(r.get("count")),
-    }),
-    { timeoutMs: 15_000 },
-  );
 }

@@ -2,27 +2,86 @@
  * Articles routes
  * ===============
  *
- * `GET /api/articles/:id`, `GET /api/stats` and `GET /api/timeline` (events per month, same filters as /api/graph).
+ * `GET /api/articles/:id` (metadata and, when stored, the text), and the "Add article" dialog's two steps:
+ * `POST /api/articles/preview` runs the extractor on pasted or uploaded articles and returns what it found as an
+ * import document, without writing; the dialog shows it, lets the user drop wrong items, and sends the edited
+ * document to `POST /api/articles`, which loads it through the import path (admin only).
  */
-import { Router } from "express";
-import type { RouteDeps } from "../../app.js";
-import { parseOr400 } from "../../http/validate.js";
-import { articleParamsSchema, timelineQuerySchema } from "./articles.schemas.js";
-import { getArticle, getStats, getTimeline } from "./articles.service.js";
+import { articleDtoSchema } from "../../../contracts/api.js";
+import {
+  type ArticleInput,
+  articlesPreviewRequestSchema,
+  articlesPreviewSchema,
+  articlesSaveRequestSchema,
+  articlesSavedSchema,
+} from "../../../contracts/ingest.js";
+import type { RouteDeps } from "../../app-deps.js";
+import { ValidationError } from "../../errors.js";
+import { type Route, defineRoute } from "../../http/route.js";
+import { ArticleInputError, articlesToImport, decodeArticle } from "../ingest/extraction-import.js";
+import { loadImportFile } from "../ingest/import.service.js";
+import { articleParamsSchema } from "./articles.schemas.js";
+import { getArticle } from "./articles.service.js";
 
-/** The articles router (mounted under /api). */
-export function articlesRoutes({ db, cache }: RouteDeps): Router {
-  const router = Router();
-  router.get("/articles/:id", async (req, res) => {
-    const { id } = parseOr400(articleParamsSchema, req.params, "article id");
-    res.json(await getArticle(db, id));
-  });
-  router.get("/stats", async (_req, res) => {
-    res.json(await getStats(db));
-  });
-  router.get("/timeline", async (req, res) => {
-    const query = parseOr400(timelineQuerySchema, req.query, "timeline query");
-    await cache.send(req, res, `timeline:${JSON.stringify(query)}`, () => getTimeline(db, query));
-  });
-  return router;
+/** Largest body of the article routes: up to 50 articles of text. */
+const ARTICLES_BODY_LIMIT = "25mb";
+
+function decodeAll(articles: ArticleInput[]) {
+  try {
+    return articles.map((a, i) =>
+      decodeArticle(a.file ?? `pasted-article-${i + 1}.txt`, new TextEncoder().encode(a.text)),
+    );
+  } catch (error) {
+    if (error instanceof ArticleInputError) throw new ValidationError(error.message);
+    throw error;
+  }
+}
+
+/** Ids of the nodes an import document holds (the dialog pulses them once loaded). */
+function nodeIdsOf(document: unknown): string[] {
+  const nodes = (document as { nodes?: { id?: unknown }[] } | null)?.nodes;
+  return Array.isArray(nodes) ? nodes.map((n) => n.id).filter((id): id is string => typeof id === "string") : [];
+}
+
+/** The articles routes. */
+export function articlesRoutes({ db, log }: RouteDeps): Route[] {
+  return [
+    defineRoute({
+      method: "get",
+      path: "/articles/:id",
+      summary: "Article metadata and, when stored, its text",
+      params: { schema: articleParamsSchema, what: "article id" },
+      response: articleDtoSchema,
+      errors: [400, 404],
+      handler: ({ params }) => getArticle(db, params.id),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/articles/preview",
+      summary:
+        "Extract actors, roles and meetings from {articles:[{text, file?}]} without writing; returns an import document",
+      body: { schema: articlesPreviewRequestSchema, what: "articles", limit: ARTICLES_BODY_LIMIT },
+      response: articlesPreviewSchema,
+      errors: [400],
+      handler: ({ body }) => {
+        const { extraction, document } = articlesToImport(decodeAll(body.articles));
+        return { document, suggestions: extraction.suggestions };
+      },
+    }),
+    defineRoute({
+      method: "post",
+      path: "/articles",
+      summary: "Ingest articles ({articles} or an edited {document}) through the import path (admin)",
+      auth: "admin",
+      body: { schema: articlesSaveRequestSchema, what: "articles", limit: ARTICLES_BODY_LIMIT },
+      response: articlesSavedSchema,
+      errors: [400, 409],
+      handler: async ({ body, actor }) => {
+        const document = "articles" in body ? articlesToImport(decodeAll(body.articles)).document : body.document;
+        const summary = await loadImportFile(db, document, { log });
+        log.info("articles ingested", { actor, ...summary });
+        return { summary, nodeIds: nodeIdsOf(document) };
+      },
+    }),
+  ];
 }

@@ -6,26 +6,29 @@
  * `POST /api/curation/split`, `POST /api/changes/:id/revert` (admin only, each audited with the admin token's
  * label), `GET /api/nodes/:id/history`, and the suggestions queue (`GET /api/suggestions`, accept, reject).
  */
-import { Router } from "express";
-import type { AppDeps } from "../../app.js";
-import { requireAdmin } from "../../http/access.js";
-import { jsonBody } from "../../http/body.js";
-import { parseOr400 } from "../../http/validate.js";
+import { z } from "zod";
 import {
   acceptSchema,
   changeParamsSchema,
+  changeViewSchema,
   deleteSchema,
   editSchema,
   historyQuerySchema,
   mergeSchema,
+  nodeHistorySchema,
   nodeParamsSchema,
+  reasonSchema,
   rejectSchema,
   revertSchema,
   rolesEditSchema,
   splitSchema,
+  suggestionDecisionSchema,
+  suggestionListSchema,
   suggestionParamsSchema,
   suggestionsQuerySchema,
 } from "../../../contracts/curation.js";
+import type { RouteDeps } from "../../app-deps.js";
+import { type Route, defineRoute } from "../../http/route.js";
 import {
   deleteNode,
   editNode,
@@ -36,71 +39,140 @@ import {
   splitNode,
 } from "./curation.service.js";
 import { acceptSuggestion, listSuggestions, rejectSuggestion } from "./suggestions.service.js";
+import type { SuggestionDecision, SuggestionDto } from "../../../contracts/curation.js";
 
-/** The curation router (mounted under /api; it parses its own JSON bodies, up to 1 MB). */
-export function curationRoutes({ db, config }: AppDeps): Router {
-  const router = Router();
-  const admin = requireAdmin(config.adminTokens);
-  const body = jsonBody("1mb");
-  const actorOf = (locals: Record<string, unknown>) => String(locals.actor ?? "unknown");
+/** Largest curation body. */
+const CURATION_BODY_LIMIT = "1mb";
 
-  router.get("/nodes/:id/history", async (req, res) => {
-    const { id } = parseOr400(nodeParamsSchema, req.params, "node id");
-    const { limit } = parseOr400(historyQuerySchema, req.query, "history query");
-    res.json({ id, changes: await nodeHistory(db, id, limit) });
+/** The curation routes (every write is admin only and audited). */
+export function curationRoutes({ db }: RouteDeps): Route[] {
+  const nodeParams = { schema: nodeParamsSchema, what: "node id" };
+  const suggestionParams = { schema: suggestionParamsSchema, what: "suggestion id" };
+  /** A body that may be left out: it is then `{}`. */
+  const optionalBody = <S extends z.ZodType>(schema: S, what: string) => ({
+    schema,
+    what,
+    limit: CURATION_BODY_LIMIT,
+    optional: true,
+    from: (req: { body?: unknown }) => req.body ?? {},
   });
-
-  router.patch("/nodes/:id", admin, ...body, async (req, res) => {
-    const { id } = parseOr400(nodeParamsSchema, req.params, "node id");
-    const input = parseOr400(editSchema, req.body, "edit");
-    res.json(await editNode(db, id, input, actorOf(res.locals)));
-  });
-
-  router.patch("/nodes/:id/roles", admin, ...body, async (req, res) => {
-    const { id } = parseOr400(nodeParamsSchema, req.params, "node id");
-    const input = parseOr400(rolesEditSchema, req.body, "role edit");
-    res.json(await editRoles(db, id, input, actorOf(res.locals)));
-  });
-
-  router.delete("/nodes/:id", admin, ...body, async (req, res) => {
-    const { id } = parseOr400(nodeParamsSchema, req.params, "node id");
-    const given =
-      req.body && typeof req.body === "object" && "reason" in req.body ? req.body : { reason: req.query.reason };
-    const { reason } = parseOr400(deleteSchema, given, "delete");
-    res.json(await deleteNode(db, id, { by: actorOf(res.locals), reason }));
-  });
-
-  router.post("/curation/merge", admin, ...body, async (req, res) => {
-    const input = parseOr400(mergeSchema, req.body, "merge");
-    res.json(await mergeNodes(db, input, actorOf(res.locals)));
-  });
-
-  router.post("/curation/split", admin, ...body, async (req, res) => {
-    const input = parseOr400(splitSchema, req.body, "split");
-    res.json(await splitNode(db, input, actorOf(res.locals)));
-  });
-
-  router.post("/changes/:id/revert", admin, ...body, async (req, res) => {
-    const { id } = parseOr400(changeParamsSchema, req.params, "change id");
-    const { reason } = parseOr400(revertSchema, req.body ?? {}, "revert");
-    res.json(await revertChange(db, id, actorOf(res.locals), reason));
-  });
-
-  router.get("/suggestions", async (req, res) => {
-    const query = parseOr400(suggestionsQuerySchema, req.query, "suggestions query");
-    res.json({ suggestions: await listSuggestions(db, query.status, query.limit) });
-  });
-
-  router.post("/suggestions/:id/accept", admin, ...body, async (req, res) => {
-    const { id } = parseOr400(suggestionParamsSchema, req.params, "suggestion id");
-    const input = parseOr400(acceptSchema, req.body, "accept");
-    res.json(await acceptSuggestion(db, id, input.choice, actorOf(res.locals), input.reason));
-  });
-
-  router.post("/suggestions/:id/reject", admin, ...body, async (req, res) => {
-    const { id } = parseOr400(suggestionParamsSchema, req.params, "suggestion id");
-    const input = parseOr400(rejectSchema, req.body ?? {}, "reject");
-    res.json(await rejectSuggestion(db, id, actorOf(res.locals), input.reason));
-  });
-  return router;
+  return [
+    defineRoute({
+      method: "get",
+      path: "/nodes/:id/history",
+      summary: "The audited changes to a node, newest first",
+      params: nodeParams,
+      query: { schema: historyQuerySchema, what: "history query" },
+      response: nodeHistorySchema,
+      errors: [400],
+      handler: async ({ params, query }) => ({ id: params.id, changes: await nodeHistory(db, params.id, query.limit) }),
+    }),
+    defineRoute({
+      method: "patch",
+      path: "/nodes/:id",
+      summary: "Edit a node's fields (admin; `null` clears an optional field; audited with the reason)",
+      auth: "admin",
+      params: nodeParams,
+      body: { schema: editSchema, what: "edit", limit: CURATION_BODY_LIMIT },
+      response: changeViewSchema,
+      errors: [400, 404, 409],
+      handler: ({ params, body, actor }) => editNode(db, params.id, body, actor),
+    }),
+    defineRoute({
+      method: "patch",
+      path: "/nodes/:id/roles",
+      summary: "Edit a person's roles, found by holder and current title (admin, audited)",
+      auth: "admin",
+      params: nodeParams,
+      body: { schema: rolesEditSchema, what: "role edit", limit: CURATION_BODY_LIMIT },
+      response: changeViewSchema,
+      errors: [400, 404, 409],
+      handler: ({ params, body, actor }) => editRoles(db, params.id, body, actor),
+    }),
+    defineRoute({
+      method: "delete",
+      path: "/nodes/:id",
+      summary: "Delete a node (admin, audited); the reason comes in the JSON body or as ?reason=",
+      auth: "admin",
+      params: nodeParams,
+      query: { schema: z.object({ reason: reasonSchema.optional() }), what: "delete", validate: false },
+      body: {
+        schema: deleteSchema,
+        what: "delete",
+        limit: CURATION_BODY_LIMIT,
+        optional: true,
+        from: (req) =>
+          req.body && typeof req.body === "object" && "reason" in req.body ? req.body : { reason: req.query.reason },
+      },
+      response: changeViewSchema,
+      errors: [400, 404, 409],
+      handler: ({ params, body, actor }) => deleteNode(db, params.id, { by: actor, reason: body.reason }),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/curation/merge",
+      summary: "Merge one node into another (admin, audited): {keep, merge, reason}",
+      auth: "admin",
+      body: { schema: mergeSchema, what: "merge", limit: CURATION_BODY_LIMIT },
+      response: changeViewSchema,
+      errors: [400, 404, 409],
+      handler: ({ body, actor }) => mergeNodes(db, body, actor),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/curation/split",
+      summary: "Split a new node off an actor, with the mentions, events and roles that belong to it (admin, audited)",
+      auth: "admin",
+      body: { schema: splitSchema, what: "split", limit: CURATION_BODY_LIMIT },
+      response: changeViewSchema,
+      errors: [400, 404, 409],
+      handler: ({ body, actor }) => splitNode(db, body, actor),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/changes/:id/revert",
+      summary: "Revert an audited change (admin): {reason?}; 409 when a later change touches the same state",
+      auth: "admin",
+      params: { schema: changeParamsSchema, what: "change id" },
+      body: optionalBody(revertSchema, "revert"),
+      response: changeViewSchema,
+      errors: [400, 404, 409],
+      handler: ({ params, body, actor }) => revertChange(db, params.id, actor, body.reason),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/suggestions",
+      summary: "The extractor's review queue by status",
+      query: { schema: suggestionsQuerySchema, what: "suggestions query" },
+      response: suggestionListSchema,
+      errors: [400],
+      handler: async ({ query }) => ({
+        suggestions: (await listSuggestions(db, query.status, query.limit)) as SuggestionDto[],
+      }),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/suggestions/:id/accept",
+      summary: "Accept a suggestion with one of its candidates (admin, audited): {choice, reason?}",
+      auth: "admin",
+      params: suggestionParams,
+      body: { schema: acceptSchema, what: "accept", limit: CURATION_BODY_LIMIT },
+      response: suggestionDecisionSchema,
+      errors: [400, 404, 409],
+      handler: async ({ params, body, actor }) =>
+        (await acceptSuggestion(db, params.id, body.choice, actor, body.reason)) as SuggestionDecision,
+    }),
+    defineRoute({
+      method: "post",
+      path: "/suggestions/:id/reject",
+      summary: "Reject a suggestion (admin): {reason?}",
+      auth: "admin",
+      params: suggestionParams,
+      body: optionalBody(rejectSchema, "reject"),
+      response: suggestionDecisionSchema,
+      errors: [400, 404, 409],
+      handler: async ({ params, body, actor }) =>
+        (await rejectSuggestion(db, params.id, actor, body.reason)) as SuggestionDecision,
+    }),
+  ];
 }

@@ -5,18 +5,23 @@
  * `GET /api/events/:id`: an event with its participants and their roles, place, date and precision, topics,
  * agreements produced and evidence.
  */
-import { Router } from "express";
-import type { AppDeps } from "../../app.js";
-import { parseOr400 } from "../../http/validate.js";
+import { eventDtoSchema } from "../../../contracts/api.js";
+import type { RouteDeps } from "../../app-deps.js";
+import { type Route, defineRoute } from "../../http/route.js";
 import { eventParamsSchema } from "./events.schemas.js";
 import { getEvent } from "./events.service.js";
 
-/** The events router (mounted under /api). */
-export function eventsRoutes({ db }: AppDeps): Router {
-  const router = Router();
-  router.get("/events/:id", async (req, res) => {
-    const { id } = parseOr400(eventParamsSchema, req.params, "event id");
-    res.json(await getEvent(db, id));
-  });
-  return router;
+/** The events route. */
+export function eventsRoutes({ db }: RouteDeps): Route[] {
+  return [
+    defineRoute({
+      method: "get",
+      path: "/events/:id",
+      summary: "An event with participants and roles, place, date, topics and evidence",
+      params: { schema: eventParamsSchema, what: "event id" },
+      response: eventDtoSchema,
+      errors: [400, 404],
+      handler: ({ params }) => getEvent(db, params.id),
+    }),
+  ];
 }

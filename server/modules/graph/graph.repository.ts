@@ -119,3 +119,31 @@ export function inReadTx<T>(db: Database, work: (tx: ManagedTransaction) => Prom
 function intParam(n: number) {
   return neoInt(Math.floor(n));
 }
+
+/** The timeline's filters, as Cypher parameters (null: no filter). */
+export interface TimelineFilter {
+  from: string | null;
+  to: string | null;
+  eventKinds: string[] | null;
+  topics: string[] | null;
+  kinds: string[] | null;
+  countries: string[] | null;
+  roles: string[] | null;
+}
+
+/** Event counts per bucket: `precision` is month, year or undated. */
+export async function readTimeline(
+  db: Database,
+  filter: TimelineFilter,
+): Promise<{ precision: string; bucket: string | null; count: number }[]> {
+  return db.read(
+    cypher("queries/graph/timeline"),
+    { ...filter },
+    (r) => ({
+      precision: r.get("precision") as string,
+      bucket: r.get("bucket") as string | null,
+      count: toNumber(r.get("count")),
+    }),
+    { timeoutMs: 15_000 },
+  );
+}

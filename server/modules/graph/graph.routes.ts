@@ -2,20 +2,46 @@
  * Graph routes
  * ============
  *
- * `GET /api/graph`: the network for the explorer, filtered, within the element budget.
+ * `GET /api/graph` (the network for the explorer, filtered, within the element budget), `GET /api/timeline`
+ * (events per month, same filters) and `GET /api/stats` (counts per label and relationship type).
  */
-import { Router } from "express";
-import type { RouteDeps } from "../../app.js";
-import { parseOr400 } from "../../http/validate.js";
-import { graphQuerySchema } from "./graph.schemas.js";
+import { serializedGraphSchema } from "../../../contracts/graph.js";
+import { statsDtoSchema, timelineDtoSchema } from "../../../contracts/api.js";
+import type { RouteDeps } from "../../app-deps.js";
+import { type Route, defineRoute } from "../../http/route.js";
+import { graphQuerySchema, timelineQuerySchema } from "./graph.schemas.js";
 import { buildOverview } from "./graph.service.js";
+import { getStats, getTimeline } from "./graph.stats.js";
 
-export function graphRoutes({ db, config, cache }: RouteDeps): Router {
-  const router = Router();
-  const schema = graphQuerySchema(config.graphBudget);
-  router.get("/graph", async (req, res) => {
-    const query = parseOr400(schema, req.query, "graph query");
-    await cache.send(req, res, `graph:${JSON.stringify(query)}`, () => buildOverview(db, query));
-  });
-  return router;
+/** The graph routes. */
+export function graphRoutes({ db, config }: RouteDeps): Route[] {
+  return [
+    defineRoute({
+      method: "get",
+      path: "/graph",
+      summary: "The network in graphology's serialisation format, filtered, within the element budget",
+      query: { schema: graphQuerySchema(config.graphBudget), what: "graph query" },
+      response: serializedGraphSchema,
+      errors: [400],
+      cache: true,
+      handler: ({ query }) => buildOverview(db, query),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/stats",
+      summary: "Node counts per label and relationship counts per type",
+      response: statsDtoSchema,
+      handler: () => getStats(db),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/timeline",
+      summary: "Events per month within the graph's filters (year-only dates per year, undated apart)",
+      query: { schema: timelineQuerySchema, what: "timeline query" },
+      response: timelineDtoSchema,
+      errors: [400],
+      cache: true,
+      handler: ({ query }) => getTimeline(db, query),
+    }),
+  ];
 }

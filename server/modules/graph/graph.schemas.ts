@@ -36,6 +36,10 @@ export function graphQuerySchema(maxBudget: number) {
 
 export type GraphQuery = z.output<ReturnType<typeof graphQuerySchema>>;
 
+/** The timeline takes the same filters as /api/graph; `view` and `limit` are accepted and ignored. */
+export const timelineQuerySchema = graphQuerySchema(1_000_000);
+export type TimelineQuery = z.output<typeof timelineQuerySchema>;
+
 /** First and last day of a partial date (`2018` → 2018-01-01 / 2018-12-31). */
 export function dateRange(value: string): { first: string; last: string } {
   const [y, m, d] = value.split("-");

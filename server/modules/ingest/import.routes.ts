@@ -7,12 +7,13 @@
  * without one configured come only from loopback clients (server/http/access.ts). `GET /api/import/schema`
  * publishes the format as JSON Schema.
  */
-import express, { type RequestHandler, Router } from "express";
+import express, { type RequestHandler } from "express";
 import { z } from "zod";
-import type { AppDeps } from "../../app.js";
 import { importFileSchema } from "../../../contracts/import-format.js";
-import { requireAdmin } from "../../http/access.js";
+import { importSummarySchema } from "../../../contracts/ingest.js";
+import type { RouteDeps } from "../../app-deps.js";
 import { UnsupportedMediaTypeError } from "../../http/body.js";
+import { type Route, defineRoute } from "../../http/route.js";
 import { validateImportText } from "./import-validate.js";
 import { ImportValidationError, loadImportFile } from "./import.service.js";
 
@@ -30,31 +31,52 @@ const requireJson: RequestHandler = (req, _res, next) => {
   );
 };
 
-/** The import router (mounted under /api; it reads its own body). */
-export function importRoutes({ db, config, log }: AppDeps): Router {
-  const router = Router();
-  // Read as text, not parsed: syntax errors are then reported at line:column of the body.
-  const body = express.text({ type: ["application/json", "application/*+json"], limit: IMPORT_BODY_LIMIT });
-
-  router.post("/import", requireAdmin(config.adminTokens), requireJson, body, async (req, res) => {
-    const text = typeof req.body === "string" ? req.body : "";
-    let value: unknown;
-    try {
-      value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch {
-      const validation = validateImportText(text, "body");
-      throw new ImportValidationError(
-        validation.ok ? [{ path: "body:1:1", message: "not valid JSON" }] : validation.errors,
-      );
-    }
-    const summary = await loadImportFile(db, value, { articlesDir: config.articlesDir, log });
-    log.info("import loaded through the API", { ...summary });
-    res.json(summary);
-  });
-
+/** The import routes. */
+export function importRoutes({ db, config, log }: RouteDeps): Route[] {
   const schema = { title: "Parley import file", ...z.toJSONSchema(importFileSchema, { io: "input" }) };
-  router.get("/import/schema", (_req, res) => {
-    res.json(schema);
-  });
-  return router;
+  return [
+    defineRoute({
+      method: "post",
+      path: "/import",
+      summary: "Load a file in the import format: validated in full, written whole or not at all",
+      auth: "admin",
+      body: {
+        schema: importFileSchema,
+        what: "import",
+        limit: IMPORT_BODY_LIMIT,
+        // Read as text, not parsed: syntax errors are then reported at line:column of the body.
+        readers: [
+          requireJson,
+          express.text({ type: ["application/json", "application/*+json"], limit: IMPORT_BODY_LIMIT }),
+        ],
+        validate: false,
+      },
+      response: importSummarySchema,
+      responseDescription: "Loaded; what was created or updated",
+      errors: [400, 409],
+      handler: async ({ req }) => {
+        const text = typeof req.body === "string" ? req.body : "";
+        let value: unknown;
+        try {
+          value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+        } catch {
+          const validation = validateImportText(text, "body");
+          throw new ImportValidationError(
+            validation.ok ? [{ path: "body:1:1", message: "not valid JSON" }] : validation.errors,
+          );
+        }
+        const summary = await loadImportFile(db, value, { articlesDir: config.articlesDir, log });
+        log.info("import loaded through the API", { ...summary });
+        return summary;
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/import/schema",
+      summary: "The import format as JSON Schema",
+      response: z.record(z.string(), z.unknown()),
+      responseDescription: "JSON Schema (draft 2020-12)",
+      handler: () => schema,
+    }),
+  ];
 }

@@ -5,9 +5,15 @@
  * `GET /api/nodes/:id`, `/api/nodes/:id/neighbors`, `/api/search`, `/api/path` and `/api/edges/:source/:target`:
  * what the explorer's details panel, search box and path finder ask about one node or a pair.
  */
-import { Router } from "express";
-import type { RouteDeps } from "../../app.js";
-import { parseOr400 } from "../../http/validate.js";
+import {
+  edgeEventsDtoSchema,
+  neighborsPageDtoSchema,
+  nodeDetailsDtoSchema,
+  pathDtoSchema,
+  searchResultsDtoSchema,
+} from "../../../contracts/api.js";
+import type { RouteDeps } from "../../app-deps.js";
+import { type Route, defineRoute } from "../../http/route.js";
 import {
   edgeParamsSchema,
   neighborsQuerySchema,
@@ -18,30 +24,64 @@ import {
 } from "./nodes.schemas.js";
 import { findPaths, getEdgeEvents, getNeighbors, getNodeDetails, search } from "./nodes.service.js";
 
-/** The nodes router (mounted under /api). */
-export function nodesRoutes({ db, cache }: RouteDeps): Router {
-  const router = Router();
-  router.get("/nodes/:id", async (req, res) => {
-    const { id } = parseOr400(nodeParamsSchema, req.params, "node id");
-    const page = parseOr400(nodeQuerySchema, req.query, "node details query");
-    await cache.send(req, res, `node:${id}:${page.events}:${page.eventsOffset}`, () => getNodeDetails(db, id, page));
-  });
-  router.get("/nodes/:id/neighbors", async (req, res) => {
-    const { id } = parseOr400(nodeParamsSchema, req.params, "node id");
-    const query = parseOr400(neighborsQuerySchema, req.query, "neighbours query");
-    await cache.send(req, res, `neighbors:${id}:${JSON.stringify(query)}`, () => getNeighbors(db, id, query));
-  });
-  router.get("/search", async (req, res) => {
-    const query = parseOr400(searchQuerySchema, req.query, "search query");
-    await cache.send(req, res, `search:${JSON.stringify(query)}`, () => search(db, query));
-  });
-  router.get("/path", async (req, res) => {
-    const query = parseOr400(pathQuerySchema, req.query, "path query");
-    await cache.send(req, res, `path:${JSON.stringify(query)}`, () => findPaths(db, query));
-  });
-  router.get("/edges/:source/:target", async (req, res) => {
-    const { source, target } = parseOr400(edgeParamsSchema, req.params, "edge ends");
-    await cache.send(req, res, `edge:${source}|${target}`, () => getEdgeEvents(db, source, target));
-  });
-  return router;
+/** The nodes routes. */
+export function nodesRoutes({ db }: RouteDeps): Route[] {
+  const nodeParams = { schema: nodeParamsSchema, what: "node id" };
+  return [
+    defineRoute({
+      method: "get",
+      path: "/nodes/:id",
+      summary:
+        "A node's details: roles, events with participants and evidence (a page at a time: ?events=&eventsOffset=), agreements, quantities",
+      params: nodeParams,
+      query: { schema: nodeQuerySchema, what: "node details query" },
+      response: nodeDetailsDtoSchema,
+      errors: [400, 404],
+      cache: true,
+      handler: ({ params, query }) => getNodeDetails(db, params.id, query),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/nodes/:id/neighbors",
+      summary: "A page of neighbours ordered by evidence count, with the total and an ego graph",
+      params: nodeParams,
+      query: { schema: neighborsQuerySchema, what: "neighbours query" },
+      response: neighborsPageDtoSchema,
+      errors: [400, 404],
+      cache: true,
+      handler: ({ params, query }) => getNeighbors(db, params.id, query),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/search",
+      summary: "Ranked full-text matches over names, aliases and role titles (prefix, diacritics folded)",
+      query: { schema: searchQuerySchema, what: "search query" },
+      response: searchResultsDtoSchema,
+      errors: [400],
+      // Full-text search is the costliest open read: it spends the same budget as writes.
+      rateLimit: "shared",
+      cache: true,
+      handler: ({ query }) => search(db, query),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/path",
+      summary: "Shortest paths between two actors through events",
+      query: { schema: pathQuerySchema, what: "path query" },
+      response: pathDtoSchema,
+      errors: [400, 404],
+      cache: true,
+      handler: ({ query }) => findPaths(db, query),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/edges/:source/:target",
+      summary: "The encounters behind a met link, in time order",
+      params: { schema: edgeParamsSchema, what: "edge ends" },
+      response: edgeEventsDtoSchema,
+      errors: [400, 404],
+      cache: true,
+      handler: ({ params }) => getEdgeEvents(db, params.source, params.target),
+    }),
+  ];
 }

@@ -7,12 +7,9 @@
  * `GET /api/snapshots/:id/export?format=gexf|graphml|json|csv[&part=nodes|edges]`, and
  * `DELETE /api/snapshots/:id` (takedown, admin only).
  */
-import { Router } from "express";
-import type { AppDeps } from "../../app.js";
-import { PayloadTooLargeError } from "../../errors.js";
-import { requireAdmin } from "../../http/access.js";
-import { jsonBody } from "../../http/body.js";
-import { parseOr400 } from "../../http/validate.js";
+import { z } from "zod";
+import { portableGraphSchema } from "../../../contracts/graph.js";
+import { snapshotIdSchema } from "../../../contracts/ids.js";
 import {
   SNAPSHOT_BODY_LIMIT,
   SNAPSHOT_MAX_EDGES,
@@ -20,9 +17,16 @@ import {
   createSnapshotSchema,
   exportQuerySchema,
   listQuerySchema,
+  liveDiffSchema,
+  snapshotCreatedSchema,
+  snapshotListSchema,
+  snapshotViewSchema,
   takedownBodySchema,
+  takedownSchema,
 } from "../../../contracts/snapshots.js";
-import { snapshotIdSchema } from "../../../contracts/ids.js";
+import type { RouteDeps } from "../../app-deps.js";
+import { PayloadTooLargeError } from "../../errors.js";
+import { type Route, SENT, defineRoute } from "../../http/route.js";
 import {
   createSnapshot,
   exportSnapshot,
@@ -44,51 +48,105 @@ function checkCounts(body: unknown): void {
   }
 }
 
-export function snapshotRoutes({ db, config }: AppDeps): Router {
-  const router = Router();
-  const body = jsonBody(SNAPSHOT_BODY_LIMIT);
+/** The snapshot id of `/snapshots/:id…`, parsed alone so that a bad one is reported as the id itself. */
+const idParam = {
+  schema: snapshotIdSchema,
+  what: "snapshot id",
+  from: (req: { params: { id?: string } }) => req.params.id,
+};
 
-  router.post("/snapshots", ...body, async (req, res) => {
-    checkCounts(req.body);
-    const input = parseOr400(createSnapshotSchema, req.body, "snapshot");
-    const { id, url, created } = await createSnapshot(db, input);
-    res
-      .status(created ? 201 : 200)
-      .location(url)
-      .json({ id, url });
-  });
-
-  router.get("/snapshots", async (req, res) => {
-    const { limit } = parseOr400(listQuerySchema, req.query, "snapshot list query");
-    res.json({ snapshots: await recentSnapshots(db, limit) });
-  });
-
-  router.get("/snapshots/:id", async (req, res) => {
-    const id = parseOr400(snapshotIdSchema, req.params.id, "snapshot id");
-    // Immutable content under a content hash: caches may keep it (a takedown answers 410 from the server).
-    res.setHeader("Cache-Control", "public, max-age=300");
-    res.json(await getSnapshot(db, id));
-  });
-
-  router.get("/snapshots/:id/live", async (req, res) => {
-    const id = parseOr400(snapshotIdSchema, req.params.id, "snapshot id");
-    res.json(await openLive(db, config.graphBudget, id));
-  });
-
-  router.get("/snapshots/:id/export", async (req, res) => {
-    const id = parseOr400(snapshotIdSchema, req.params.id, "snapshot id");
-    const { format, part } = parseOr400(exportQuerySchema, req.query, "export query");
-    const file = exportSnapshot(await getSnapshot(db, id), format, part);
-    res.setHeader("Content-Disposition", `attachment; filename="${file.filename}"`);
-    res.type(file.contentType).send(file.body);
-  });
-
-  router.delete("/snapshots/:id", requireAdmin(config.adminTokens), ...body, async (req, res) => {
-    const id = parseOr400(snapshotIdSchema, req.params.id, "snapshot id");
-    const { reason } = parseOr400(takedownBodySchema, req.body ?? {}, "takedown");
-    await takeDown(db, id, reason);
-    res.json({ id, takenDown: true, reason });
-  });
-
-  return router;
+/** The snapshot routes. */
+export function snapshotRoutes({ db, config }: RouteDeps): Route[] {
+  return [
+    defineRoute({
+      method: "post",
+      path: "/snapshots",
+      summary: "Store a view as an immutable snapshot; the id is a content hash (201 when new, 200 when shared before)",
+      body: {
+        schema: createSnapshotSchema,
+        what: "snapshot",
+        limit: SNAPSHOT_BODY_LIMIT,
+        from: (req) => {
+          checkCounts(req.body);
+          return req.body;
+        },
+      },
+      response: snapshotCreatedSchema,
+      responseStatuses: [201, 200],
+      errors: [400, 410],
+      handler: async ({ body, res }) => {
+        const { id, url, created } = await createSnapshot(db, body);
+        res.status(created ? 201 : 200).location(url);
+        return { id, url };
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/snapshots",
+      summary: "Recent snapshots, newest first",
+      query: { schema: listQuerySchema, what: "snapshot list query" },
+      response: snapshotListSchema,
+      errors: [400],
+      handler: async ({ query }) => ({ snapshots: await recentSnapshots(db, query.limit) }),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/snapshots/:id",
+      summary: "A stored view (410 when taken down)",
+      params: idParam,
+      response: snapshotViewSchema,
+      errors: [400, 404, 410],
+      handler: ({ params, res }) => {
+        // Immutable content under a content hash: caches may keep it (a takedown answers 410 from the server).
+        res.setHeader("Cache-Control", "public, max-age=300");
+        return getSnapshot(db, params);
+      },
+    }),
+    defineRoute({
+      method: "get",
+      path: "/snapshots/:id/live",
+      summary: "Re-run the snapshot's filters on today's data: nodes and edges added and removed",
+      params: idParam,
+      response: liveDiffSchema,
+      errors: [400, 404, 410],
+      handler: ({ params }) => openLive(db, config.graphBudget, params),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/snapshots/:id/export",
+      summary: "Export as format=gexf|graphml|json|csv (csv: part=nodes|edges), as a download",
+      params: idParam,
+      query: { schema: exportQuerySchema, what: "export query" },
+      response: z.union([portableGraphSchema, z.string()]),
+      responseTypes: ["application/json", "application/gexf+xml", "application/graphml+xml", "text/csv"],
+      responseDescription: "The file (Content-Disposition: attachment); JSON is graphology's serialisation",
+      errors: [400, 404, 410],
+      handler: async ({ params, query, res }): Promise<typeof SENT> => {
+        const file = exportSnapshot(await getSnapshot(db, params), query.format, query.part);
+        res.setHeader("Content-Disposition", `attachment; filename="${file.filename}"`);
+        res.type(file.contentType).send(file.body);
+        return SENT;
+      },
+    }),
+    defineRoute({
+      method: "delete",
+      path: "/snapshots/:id",
+      summary: "Take a snapshot down (admin): {reason}",
+      auth: "admin",
+      params: idParam,
+      body: {
+        schema: takedownBodySchema,
+        what: "takedown",
+        limit: SNAPSHOT_BODY_LIMIT,
+        optional: true,
+        from: (req) => req.body ?? {},
+      },
+      response: takedownSchema,
+      errors: [400, 404],
+      handler: async ({ params, body }) => {
+        await takeDown(db, params, body.reason);
+        return { id: params, takenDown: true as const, reason: body.reason };
+      },
+    }),
+  ];
 }

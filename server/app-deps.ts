@@ -1,0 +1,24 @@
+/**
+ * Application dependencies
+ * ========================
+ *
+ * What `createApp` is built from and what every route receives, in a file of their own so that the app, the route
+ * registry and the modules' route lists can all name them without importing each other.
+ */
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import type { ResponseCache } from "./http/response-cache.js";
+import type { Logger } from "./log.js";
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  log: Logger;
+  /** Folder of the built client (`vite build`); the API works without it. */
+  clientDir?: string;
+}
+
+/** What route modules receive: the app's dependencies plus app-wide helpers built once per app. */
+export interface RouteDeps extends AppDeps {
+  cache: ResponseCache;
+}
