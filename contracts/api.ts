@@ -201,13 +201,18 @@ export const healthDtoSchema = z.object({
 });
 export type HealthDto = z.infer<typeof healthDtoSchema>;
 
-/** Every error answer: `details` lists each problem of a 400 as {path, message}. */
+/**
+ * Every error answer. `details`, when present, lists each problem of an invalid request as {path, message}, or says
+ * more about one error (a Cypher error's `position`, a taken-down snapshot's `reason`).
+ */
 export const errorDtoSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     requestId: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z
+      .union([z.array(z.object({ path: z.string(), message: z.string() })), z.record(z.string(), z.unknown())])
+      .optional(),
   }),
 });
 export type ErrorDto = z.infer<typeof errorDtoSchema>;
