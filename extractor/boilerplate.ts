@@ -1,7 +1,7 @@
 // Boilerplate and layout: title, standfirst, dateline, date lines and publisher clutter of an article body.
 // Nothing is deleted from the text; content is described as ranges so offsets stay those of the file.
 
-import { CITY_BY_SURFACE, MONTHS } from "./gazetteer";
+import { CITY_BY_SURFACE, MONTHS, WORLD_CITY_BY_SURFACE } from "./gazetteer";
 import type { Range } from "./sentences";
 
 export type ParagraphKind = "headline" | "body";
@@ -29,7 +29,7 @@ const DROP_LINE = [
 ];
 
 const DATELINE =
-  /^(\p{Lu}[\p{L}'’-]+(?:[ ][\p{Lu}][\p{L}'’-]+){0,2})(?:,[ ]*((?:\p{Lu}[a-z]{2,8}\.?)[ ]\d{1,2}))?(?:(?:,[ ]*|[ ]*\()([\p{L}\d][\p{L}\d .]{0,30}?)\)?)?[ ]*(?:[–—-]{1,2}|:|\/)[ ]+|^(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2}),[ ]*((?:\p{Lu}[a-z]{2,8}\.?)[ ]\d{1,2})[ ]*\(([^)]{1,30})\)[ ]+(?=\p{Lu})/u;
+  /^(\p{Lu}[\p{L}'’-]+(?:[ ][\p{Lu}][\p{L}'’-]+){0,2})(?:,[ ]*((?:\p{Lu}[a-z]{2,8}\.?)[ ]\d{1,2})(?:,[ ]*\d{4})?)?(?:(?:,[ ]*|[ ]*\()([\p{L}\d][\p{L}\d .]{0,30}?)\)?)?[ ]*(?:[–—-]{1,2}|:|\/)[ ]+|^(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2}),[ ]*((?:\p{Lu}[a-z]{2,8}\.?)[ ]\d{1,2})[ ]*\(([^)]{1,30})\)[ ]+(?=\p{Lu})/u;
 
 const MONTH_NAMES = Object.keys(MONTHS).join("|");
 const DATE_LINE = new RegExp(
@@ -124,7 +124,7 @@ export function analyseLayout(text: string, bodyStart: number): Layout {
       const place = m[1] ?? m[4];
       const date = m[2] ?? m[5] ?? null;
       const agency = m[3] ?? m[6] ?? null;
-      const isCity = CITY_BY_SURFACE.has(place.toLowerCase());
+      const isCity = CITY_BY_SURFACE.has(place.toLowerCase()) || WORLD_CITY_BY_SURFACE.has(place.toLowerCase());
       const allCaps = place === place.toUpperCase() && /\p{Lu}{3,}/u.test(place);
       if (isCity || allCaps || date || agency) {
         datelinePlace = isCity || allCaps ? place : null;

@@ -36,6 +36,12 @@ export function latestWeekday(pub: string, weekday: number): string {
   return iso(d);
 }
 
+function shiftDays(day: string, n: number): string {
+  const d = parseIso(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return iso(d);
+}
+
 function validDay(y: number, m: number, d: number): string | null {
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d ? iso(dt) : null;
@@ -100,13 +106,20 @@ export function findDates(text: string, toks: Token[], pub: string | null): Date
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     const l = t.lower;
-    if (t.type === "word" && l in WEEKDAYS && t.cap) {
+    // "a Sunday Times report", "the Monday Club": a weekday inside a name after an article is not a date.
+    const named = /^(a|an|the)$/.test(toks[i - 1]?.lower ?? "") && toks[i + 1]?.cap && !(toks[i + 1].lower in MONTHS);
+    if (t.type === "word" && l in WEEKDAYS && t.cap && !named) {
       let j = i + 1;
       if (/^(night|morning|evening|afternoon)$/.test(toks[j]?.lower ?? "")) j++;
       let i0 = i;
       if (/^(early|late)$/.test(toks[i - 1]?.lower ?? "")) i0 = i - 1;
+      // "last Tuesday" said on a Tuesday is a week ago; "next Tuesday" lies ahead.
+      const rel = toks[i - 1]?.lower ?? "";
+      if (rel === "last" || rel === "next") i0 = i - 1;
       // "Sunday, March 5" / "Sunday (March 5)" is handled by the absolute date that follows.
-      const day = pub ? latestWeekday(pub, WEEKDAYS[l]) : null;
+      let day = pub ? latestWeekday(pub, WEEKDAYS[l]) : null;
+      if (day && pub && rel === "last" && day === pub) day = shiftDays(day, -7);
+      if (day && pub && rel === "next") day = shiftDays(day, 7);
       push(i0, j, day, null, day ? "day" : null);
       i = j - 1;
       continue;

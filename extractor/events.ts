@@ -2,7 +2,7 @@
 // Frames are trigger words with simple argument rules; planned or denied events go to `others`.
 
 import type { ArticleAnalysis, PersonMention, Sentence } from "./article";
-import { CITY_BY_SURFACE, countryOf } from "./gazetteer";
+import { CITY_BY_SURFACE, countryOf, WORLD_CITY_BY_SURFACE } from "./gazetteer";
 import type { DatePrecision, EventKind, OtherEventKind, ParticipantRole } from "./types";
 
 export interface LocalEvent {
@@ -304,7 +304,11 @@ function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, num
         toks[i + 1]?.lower !== "with"
       )
         continue;
-      if ((l === "hosted" || l === "hosts") && !toks.slice(i + 1, i + 3).some((t) => t.cap)) continue;
+      // "hosted X", "hosted a state dinner in honour of X"; not "hosted the forum".
+      const meal = toks
+        .slice(i + 1, i + 5)
+        .some((t) => /^(dinner|lunch|luncheon|banquet|reception|breakfast)$/.test(t.lower));
+      if ((l === "hosted" || l === "hosts") && !meal && !toks.slice(i + 1, i + 3).some((t) => t.cap)) continue;
       consider({ type: "strong", kind: STRONG_VERBS[l], idx: i, word: l });
     } else if (WEAK_VERBS.has(l)) {
       consider({ type: "weak", kind: "meeting", idx: i, word: l });
@@ -632,6 +636,10 @@ function ownDate(
   for (const d of s.dates) {
     const before = s.toks[d.i0 - 1]?.lower === "on" ? s.toks[d.i0 - 2] : s.toks[d.i0 - 1];
     if (before && REPORT_VERBS.has(before.lower)) continue;
+    // "X on Thursday confirmed the call": the day of the report, not of the event.
+    let after = d.i1;
+    if (/^(evening|morning|night|afternoon)$/.test(s.toks[after]?.lower ?? "")) after++;
+    if (s.toks[after] && REPORT_VERBS.has(s.toks[after].lower)) continue;
     if (d.sameDay) return { iso: lastSeen, approx: lastSeen, precision: lastSeen ? "day" : null, text: d.text };
     if (d.precision === "year" && d.i0 > 0 && /^(since|until|by)$/.test(s.toks[d.i0 - 1].lower)) continue;
     return { iso: d.iso, approx: d.approx, precision: d.precision, text: d.text };
@@ -651,7 +659,12 @@ function noAnchor(s: Sentence): boolean {
   return false;
 }
 
-function placeOf(a: ArticleAnalysis, s: Sentence): string | null {
+/**
+ * The city of an event told in a sentence: "in/at CITY" or "visit to CITY" from the gazetteer of the region's
+ * cities, and with `wide`, "in CITY" for any city of the world gazetteer (used for the sentence that tells the
+ * event, not for the sentences that only add to it, where "in CITY" is more often a topic).
+ */
+function placeOf(a: ArticleAnalysis, s: Sentence, wide = false): string | null {
   const toks = s.toks;
   const titleSpans = a.mentions.filter((m) => m.sent === s.index).flatMap((m) => m.titles);
   for (const g of s.places) {
@@ -668,6 +681,28 @@ function placeOf(a: ArticleAnalysis, s: Sentence): string | null {
   }
   for (let i = 0; i + 2 < toks.length; i++) {
     if (toks[i].lower === "city" && toks[i + 1].lower === "of" && toks[i + 2].cap) return toks[i + 2].base;
+  }
+  // "Monday in Rabat", "talks in Addis Ababa": any city of the world gazetteer after "in".
+  for (let i = 0; wide && i + 1 < toks.length; i++) {
+    if (toks[i].lower !== "in" || !toks[i + 1].cap) continue;
+    if (/^(ambassador|envoy|consul|consul-general|general|embassy|consulate)$/.test(toks[i - 1]?.lower ?? "")) continue;
+    for (let n = 3; n >= 1; n--) {
+      const run = toks.slice(i + 1, i + 1 + n);
+      if (run.length < n || !run.every((t) => t.cap && t.type === "word")) continue;
+      if (run.slice(0, -1).some((t) => t.poss)) continue;
+      const city = WORLD_CITY_BY_SURFACE.get(
+        run
+          .map((t) => t.base)
+          .join(" ")
+          .toLowerCase(),
+      );
+      const next = toks[i + 1 + n];
+      // "in Paris Saint-Germain's stadium", "in Washington Post": a longer capitalised name is not the city.
+      if (city && !(next?.cap && next.type === "word")) {
+        if (titleSpans.some((t) => t.i0 <= i + 1 && i + 1 < t.i1)) break;
+        return city;
+      }
+    }
   }
   void a;
   return null;
@@ -714,6 +749,51 @@ function separateIndex(s: Sentence, trig: Trigger): number {
   return -1;
 }
 
+/** Present progressive around a trigger: "is now holding talks", "are meeting", "currently under way". */
+function happeningNow(s: Sentence, idx: number): boolean {
+  const toks = s.toks;
+  for (let k = Math.max(0, idx - 3); k < Math.min(toks.length, idx + 4); k++) {
+    const l = toks[k].lower;
+    if (l === "now" || l === "currently" || l === "underway") return true;
+    if ((l === "is" || l === "are") && /ing$/.test(toks[k + 1]?.lower ?? "") && k + 1 <= idx) return true;
+  }
+  return false;
+}
+
+function hasWord(s: Sentence, word: string): boolean {
+  return s.toks.some((t) => t.lower === word);
+}
+
+/** "X signed for Thailand", "signed on behalf of", "was the signatory": a signatory of a ceremony told before. */
+function signedOnBehalf(s: Sentence): boolean {
+  const toks = s.toks;
+  return toks.some(
+    (t, i) =>
+      /^(signatory|signatories)$/.test(t.lower) ||
+      (/^(signed|signs)$/.test(t.lower) && /^(for|on)$/.test(toks[i + 1]?.lower ?? "")),
+  );
+}
+
+/** "The call took place yesterday", "the meeting was held on Monday": which event noun happened, or null. */
+function tookPlace(s: Sentence): "call" | "meeting" | null {
+  const toks = s.toks;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const l = toks[i].lower;
+    const happened =
+      (l === "took" && toks[i + 1].lower === "place") ||
+      ((l === "was" || l === "were") && toks[i + 1].lower === "held") ||
+      l === "happened" ||
+      l === "occurred";
+    if (!happened) continue;
+    for (let k = Math.max(0, i - 4); k < i; k++) {
+      const w = toks[k].lower;
+      if (w === "call" || w === "conversation") return "call";
+      if (/^(meeting|talks|summit|audience|visit)$/.test(w)) return "meeting";
+    }
+  }
+  return null;
+}
+
 function hasPhrase(s: Sentence, words: string[]): boolean {
   const toks = s.toks;
   outer: for (let i = 0; i + words.length <= toks.length; i++) {
@@ -743,6 +823,10 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
   let last: LocalEvent | null = null;
   let prevFirst: number | null = null;
   const quoted = quoteRanges(a.text);
+  // The event a plural anaphor ("the two leaders") refers to: the last one in the story's main line, not a
+  // background event told as "previously had calls with A, B and C".
+  const focus = (): LocalEvent | null => [...events].reverse().find((e) => !e.noAnchor) ?? last;
+  const visitDates: { date: string; participants: number[] }[] = [];
 
   const addOther = (kind: OtherEventKind, reason: string, s: Sentence, participants: number[]) => {
     const d = ownDate(s, lastSeen);
@@ -763,13 +847,41 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
     if (s.headline) continue;
     const ms = bySent.get(s.index) ?? [];
     const trig = findTrigger(s, ms, quoted);
-    const d = ownDate(s, lastSeen);
+    let d = ownDate(s, lastSeen);
+    // "X is now holding talks with Y", "talks are under way": happening on the day of publication.
+    if (trig && !d.text && a.pubDate && happeningNow(s, trig.idx)) {
+      d = { iso: a.pubDate, approx: a.pubDate, precision: "day", text: null };
+    }
     const people = participantMentions(s, ms, quoted);
     const firstPerson = people[0]?.person;
     const speech = s.toks.some((t, i) => SPEECH_VERBS.has(t.lower) && people.some((m) => m.run.i1 <= i));
 
-    const prevHost = prevFirst;
+    // "X arrived in Hanoi on October 15": the day of a visit, for the visit's undated meetings.
+    const visitWord = s.toks.findIndex((t) => VISIT_WORDS.has(t.lower));
+    if (visitWord >= 0 && people.length && !isModal(s, visitWord) && d.precision === "day" && d.iso)
+      visitDates.push({ date: d.iso, participants: people.map((m) => m.person) });
+
+    const prevHost: number | null = prevFirst;
     prevFirst = firstPerson ?? null;
+    // "He and his delegation were received by X": a sentence-initial pronoun is the previous sentence's subject.
+    const pronounSubject: number | null =
+      trig && trig.type !== "weak" && prevHost !== null && /^(he|she)$/.test(s.toks[0]?.lower ?? "") && trig.idx > 0
+        ? prevHost
+        : null;
+    if (pronounSubject !== null) prevFirst = pronounSubject;
+    // "The call took place yesterday", "the meeting was held on Monday": the date of an event told before.
+    if (!trig || trig.type === "weak") {
+      const happened = tookPlace(s);
+      if (happened && d.precision === "day" && d.iso) {
+        const kind = happened === "call" ? "phone_call" : null;
+        const target = [...events].reverse().find((e) => !e.noAnchor && (!kind || e.kind === kind));
+        if (target && !target.ownDate) {
+          target.ownDate = d.iso;
+          target.ownPrecision = "day";
+          target.dateText = d.text;
+        }
+      }
+    }
     // "The call came during a visit by X": X visited the person the previous sentence is about.
     const visitBy = s.toks.findIndex((t, i) => t.lower === "visit" && s.toks[i + 1]?.lower === "by");
     if (!trig && visitBy >= 0 && prevHost !== null) {
@@ -817,6 +929,10 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
 
     const inSentence = new Set(people.map((m) => m.person));
     let participants = [...new Set(people.map((m) => m.person))];
+    if (pronounSubject !== null && !participants.includes(pronounSubject)) {
+      participants.unshift(pronounSubject);
+      inSentence.add(pronounSubject);
+    }
     let plural = false;
     for (const desc of findDescriptions(a.text, s, ms)) {
       if (desc.plural) {
@@ -835,8 +951,9 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
       hasPhrase(s, ["during", "the", "meeting"]) ||
       hasPhrase(s, ["during", "the", "call"]) ||
       hasPhrase(s, ["at", "the", "meeting"]);
-    const place = placeOf(a, s);
-    if (trig.type !== "weak" && !modal && place) articlePlace ??= place;
+    const place = placeOf(a, s, true);
+    const addedPlace = placeOf(a, s);
+    if (trig.type !== "weak" && !modal && place) articlePlace ??= addedPlace;
     if (trig.type !== "weak" && !modal && d.precision === "day" && d.iso && !anchor) anchor = d.iso;
 
     if (modal) {
@@ -876,7 +993,7 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
         e.dateText = d.text;
         e.ownPrecision = "day";
       }
-      e.place ??= e.kind === "phone_call" ? null : place;
+      e.place ??= e.kind === "phone_call" ? null : addedPlace;
       for (const t of topicsOf(a.text.slice(s.start, s.end))) if (!e.topics.includes(t)) e.topics.push(t);
     };
 
@@ -911,7 +1028,8 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
     if (sepIdx >= 0) {
       const subj = participants.filter((p) => people.some((m) => m.person === p && m.run.i0 < sepIdx));
       const objs = people.filter((m) => m.run.i0 > sepIdx).map((m) => m.person);
-      if (!subj.length && plural && last) subj.push(...last.participants);
+      const ref = focus();
+      if (!subj.length && plural && ref) subj.push(...ref.participants);
       for (const o of [...new Set(objs)]) {
         if (subj.includes(o)) continue;
         const e = make(
@@ -930,8 +1048,26 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
       continue;
     }
 
-    if (plural && last && participants.length < 2) {
-      participants = [...new Set([...last.participants, ...participants])];
+    const ref = focus();
+    if (plural && ref && participants.length < 2) {
+      participants = [...new Set([...ref.participants, ...participants])];
+    }
+    // "The two premiers co-chaired the signing ceremony": a ceremony of its own after the welcome, which the
+    // signatories listed next ("X signed for Thailand") join.
+    const ceremony = trig.kind === "signing" && hasWord(s, "ceremony");
+    const ceremonyEvent = [...events].reverse().find((e) => e.key === "signing ceremony");
+    if (trig.kind === "signing" && !ceremony && ceremonyEvent && signedOnBehalf(s)) {
+      absorb(ceremonyEvent, participants);
+      for (const p of participants) ceremonyEvent.roles.set(p, "signatory");
+      last = ceremonyEvent;
+      continue;
+    }
+    if (ceremony && participants.length >= 2 && !ceremonyEvent) {
+      const e = make("signing", participants);
+      e.key = "signing ceremony";
+      events.push(e);
+      last = e;
+      continue;
     }
     // A keyed meeting ("a security-oriented consultative meeting was held") joins the event of that key.
     const key = keyOf(s);
@@ -942,8 +1078,9 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
       continue;
     }
     if (participants.length < 2) {
-      if (anaphoric && last && compatible(last)) {
-        absorb(last, participants);
+      const target = anaphoric ? ref : null;
+      if (target && compatible(target)) {
+        absorb(target, participants);
         continue;
       }
       if (trig.type === "strong" && participants.length === 1) {
@@ -966,16 +1103,24 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
       e.participants.length === participants.length && participants.every((p) => e.participants.includes(p));
     let target: LocalEvent | undefined;
     // An anaphoric sentence ("the two sides discussed") continues the previous event unless it names someone new.
-    if (anaphoric && last && compatible(last) && participants.every((p) => last!.participants.includes(p)))
-      target = last;
+    if (anaphoric && ref && compatible(ref) && participants.every((p) => ref.participants.includes(p))) target = ref;
     target ??= events.find((e) => sameSet(e) && compatible(e));
+    // "X reiterated his support for Y, who on April 19 took office": a weak verb adds no new event of the same
+    // people; its date belongs to another clause.
+    if (trig.type === "weak") target ??= events.find((e) => sameSet(e));
     if (target) {
       absorb(target, participants);
       last = target;
     } else {
       const e = make(trig.kind, participants);
-      if (trig.word === "received" || trig.word === "hosted" || trig.word === "receives" || trig.word === "hosts") {
-        for (const m of people) e.roles.set(m.person, m.run.i0 < trig.idx ? "host" : "guest");
+      if (/^(received|hosted|receives|hosts|welcomed|welcomes)$/.test(trig.word)) {
+        // "X was received by Y": the host comes after "by".
+        const passive = s.toks[trig.idx + 1]?.lower === "by";
+        for (const m of people) {
+          const before = m.run.i0 < trig.idx;
+          e.roles.set(m.person, before !== passive ? "host" : "guest");
+        }
+        if (pronounSubject !== null) e.roles.set(pronounSubject, passive ? "guest" : "host");
       }
       if (trig.kind === "signing") for (const p of participants) e.roles.set(p, "signatory");
       events.push(e);
@@ -994,6 +1139,13 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
     } else if (!e.noAnchor && anchor) {
       e.date = anchor;
       e.datePrecision = "day";
+    } else if (!e.noAnchor) {
+      // "X arrived in Hanoi on October 15 … X was welcomed by Y": the day of the visit the event belongs to.
+      const visit = visitDates.find((v) => v.participants.some((p) => e.participants.includes(p)));
+      if (visit) {
+        e.date = visit.date;
+        e.datePrecision = "day";
+      }
     }
     if (e.kind !== "phone_call") e.place ??= fallbackPlace;
     for (const p of e.participants) if (!e.roles.has(p)) e.roles.set(p, "participant");
@@ -1002,7 +1154,7 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
 }
 
 function titleCase(s: string): string {
-  const city = CITY_BY_SURFACE.get(s.toLowerCase());
+  const city = CITY_BY_SURFACE.get(s.toLowerCase()) ?? WORLD_CITY_BY_SURFACE.get(s.toLowerCase());
   if (city) return city;
   return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }

@@ -24,6 +24,17 @@ describe("extract #dates", () => {
     ]);
   });
 
+  it("should resolve weekdays after clock times, 'last' and 'next' weekdays, and skip weekdays inside names", () => {
+    const pub = "2024-05-14"; // a Tuesday
+    const day = (text: string) => dates(text, pub).map((d) => [d.text, d.iso]);
+    expect(day("They met at 10:00 on Tuesday.")).toEqual([["Tuesday", "2024-05-14"]]);
+    expect(day("The talks began at 11.10am on Wednesday.")).toEqual([["Wednesday", "2024-05-08"]]);
+    expect(day("They met last Tuesday.")).toEqual([["last Tuesday", "2024-05-07"]]);
+    expect(day("They spoke last Friday.")).toEqual([["last Friday", "2024-05-10"]]);
+    expect(day("They will meet next Monday.")).toEqual([["next Monday", "2024-05-20"]]);
+    expect(day("A Sunday Times report said so.")).toEqual([]);
+  });
+
   it("should keep relative dates unresolved without a publication date", () => {
     const [d] = dates("They spoke on Friday.", null);
     expect(d.iso).toBeNull();

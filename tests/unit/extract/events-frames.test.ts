@@ -106,3 +106,111 @@ describe("extract #events multi-party", () => {
     expect(events.map((e) => e.date)).toEqual(["2023-05-10", "2023-05-09", "2023-05-09", "2023-05-09"]);
   });
 });
+
+describe("extract #events ceremonies, receptions and pronouns", () => {
+  it("should make a welcome and a co-chaired signing ceremony that the named signatories join", () => {
+    const { events, groups } = run(
+      "Prime Minister Anan Wongsa on Wednesday welcomed his Lao counterpart Sonexay Phomvihane to Government House. " +
+        "At 11am, the two premiers co-chaired the signing ceremony of three agreements. " +
+        "Deputy Prime Minister Chaiya Suksan signed for Thailand, and Minister Bounthong Keola signed for Laos.",
+      null,
+    );
+    expect(groups).toEqual([
+      ["Anan Wongsa", "Sonexay Phomvihane"],
+      ["Anan Wongsa", "Bounthong Keola", "Chaiya Suksan", "Sonexay Phomvihane"],
+    ]);
+    expect(events.map((e) => e.kind)).toEqual(["meeting", "signing"]);
+    expect(events.map((e) => e.date)).toEqual([null, null]);
+  });
+
+  it("should resolve a sentence-initial pronoun and give hosts of a passive reception", () => {
+    const { a, events, groups } = run(
+      "Sultan Faisal bin Qasim gave an audience on Monday to Prince Turki bin Saad. " +
+        "It should be noted that Prince Turki bin Saad arrived here on Monday. " +
+        "He was received by Minister Hamad bin Nasser al Harthy.",
+    );
+    expect(groups).toEqual([
+      ["Faisal bin Qasim", "Turki bin Saad"],
+      ["Hamad bin Nasser al Harthy", "Turki bin Saad"],
+    ]);
+    const host = a.persons.find((p) => personName(p) === "Hamad bin Nasser al Harthy")!.index;
+    expect(events[1].roles.get(host)).toBe("host");
+  });
+
+  it("should take 'shook hands' as a meeting and 'called on' as a courtesy visit", () => {
+    const { events, groups } = run(
+      "Chancellor Anna Lindqvist and President Pekka Virtanen shook hands in Helsinki on Friday. " +
+        "Ambassador Maria Santos called on Governor Ricardo Lim.",
+    );
+    expect(groups).toEqual([
+      ["Anna Lindqvist", "Pekka Virtanen"],
+      ["Maria Santos", "Ricardo Lim"],
+    ]);
+    expect(events[0].place).toBe("Helsinki");
+    expect(events[1].kind).toBe("meeting");
+  });
+});
+
+describe("extract #events dates", () => {
+  it("should date a call by 'the call took place' and not by the day it was confirmed", () => {
+    const { events } = run(
+      "President Joao Tembe has had his phone call with President Amara Kone. " +
+        "Tembe on Thursday confirmed the call. " +
+        "The call took place on Tuesday evening, an aide said.",
+      "2022-04-22",
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0].date).toBe("2022-04-19");
+  });
+
+  it("should leave earlier calls undated and keep 'the two leaders' on the main call", () => {
+    const { events, groups } = run(
+      "President Joao Tembe held a phone call with President Amara Kone on Wednesday. " +
+        "Tembe has previously held phone calls with President Lin Wei and Chancellor Hans Berger. " +
+        "A Sunday Times report said the phone call between the two leaders was delayed.",
+      "2022-04-22",
+    );
+    expect(groups).toEqual([
+      ["Amara Kone", "Joao Tembe"],
+      ["Joao Tembe", "Lin Wei"],
+      ["Hans Berger", "Joao Tembe"],
+    ]);
+    expect(events.map((e) => e.date)).toEqual(["2022-04-20", null, null]);
+  });
+
+  it("should resolve 'yesterday' after a dateline with a year and an agency", () => {
+    const { a, events } = run(
+      "Nairobi, March 3, 2021 (KNA) – President Wanjiru Kamau hosted a state dinner yesterday in honour of President Juma Mwinyi.",
+      "2021-03-03",
+    );
+    expect(a.datelinePlace).toBe("Nairobi");
+    expect(events[0].date).toBe("2021-03-02");
+    expect(events[0].place).toBe("Nairobi");
+  });
+
+  it("should date talks under way on the day of publication and a welcome on the day of the arrival", () => {
+    const now = run("Foreign Minister Ivan Petrov is now holding talks with Secretary Laura Hayes.", "2017-04-12");
+    expect(now.events[0].date).toBe("2017-04-12");
+    const visit = run(
+      "Minister Arjun Mehta arrived in Jakarta on October 15 for a two-day visit. " +
+        "Mehta was welcomed by his Indonesian counterpart Retno Susanto at the palace.",
+      "2023-10-16",
+    );
+    expect(visit.events[0].date).toBe("2023-10-15");
+  });
+
+  it("should not add a weak-verb sentence's other-clause date as a new event of the same people", () => {
+    const { events } = run(
+      "President Carlos Ruiz received President Tomas Herrera today. " +
+        "Ruiz reiterated his support for Herrera, who on April 19 took office.",
+      "2018-04-21",
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0].date).toBe("2018-04-21");
+  });
+
+  it("should place an event in any city of the world after 'in'", () => {
+    const { events } = run("Minister Aminata Diallo received, Monday in Bamako, Ambassador Pierre Lefort.");
+    expect(events[0].place).toBe("Bamako");
+  });
+});
