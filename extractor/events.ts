@@ -90,6 +90,7 @@ const KIND_RANK: Record<EventKind, number> = {
   meeting: 1,
 };
 const MODAL = new Set([
+  "no",
   "will",
   "would",
   "shall",
@@ -265,6 +266,21 @@ function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, num
     }
     if (/^(calls?|conversations?|talks)$/.test(l) && PHONE_MODIFIERS.test(prev ?? "")) {
       consider({ type: "strong", kind: "phone_call", idx: i, word: l });
+    } else if (
+      (l === "phone" || l === "telephone") &&
+      (/^(over|by|via)$/.test(prev ?? "") || (prev === "the" && /^(over|on)$/.test(toks[i - 2]?.lower ?? "")))
+    ) {
+      consider({ type: "strong", kind: "phone_call", idx: i, word: l });
+    } else if (
+      /^(videoconference|video-conference)$/.test(l) ||
+      (l === "conference" && prev === "video") ||
+      (l === "call" && /^(received|made|had|took|returned)$/.test(toks[i - 2]?.lower ?? "") && prev === "a")
+    ) {
+      // "held a videoconference with", "received a call from": calls without the word "phone".
+      consider({ type: "strong", kind: "phone_call", idx: i, word: l });
+    } else if (l === "call" && prev === "courtesy") {
+      // "paid a courtesy call on the Governor": a visit in person.
+      consider({ type: "strong", kind: "meeting", idx: i, word: l });
     } else if ((l === "phone" || l === "telephone") && /^(over|by|via)$/.test(prev ?? "")) {
       consider({ type: "strong", kind: "phone_call", idx: i, word: l });
     } else if (/^(telephoned|phoned|rang)$/.test(l) && objectIsPerson(s, ms, i)) {
@@ -280,7 +296,7 @@ function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, num
       consider({ type: "strong", kind: "visit", idx: i, word: l });
     } else if (l === "audience" || (l === "hands" && /^(shake|shakes|shook|shaking)$/.test(prev ?? ""))) {
       consider({ type: "strong", kind: "meeting", idx: i, word: l });
-    } else if (/^co-chair(ed|s)?$/.test(l) && toks.slice(i + 1, i + 5).some((t) => MEETING_NOUNS.test(t.lower))) {
+    } else if (/^co-chair(ed|s)?$/.test(l)) {
       consider({ type: "strong", kind: "meeting", idx: i, word: l });
     } else if (l === "ceremony" && prev === "signing") {
       consider({ type: "strong", kind: "signing", idx: i, word: l });
@@ -544,7 +560,8 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
         end = j + 1;
         break;
       }
-      if (DESC_MODIFIERS.has(t.lower) || /-/.test(t.lower)) continue;
+      // "the KSA Ambassador", "the UAE envoy": an abbreviated country before the title.
+      if (DESC_MODIFIERS.has(t.lower) || /-/.test(t.lower) || /^\p{Lu}{2,4}$/u.test(t.text)) continue;
       if (plural) break;
       break;
     }
@@ -736,11 +753,14 @@ function separateIndex(s: Sentence, trig: Trigger): number {
     const l = toks[i].lower;
     const next = toks[i + 1]?.lower ?? "";
     if (l === "separate" && /^(meetings?|talks|calls|phone|telephone)$/.test(next)) return i;
+    if (l === "separately") return i;
     if (/^(meetings|calls|conversations)$/.test(l)) {
       const before = toks.slice(Math.max(0, i - 3), i).map((t) => t.lower);
       if (before.some((w) => /^(bilateral|two|three|four|several|other|2|3|4)$/.test(w))) return i;
     }
   }
+  // "X visited A and B": one visit to each host.
+  if (trig.kind === "visit") return trig.idx;
   if (trig.kind === "phone_call") {
     if (/\b(conference|joint|trilateral|trilateral|three-way)\b/.test(toks.map((t) => t.lower).join(" "))) return -1;
     const withIdx = toks.findIndex((t, i) => i > trig.idx - 3 && t.lower === "with");
@@ -758,6 +778,23 @@ function happeningNow(s: Sentence, idx: number): boolean {
     if ((l === "is" || l === "are") && /ing$/.test(toks[k + 1]?.lower ?? "") && k + 1 <= idx) return true;
   }
   return false;
+}
+
+/**
+ * "X met Y in Astana, where he will join the leaders of Z": people named after a modal that follows the trigger
+ * belong to a plan told in the same sentence, not to the event.
+ */
+function laterPlansOut(s: Sentence, trig: Trigger | null, people: PersonMention[]): PersonMention[] {
+  if (!trig) return people;
+  const toks = s.toks;
+  const modal = toks.findIndex(
+    (t, i) =>
+      i > trig.idx &&
+      (/^(will|shall)$/.test(t.lower) ||
+        (/^(plans|scheduled|expected|due|set)$/.test(t.lower) && toks[i + 1]?.lower === "to")),
+  );
+  if (modal < 0) return people;
+  return people.filter((m) => m.run.h0 < modal);
 }
 
 function hasWord(s: Sentence, word: string): boolean {
@@ -852,7 +889,7 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
     if (trig && !d.text && a.pubDate && happeningNow(s, trig.idx)) {
       d = { iso: a.pubDate, approx: a.pubDate, precision: "day", text: null };
     }
-    const people = participantMentions(s, ms, quoted);
+    const people = laterPlansOut(s, trig, participantMentions(s, ms, quoted));
     const firstPerson = people[0]?.person;
     const speech = s.toks.some((t, i) => SPEECH_VERBS.has(t.lower) && people.some((m) => m.run.i1 <= i));
 
@@ -1040,6 +1077,9 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
           if (trig.word === "received" || trig.word === "hosted") {
             for (const p of subj) e.roles.set(p, "host");
             e.roles.set(o, "guest");
+          } else if (trig.kind === "visit") {
+            for (const p of subj) e.roles.set(p, "guest");
+            e.roles.set(o, "host");
           }
           events.push(e);
           last = e;

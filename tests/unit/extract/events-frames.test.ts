@@ -214,3 +214,52 @@ describe("extract #events dates", () => {
     expect(events[0].place).toBe("Bamako");
   });
 });
+
+describe("extract #events more frames", () => {
+  it("should read calls without the word 'phone' in front and 'over the phone'", () => {
+    const { events, groups } = run(
+      "Foreign Minister Ana Duarte spoke over the phone with her counterpart Rui Costa on Monday. " +
+        "President Ismail Omar received a call from Prime Minister Abiy Tesfaye on Sunday. " +
+        "Prime Minister Lim Wee Kiat held a videoconference with President Gabriel Rojas.",
+    );
+    expect(groups).toEqual([
+      ["Ana Duarte", "Rui Costa"],
+      ["Abiy Tesfaye", "Ismail Omar"],
+      ["Gabriel Rojas", "Lim Wee Kiat"],
+    ]);
+    expect(events.every((e) => e.kind === "phone_call")).toBe(true);
+  });
+
+  it("should make one visit per host of 'visited A and B', with roles", () => {
+    const { a, events, groups } = run(
+      "Minister Kofi Asante visited President John Mahama and Vice President Kwame Boateng in Accra on Tuesday.",
+    );
+    expect(groups).toEqual([
+      ["John Mahama", "Kofi Asante"],
+      ["Kofi Asante", "Kwame Boateng"],
+    ]);
+    const guest = a.persons.find((p) => personName(p) === "Kofi Asante")!.index;
+    expect(events[0].roles.get(guest)).toBe("guest");
+    expect(events[0].place).toBe("Accra");
+  });
+
+  it("should split 'met separately with', keep 'no meeting' out, and read 'courtesy call on'", () => {
+    const { groups } = run(
+      "Chancellor Karl Weber met separately with President Ana Duarte and Premier Zhao Wei. " +
+        "There was no meeting between President Lee Min-ho and Premier Zhao Wei. " +
+        "Ambassador Tanaka Hiroshi paid a courtesy call on Governor Maria Lopez.",
+    );
+    expect(groups).toEqual([
+      ["Ana Duarte", "Karl Weber"],
+      ["Karl Weber", "Zhao Wei"],
+      ["Maria Lopez", "Tanaka Hiroshi"],
+    ]);
+  });
+
+  it("should leave out people of a plan told after the event in the same sentence", () => {
+    const { groups } = run(
+      "Emir Tamer bin Khalid held talks with President Nursultan Abenov in Astana, where he will join Premier Erlan Sadykov at a forum.",
+    );
+    expect(groups).toEqual([["Nursultan Abenov", "Tamer bin Khalid"]]);
+  });
+});
