@@ -219,12 +219,12 @@ const MEETING_NOUNS = /^(meeting|meetings|talks|call|audience|summit|visit|conve
 /** Words that only place something in time relative to a meeting ("before the meeting"): no new event. */
 const TEMPORAL_PREPOSITIONS = /^(before|after|following|ahead|prior|since)$/;
 
-/** The first token of the person mention (title included) starting within `span` tokens after `i`, or -1. */
-function personAfter(ms: PersonMention[], i: number, span: number): number {
-  let best = -1;
+/** The person mention (title included) starting first within `span` tokens after `i`. */
+function mentionAfter(ms: PersonMention[], i: number, span: number): { start: number; m: PersonMention } | null {
+  let best: { start: number; m: PersonMention } | null = null;
   for (const m of ms) {
     const start = Math.min(m.run.h0, ...m.titles.filter((t) => t.source === "pre").map((t) => t.i0));
-    if (start > i && start <= i + span && (best < 0 || start < best)) best = start;
+    if (start > i && start <= i + span && (!best || start < best.start)) best = { start, m };
   }
   return best;
 }
@@ -232,14 +232,26 @@ function personAfter(ms: PersonMention[], i: number, span: number): number {
 /** Skips "his", "her", "the", demonyms and lower-case title words between a verb and its person object. */
 function objectIsPerson(s: Sentence, ms: PersonMention[], i: number): boolean {
   const toks = s.toks;
-  const start = personAfter(ms, i, 6);
-  if (start < 0) return false;
+  const found = mentionAfter(ms, i, 6);
+  if (!found) return false;
+  const { start, m } = found;
+  // "welcomed President X's remarks", "visited X's grave": the object is a thing of X's, not X.
+  if (m.run.possessive || toks[m.run.i1 - 1]?.poss) return false;
   for (let k = i + 1; k < start; k++) {
     const l = toks[k].lower;
     if (!/^(his|her|their|the|its|visiting|on|of|,)$/.test(l) && !countryOf(l) && !toks[k].cap && !(l in DESC_HEADS))
       return false;
   }
   return true;
+}
+
+/** "called on President X to step down": a demand, not a courtesy call. */
+function demandFollows(s: Sentence, ms: PersonMention[], i: number): boolean {
+  const found = mentionAfter(ms, i, 6);
+  if (!found) return false;
+  let k = found.m.run.i1;
+  if (s.toks[k]?.text === ",") k++;
+  return s.toks[k]?.lower === "to" || s.toks[k]?.lower === "and";
 }
 
 function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, number][] = []): Trigger | null {
@@ -285,10 +297,20 @@ function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, num
       consider({ type: "strong", kind: "phone_call", idx: i, word: l });
     } else if (/^(telephoned|phoned|rang)$/.test(l) && objectIsPerson(s, ms, i)) {
       consider({ type: "strong", kind: "phone_call", idx: i, word: l });
-    } else if (l === "called" && toks[i + 1]?.lower === "on" && objectIsPerson(s, ms, i + 1)) {
+    } else if (
+      l === "called" &&
+      toks[i + 1]?.lower === "on" &&
+      objectIsPerson(s, ms, i + 1) &&
+      !demandFollows(s, ms, i + 1)
+    ) {
       // "called on the President": a courtesy visit in diplomatic usage.
       consider({ type: "strong", kind: "meeting", idx: i, word: l });
-    } else if (l === "called" && prev !== "so" && prev !== "is" && prev !== "was" && objectIsPerson(s, ms, i)) {
+    } else if (
+      l === "called" &&
+      !/^(so|is|was|were|are)$/.test(prev ?? "") &&
+      !/^(on|upon|for)$/.test(toks[i + 1]?.lower ?? "") &&
+      objectIsPerson(s, ms, i)
+    ) {
       consider({ type: "strong", kind: "phone_call", idx: i, word: l });
     } else if (/^(welcomed|welcomes)$/.test(l) && (objectIsPerson(s, ms, i) || toks[i + 1]?.lower === "by")) {
       consider({ type: "strong", kind: "meeting", idx: i, word: l });
@@ -307,7 +329,8 @@ function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, num
       (l === "attend" && prev !== "to") ||
       (l === "presence" && prev === "the") ||
       ((l === "participated" || (l === "part" && prev === "took")) && toks[i + 1]?.lower === "in") ||
-      (l === "sent" && objectIsPerson(s, ms, i))
+      // "Peru sent its Prime Minister X": a delegate at the event told before; not "X sent Y a letter".
+      (l === "sent" && objectIsPerson(s, ms, i) && !ms.some((m) => m.run.i0 < i))
     ) {
       consider({ type: "attend", kind: "meeting", idx: i, word: l });
     } else if (l in STRONG_VERBS) {
@@ -774,7 +797,8 @@ function happeningNow(s: Sentence, idx: number): boolean {
   const toks = s.toks;
   for (let k = Math.max(0, idx - 3); k < Math.min(toks.length, idx + 4); k++) {
     const l = toks[k].lower;
-    if (l === "now" || l === "currently" || l === "underway") return true;
+    if ((l === "now" || l === "currently") && k < idx && k >= idx - 2) return true;
+    if (l === "underway" || (l === "under" && toks[k + 1]?.lower === "way")) return true;
     if ((l === "is" || l === "are") && /ing$/.test(toks[k + 1]?.lower ?? "") && k + 1 <= idx) return true;
   }
   return false;

@@ -263,3 +263,15 @@ describe("extract #events more frames", () => {
     expect(groups).toEqual([["Nursultan Abenov", "Tamer bin Khalid"]]);
   });
 });
+
+describe("extract #events look-alikes that are not meetings", () => {
+  it("should not take demands, things of a person or letters for meetings", () => {
+    const { events } = run(
+      "The envoy Omar Bakri called on President Ana Duarte to release the prisoners. " +
+        "Minister Rui Costa welcomed President Ana Duarte's remarks on trade. " +
+        "President Ana Duarte sent Minister Rui Costa a letter. " +
+        "Minister Kemal Aydin visited President Ana Duarte's hometown.",
+    );
+    expect(events).toHaveLength(0);
+  });
+});
