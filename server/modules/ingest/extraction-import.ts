@@ -142,7 +142,11 @@ export function extractionToImport(extraction: ExtractionResult, inputs: Article
     evidence: [...new Map(a.mentions.map((m) => [m.article, m])).values()].map(cite),
   }));
 
-  const topicIds = new Map(extraction.topics.map((t) => [t.id, `topic-${slug(t.id)}`]));
+  // The extractor's topic ids already read "topic-trade": kept as they are, they meet the graph's own topic of
+  // that name (extend mode) instead of adding a second "trade" beside "Trade".
+  const topicIds = new Map(
+    extraction.topics.map((t) => [t.id, t.id.startsWith("topic-") ? slug(t.id) : `topic-${slug(t.id)}`]),
+  );
   for (const t of extraction.topics) {
     nodes.push({ id: topicIds.get(t.id)!, mode: "extend", type: "topic", kind: "topic", name: t.label });
   }
