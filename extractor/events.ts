@@ -516,7 +516,8 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
       continue;
     }
     // "the 2 heads of state", "both leaders", "the two premiers", "the pair": the people of the last event.
-    if (/^(the|both|these|all)$/.test(l)) {
+    // Not after "with"/"of" ("met with the presidents of nine countries" names others, not the event's people).
+    if (/^(the|both|these|all)$/.test(l) && !/^(with|of)$/.test(toks[i - 1]?.lower ?? "")) {
       let j = i + 1;
       let counted = l === "both";
       while (j < toks.length && j < i + 5) {
