@@ -63,7 +63,11 @@ export const articleInputSchema = z.object({
 export type ArticleInput = z.infer<typeof articleInputSchema>;
 
 /** `POST /api/articles/preview`: up to 50 articles. */
-export const articlesPreviewRequestSchema = z.object({ articles: z.array(articleInputSchema).min(1).max(50) });
+export const articlesPreviewRequestSchema = z.object({
+  articles: z.array(articleInputSchema).min(1).max(50),
+  /** Write items below the extractor's confidence threshold to the graph too, instead of the review queue. */
+  acceptAll: z.boolean().optional(),
+});
 
 /** `POST /api/articles`: articles to extract and load, or a document the user has reviewed. */
 export const articlesSaveRequestSchema = z.union([
@@ -82,10 +86,32 @@ export const extractedSuggestionSchema = z.object({
   end: z.number().int().nullable(),
 });
 
-/** The preview's answer: what was found, as an import document, and the extractor's open questions. */
+/** What a doubtful item is: an actor, a role, an event, or one participant of an otherwise sure event. */
+export const DOUBTFUL_KINDS = ["actor", "role", "event", "participant"] as const;
+
+/** An item below the extractor's confidence threshold: queued for review, not written to the graph. */
+export const doubtfulItemSchema = z.object({
+  kind: z.enum(DOUBTFUL_KINDS),
+  /** What it is, as the dialog and the review queue show it ("Peace Building", "Meeting: A, B"). */
+  label: z.string(),
+  /** Secondary text: the actor's kind, the event's date, with the confidence. */
+  detail: z.string(),
+  /** The extractor's confidence, 0..1, below the threshold. */
+  confidence: z.number().min(0).max(1),
+  /** The sentence it was read from. */
+  quote: z.string().nullable(),
+});
+export type DoubtfulItem = z.infer<typeof doubtfulItemSchema>;
+
+/**
+ * The preview's answer: what was found, as an import document (doubtful items left out of its nodes and listed in
+ * its suggestions), the extractor's open questions, and the doubtful items with the threshold used.
+ */
 export const articlesPreviewSchema = z.object({
   document: importFileSchema,
   suggestions: z.array(extractedSuggestionSchema),
+  doubtful: z.array(doubtfulItemSchema),
+  threshold: z.number(),
 });
 /** As sent (the document's defaults not yet applied). */
 export type ArticlesPreview = z.input<typeof articlesPreviewSchema>;

@@ -153,7 +153,7 @@ export const AGREEMENT_STATUSES = [
  * -------------------------------------------------------------------------------------------------------------- */
 
 /** What the extractor queues for review, and where a suggestion stands. */
-export const SUGGESTION_KINDS = ["ambiguous-mention", "possible-same-person"] as const;
+export const SUGGESTION_KINDS = ["ambiguous-mention", "possible-same-person", "low-confidence"] as const;
 export const SUGGESTION_STATUSES = ["open", "accepted", "rejected"] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
 

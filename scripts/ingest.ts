@@ -4,7 +4,9 @@
  *
  * Reads news articles, extracts who met whom (with evidence spans), and loads the result through the import path:
  * validated, one transaction, idempotent (ingesting an article twice changes nothing). The article texts are stored
- * so cited passages can be shown. `--dry-run` prints the import document instead of writing it.
+ * so cited passages can be shown. `--dry-run` prints the import document instead of writing it. Items the extractor
+ * is unsure of (below its confidence threshold) go to the review queue instead of the graph unless `--accept-all`;
+ * a long text that is clearly not English is refused with a message, and nothing is written.
  */
 import { readFile } from "node:fs/promises";
 import { loadConfig } from "../server/config.js";
@@ -13,12 +15,14 @@ import { createLogger } from "../server/log.js";
 import { ArticleInputError, articlesToImport, decodeArticle } from "../server/modules/ingest/extraction-import.js";
 import { validateImport } from "../server/modules/ingest/import-validate.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
+import { addSurnameQuestions } from "../server/modules/ingest/surname-suggestions.js";
 
 const args = process.argv.slice(2);
 const dryRun = args.includes("--dry-run");
+const acceptAll = args.includes("--accept-all");
 const files = args.filter((a) => !a.startsWith("--"));
 if (files.length === 0) {
-  console.error("usage: npm run ingest -- [--dry-run] <article.txt> [<article.txt>…]");
+  console.error("usage: npm run ingest -- [--dry-run] [--accept-all] <article.txt> [<article.txt>…]");
   process.exit(2);
 }
 
@@ -38,11 +42,18 @@ try {
 }
 
 const started = Date.now();
-const { extraction, document } = articlesToImport(inputs);
+const imported = articlesToImport(inputs, { acceptAll });
+const { extraction, document, doubtful } = imported;
 console.error(
   `Extracted ${extraction.actors.length} actors, ${extraction.events.length} meetings and ${extraction.otherEvents.length} other events ` +
     `from ${inputs.length} article(s) in ${Date.now() - started} ms.`,
 );
+if (doubtful.length) {
+  console.error(
+    `${doubtful.length} doubtful item(s) below the confidence threshold go to the review queue (/review), not the graph ` +
+      `(--accept-all writes them): ${doubtful.map((d) => d.label).join("; ")}`,
+  );
+}
 const validation = validateImport(document);
 if (!validation.ok) {
   console.error("The extraction did not validate; nothing was written:");
@@ -58,7 +69,11 @@ const config = loadConfig();
 const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
 const connection = await connectForCli(config, log);
 try {
-  const summary = await loadImportFile(connection.db, validation.data);
+  // A surname alone that several persons in the graph carry becomes a review question (needs the database).
+  await addSurnameQuestions(connection.db, imported);
+  const checked = validateImport(document);
+  if (!checked.ok) throw new Error(checked.errors.map((e) => `${e.path}: ${e.message}`).join("; "));
+  const summary = await loadImportFile(connection.db, checked.data);
   console.error(
     `Ingested ${summary.articles} article(s): ${summary.nodes} nodes, ${summary.links} links, ${summary.evidence} citations, ` +
       `${summary.metLinks} met-with links refreshed, in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,

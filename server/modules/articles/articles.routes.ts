@@ -5,7 +5,9 @@
  * `GET /api/articles/:id` (metadata and, when stored, the text), and the "Add article" dialog's two steps:
  * `POST /api/articles/preview` runs the extractor on pasted or uploaded articles and returns what it found as an
  * import document, without writing; the dialog shows it, lets the user drop wrong items, and sends the edited
- * document to `POST /api/articles`, which loads it through the import path (admin only).
+ * document to `POST /api/articles`, which loads it through the import path (admin only). Items below the
+ * extractor's confidence threshold are left out of the document and queued for review (listed as `doubtful` in the
+ * preview) unless the request says `acceptAll`; a long text that is clearly not English is a 400.
  */
 import { articleDtoSchema } from "../../../contracts/api.js";
 import {
@@ -18,8 +20,11 @@ import {
 import type { RouteDeps } from "../../app-deps.js";
 import { ValidationError } from "../../errors.js";
 import { type Route, defineRoute } from "../../http/route.js";
+import { DEFAULT_CONFIDENCE_THRESHOLD } from "../../../extractor/confidence.js";
+import { doubtfulDtos } from "../ingest/doubtful.js";
 import { ArticleInputError, articlesToImport, decodeArticle } from "../ingest/extraction-import.js";
 import { loadImportFile } from "../ingest/import.service.js";
+import { addSurnameQuestions } from "../ingest/surname-suggestions.js";
 import { articleParamsSchema } from "./articles.schemas.js";
 import { getArticle } from "./articles.service.js";
 
@@ -32,7 +37,11 @@ function decodeAll(articles: ArticleInput[]) {
       decodeArticle(a.file ?? `pasted-article-${i + 1}.txt`, new TextEncoder().encode(a.text)),
     );
   } catch (error) {
-    if (error instanceof ArticleInputError) throw new ValidationError(error.message);
+    if (error instanceof ArticleInputError) {
+      // Pasted text has no file name of its own: say what is wrong without the generated one.
+      const pasted = articles.length === 1 && !articles[0].file;
+      throw new ValidationError(pasted ? error.reason : error.message);
+    }
     throw error;
   }
 }
@@ -63,9 +72,15 @@ export function articlesRoutes({ db, log }: RouteDeps): Route[] {
       body: { schema: articlesPreviewRequestSchema, what: "articles", limit: ARTICLES_BODY_LIMIT },
       response: articlesPreviewSchema,
       errors: [400],
-      handler: ({ body }) => {
-        const { extraction, document } = articlesToImport(decodeAll(body.articles));
-        return { document, suggestions: extraction.suggestions };
+      handler: async ({ body }) => {
+        const imported = articlesToImport(decodeAll(body.articles), { acceptAll: body.acceptAll });
+        await addSurnameQuestions(db, imported);
+        return {
+          document: imported.document,
+          suggestions: imported.extraction.suggestions,
+          doubtful: doubtfulDtos(imported.doubtful),
+          threshold: DEFAULT_CONFIDENCE_THRESHOLD,
+        };
       },
     }),
     defineRoute({
@@ -77,7 +92,12 @@ export function articlesRoutes({ db, log }: RouteDeps): Route[] {
       response: articlesSavedSchema,
       errors: [400, 409],
       handler: async ({ body, actor }) => {
-        const document = "articles" in body ? articlesToImport(decodeAll(body.articles)).document : body.document;
+        let document: unknown = "document" in body ? body.document : null;
+        if ("articles" in body) {
+          const imported = articlesToImport(decodeAll(body.articles), { acceptAll: body.acceptAll });
+          await addSurnameQuestions(db, imported);
+          document = imported.document;
+        }
         const summary = await loadImportFile(db, document, { log });
         log.info("articles ingested", { actor, ...summary });
         return { summary, nodeIds: nodeIdsOf(document) };

@@ -46,6 +46,8 @@ async function applyAccepted(
   by: string,
   reason: string,
 ): Promise<ChangeView[]> {
+  // A low-confidence item was kept out of the graph: accepting it records the decision and changes nothing.
+  if (s.kind === "low-confidence") return [];
   const candidates = list(s.candidates);
   const existing = await readTypes(tx, candidates);
   if (!existing.has(choice)) return [];

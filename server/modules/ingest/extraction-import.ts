@@ -11,7 +11,9 @@ import type { ImportFileInput } from "../../../contracts/import-format.js";
 import { MAX_ARTICLE_BYTES } from "../../../contracts/ingest.js";
 import { type NodeType, isActorType, linkEndAccepts } from "../../../contracts/vocabulary.js";
 import { extractArticles } from "../../../extractor/extract.js";
+import { detectLanguage, notEnglishMessage } from "../../../extractor/language.js";
 import type { ActorKind, ArticleInput, EvidenceOut, ExtractionResult } from "../../../extractor/types.js";
+import { type DoubtfulItem, doubtfulSuggestions, splitDoubtful } from "./doubtful.js";
 
 /** Recorded on every citation the extractor makes. */
 export const EXTRACTOR_ID = "extractor:parley-rules-1";
@@ -40,9 +42,10 @@ const EVENT_LABELS: Record<string, string> = {
 export class ArticleInputError extends Error {
   constructor(
     readonly file: string,
-    message: string,
+    /** The reason without the file name, for pasted text that has none of its own. */
+    readonly reason: string,
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${reason}`);
     this.name = "ArticleInputError";
   }
 }
@@ -72,6 +75,9 @@ export function decodeArticle(file: string, bytes: Uint8Array): ArticleInput {
   }
   if (text.trim().length === 0)
     throw new ArticleInputError(file, "the file holds only whitespace; an article needs some text.");
+  // The rules read English; a long text that is clearly another language is refused rather than misread.
+  const language = detectLanguage(text);
+  if (!language.english) throw new ArticleInputError(file, notEnglishMessage(language));
   return { file, text };
 }
 
@@ -84,7 +90,8 @@ const slug = (value: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 80) || "x";
 
-function articleIdOf(id: string): string {
+/** The import id of an extracted article ("d01" → "art-d01"). */
+export function articleIdOf(id: string): string {
   return `art-${slug(id)}`;
 }
 
@@ -95,10 +102,30 @@ function paragraphOf(text: string, offset: number): number {
   return before.filter((line) => /\S/.test(line)).length;
 }
 
-/** Extracts the articles and maps the result into an import document (texts inline, so quotes can be shown). */
-export function articlesToImport(inputs: ArticleInput[]): { extraction: ExtractionResult; document: ImportFileInput } {
-  const extraction = extractArticles(inputs);
-  return { extraction, document: extractionToImport(extraction, inputs) };
+/**
+ * Extracts the articles and maps the sure part of the result into an import document (texts inline, so quotes can
+ * be shown); items below the confidence threshold become `low-confidence` review suggestions in it instead of
+ * nodes, unless `acceptAll`.
+ */
+export function articlesToImport(
+  inputs: ArticleInput[],
+  options: { acceptAll?: boolean } = {},
+): {
+  extraction: ExtractionResult;
+  document: ImportFileInput;
+  doubtful: DoubtfulItem[];
+  /** Everything extracted, sure or not, and the texts by extraction article id (for the surname look-up). */
+  all: ExtractionResult;
+  texts: Map<string, string>;
+} {
+  const everything = extractArticles(inputs);
+  const textOf = new Map(inputs.map((i) => [i.file, i.text]));
+  const texts = new Map(everything.articles.map((a) => [a.id, textOf.get(a.file) ?? ""]));
+  const { kept, doubtful } = splitDoubtful(everything, { acceptAll: options.acceptAll, texts });
+  const document = extractionToImport(kept, inputs);
+  const review = doubtfulSuggestions(doubtful, articleIdOf);
+  if (review.length) document.suggestions = [...(document.suggestions ?? []), ...review];
+  return { extraction: kept, document, doubtful, all: everything, texts };
 }
 
 /** Maps an extraction of the given inputs into the import format. */
