@@ -1,0 +1,22 @@
+/**
+ * Surnames repository
+ * ===================
+ *
+ * Which persons in the graph carry a surname, for articles that name someone by surname alone.
+ */
+import { cypher } from "../../db/cypher.js";
+import type { Database } from "../../db/database.js";
+
+/** Surnames the look-up accepts: letters with inner hyphens or apostrophes (safe inside a full-text phrase). */
+export const SURNAME = /^\p{Lu}[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*$/u;
+
+/** Person ids by surname, for the surnames that at least one person in the graph carries. */
+export async function personsBySurname(db: Database, surnames: string[]): Promise<Map<string, string[]>> {
+  const asked = [...new Set(surnames.filter((s) => SURNAME.test(s)))];
+  if (!asked.length) return new Map();
+  const rows = await db.read(cypher("queries/ingest/persons-by-surname"), { surnames: asked }, (r) => ({
+    surname: r.get("surname") as string,
+    ids: r.get("ids") as string[],
+  }));
+  return new Map(rows.map((r) => [r.surname, r.ids]));
+}
