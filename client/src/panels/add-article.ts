@@ -8,7 +8,7 @@
  */
 import type Graph from "graphology";
 import type Sigma from "sigma";
-import type { ArticlesPreview, ArticlesSaved } from "../../../contracts/ingest";
+import type { ArticlesPreview, ArticlesSaved, DoubtfulItem } from "../../../contracts/ingest";
 import { sendJson } from "../api/write";
 import type { Store } from "../graph/store";
 import {
@@ -209,6 +209,20 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
           ".",
         )
       : null;
+    // Items below the extractor's confidence threshold are not in the document: saving queues them for review.
+    const doubtful = preview.doubtful.length
+      ? h(
+          "fieldset",
+          { class: "extract-group doubtful-group", "data-group": "doubtful", "data-testid": "doubtful-items" },
+          h(
+            "legend",
+            {},
+            "Doubtful: sent to the review queue, not the graph",
+            h("span", { class: "count", text: preview.doubtful.length }),
+          ),
+          ...preview.doubtful.map(doubtfulRow),
+        )
+      : null;
     reviewStep.replaceChildren(
       h("p", {
         class: "muted small",
@@ -222,6 +236,7 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
           ...list.map(itemRow),
         ),
       ),
+      ...(doubtful ? [doubtful] : []),
       ...(unsure ? [unsure] : []),
     );
     updateSummary();
@@ -250,6 +265,27 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
         h("span", { class: "item-label", text: item.label }),
         item.detail ? h("span", { class: "item-detail", text: item.detail }) : null,
         item.quote ? h("q", { class: "item-quote", "data-testid": "item-quote", text: item.quote }) : null,
+      ),
+    );
+  }
+
+  /** A doubtful item: shown, marked, not savable from here (the review queue decides it). */
+  function doubtfulRow(item: DoubtfulItem): HTMLElement {
+    return h(
+      "div",
+      {
+        class: "extract-item doubtful",
+        "data-testid": "doubtful-item",
+        "data-kind": item.kind,
+        title: `The extractor's confidence is ${item.confidence.toFixed(2)}, below ${preview?.threshold ?? 0.5}.`,
+      },
+      h("span", { class: "doubtful-mark", "aria-hidden": "true", text: "?" }),
+      h(
+        "span",
+        { class: "item-body" },
+        h("span", { class: "item-label", text: item.label }),
+        h("span", { class: "item-detail", text: `doubtful ${item.kind} · ${item.detail}` }),
+        item.quote ? h("q", { class: "item-quote", text: item.quote }) : null,
       ),
     );
   }

@@ -52,6 +52,8 @@ function passageView(p: Passage): HTMLElement {
 }
 
 function question(s: SuggestionDto): string {
+  if (s.kind === "low-confidence")
+    return `The extractor was unsure of ${s.text} and kept it out of the graph. Is it right?`;
   return s.kind === "possible-same-person"
     ? `Are these the same actor, written “${s.text}”?`
     : `Who is “${s.text}” in this passage?`;
@@ -94,12 +96,18 @@ function card(s: SuggestionDto): HTMLElement {
       );
     }),
   );
+  const lowConfidence = s.kind === "low-confidence";
   const accept = h(
     "button",
-    { type: "button", class: "button primary", "data-testid": "review-accept" },
-    s.kind === "possible-same-person" ? "Accept: merge into the chosen one" : "Accept",
+    // A doubtful item without actors to choose from can only be dismissed (accepting one records the decision).
+    { type: "button", class: "button primary", "data-testid": "review-accept", hidden: !s.candidates.length },
+    s.kind === "possible-same-person" ? "Accept: merge into the chosen one" : lowConfidence ? "Right" : "Accept",
   );
-  const reject = h("button", { type: "button", class: "button", "data-testid": "review-reject" }, "Reject");
+  const reject = h(
+    "button",
+    { type: "button", class: "button", "data-testid": "review-reject" },
+    lowConfidence ? "Wrong: dismiss" : "Reject",
+  );
   const outcome = h(
     "p",
     { class: "review-outcome", "data-testid": "review-outcome", hidden: s.status === "open" },
