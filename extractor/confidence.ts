@@ -66,10 +66,10 @@ function englishWords(): Set<string> {
   return commonWords;
 }
 
-/** Lower-case words that occur uncapitalised somewhere in the text: "management" in "disaster management". */
-function lowercaseWords(text: string): Set<string> {
+/** Lower-case words that occur uncapitalised somewhere in the article: "management" in "disaster management". */
+function lowercaseWords(a: ArticleAnalysis): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{M}'’-])\p{Ll}[\p{L}\p{M}]*/gu)) out.add(m[0]);
+  for (const s of a.sentences) for (const t of s.toks) if (t.type === "word" && !t.cap) out.add(t.lower);
   return out;
 }
 
@@ -102,7 +102,7 @@ export interface PersonEvidence {
 }
 
 /** Reads the evidence for one local person of an analysed article. */
-export function personEvidence(a: ArticleAnalysis, p: LocalPerson, lowercase = lowercaseWords(a.text)): PersonEvidence {
+export function personEvidence(a: ArticleAnalysis, p: LocalPerson, lowercase = lowercaseWords(a)): PersonEvidence {
   const sources = new Set(p.titles.map((t) => t.source));
   const name = p.names[0] ?? p.shortNames[0] ?? "";
   const tokens = coreTokens(name).map((t) => t.toLowerCase());
@@ -179,13 +179,25 @@ function clauseBreaks(quote: string): number[] {
   return breaks;
 }
 
-/** How strongly an evidence sentence states an event, and where its trigger words are. */
+const STRONG_TRIGGER_ALL = new RegExp(STRONG_TRIGGER.source, "gi");
+const WEAK_TRIGGER_ALL = new RegExp(WEAK_TRIGGER.source, "gi");
+const triggers = new Map<string, { strength: number; at: number[] }>();
+
+/** How strongly an evidence sentence states an event, and where its trigger words are (cached per sentence). */
 function triggerOf(quote: string): { strength: number; at: number[] } {
+  let found = triggers.get(quote);
+  if (found) return found;
   const at: number[] = [];
-  for (const m of quote.matchAll(new RegExp(STRONG_TRIGGER.source, "gi"))) at.push(m.index);
-  if (at.length) return { strength: 0.95, at };
-  for (const m of quote.matchAll(new RegExp(WEAK_TRIGGER.source, "gi"))) at.push(m.index);
-  return { strength: at.length ? 0.75 : 0.6, at };
+  for (const m of quote.matchAll(STRONG_TRIGGER_ALL)) at.push(m.index);
+  if (at.length) found = { strength: 0.95, at };
+  else {
+    for (const m of quote.matchAll(WEAK_TRIGGER_ALL)) at.push(m.index);
+    found = { strength: at.length ? 0.75 : 0.6, at };
+  }
+  // A small cache: the sentences of the articles in hand, not of every article ever read.
+  if (triggers.size > 2_000) triggers.clear();
+  triggers.set(quote, found);
+  return found;
 }
 
 /** Confidence that an actor took part in an event, from where it is named in the event's evidence. */
@@ -247,7 +259,7 @@ export function scoreConfidence(result: ExtractionResult, input: ConfidenceInput
   const localConf = new Map<string, number>(); // `${article id}:${actor id}`
   const localSource = new Map<string, Map<string, keyof typeof TITLE_SOURCE_CONFIDENCE>>();
   input.analyses.forEach((a, ai) => {
-    const lowercase = lowercaseWords(a.text);
+    const lowercase = lowercaseWords(a);
     for (const p of a.persons) {
       const id = input.personActorId(ai, p.index);
       const c = personConfidence(personEvidence(a, p, lowercase));
