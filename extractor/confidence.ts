@@ -353,7 +353,6 @@ export function splitByConfidence(result: ExtractionResult, threshold = DEFAULT_
     if (sure(e.confidence, threshold) && trimmed.participants.length >= 1) otherEvents.push(trimmed);
     else doubtfulOthers.push(e);
   }
-  const keptEventIds = new Set(events.map((e) => e.id));
   const kept: ExtractionResult = {
     ...result,
     actors: keptActors,
@@ -372,7 +371,6 @@ export function splitByConfidence(result: ExtractionResult, threshold = DEFAULT_
       }))
       .filter((s) => s.candidates.length > 0),
   };
-  void keptEventIds;
   const doubtful: ExtractionResult = {
     articles: result.articles,
     actors: result.actors.filter((a) => !keptIds.has(a.id)),
@@ -388,17 +386,19 @@ export function splitByConfidence(result: ExtractionResult, threshold = DEFAULT_
 
 /**
  * Everything in `result`, doubtful items marked `doubtful: true` (the CLI's `--all`): actors, roles, events and
- * other events below the threshold, and events that keep only some of their participants.
+ * other events below the threshold or left with fewer than two sure participants.
  */
 export function markDoubtful(result: ExtractionResult, threshold = DEFAULT_CONFIDENCE_THRESHOLD): ExtractionResult {
-  const { doubtful } = splitByConfidence(result, threshold);
+  const { kept, doubtful } = splitByConfidence(result, threshold);
+  // An event that keeps some of its participants stays sure; its doubtful participants show in participantConfidence.
+  const keptEvents = new Set(kept.events.map((e) => e.id));
   const mark = <T extends { doubtful?: boolean }>(items: T[], out: Set<T>) =>
     items.map((x) => (out.has(x) ? { ...x, doubtful: true } : x));
   return {
     ...result,
     actors: mark(result.actors, new Set(doubtful.actors)),
     roles: mark(result.roles, new Set(doubtful.roles)),
-    events: mark(result.events, new Set(doubtful.events)),
+    events: mark(result.events, new Set(doubtful.events.filter((e) => !keptEvents.has(e.id)))),
     otherEvents: mark(result.otherEvents, new Set(doubtful.otherEvents)),
   };
 }

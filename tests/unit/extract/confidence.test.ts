@@ -188,7 +188,8 @@ describe("confidence #threshold", () => {
     const marked = markDoubtful(handMade(), 0.5);
     expect(marked.actors.filter((a) => a.doubtful).map((a) => a.id)).toEqual(["phrase"]);
     expect(marked.roles.filter((r) => r.doubtful)).toHaveLength(1);
-    expect(marked.events.filter((e) => e.doubtful).map((e) => e.id)).toEqual(["e1", "e2"]);
+    // e1 keeps two sure participants: it stays sure, its doubtful one shows in participantConfidence.
+    expect(marked.events.filter((e) => e.doubtful).map((e) => e.id)).toEqual(["e2"]);
     expect(marked.actors.find((a) => a.id === "sure-a")?.doubtful).toBeUndefined();
   });
 });
