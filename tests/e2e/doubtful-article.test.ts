@@ -37,7 +37,8 @@ describe("e2e #doubtful-article", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${url}${path}`);
-    await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
+    // The first page of a run builds its caches on a cold server: give it time on a busy machine.
+    await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 150_000 });
     return page;
   };
   const shoot = async (page: Page, name: string) =>
@@ -54,41 +55,47 @@ describe("e2e #doubtful-article", () => {
   });
   afterAll(async () => explorer?.close());
 
-  it("should show the officials, their meeting and roles, and the doubtful phrase marked as doubtful", async () => {
-    const page = await open("/");
-    await paste(page, ARTICLE);
-    await page.waitForSelector("[data-testid=add-article-dialog][data-state=review]");
-    const item = (key: string) => page.locator(`[data-testid=extracted-item][data-key="${key}"]`);
-    await expect(item("ama-owusu-ansah").count()).resolves.toBe(1);
-    await expect(item("ignacio-valdes").count()).resolves.toBe(1);
-    const meeting = page.locator("[data-testid=extracted-item][data-group=meetings]");
-    await expect(meeting.count()).resolves.toBe(1);
-    await expect(meeting.textContent()).resolves.toContain("Ama Owusu-Ansah, Ignacio Valdés");
-    await expect(meeting.textContent()).resolves.toContain("2026-03-03");
-    const roles = await page.locator("[data-testid=extracted-item][data-group=roles]").allTextContents();
-    expect(roles.join(" | ")).toMatch(/Ama Owusu-Ansah: Ghana's Foreign Minister/);
-    expect(roles.join(" | ")).toMatch(/Ignacio Valdés: Chile's Foreign Minister/);
-    // The phrase is not among the people: it is listed apart, as doubtful, with its sentence.
-    await expect(
-      page.locator("[data-testid=extracted-item][data-group=people]").allTextContents(),
-    ).resolves.not.toEqual(expect.arrayContaining([expect.stringContaining("Peace Building")]));
-    const doubtful = page.locator("[data-testid=doubtful-item]");
-    await expect(doubtful.count()).resolves.toBe(1);
-    await expect(doubtful.textContent()).resolves.toContain("Peace Building");
-    await expect(doubtful.textContent()).resolves.toContain("doubtful actor");
-    await doubtful.scrollIntoViewIfNeeded();
-    await shoot(page, "dialog");
+  it(
+    "should show the officials, their meeting and roles, and the doubtful phrase marked as doubtful",
+    {
+      timeout: 300_000,
+    },
+    async () => {
+      const page = await open("/");
+      await paste(page, ARTICLE);
+      await page.waitForSelector("[data-testid=add-article-dialog][data-state=review]");
+      const item = (key: string) => page.locator(`[data-testid=extracted-item][data-key="${key}"]`);
+      await expect(item("ama-owusu-ansah").count()).resolves.toBe(1);
+      await expect(item("ignacio-valdes").count()).resolves.toBe(1);
+      const meeting = page.locator("[data-testid=extracted-item][data-group=meetings]");
+      await expect(meeting.count()).resolves.toBe(1);
+      await expect(meeting.textContent()).resolves.toContain("Ama Owusu-Ansah, Ignacio Valdés");
+      await expect(meeting.textContent()).resolves.toContain("2026-03-03");
+      const roles = await page.locator("[data-testid=extracted-item][data-group=roles]").allTextContents();
+      expect(roles.join(" | ")).toMatch(/Ama Owusu-Ansah: Ghana's Foreign Minister/);
+      expect(roles.join(" | ")).toMatch(/Ignacio Valdés: Chile's Foreign Minister/);
+      // The phrase is not among the people: it is listed apart, as doubtful, with its sentence.
+      await expect(
+        page.locator("[data-testid=extracted-item][data-group=people]").allTextContents(),
+      ).resolves.not.toEqual(expect.arrayContaining([expect.stringContaining("Peace Building")]));
+      const doubtful = page.locator("[data-testid=doubtful-item]");
+      await expect(doubtful.count()).resolves.toBe(1);
+      await expect(doubtful.textContent()).resolves.toContain("Peace Building");
+      await expect(doubtful.textContent()).resolves.toContain("doubtful actor");
+      await doubtful.scrollIntoViewIfNeeded();
+      await shoot(page, "dialog");
 
-    await page.click("[data-testid=save-article]");
-    await page.waitForSelector("[data-testid=add-article-status]");
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      await page.click("[data-testid=save-article]");
+      await page.waitForSelector("[data-testid=add-article-status]");
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
-  it("should list the doubtful item on /review, not in the graph", async () => {
+  it("should list the doubtful item on /review, not in the graph", { timeout: 300_000 }, async () => {
     const page = await open("/review");
     const card = page.locator("[data-testid=suggestion][data-kind=low-confidence]", { hasText: "Peace Building" });
-    await card.waitFor();
+    await card.waitFor({ timeout: 120_000 });
     await expect(card.locator("[data-testid=review-passage] mark").textContent()).resolves.toBe("Peace Building");
     await shoot(page, "review");
     const res = await page.request.get(`${url}/api/nodes/peace-building`);
