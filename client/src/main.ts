@@ -26,22 +26,28 @@ import {
   edgeRecord,
   invertDelta,
   nodeRecord,
-} from "./graph/history";
+} from "./graph/edit-history";
 import { assignMetrics } from "./graph/metrics";
 import { allShortestPaths, pathElements } from "./graph/paths";
 import { Store, type Theme, graphQuery } from "./graph/store";
 import { fillMonths, timelineFromGraph } from "./graph/timeline";
-import { bindAddArticle } from "./panels/add-article";
-import { renderCuration } from "./panels/curation";
-import { type DetailsActions, hideDetails, showEdge, showNode } from "./panels/details";
-import { h } from "./panels/dom";
-import { type FilterOptions, collectOptions, emptyOptions, renderDisplay, renderFilters } from "./panels/filters";
-import { renderLegend } from "./panels/legend";
-import { renderMetrics } from "./panels/metrics";
-import { type PathPanelView, renderPathPanel } from "./panels/path";
-import { bindSearch } from "./panels/search";
-import { TimelinePanel } from "./panels/timeline";
-import { renderToolbar } from "./panels/toolbar";
+import { bindAddArticle } from "./features/add-article/add-article";
+import { renderCuration } from "./features/curation/curation";
+import { type DetailsActions, hideDetails, showEdge, showNode } from "./features/details/details";
+import { h } from "./ui/dom";
+import {
+  type FilterOptions,
+  collectOptions,
+  emptyOptions,
+  renderDisplay,
+  renderFilters,
+} from "./features/filters/filters";
+import { renderLegend } from "./features/legend/legend";
+import { renderMetrics } from "./features/metrics/metrics";
+import { type PathPanelView, renderPathPanel } from "./features/path/path";
+import { bindSearch } from "./features/search/search";
+import { TimelinePanel } from "./features/timeline/timeline";
+import { renderToolbar } from "./features/toolbar/toolbar";
 import { bootExtensions, isReadOnly } from "./controllers/extensions";
 import type { ExplorerHost } from "./controllers/explorer-host";
 import { type BigGraphMode, bigGraphMode, bigGraphSettings, isBigGraph } from "./sigma/big-graph-settings";

@@ -5,7 +5,7 @@
  * JSON writes to the Parley API (article saves, curation) with the admin token, when one was given in this tab, and
  * people-readable messages for the 401/403 answers that writes get without admin rights.
  */
-import { ApiError } from "./client";
+import { ApiError, request } from "./client";
 
 const TOKEN_KEY = "parley-admin-token";
 
@@ -28,36 +28,20 @@ export function setAdminToken(token: string | null): void {
   }
 }
 
-/** Sends `body` as JSON with `method` and returns the parsed answer, throwing ApiError on a non-2xx status. */
+/** Sends `body` as JSON with `method` and the admin token; a refusal's first zod issues join its message. */
 export async function sendJson<T>(
   method: "POST" | "PATCH" | "DELETE",
   path: string,
   body: unknown,
   signal?: AbortSignal,
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", "Content-Type": "application/json" };
-  const token = adminToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: JSON.stringify(body ?? {}), signal });
+    return await request<T>(path, { method, body: body ?? {}, signal, token: adminToken() });
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(0, "NETWORK", "The Parley server cannot be reached. Is it running?");
+    if (!(error instanceof ApiError) || !Array.isArray(error.details)) throw error;
+    const details = (error.details as unknown[]).slice(0, 3).map(detailText).join("; ");
+    throw new ApiError(error.status, error.code, `${error.message}: ${details}`, error.details, error.retryAfter);
   }
-  const answer = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (answer as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    const details = Array.isArray(error?.details)
-      ? `: ${(error.details as unknown[]).slice(0, 3).map(detailText).join("; ")}`
-      : "";
-    throw new ApiError(
-      response.status,
-      error?.code ?? "HTTP_ERROR",
-      `${error?.message ?? `The server answered ${response.status}.`}${details}`,
-    );
-  }
-  return answer as T;
 }
 
 function detailText(detail: unknown): string {

@@ -5,18 +5,18 @@
  * Mounts the Cypher console drawer, Share, Export and Open file in the explorer's top bar, or, on `/s/:id` and
  * `/snapshots`, starts those pages instead of the live explorer. main.ts calls `bootExtensions` once.
  */
-import { bindConsoleDrawer } from "../panels/console-drawer";
-import { h } from "../panels/dom";
-import { bindExportMenu } from "../panels/export-menu";
-import { bindImportButton } from "../panels/import-button";
-import { bindShareDialog } from "../panels/share-dialog";
-import { isRecentRoute } from "../share/recent";
-import { snapshotRoute } from "../share/snapshot-view";
+import { bindConsoleDrawer } from "../features/console/console-drawer";
+import { h } from "../ui/dom";
+import { bindExportMenu } from "../features/export/export-menu";
+import { bindImportButton } from "../features/open-file/import-button";
+import { bindShareDialog } from "../features/share/share-dialog";
+import { isRecentRoute } from "../features/snapshots/recent";
+import { snapshotRoute } from "../features/snapshots/snapshot-view";
 import type { ExplorerHost } from "./explorer-host";
-import { startRecentPage, startSnapshotPage } from "./snapshot-mode";
+import { startRecentPage, startSnapshotPage } from "../features/snapshots/snapshot-mode";
 import { setSource } from "./view-source";
 
-export { isReadOnly } from "./snapshot-mode";
+export { isReadOnly } from "../features/snapshots/snapshot-mode";
 
 /**
  * Starts the page this URL asks for. Returns true when it is a snapshot or list page, which main.ts must then not

@@ -8,7 +8,7 @@
  */
 import type { SerializedGraph } from "graphology-types";
 import { loadGraph, positionsOf } from "../graph/build";
-import { h } from "../panels/dom";
+import { h } from "../ui/dom";
 import { layoutBudget } from "../sigma/layout";
 import { fitCamera } from "../sigma/renderer";
 import type { ExplorerHost } from "./explorer-host";

@@ -66,7 +66,7 @@ export interface ExplorerState {
   /** While the timeline replays, the month (YYYY-MM) up to which the network is shown. */
   playhead: string | null;
   camera: CameraState | null;
-  /** Nodes just added by the "Add article" dialog, marked until dismissed (panels/add-article.ts). */
+  /** Nodes just added by the "Add article" dialog, marked until dismissed (features/add-article/add-article.ts). */
   highlight?: Set<string> | null;
 }
 

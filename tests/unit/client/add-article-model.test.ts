@@ -8,7 +8,7 @@ import {
   extractedItems,
   roleKey,
   withoutDropped,
-} from "../../../client/src/panels/add-article-model.js";
+} from "../../../client/src/features/add-article/add-article-model.js";
 import { passageAround } from "../../../client/src/review/passage.js";
 import { validateImport } from "../../../server/modules/ingest/import-validate.js";
 import type { ImportFileInput } from "../../../contracts/import-format.js";

@@ -5,11 +5,11 @@ import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import { describe, expect, it } from "vitest";
 import { loadGraph, styleEdges, styleNodes } from "../../../client/src/graph/build.js";
-import { EditHistory, collapseDelta } from "../../../client/src/graph/history.js";
+import { EditHistory, collapseDelta } from "../../../client/src/graph/edit-history.js";
 import { assignMetrics, topNodes } from "../../../client/src/graph/metrics.js";
 import { allShortestPaths, pathElements } from "../../../client/src/graph/paths.js";
 import { fillMonths, timelineFromGraph } from "../../../client/src/graph/timeline.js";
-import { fold, searchGraph } from "../../../client/src/panels/search.js";
+import { fold, searchGraph } from "../../../client/src/features/search/search.js";
 
 // A miniature of the seed's "met with" projection (ids as in data/seed.json).
 const SAMPLE: SerializedGraph = {

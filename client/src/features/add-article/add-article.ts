@@ -1,0 +1,439 @@
+/**
+ * "Add article" dialog
+ * ====================
+ *
+ * Paste or upload articles, let the server extract them (`POST /api/articles/preview`, nothing written), review
+ * what was found — people, organisations, places, meetings with their evidence sentence, roles — dropping wrong
+ * items, then save (`POST /api/articles`); the graph reloads and the new nodes pulse until dismissed.
+ */
+import type Graph from "graphology";
+import type Sigma from "sigma";
+import type { ArticlesPreview, ArticlesSaved, DoubtfulItem } from "../../../../contracts/ingest";
+import { sendJson } from "../../api/write";
+import type { Store } from "../../graph/store";
+import {
+  GROUP_TITLES,
+  type ExtractedItem,
+  type ItemGroup,
+  documentCounts,
+  extractedItems,
+  withoutDropped,
+} from "./add-article-model";
+import { h } from "../../ui/dom";
+import { clearWriteError, showErrorText, showWriteError } from "../../ui/write-error";
+import "./add-article.css";
+
+/** What the dialog needs from the explorer. */
+export interface AddArticleDeps {
+  store: Store;
+  graph: Graph;
+  getRenderer(): Sigma | null;
+  /** Reloads the network; resolves once it is drawn. */
+  reload(): Promise<void>;
+}
+
+type DialogState = "input" | "extracting" | "review" | "saving" | "saved";
+
+const GROUP_ORDER: ItemGroup[] = [
+  "people",
+  "organisations",
+  "places",
+  "meetings",
+  "other-events",
+  "roles",
+  "agreements",
+];
+const MAX_FILE_BYTES = 2_000_000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dialog
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Builds the dialog, wires the top-bar button `#add-article`, and returns a function that opens the dialog. */
+export function bindAddArticle(deps: AddArticleDeps): () => void {
+  let files: { file: string; text: string }[] = [];
+  let preview: ArticlesPreview | null = null;
+  const dropped = new Set<string>();
+
+  const textarea = h("textarea", {
+    class: "article-text",
+    rows: 12,
+    "data-testid": "article-text",
+    placeholder:
+      "Paste an article here. It may start with header lines such as  date: 2024-03-05  and  source: …  followed by a blank line.",
+    "aria-label": "Article text",
+  });
+  const fileInput = h("input", {
+    type: "file",
+    accept: ".txt,text/plain",
+    multiple: true,
+    "data-testid": "article-files",
+    "aria-label": "Upload .txt files",
+  });
+  const fileList = h("ul", { class: "file-list", "data-testid": "article-file-list" });
+  const inputStep = h(
+    "div",
+    { class: "add-step" },
+    textarea,
+    h(
+      "div",
+      { class: "file-row" },
+      h("label", { class: "button subtle file-label" }, "Upload .txt files…", fileInput),
+      fileList,
+    ),
+  );
+  const reviewStep = h("div", { class: "add-step extracted", "data-testid": "extracted", hidden: true });
+  const summary = h("p", { class: "add-summary", "data-testid": "extract-summary", role: "status" });
+  const errorBox = h("div", { hidden: true });
+  const back = h(
+    "button",
+    {
+      type: "button",
+      class: "button subtle",
+      "data-testid": "article-back",
+      hidden: true,
+      onclick: () => setStep("input"),
+    },
+    "Back",
+  );
+  const extract = h(
+    "button",
+    { type: "button", class: "button primary", "data-testid": "extract", onclick: () => void runExtract() },
+    "Extract",
+  );
+  const save = h(
+    "button",
+    {
+      type: "button",
+      class: "button primary",
+      "data-testid": "save-article",
+      hidden: true,
+      onclick: () => void runSave(),
+    },
+    "Save",
+  );
+  const dialog = h(
+    "dialog",
+    { class: "add-article", "data-testid": "add-article-dialog", "aria-labelledby": "add-article-title" },
+    h(
+      "header",
+      { class: "dialog-head" },
+      h("h2", { id: "add-article-title", text: "Add article" }),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "icon-button",
+          "aria-label": "Close",
+          "data-testid": "add-article-close",
+          onclick: () => dialog.close(),
+        },
+        "✕",
+      ),
+    ),
+    inputStep,
+    reviewStep,
+    errorBox,
+    h("footer", { class: "dialog-foot" }, summary, h("span", { class: "spacer" }), back, extract, save),
+  );
+  document.body.append(dialog);
+
+  const setStep = (state: DialogState) => {
+    dialog.dataset.state = state;
+    const reviewing = state === "review" || state === "saving";
+    inputStep.hidden = reviewing;
+    reviewStep.hidden = !reviewing;
+    back.hidden = !reviewing;
+    extract.hidden = reviewing;
+    save.hidden = !reviewing;
+    extract.disabled = state === "extracting";
+    save.disabled = state === "saving";
+    extract.textContent = state === "extracting" ? "Extracting…" : "Extract";
+    save.textContent = state === "saving" ? "Saving…" : "Save";
+    if (!reviewing) summary.textContent = files.length ? `${files.length} file(s) ready` : "";
+  };
+
+  fileInput.addEventListener("change", () => void readFiles());
+
+  async function readFiles(): Promise<void> {
+    clearWriteError(errorBox);
+    const chosen = [...(fileInput.files ?? [])];
+    const read: { file: string; text: string }[] = [];
+    for (const f of chosen) {
+      if (f.size > MAX_FILE_BYTES) {
+        showErrorText(errorBox, `${f.name} is ${Math.round(f.size / 1e6)} MB; articles are at most 2 MB of text.`);
+        continue;
+      }
+      // The server accepts plain file names only; keep the name readable for the citation list.
+      read.push({ file: f.name.replace(/[^\w .,()-]/g, "_").slice(0, 200) || "upload.txt", text: await f.text() });
+    }
+    files = read;
+    fileList.replaceChildren(
+      ...files.map((f) => h("li", { text: `${f.file} (${f.text.length.toLocaleString()} characters)` })),
+    );
+    setStep("input");
+  }
+
+  async function runExtract(): Promise<void> {
+    clearWriteError(errorBox);
+    const articles = [...(textarea.value.trim() ? [{ text: textarea.value }] : []), ...files];
+    if (!articles.length) {
+      showErrorText(errorBox, "Paste an article or choose .txt files first.");
+      return;
+    }
+    setStep("extracting");
+    try {
+      preview = await sendJson<ArticlesPreview>("POST", "/api/articles/preview", { articles });
+      dropped.clear();
+      renderReview();
+      setStep("review");
+    } catch (error) {
+      setStep("input");
+      showWriteError(errorBox, error, () => void runExtract());
+    }
+  }
+
+  function renderReview(): void {
+    if (!preview) return;
+    const items = extractedItems(preview.document);
+    const groups = GROUP_ORDER.map((g) => ({ g, list: items.filter((i) => i.group === g) })).filter(
+      (x) => x.list.length,
+    );
+    const unsure = preview.suggestions.length
+      ? h(
+          "div",
+          { class: "extract-note", "data-testid": "extract-suggestions" },
+          h("strong", { text: "Unsure readings " }),
+          `(${preview.suggestions.length}) go to the review queue after saving: `,
+          preview.suggestions.map((s) => `“${s.text}” could be ${s.candidates.join(" or ")}`).join("; "),
+          ".",
+        )
+      : null;
+    // Items below the extractor's confidence threshold are not in the document: saving queues them for review.
+    const doubtful = preview.doubtful.length
+      ? h(
+          "fieldset",
+          { class: "extract-group doubtful-group", "data-group": "doubtful", "data-testid": "doubtful-items" },
+          h(
+            "legend",
+            {},
+            "Doubtful: sent to the review queue, not the graph",
+            h("span", { class: "count", text: preview.doubtful.length }),
+          ),
+          ...preview.doubtful.map(doubtfulRow),
+        )
+      : null;
+    reviewStep.replaceChildren(
+      h("p", {
+        class: "muted small",
+        text: "Untick anything the extractor got wrong. Dropping a person also drops them from meetings and roles.",
+      }),
+      ...groups.map(({ g, list }) =>
+        h(
+          "fieldset",
+          { class: "extract-group", "data-group": g },
+          h("legend", {}, GROUP_TITLES[g], h("span", { class: "count", text: list.length })),
+          ...list.map(itemRow),
+        ),
+      ),
+      ...(doubtful ? [doubtful] : []),
+      ...(unsure ? [unsure] : []),
+    );
+    updateSummary();
+  }
+
+  function itemRow(item: ExtractedItem): HTMLElement {
+    const box = h("input", {
+      type: "checkbox",
+      checked: !dropped.has(item.key),
+      "data-testid": "drop-toggle",
+      "aria-label": `Keep ${item.label}`,
+    });
+    box.addEventListener("change", () => {
+      if (box.checked) dropped.delete(item.key);
+      else dropped.add(item.key);
+      syncRows();
+      updateSummary();
+    });
+    return h(
+      "label",
+      { class: "extract-item", "data-testid": "extracted-item", "data-key": item.key, "data-group": item.group },
+      box,
+      h(
+        "span",
+        { class: "item-body" },
+        h("span", { class: "item-label", text: item.label }),
+        item.detail ? h("span", { class: "item-detail", text: item.detail }) : null,
+        item.quote ? h("q", { class: "item-quote", "data-testid": "item-quote", text: item.quote }) : null,
+      ),
+    );
+  }
+
+  /** A doubtful item: shown, marked, not savable from here (the review queue decides it). */
+  function doubtfulRow(item: DoubtfulItem): HTMLElement {
+    return h(
+      "div",
+      {
+        class: "extract-item doubtful",
+        "data-testid": "doubtful-item",
+        "data-kind": item.kind,
+        title: `The extractor's confidence is ${item.confidence.toFixed(2)}, below ${preview?.threshold ?? 0.5}.`,
+      },
+      h("span", { class: "doubtful-mark", "aria-hidden": "true", text: "?" }),
+      h(
+        "span",
+        { class: "item-body" },
+        h("span", { class: "item-label", text: item.label }),
+        h("span", { class: "item-detail", text: `doubtful ${item.kind} · ${item.detail}` }),
+        item.quote ? h("q", { class: "item-quote", text: item.quote }) : null,
+      ),
+    );
+  }
+
+  /** Marks rows whose item the cascade removes (a meeting whose people were all dropped) without unticking them. */
+  function syncRows(): void {
+    if (!preview) return;
+    const doc = withoutDropped(preview.document, dropped);
+    const keptNodes = new Set((doc.nodes ?? []).map((n) => n.id));
+    const keptRoles = new Set((doc.roles ?? []).map((r) => `${r.person}|${r.title}|${r.of}`));
+    const roleIds = (preview.document.roles ?? []).map((r) => `${r.person}|${r.title}|${r.of}`);
+    for (const row of reviewStep.querySelectorAll<HTMLElement>("[data-key]")) {
+      const key = row.dataset.key!;
+      const kept = key.startsWith("role:") ? keptRoles.has(roleIds[Number(key.slice(5))] ?? "") : keptNodes.has(key);
+      row.classList.toggle("dropped", !kept);
+      row.dataset.kept = String(kept);
+    }
+  }
+
+  function updateSummary(): void {
+    if (!preview) return;
+    const { actors, meetings } = documentCounts(withoutDropped(preview.document, dropped));
+    summary.textContent = `Will save ${actors} actor${actors === 1 ? "" : "s"} and ${meetings} meeting${meetings === 1 ? "" : "s"}${dropped.size ? ` · ${dropped.size} dropped` : ""}`;
+  }
+
+  async function runSave(): Promise<void> {
+    if (!preview) return;
+    clearWriteError(errorBox);
+    setStep("saving");
+    const document = withoutDropped(preview.document, dropped);
+    try {
+      const saved = await sendJson<ArticlesSaved>("POST", "/api/articles", { document });
+      setStep("saved");
+      dialog.close();
+      await showNew(deps, saved.nodeIds, documentCounts(document));
+    } catch (error) {
+      setStep("review");
+      showWriteError(errorBox, error, () => void runSave());
+    }
+  }
+
+  const open = () => {
+    clearWriteError(errorBox);
+    if (dialog.dataset.state === "saved" || !dialog.dataset.state) {
+      textarea.value = "";
+      fileInput.value = "";
+      files = [];
+      fileList.replaceChildren();
+      preview = null;
+      setStep("input");
+    }
+    dialog.showModal();
+    textarea.focus();
+  };
+  document.getElementById("add-article")?.addEventListener("click", open);
+  return open;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// After saving: highlight what is new
+// ---------------------------------------------------------------------------------------------------------------
+
+let pulse: { stop(): void } | null = null;
+
+/** Reloads the graph, then marks the saved nodes (store `highlight`, reducers) and pulses rings around them. */
+async function showNew(
+  deps: AddArticleDeps,
+  nodeIds: string[],
+  counts: { actors: number; meetings: number },
+): Promise<void> {
+  await deps.reload();
+  const present = new Set(nodeIds.filter((id) => deps.graph.hasNode(id)));
+  deps.store.set({ highlight: present });
+  deps.getRenderer()?.refresh({ skipIndexation: true });
+  pulse?.stop();
+  pulse = startPulse(deps, present);
+  const hidden = nodeIds.length - present.size;
+  const notice = noticeElement();
+  notice.hidden = false;
+  notice.replaceChildren(
+    h("span", {
+      "data-testid": "add-article-status",
+      text: `Added ${counts.actors} actor${counts.actors === 1 ? "" : "s"}, ${counts.meetings} meeting${counts.meetings === 1 ? "" : "s"}${present.size ? ` · ${present.size} shown highlighted` : ""}${hidden ? ` (${hidden} not in this view)` : ""}`,
+    }),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "link small",
+        "data-testid": "clear-highlight",
+        onclick: () => {
+          pulse?.stop();
+          pulse = null;
+          deps.store.set({ highlight: null });
+          deps.getRenderer()?.refresh({ skipIndexation: true });
+          notice.hidden = true;
+        },
+      },
+      "Clear highlight",
+    ),
+  );
+}
+
+function noticeElement(): HTMLElement {
+  let notice = document.getElementById("add-article-notice");
+  if (!notice) {
+    notice = h("div", {
+      id: "add-article-notice",
+      class: "add-notice",
+      role: "status",
+      "aria-live": "polite",
+      hidden: true,
+    });
+    (document.querySelector(".stage") ?? document.body).append(notice);
+  }
+  return notice;
+}
+
+/** Rings over the highlighted nodes, kept in place on every sigma render; CSS animates the pulse. */
+function startPulse(deps: AddArticleDeps, ids: Set<string>): { stop(): void } {
+  const renderer = deps.getRenderer();
+  if (!renderer || !ids.size) return { stop: () => undefined };
+  const container = renderer.getContainer();
+  const layer = h("div", { class: "pulse-layer", "aria-hidden": "true", "data-testid": "pulse-layer" });
+  container.append(layer);
+  const rings = new Map([...ids].map((id) => [id, h("span", { class: "pulse-ring", "data-node": id })]));
+  layer.append(...rings.values());
+  const place = () => {
+    for (const [id, ring] of rings) {
+      const data = renderer.getNodeDisplayData(id);
+      if (!data || data.hidden) {
+        ring.hidden = true;
+        continue;
+      }
+      const { x, y } = renderer.framedGraphToViewport(data);
+      // Display sizes are in framed-graph units; scaleSize turns them into pixels at the current zoom.
+      const r = renderer.scaleSize(data.size) + 6;
+      ring.hidden = false;
+      ring.style.transform = `translate(${x - r}px, ${y - r}px)`;
+      ring.style.width = ring.style.height = `${2 * r}px`;
+    }
+  };
+  renderer.on("afterRender", place);
+  place();
+  return {
+    stop: () => {
+      renderer.off("afterRender", place);
+      layer.remove();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Legend panel
+ * ============
+ *
+ * Colour and shape per node type (or per community), with a count, for the types on screen.
+ */
+import type Graph from "graphology";
+import type { ColorBy } from "../../graph/store";
+import { TYPE_NAMES, colorOf, communityColor, shapeOf } from "../../graph/style";
+import { h } from "../../ui/dom";
+
+/** Redraws the legend for the current graph. */
+export function renderLegend(el: HTMLElement, graph: Graph, colorBy: ColorBy): void {
+  const counts = new Map<string, number>();
+  graph.forEachNode((_n, a) => {
+    const key = colorBy === "community" ? String(a.community ?? 0) : String(a.category);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
+  const title = h("div", { class: "legend-title", text: colorBy === "community" ? "Communities" : "Node types" });
+  if (colorBy === "community") {
+    const items = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    el.replaceChildren(
+      title,
+      ...items.map(([c, n]) => {
+        const swatch = h("span", { class: "swatch shape-disc" });
+        swatch.style.setProperty("--swatch", communityColor(Number(c)));
+        return h(
+          "div",
+          { class: "legend-item" },
+          swatch,
+          `Community ${Number(c) + 1}`,
+          h("span", { class: "count", text: n }),
+        );
+      }),
+    );
+    return;
+  }
+  const order = Object.keys(TYPE_NAMES);
+  const types = [...counts.keys()].sort((a, b) => ((order.indexOf(a) + 100) % 100) - ((order.indexOf(b) + 100) % 100));
+  el.replaceChildren(
+    title,
+    ...types.map((type) => {
+      const swatch = h("span", { class: `swatch shape-${shapeOf(type)}` });
+      swatch.style.setProperty("--swatch", colorOf(type));
+      // Meta-nodes of the level-of-detail overview say how to open them: nothing else on the canvas looks clickable.
+      const hint = type === "community" ? { title: "Actors folded by country: click one to show its members" } : {};
+      return h(
+        "div",
+        { class: "legend-item", "data-category": type, ...hint },
+        swatch,
+        type === "community" ? "Community (click to open)" : (TYPE_NAMES[type] ?? type),
+        h("span", { class: "count", text: counts.get(type) ?? 0 }),
+      );
+    }),
+  );
+}
