@@ -21,15 +21,6 @@ export class ApiError extends Error {
   }
 }
 
-/** True when the endpoint does not exist (yet) on this server, so callers may fall back to client-side work. */
-export function isMissingEndpoint(error: unknown): boolean {
-  // The server's JSON 404 for unknown routes says "No route for …"; a 404 for an unknown id says something else.
-  return (
-    error instanceof ApiError &&
-    ((error.status === 404 && error.message.startsWith("No route")) || error.status === 501)
-  );
-}
-
 /** A message for people, whatever was thrown. */
 export function errorMessage(error: unknown, fallback = "Something went wrong."): string {
   if (error instanceof ApiError) return error.message;

@@ -47,3 +47,27 @@ export function fetchEdgeEvents(source: string, target: string, signal?: AbortSi
 export function fetchTimeline(query: string, signal?: AbortSignal): Promise<TimelineDto> {
   return getJson<TimelineDto>(`/api/timeline?${query}`, signal);
 }
+
+/** The read endpoints the explorer calls, as one object: `createExplorer(element, api)` takes it. */
+export interface ApiClient {
+  graph: typeof fetchGraph;
+  node: typeof fetchNode;
+  neighbors: typeof fetchNeighbors;
+  search: typeof fetchSearch;
+  path: typeof fetchPath;
+  edgeEvents: typeof fetchEdgeEvents;
+  timeline: typeof fetchTimeline;
+}
+
+/** The API client of this page's own server. */
+export function createApiClient(): ApiClient {
+  return {
+    graph: fetchGraph,
+    node: fetchNode,
+    neighbors: fetchNeighbors,
+    search: fetchSearch,
+    path: fetchPath,
+    edgeEvents: fetchEdgeEvents,
+    timeline: fetchTimeline,
+  };
+}

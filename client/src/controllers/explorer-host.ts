@@ -3,8 +3,8 @@
  * =============
  *
  * The narrow set of explorer internals (graph, store, layout, renderer, redraw and reload) that the console
- * drawer, sharing, exports, file import and snapshot pages use, so they live in their own modules and main.ts only
- * builds this object.
+ * drawer, sharing, exports, file import and snapshot pages use, so they live in their own modules and the explorer
+ * (explorer.ts) only builds this object.
  */
 import type Graph from "graphology";
 import type Sigma from "sigma";
@@ -14,7 +14,7 @@ import type { LayoutController } from "../sigma/layout";
 /** Readiness values of `document.body.dataset.ready`. */
 export type ReadyState = "true" | "false" | "error" | "empty";
 
-/** What main.ts lends to the share, console, export and snapshot modules. */
+/** What the explorer lends to the share, console, export and snapshot modules. */
 export interface ExplorerHost {
   graph: Graph;
   store: Store;

@@ -3,45 +3,59 @@
  * ==========================
  *
  * Mounts the Cypher console drawer, Share, Export and Open file in the explorer's top bar, or, on `/s/:id` and
- * `/snapshots`, starts those pages instead of the live explorer. main.ts calls `bootExtensions` once.
+ * `/snapshots`, starts those pages instead of the live explorer. The explorer calls `mountExtensions` once.
  */
-import { bindConsoleDrawer } from "../features/console/console-drawer";
-import { h } from "../ui/dom";
-import { bindExportMenu } from "../features/export/export-menu";
-import { bindImportButton } from "../features/open-file/import-button";
-import { bindShareDialog } from "../features/share/share-dialog";
+import { mountConsoleDrawer } from "../features/console/console-drawer";
+import { mountExportMenu } from "../features/export/export-menu";
+import { mountImportButton } from "../features/open-file/import-button";
+import { mountShareDialog } from "../features/share/share-dialog";
 import { isRecentRoute } from "../features/snapshots/recent";
-import { snapshotRoute } from "../features/snapshots/snapshot-view";
-import type { ExplorerHost } from "./explorer-host";
 import { startRecentPage, startSnapshotPage } from "../features/snapshots/snapshot-mode";
+import { snapshotRoute } from "../features/snapshots/snapshot-view";
+import { h } from "../ui/dom";
+import type { Panel } from "../ui/panel";
+import type { ExplorerHost } from "./explorer-host";
 import { setSource } from "./view-source";
 
-export { isReadOnly } from "../features/snapshots/snapshot-mode";
+/** What `mountExtensions` started: whether this URL is another page, and the panels to destroy with the explorer. */
+export interface Extensions {
+  /** True on a snapshot or list page, which must then not load from the database (nor sync to the URL). */
+  otherPage: boolean;
+  destroy(): void;
+}
 
 /**
- * Starts the page this URL asks for. Returns true when it is a snapshot or list page, which main.ts must then not
- * load from the database (nor sync to the URL); false for the live explorer, which gets the extra controls.
+ * Starts the page this URL asks for: a snapshot or the list of recent ones, or the live explorer's extra controls.
  */
-export function bootExtensions(host: ExplorerHost): boolean {
+export function mountExtensions(host: ExplorerHost): Extensions {
   const snapshot = snapshotRoute();
   if (snapshot) {
     void startSnapshotPage(host, snapshot);
-    return true;
+    return { otherPage: true, destroy: () => {} };
   }
   if (isRecentRoute()) {
     void startRecentPage(host);
-    return true;
+    return { otherPage: true, destroy: () => {} };
   }
   const slot = h("div", { class: "topbar-actions", "data-testid": "topbar-actions" });
   document.querySelector(".topbar")?.insertBefore(slot, document.getElementById("theme-toggle"));
-  bindConsoleDrawer(host, slot);
-  bindImportButton(host, slot);
-  bindExportMenu(host, slot);
-  bindShareDialog(host, slot);
-  // A change of view, filters or time window reloads the database view in main.ts: the banner goes with it.
-  host.store.subscribe((state, previous) => {
+  const panels: Panel[] = [
+    mountConsoleDrawer(slot, host),
+    mountImportButton(slot, host),
+    mountExportMenu(slot, host),
+    mountShareDialog(slot, host),
+  ];
+  // A change of view, filters or time window reloads the database view: the banner goes with it.
+  const unsubscribe = host.store.subscribe((state, previous) => {
     if (state.view !== previous.view || state.filters !== previous.filters || state.time !== previous.time)
       setSource(host, { kind: "database" });
   });
-  return false;
+  return {
+    otherPage: false,
+    destroy: () => {
+      unsubscribe();
+      for (const panel of panels) panel.destroy();
+      slot.remove();
+    },
+  };
 }

@@ -25,10 +25,10 @@ export function stateFromUrl(search: string): { state: ExplorerState; url: UrlSt
   return { state, url };
 }
 
-/** Keeps the URL in sync with the store (debounced). */
-export function bindUrlSync(store: Store): void {
+/** Keeps the URL in sync with the store (debounced); returns the function that stops it. */
+export function bindUrlSync(store: Store): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  store.subscribe(() => {
+  const unsubscribe = store.subscribe(() => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       const query = serializeUrlState(store.state);
@@ -36,4 +36,8 @@ export function bindUrlSync(store: Store): void {
       if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, "", next);
     }, 150);
   });
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+  };
 }

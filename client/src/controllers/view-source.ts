@@ -7,6 +7,7 @@
  * leads back to the database view.
  */
 import type { SerializedGraph } from "graphology-types";
+import type { ViewSource } from "../graph/store";
 import { loadGraph, positionsOf } from "../graph/build";
 import { h } from "../ui/dom";
 import { layoutBudget } from "../sigma/layout";
@@ -14,22 +15,8 @@ import { fitCamera } from "../sigma/renderer";
 import type { ExplorerHost } from "./explorer-host";
 
 // ---------------------------------------------------------------------------------------------------------------
-// State
+// Merging
 // ---------------------------------------------------------------------------------------------------------------
-
-/** Where the graph on screen came from; snapshots record it (filters, or the query text). */
-export type ViewSource =
-  | { kind: "database" }
-  | { kind: "query"; query: string; params: Record<string, unknown>; added: boolean }
-  | { kind: "file"; name: string; format: string };
-
-let source: ViewSource = { kind: "database" };
-let banner: HTMLElement | null = null;
-
-/** The current source of the view. */
-export function currentSource(): ViewSource {
-  return source;
-}
 
 /** How new graph data joins the view. */
 export type DrawMode = "replace" | "add";
@@ -102,18 +89,17 @@ export async function backToDatabase(host: ExplorerHost): Promise<void> {
   await host.reload();
 }
 
-/** Records the source and shows (or hides) the banner over the canvas. */
+/** Records the source in the store and shows (or hides) the banner over the canvas. */
 export function setSource(host: ExplorerHost, next: ViewSource): void {
-  source = next;
-  banner?.remove();
-  banner = null;
+  host.store.set({ source: next });
+  document.querySelector(".stage > .view-banner")?.remove();
   document.body.dataset.source = next.kind;
   if (next.kind === "database") return;
   const text =
     next.kind === "query"
       ? `${next.added ? "Database view + query result" : "Query result"} · ${host.graph.order} nodes, ${host.graph.size} links`
       : `${next.name} (${next.format.toUpperCase()}, ${host.graph.order} nodes) · in this browser only`;
-  banner = h(
+  const banner = h(
     "div",
     { class: "view-banner", role: "status", "data-testid": "view-banner", "data-source": next.kind },
     h("span", { class: "view-banner-text", text }),

@@ -2,8 +2,8 @@
  * Explorer store
  * ==============
  *
- * The explorer's state (view, filters, time window, selection, hover, path, metric choices) and the actions that
- * change it. Panels and reducers subscribe; nothing here touches the DOM or the graph.
+ * The explorer's state (view, filters, time window, selection, hover, path, metric choices, where the graph came
+ * from, read-only pages) and the actions that change it. Panels and reducers subscribe; nothing here touches the DOM or the graph.
  */
 import { DEFAULT_GRAPH_VIEW, GRAPH_VIEWS, type GraphView } from "../../../contracts/vocabulary";
 
@@ -52,6 +52,20 @@ export interface PathHighlight {
   edges: Set<string>;
 }
 
+/** The path picker's ends and the last search's result line (`error` when it failed). */
+export interface PathSearch {
+  from: string | null;
+  to: string | null;
+  result: string | null;
+  error: boolean;
+}
+
+/** Where the graph on screen came from; snapshots record it (filters, or the query text). */
+export type ViewSource =
+  | { kind: "database" }
+  | { kind: "query"; query: string; params: Record<string, unknown>; added: boolean }
+  | { kind: "file"; name: string; format: string };
+
 export interface ExplorerState {
   view: View;
   filters: Filters;
@@ -68,6 +82,17 @@ export interface ExplorerState {
   camera: CameraState | null;
   /** Nodes just added by the "Add article" dialog, marked until dismissed (features/add-article/add-article.ts). */
   highlight?: Set<string> | null;
+  /** The path picker's state (its highlighted result is `path`). */
+  pathSearch: PathSearch;
+  /** Where the graph on screen came from: the database view, a console query or an opened file. */
+  source: ViewSource;
+  /** True on a snapshot page (`/s/:id`, `/snapshots`): nothing reloads from the database and nothing expands. */
+  readOnly: boolean;
+}
+
+/** The path picker with nothing chosen. */
+export function emptyPathSearch(): PathSearch {
+  return { from: null, to: null, result: null, error: false };
 }
 
 export function emptyFilters(): Filters {
@@ -88,6 +113,9 @@ export function initialState(): ExplorerState {
     path: null,
     playhead: null,
     camera: null,
+    pathSearch: emptyPathSearch(),
+    source: { kind: "database" },
+    readOnly: false,
   };
 }
 

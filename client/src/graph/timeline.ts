@@ -2,11 +2,9 @@
  * Timeline data
  * =============
  *
- * Month arithmetic and the events-per-month histogram, from `/api/timeline` or computed from an event graph's
- * event dates when that endpoint is missing.
+ * Month arithmetic and the events-per-month histogram from `/api/timeline`.
  */
 import type { TimelineDto } from "../../../contracts/api";
-import type { SerializedGraph } from "../../../contracts/graph";
 
 /** `2018-01` → `2018-02` (months as YYYY-MM strings). */
 export function nextMonth(month: string): string {
@@ -19,26 +17,6 @@ export function monthRange(first: string, last: string): string[] {
   const months: string[] = [];
   for (let m = first; m <= last && months.length < 1200; m = nextMonth(m)) months.push(m);
   return months;
-}
-
-/** Buckets the event nodes of an event graph by month; year-only dates count in January of that year. */
-export function timelineFromGraph(data: SerializedGraph): Omit<TimelineDto, "years"> {
-  const counts = new Map<string, number>();
-  let undated = 0;
-  for (const node of data.nodes) {
-    if (node.attributes.category !== "event") continue;
-    const date = node.attributes.date;
-    if (typeof date !== "string" || date.length < 4) {
-      undated++;
-      continue;
-    }
-    const month = date.length >= 7 ? date.slice(0, 7) : `${date.slice(0, 4)}-01`;
-    counts.set(month, (counts.get(month) ?? 0) + 1);
-  }
-  return {
-    buckets: [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([month, count]) => ({ month, count })),
-    undated,
-  };
 }
 
 /** The histogram's bars: every month between the first and last bucket, with zero counts filled in. */

@@ -61,14 +61,6 @@ export interface ExplorerReducers extends Pick<Settings, "nodeReducer" | "edgeRe
   attach(renderer: Sigma): () => void;
 }
 
-/** Installs node and edge reducers reading `store`; returns a function to call when the theme changes. */
-export function bindReducers(renderer: Sigma, graph: Graph, store: Store, getTheme: () => CanvasTheme): () => void {
-  const reducers = createReducers(graph, store, getTheme);
-  renderer.setSetting("nodeReducer", reducers.nodeReducer);
-  renderer.setSetting("edgeReducer", reducers.edgeReducer);
-  return reducers.attach(renderer);
-}
-
 /** Node and edge reducers reading `store`, not yet installed. */
 export function createReducers(graph: Graph, store: Store, getTheme: () => CanvasTheme): ExplorerReducers {
   let focus: Focus = { node: null, neighbours: new Set() };

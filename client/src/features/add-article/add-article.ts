@@ -20,6 +20,7 @@ import {
   withoutDropped,
 } from "./add-article-model";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 import { clearWriteError, showErrorText, showWriteError } from "../../ui/write-error";
 import "./add-article.css";
 
@@ -49,8 +50,10 @@ const MAX_FILE_BYTES = 2_000_000;
 // Dialog
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Builds the dialog, wires the top-bar button `#add-article`, and returns a function that opens the dialog. */
-export function bindAddArticle(deps: AddArticleDeps): () => void {
+/** Builds the dialog and mounts it on `button` (the top bar's "Add article"), which opens it. */
+export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Panel {
+  /** The rings pulsing over the nodes the last save added, until the highlight is cleared. */
+  const pulse: PulseRef = { current: null };
   let files: { file: string; text: string }[] = [];
   let preview: ArticlesPreview | null = null;
   const dropped = new Set<string>();
@@ -320,7 +323,7 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
       const saved = await sendJson<ArticlesSaved>("POST", "/api/articles", { document });
       setStep("saved");
       dialog.close();
-      await showNew(deps, saved.nodeIds, documentCounts(document));
+      await showNew(deps, pulse, saved.nodeIds, documentCounts(document));
     } catch (error) {
       setStep("review");
       showWriteError(errorBox, error, () => void runSave());
@@ -340,19 +343,31 @@ export function bindAddArticle(deps: AddArticleDeps): () => void {
     dialog.showModal();
     textarea.focus();
   };
-  document.getElementById("add-article")?.addEventListener("click", open);
-  return open;
+  button.addEventListener("click", open);
+  return {
+    update: () => {},
+    destroy: () => {
+      button.removeEventListener("click", open);
+      pulse.current?.stop();
+      dialog.remove();
+      document.getElementById("add-article-notice")?.remove();
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // After saving: highlight what is new
 // ---------------------------------------------------------------------------------------------------------------
 
-let pulse: { stop(): void } | null = null;
+/** The running pulse of rings, if any. */
+interface PulseRef {
+  current: { stop(): void } | null;
+}
 
 /** Reloads the graph, then marks the saved nodes (store `highlight`, reducers) and pulses rings around them. */
 async function showNew(
   deps: AddArticleDeps,
+  pulse: PulseRef,
   nodeIds: string[],
   counts: { actors: number; meetings: number },
 ): Promise<void> {
@@ -360,8 +375,8 @@ async function showNew(
   const present = new Set(nodeIds.filter((id) => deps.graph.hasNode(id)));
   deps.store.set({ highlight: present });
   deps.getRenderer()?.refresh({ skipIndexation: true });
-  pulse?.stop();
-  pulse = startPulse(deps, present);
+  pulse.current?.stop();
+  pulse.current = startPulse(deps, present);
   const hidden = nodeIds.length - present.size;
   const notice = noticeElement();
   notice.hidden = false;
@@ -377,8 +392,8 @@ async function showNew(
         class: "link small",
         "data-testid": "clear-highlight",
         onclick: () => {
-          pulse?.stop();
-          pulse = null;
+          pulse.current?.stop();
+          pulse.current = null;
           deps.store.set({ highlight: null });
           deps.getRenderer()?.refresh({ skipIndexation: true });
           notice.hidden = true;

@@ -9,14 +9,12 @@
 import type { SerializedGraph } from "graphology-types";
 import type { QueryResultDto } from "../../../../contracts/query";
 import type { ExplorerHost } from "../../controllers/explorer-host";
-import { type DrawMode, currentSource, drawGraph } from "../../controllers/view-source";
+import { type DrawMode, drawGraph } from "../../controllers/view-source";
 import { type ConsoleHandle, mountConsole } from "./console";
 import { readHistory } from "./query-history";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 import "../share/share.css";
-
-/** The last query the console ran, so a snapshot of its result can record it. */
-let lastQuery: { query: string; params: Record<string, unknown> } | null = null;
 
 function safeParams(text: string | undefined): Record<string, unknown> {
   try {
@@ -27,8 +25,8 @@ function safeParams(text: string | undefined): Record<string, unknown> {
   }
 }
 
-/** Adds the Cypher button and the (lazily mounted) drawer; `button` goes into the top bar. */
-export function bindConsoleDrawer(host: ExplorerHost, topbarSlot: HTMLElement): void {
+/** Mounts the Cypher button in the top bar's `topbarSlot` and the (lazily built) drawer beside the canvas. */
+export function mountConsoleDrawer(topbarSlot: HTMLElement, host: ExplorerHost): Panel {
   let handle: ConsoleHandle | null = null;
   let mode: DrawMode = "replace";
   const drawer = h("aside", {
@@ -112,8 +110,7 @@ export function bindConsoleDrawer(host: ExplorerHost, topbarSlot: HTMLElement): 
       drawer.dataset.drawn = "none";
       return;
     }
-    const added = mode === "add" && currentSource().kind !== "file";
-    lastQuery = { query: text, params };
+    const added = mode === "add" && host.store.state.source.kind !== "file";
     await drawGraph(host, result.graph as unknown as SerializedGraph, {
       mode,
       source: { kind: "query", query: text, params, added },
@@ -122,9 +119,12 @@ export function bindConsoleDrawer(host: ExplorerHost, topbarSlot: HTMLElement): 
   }
 
   button.addEventListener("click", () => (drawer.hidden ? open() : close()));
-}
-
-/** The text of the last query drawn from the console, or null. */
-export function lastConsoleQuery(): { query: string; params: Record<string, unknown> } | null {
-  return lastQuery;
+  return {
+    update: () => {},
+    destroy: () => {
+      handle?.destroy();
+      button.remove();
+      drawer.remove();
+    },
+  };
 }

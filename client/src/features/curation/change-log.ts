@@ -6,7 +6,7 @@
  * before → after summary, and a "Revert" button per change (`POST /api/changes/:id/revert`, admin only).
  */
 import type { ChangeView, GraphState, NodeState } from "../../../../contracts/curation";
-import { errorMessage, getJson, isMissingEndpoint } from "../../api/client";
+import { errorMessage, getJson } from "../../api/client";
 import { sendJson } from "../../api/write";
 import { h } from "../../ui/dom";
 import { showWriteError } from "../../ui/write-error";
@@ -154,9 +154,7 @@ export function renderHistory(id: string, deps: HistoryDeps): HTMLElement {
         body.replaceChildren(
           h("p", {
             class: "muted small",
-            text: isMissingEndpoint(error)
-              ? "This server keeps no history."
-              : errorMessage(error, "The history could not be loaded."),
+            text: errorMessage(error, "The history could not be loaded."),
           }),
         );
         body.dataset.state = "error";

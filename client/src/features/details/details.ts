@@ -8,10 +8,12 @@
  */
 import type Graph from "graphology";
 import type { CitationDto, EdgeEventsDto, EventDto, NodeDetailsDto, NodeRef, RoleDto } from "../../../../contracts/api";
-import { errorMessage, isMissingEndpoint } from "../../api/client";
+import { errorMessage } from "../../api/client";
 import { fetchEdgeEvents, fetchNode } from "../../api/endpoints";
+import type { Store } from "../../graph/store";
 import { TYPE_NAMES, colorOf, labelFromId } from "../../graph/style";
 import { formatDate, h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 
 /** What the panel can ask the rest of the app to do. */
 export interface DetailsActions {
@@ -27,8 +29,6 @@ export interface DetailsActions {
   /** Curation controls and history for the node (features/curation/curation.ts); absent in read-only views. */
   curation?(details: NodeDetailsDto): HTMLElement | null;
 }
-
-let controller: AbortController | null = null;
 
 function header(title: string, category: string, kind: string, actions: DetailsActions): HTMLElement {
   const dot = h("span", { class: "dot" });
@@ -388,10 +388,13 @@ function loading(el: HTMLElement, text: string): void {
 }
 
 /** Shows the panel for node `id`; resolves once its content is drawn (`data-state="ready"`). */
-export async function showNode(el: HTMLElement, graph: Graph, id: string, actions: DetailsActions): Promise<void> {
-  controller?.abort();
-  controller = new AbortController();
-  const signal = controller.signal;
+async function showNode(
+  el: HTMLElement,
+  graph: Graph,
+  id: string,
+  actions: DetailsActions,
+  signal: AbortSignal,
+): Promise<void> {
   el.hidden = false;
   loading(el, "Loading details…");
   try {
@@ -400,9 +403,7 @@ export async function showNode(el: HTMLElement, graph: Graph, id: string, action
     el.replaceChildren(...renderNodeDetails(details, actions));
   } catch (error) {
     if (signal.aborted) return;
-    const note = isMissingEndpoint(error)
-      ? "Details are not available from this server yet."
-      : errorMessage(error, "The details could not be loaded.");
+    const note = errorMessage(error, "The details could not be loaded.");
     el.replaceChildren(...renderFromGraph(graph, id, actions, note));
     el.querySelector("p.muted")?.classList.add("error-text");
   }
@@ -411,10 +412,13 @@ export async function showNode(el: HTMLElement, graph: Graph, id: string, action
 }
 
 /** Shows the meetings behind the link between `source` and `target`, in time order. */
-export async function showEdge(el: HTMLElement, graph: Graph, edge: string, actions: DetailsActions): Promise<void> {
-  controller?.abort();
-  controller = new AbortController();
-  const signal = controller.signal;
+async function showEdge(
+  el: HTMLElement,
+  graph: Graph,
+  edge: string,
+  actions: DetailsActions,
+  signal: AbortSignal,
+): Promise<void> {
   const [source, target] = graph.extremities(edge);
   const label = (n: string) => String(graph.getNodeAttribute(n, "label") ?? n);
   el.hidden = false;
@@ -452,9 +456,7 @@ export async function showEdge(el: HTMLElement, graph: Graph, edge: string, acti
         head,
         h("p", {
           class: "muted error-text",
-          text: isMissingEndpoint(error)
-            ? "Meeting details are not available from this server yet."
-            : errorMessage(error),
+          text: errorMessage(error),
         }),
         attrs.kind === "met"
           ? h(
@@ -472,10 +474,47 @@ export async function showEdge(el: HTMLElement, graph: Graph, edge: string, acti
 }
 
 /** Hides the panel. */
-export function hideDetails(el: HTMLElement): void {
-  controller?.abort();
+function hideDetails(el: HTMLElement): void {
   el.hidden = true;
   el.replaceChildren();
   delete el.dataset.node;
   el.dataset.state = "closed";
+}
+
+/** What the details panel reads: the graph on screen, the store's selection, and what it may ask for. */
+export interface DetailsDeps {
+  graph: Graph;
+  store: Store;
+  actions: DetailsActions;
+}
+
+/**
+ * Mounts the details panel: `update()` shows the selected node or link (resolving once drawn), or hides the panel
+ * when nothing is selected; a newer update cancels the request of an older one.
+ */
+export function mountDetails(container: HTMLElement, deps: DetailsDeps): Panel {
+  const { graph, store, actions } = deps;
+  let controller: AbortController | null = null;
+  const renew = (): AbortSignal => {
+    controller?.abort();
+    controller = new AbortController();
+    return controller.signal;
+  };
+  hideDetails(container);
+  return {
+    update: async () => {
+      const { selectedNode, selectedEdge } = store.state;
+      if (selectedNode) await showNode(container, graph, selectedNode, actions, renew());
+      else if (selectedEdge && graph.hasEdge(selectedEdge))
+        await showEdge(container, graph, selectedEdge, actions, renew());
+      else {
+        controller?.abort();
+        hideDetails(container);
+      }
+    },
+    destroy: () => {
+      controller?.abort();
+      hideDetails(container);
+    },
+  };
 }

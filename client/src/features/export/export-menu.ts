@@ -8,6 +8,7 @@
 import type { ExplorerHost } from "../../controllers/explorer-host";
 import { type GraphExportFormat, downloadGraph, downloadPng, downloadSvg } from "./exports";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 import "../share/share.css";
 
 /** File names from a title: lowercase words joined by dashes. */
@@ -22,8 +23,8 @@ function baseName(title: string | null): string {
   return slug ? `parley-${slug}` : "parley-view";
 }
 
-/** Adds the Export menu to `slot`; `title()` names the files (a snapshot's title, or nothing). */
-export function bindExportMenu(host: ExplorerHost, slot: HTMLElement, title: () => string | null = () => null): void {
+/** Mounts the Export menu in `slot`; `title()` names the files (a snapshot's title, or nothing). */
+export function mountExportMenu(slot: HTMLElement, host: ExplorerHost, title: () => string | null = () => null): Panel {
   const graphItem = (format: GraphExportFormat, label: string, hint: string) =>
     item(`export-${format}`, label, hint, () => downloadGraph(host.graph, format, baseName(title())));
   const item = (testid: string, label: string, hint: string, run: () => void | Promise<void>) =>
@@ -78,7 +79,15 @@ export function bindExportMenu(host: ExplorerHost, slot: HTMLElement, title: () 
   );
   slot.append(menu);
   // A click elsewhere closes the menu, as menus do.
-  document.addEventListener("click", (event) => {
+  const closeOutside = (event: MouseEvent) => {
     if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
-  });
+  };
+  document.addEventListener("click", closeOutside);
+  return {
+    update: () => {},
+    destroy: () => {
+      document.removeEventListener("click", closeOutside);
+      menu.remove();
+    },
+  };
 }

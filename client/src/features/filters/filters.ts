@@ -18,6 +18,7 @@ import {
 } from "../../graph/store";
 import { TYPE_NAMES, labelFromId } from "../../graph/style";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 
 type Group = keyof Filters;
 const GROUPS: { key: Group; title: string }[] = [
@@ -54,7 +55,7 @@ export function collectOptions(graph: Graph, options: FilterOptions): void {
 }
 
 /** Draws the filter groups for `options`, checked from the store's filters. */
-export function renderFilters(el: HTMLElement, store: Store, options: FilterOptions): void {
+function renderFilters(el: HTMLElement, store: Store, options: FilterOptions): void {
   const filters = store.state.filters;
   const active = GROUPS.reduce((n, g) => n + filters[g.key].length, 0);
   const groups = GROUPS.map(({ key, title }) => {
@@ -112,7 +113,7 @@ export function renderFilters(el: HTMLElement, store: Store, options: FilterOpti
 }
 
 /** Draws the size-by and colour-by selects. */
-export function renderDisplay(el: HTMLElement, store: Store): void {
+function renderDisplay(el: HTMLElement, store: Store): void {
   const select = <T extends string>(
     label: string,
     testid: string,
@@ -154,4 +155,16 @@ export function renderDisplay(el: HTMLElement, store: Store): void {
       ),
     ),
   );
+}
+
+/** Mounts the filter groups: `update()` redraws them for `options` (which grow with every graph seen) and the store. */
+export function mountFilters(container: HTMLElement, deps: { store: Store; options: FilterOptions }): Panel {
+  const update = () => renderFilters(container, deps.store, deps.options);
+  return { update, destroy: () => container.replaceChildren() };
+}
+
+/** Mounts the size-by and colour-by selects. */
+export function mountDisplay(container: HTMLElement, deps: { store: Store }): Panel {
+  const update = () => renderDisplay(container, deps.store);
+  return { update, destroy: () => container.replaceChildren() };
 }

@@ -5,12 +5,13 @@
  * Colour and shape per node type (or per community), with a count, for the types on screen.
  */
 import type Graph from "graphology";
-import type { ColorBy } from "../../graph/store";
+import type { ColorBy, Store } from "../../graph/store";
 import { TYPE_NAMES, colorOf, communityColor, shapeOf } from "../../graph/style";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 
-/** Redraws the legend for the current graph. */
-export function renderLegend(el: HTMLElement, graph: Graph, colorBy: ColorBy): void {
+/** Draws the legend for the current graph. */
+function renderLegend(el: HTMLElement, graph: Graph, colorBy: ColorBy): void {
   const counts = new Map<string, number>();
   graph.forEachNode((_n, a) => {
     const key = colorBy === "community" ? String(a.community ?? 0) : String(a.category);
@@ -53,4 +54,10 @@ export function renderLegend(el: HTMLElement, graph: Graph, colorBy: ColorBy): v
       );
     }),
   );
+}
+
+/** Mounts the legend: `update()` redraws it for the graph on screen and the store's colour choice. */
+export function mountLegend(container: HTMLElement, deps: { graph: Graph; store: Store }): Panel {
+  const update = () => renderLegend(container, deps.graph, deps.store.state.colorBy);
+  return { update, destroy: () => container.replaceChildren() };
 }

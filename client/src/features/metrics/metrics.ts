@@ -6,18 +6,13 @@
  */
 import type Graph from "graphology";
 import { topNodes } from "../../graph/metrics";
-import type { SizeBy } from "../../graph/store";
+import type { SizeBy, Store } from "../../graph/store";
 import { colorOf } from "../../graph/style";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 
-/** Redraws the table of the top `count` actors. */
-export function renderMetrics(
-  el: HTMLElement,
-  graph: Graph,
-  sizeBy: SizeBy,
-  onPick: (id: string) => void,
-  count = 8,
-): void {
+/** Draws the table of the top `count` actors. */
+function renderMetrics(el: HTMLElement, graph: Graph, sizeBy: SizeBy, onPick: (id: string) => void, count = 8): void {
   const metric = sizeBy === "betweenness" ? "mBetweenness" : "mDegree";
   const rows = topNodes(graph, metric, count);
   const format = (v: number) => (metric === "mDegree" ? String(v) : v.toFixed(3));
@@ -63,4 +58,17 @@ export function renderMetrics(
         )
       : h("p", { class: "muted small", text: "No actors in view." }),
   );
+}
+
+/** What the metrics table reads, and `pick`, called with the actor of a clicked row. */
+export interface MetricsDeps {
+  graph: Graph;
+  store: Store;
+  pick(id: string): void;
+}
+
+/** Mounts the table of the most central actors: `update()` redraws it for the graph and the store's measure. */
+export function mountMetrics(container: HTMLElement, deps: MetricsDeps): Panel {
+  const update = () => renderMetrics(container, deps.graph, deps.store.state.sizeBy, deps.pick);
+  return { update, destroy: () => container.replaceChildren() };
 }

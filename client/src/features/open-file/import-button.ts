@@ -12,6 +12,7 @@ import { drawGraph } from "../../controllers/view-source";
 import { TYPE_COLORS } from "../../graph/style";
 import { GraphFileError, type GraphFileFormat, IMPORT_ACCEPT, readGraphFile } from "./import-file";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 import "../share/share.css";
 
 /**
@@ -57,8 +58,8 @@ export async function showGraphFile(
   });
 }
 
-/** Adds the Open file button (and a hidden input tests can set files on) to `slot`. */
-export function bindImportButton(host: ExplorerHost, slot: HTMLElement): void {
+/** Mounts the Open file button (and a hidden input tests can set files on) in `slot`. */
+export function mountImportButton(slot: HTMLElement, host: ExplorerHost): Panel {
   const input = h("input", { type: "file", accept: IMPORT_ACCEPT, hidden: true, "data-testid": "import-input" });
   const fail = (error: unknown) =>
     host.showMessage(error instanceof GraphFileError ? error.message : "The file could not be opened.", "error", {
@@ -79,4 +80,5 @@ export function bindImportButton(host: ExplorerHost, slot: HTMLElement): void {
     onclick: () => input.click(),
   });
   slot.append(button, input);
+  return { update: () => {}, destroy: () => (button.remove(), input.remove()) };
 }

@@ -6,18 +6,13 @@
  * between them; the result line says how many paths and how long.
  */
 import type Graph from "graphology";
+import type { PathSearch, Store } from "../../graph/store";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 
 export interface PathPanelActions {
   find(from: string, to: string): void;
   clear(): void;
-}
-
-export interface PathPanelView {
-  from: string | null;
-  to: string | null;
-  result: string | null;
-  error: boolean;
 }
 
 function labelOf(graph: Graph, id: string | null): string {
@@ -26,7 +21,7 @@ function labelOf(graph: Graph, id: string | null): string {
 }
 
 /** Draws the picker; `view` holds the chosen ends and the last result text. */
-export function renderPathPanel(el: HTMLElement, graph: Graph, view: PathPanelView, actions: PathPanelActions): void {
+function renderPathPanel(el: HTMLElement, graph: Graph, view: PathSearch, actions: PathPanelActions): void {
   const byLabel = new Map<string, string>();
   graph.forEachNode((id, a) => {
     if (a.category !== "event" && a.category !== "place") byLabel.set(String(a.label ?? id), id);
@@ -92,4 +87,13 @@ export function renderPathPanel(el: HTMLElement, graph: Graph, view: PathPanelVi
       message,
     ),
   );
+}
+
+/** Mounts the path picker: `update()` redraws it for the graph's actors and the store's path search. */
+export function mountPathPanel(
+  container: HTMLElement,
+  deps: { graph: Graph; store: Store; actions: PathPanelActions },
+): Panel {
+  const update = () => renderPathPanel(container, deps.graph, deps.store.state.pathSearch, deps.actions);
+  return { update, destroy: () => container.replaceChildren() };
 }

@@ -6,10 +6,10 @@
  * drawn graph's labels when that endpoint is missing. Arrow keys move, Enter picks, Escape closes, `/` focuses.
  */
 import type Graph from "graphology";
-import { isMissingEndpoint } from "../../api/client";
 import { fetchSearch } from "../../api/endpoints";
 import { TYPE_NAMES, colorOf } from "../../graph/style";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 
 export interface SearchHit {
   id: string;
@@ -45,15 +45,15 @@ export function searchGraph(graph: Graph, query: string, limit = 10): SearchHit[
     .map((x) => x.hit);
 }
 
-/** Wires the search box; `onPick` runs with the chosen hit. */
-export function bindSearch(graph: Graph, onPick: (hit: SearchHit) => void): void {
-  const input = document.getElementById("search-input") as HTMLInputElement;
-  const list = document.getElementById("search-results") as HTMLUListElement;
+/** Mounts the search box in `container` (the top bar's `#search`); `onPick` runs with the chosen hit. */
+export function mountSearch(container: HTMLElement, deps: { graph: Graph; onPick: (hit: SearchHit) => void }): Panel {
+  const { graph, onPick } = deps;
+  const input = container.querySelector<HTMLInputElement>("#search-input")!;
+  const list = container.querySelector<HTMLUListElement>("#search-results")!;
   let hits: SearchHit[] = [];
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let controller: AbortController | null = null;
-  let serverMissing = false;
 
   const close = () => {
     list.hidden = true;
@@ -123,16 +123,13 @@ export function bindSearch(graph: Graph, onPick: (hit: SearchHit) => void): void
       return;
     }
     let results: SearchHit[];
-    if (serverMissing) results = searchGraph(graph, query);
-    else {
-      try {
-        const data = await fetchSearch(query, signal);
-        results = data.results.map((r) => ({ id: r.id, label: r.label, category: r.category, matched: r.matched }));
-      } catch (error) {
-        if (signal.aborted) return;
-        if (isMissingEndpoint(error)) serverMissing = true;
-        results = searchGraph(graph, query);
-      }
+    try {
+      const data = await fetchSearch(query, signal);
+      results = data.results.map((r) => ({ id: r.id, label: r.label, category: r.category, matched: r.matched }));
+    } catch {
+      if (signal.aborted) return;
+      // The server cannot be reached or refused: the names on screen still answer.
+      results = searchGraph(graph, query);
     }
     if (signal.aborted) return;
     hits = results;
@@ -140,35 +137,56 @@ export function bindSearch(graph: Graph, onPick: (hit: SearchHit) => void): void
     list.dataset.state = "ready";
   };
 
-  input.addEventListener("input", () => {
-    list.dataset.state = "loading";
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void run(input.value), 150);
-  });
-  input.addEventListener("keydown", (e) => {
-    if (e.key === "ArrowDown" && hits.length) {
-      e.preventDefault();
-      if (list.hidden) render(input.value);
-      highlight((active + 1) % hits.length);
-    } else if (e.key === "ArrowUp" && hits.length) {
-      e.preventDefault();
-      highlight((active - 1 + hits.length) % hits.length);
-    } else if (e.key === "Enter") {
-      if (active >= 0 && hits[active] && !list.hidden) {
+  // Listeners on the page's own search box go with the panel.
+  const listeners = new AbortController();
+  const { signal: mounted } = listeners;
+  input.addEventListener(
+    "input",
+    () => {
+      list.dataset.state = "loading";
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void run(input.value), 150);
+    },
+    { signal: mounted },
+  );
+  input.addEventListener(
+    "keydown",
+    (e) => {
+      if (e.key === "ArrowDown" && hits.length) {
         e.preventDefault();
-        pick(hits[active]!);
+        if (list.hidden) render(input.value);
+        highlight((active + 1) % hits.length);
+      } else if (e.key === "ArrowUp" && hits.length) {
+        e.preventDefault();
+        highlight((active - 1 + hits.length) % hits.length);
+      } else if (e.key === "Enter") {
+        if (active >= 0 && hits[active] && !list.hidden) {
+          e.preventDefault();
+          pick(hits[active]!);
+        }
+      } else if (e.key === "Escape") {
+        close();
       }
-    } else if (e.key === "Escape") {
-      close();
-    }
-  });
-  input.addEventListener("blur", () => close());
-  document.addEventListener("keydown", (e) => {
+    },
+    { signal: mounted },
+  );
+  input.addEventListener("blur", () => close(), { signal: mounted });
+  const focusOnSlash = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
     if (e.key === "/" && !(target instanceof HTMLInputElement) && !(target instanceof HTMLTextAreaElement)) {
       e.preventDefault();
       input.focus();
       input.select();
     }
-  });
+  };
+  document.addEventListener("keydown", focusOnSlash, { signal: mounted });
+  return {
+    update: () => {},
+    destroy: () => {
+      listeners.abort();
+      if (timer) clearTimeout(timer);
+      controller?.abort();
+      close();
+    },
+  };
 }

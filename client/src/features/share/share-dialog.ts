@@ -9,9 +9,9 @@
 import type Sigma from "sigma";
 import { errorMessage } from "../../api/client";
 import type { ExplorerHost } from "../../controllers/explorer-host";
-import { currentSource } from "../../controllers/view-source";
 import { type SnapshotState, cameraOf, embedSnippet, shareSnapshot } from "./share";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 import "./share.css";
 
 /**
@@ -39,7 +39,7 @@ export function viewportOf(sigma: Sigma): StoredViewport {
 export function snapshotStateOf(host: ExplorerHost): SnapshotState {
   const { view, filters, time, selectedNode, selectedEdge, sizeBy, colorBy, theme } = host.store.state;
   const renderer = host.renderer();
-  const source = currentSource();
+  const source = host.store.state.source;
   const state: SnapshotState = {
     view,
     timeWindow: { from: time.from, to: time.to },
@@ -64,8 +64,8 @@ export function snapshotStateOf(host: ExplorerHost): SnapshotState {
   return state;
 }
 
-/** Adds the Share button to the top bar, and its dialog. */
-export function bindShareDialog(host: ExplorerHost, topbarSlot: HTMLElement): void {
+/** Mounts the Share button in the top bar's `topbarSlot`, and its dialog. */
+export function mountShareDialog(topbarSlot: HTMLElement, host: ExplorerHost): Panel {
   const button = h("button", {
     type: "button",
     class: "top-button",
@@ -200,6 +200,7 @@ export function bindShareDialog(host: ExplorerHost, topbarSlot: HTMLElement): vo
     dialog.showModal();
     title.focus();
   });
+  return { update: () => {}, destroy: () => (button.remove(), dialog.remove()) };
 }
 
 /** Copies a field's text (clipboard API, else the selection), and says so on the button for a moment. */

@@ -13,9 +13,9 @@ import { loadGraph, positionsNear } from "../../graph/build";
 import { COLOR_BY, type ColorBy, SIZE_BY, type SizeBy, VIEWS, type View, emptyFilters } from "../../graph/store";
 import { TYPE_NAMES, colorOf } from "../../graph/style";
 import { h } from "../../ui/dom";
-import { bindExportMenu } from "../export/export-menu";
-import { renderLegend } from "../legend/legend";
-import { renderMetrics } from "../metrics/metrics";
+import { mountExportMenu } from "../export/export-menu";
+import { mountLegend } from "../legend/legend";
+import { mountMetrics } from "../metrics/metrics";
 import type { StoredViewport } from "../share/share-dialog";
 import "../share/share.css";
 import { renderRecentSnapshots } from "./recent";
@@ -30,17 +30,6 @@ import {
   snapshotBanner,
 } from "./snapshot-view";
 import type { ExplorerHost } from "../../controllers/explorer-host";
-
-// ---------------------------------------------------------------------------------------------------------------
-// State
-// ---------------------------------------------------------------------------------------------------------------
-
-let readOnly = false;
-
-/** True on a snapshot page: main.ts then never reloads the database view or expands nodes. */
-export function isReadOnly(): boolean {
-  return readOnly;
-}
 
 const ADDED = "#2f9e44";
 const REMOVED = "#e03131";
@@ -83,7 +72,8 @@ export function fitStoredViewport(sigma: Sigma, stored: StoredViewport | undefin
 
 /** Opens the snapshot page for `route` (read-only explorer, or embed). */
 export async function startSnapshotPage(host: ExplorerHost, route: { id: string; embed: boolean }): Promise<void> {
-  readOnly = true;
+  // Read-only: the explorer then never reloads the database view or expands nodes.
+  host.store.set({ readOnly: true });
   document.body.classList.add("snapshot-mode");
   if (route.embed) document.body.classList.add("embed-mode");
   host.setReady("false");
@@ -132,7 +122,7 @@ export async function startSnapshotPage(host: ExplorerHost, route: { id: string;
   host.setReady("true");
 }
 
-/** The store as it was when the snapshot was taken (main.ts does not reload on these changes in read-only mode). */
+/** The store as it was when the snapshot was taken (the explorer does not reload on these changes when read-only). */
 function restoreState(host: ExplorerHost, state: SnapshotState): void {
   const styling = (state.styling ?? {}) as { sizeBy?: string; colorBy?: string };
   const filters = state.filters ?? {};
@@ -163,10 +153,11 @@ function showStoredGraph(host: ExplorerHost, stored: Graph): void {
   stored.forEachNode((node, attributes) => {
     if (graph.hasNode(node)) graph.replaceNodeAttributes(node, { ...attributes });
   });
+  // Drawn once more from the stored looks; a row selects without moving the camera, which shows the sharer's view.
   const legend = document.getElementById("legend");
-  if (legend) renderLegend(legend, graph, host.store.state.colorBy);
+  if (legend) mountLegend(legend, { graph, store: host.store }).update();
   const metrics = document.getElementById("metrics");
-  if (metrics) renderMetrics(metrics, graph, host.store.state.sizeBy, (id) => host.store.selectNode(id));
+  if (metrics) mountMetrics(metrics, { graph, store: host.store, pick: (id) => host.store.selectNode(id) }).update();
 }
 
 function setStatus(text: string): void {
@@ -199,7 +190,7 @@ function mountSnapshotChrome(host: ExplorerHost, meta: SnapshotMeta, state: Snap
   const actions = h("div", { class: "topbar-actions" });
   topbar().insertBefore(banner, document.getElementById("theme-toggle"));
   topbar().insertBefore(actions, document.getElementById("theme-toggle"));
-  bindExportMenu(host, actions, () => meta.title || null);
+  mountExportMenu(actions, host, () => meta.title || null);
   actions.append(h("a", { class: "top-button", href: "/", "data-testid": "open-explorer", text: "Live explorer" }));
   sidebar().prepend(snapshotCard(meta, state), changes);
 }
@@ -432,7 +423,7 @@ function markChanges(host: ExplorerHost, diff: Extract<LiveDiff, { supported: tr
 
 /** Replaces the explorer with the list of recent snapshots. */
 export async function startRecentPage(host: ExplorerHost): Promise<void> {
-  readOnly = true;
+  host.store.set({ readOnly: true });
   document.body.classList.add("recent-mode");
   document.title = "Recent snapshots — Parley";
   topbar().insertBefore(

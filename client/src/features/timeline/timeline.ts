@@ -8,6 +8,7 @@
 import type { Store } from "../../graph/store";
 import { windowLabel } from "../../graph/timeline";
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -18,18 +19,44 @@ export interface TimelineView {
   message?: string;
 }
 
+/** The timeline panel: a Panel that is also given its histogram (`setView`). */
+export interface TimelinePanel extends Panel {
+  /** Replaces the histogram data. */
+  setView(view: TimelineView): void;
+}
+
+/**
+ * Mounts the timeline: it redraws itself when the store's time window or playhead changes; the brush writes the
+ * window, play drives the playhead.
+ */
+export function mountTimeline(container: HTMLElement, deps: { store: Store }): TimelinePanel {
+  return new Timeline(container, deps.store);
+}
+
 /** Draws the timeline; the brush writes the store's time window, play drives the store's playhead. */
-export class TimelinePanel {
+class Timeline implements TimelinePanel {
   private view: TimelineView = { bars: [], undated: 0, state: "loading" };
   private playTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly el: HTMLElement,
     private readonly store: Store,
   ) {
-    store.subscribe((state, previous) => {
+    this.unsubscribe = store.subscribe((state, previous) => {
       if (state.time !== previous.time || state.playhead !== previous.playhead) this.render();
     });
+  }
+
+  update(): void {
+    this.render();
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    if (this.playTimer) clearInterval(this.playTimer);
+    this.playTimer = null;
+    this.el.replaceChildren();
   }
 
   /** Replaces the histogram data. */

@@ -5,6 +5,7 @@
  * Zoom, fit, reset, layout start/stop, and undo/redo of expand/collapse steps, as labelled buttons.
  */
 import { h } from "../../ui/dom";
+import type { Panel } from "../../ui/panel";
 
 export interface ToolbarActions {
   zoomIn(): void;
@@ -23,7 +24,7 @@ export interface ToolbarView {
 }
 
 /** Draws the toolbar buttons for the current view. */
-export function renderToolbar(el: HTMLElement, view: ToolbarView, actions: ToolbarActions): void {
+function renderToolbar(el: HTMLElement, view: ToolbarView, actions: ToolbarActions): void {
   const button = (testid: string, label: string, text: string, onclick: () => void, disabled = false) =>
     h(
       "button",
@@ -46,4 +47,13 @@ export function renderToolbar(el: HTMLElement, view: ToolbarView, actions: Toolb
     button("undo", "Undo expand/collapse (Ctrl+Z)", "↶", actions.undo, !view.canUndo),
     button("redo", "Redo (Ctrl+Shift+Z)", "↷", actions.redo, !view.canRedo),
   );
+}
+
+/** Mounts the toolbar: `update()` redraws the buttons for `view()` (layout running, undo and redo possible). */
+export function mountToolbar(
+  container: HTMLElement,
+  deps: { view: () => ToolbarView; actions: ToolbarActions },
+): Panel {
+  const update = () => renderToolbar(container, deps.view(), deps.actions);
+  return { update, destroy: () => container.replaceChildren() };
 }

@@ -1,0 +1,731 @@
+/**
+ * Explorer
+ * ========
+ *
+ * `createExplorer(element, api)` builds the whole explorer on the page's markup inside `element`: the store, the
+ * graph, sigma, the panels and the controllers. It loads the network for the current view, filters and time window,
+ * lays it out with ForceAtlas2 then noverlap (unless the data brings its own positions), and signals readiness on
+ * `document.body.dataset.ready` ("true" once drawn and settled) for people and tests alike. Graphs of thousands of
+ * nodes get sigma's big-graph mode; the server's level-of-detail overview sends community meta-nodes, which open in
+ * place on click. `destroy()` stops the layout, kills sigma and removes every listener and panel.
+ */
+import Graph from "graphology";
+import type Sigma from "sigma";
+import { DEFAULT_SETTINGS, type Settings } from "sigma/settings";
+import type { SerializedGraph as GraphologySerialized } from "graphology-types";
+import type { SerializedGraph } from "../../contracts/graph";
+import { errorMessage } from "./api/client";
+import type { ApiClient } from "./api/endpoints";
+import type { ExplorerHost, ReadyState } from "./controllers/explorer-host";
+import { bindSigmaEvents } from "./controllers/sigma-events";
+import { bindUrlSync, stateFromUrl } from "./controllers/url";
+import { mountAddArticle } from "./features/add-article/add-article";
+import { renderCuration } from "./features/curation/curation";
+import { type DetailsActions, mountDetails } from "./features/details/details";
+import { collectOptions, emptyOptions, mountDisplay, mountFilters } from "./features/filters/filters";
+import { mountLegend } from "./features/legend/legend";
+import { mountMetrics } from "./features/metrics/metrics";
+import { mountPathPanel } from "./features/path/path";
+import { mountSearch } from "./features/search/search";
+import { mountTimeline } from "./features/timeline/timeline";
+import { mountToolbar } from "./features/toolbar/toolbar";
+// After the features: the extensions' stylesheets come after theirs, as they always did.
+import { mountExtensions } from "./controllers/extensions";
+import { loadGraph, placeNewNodes, positionsOf, styleEdges, styleNodes } from "./graph/build";
+import {
+  EditHistory,
+  type GraphDelta,
+  applyDelta,
+  collapseDelta,
+  edgeRecord,
+  invertDelta,
+  nodeRecord,
+} from "./graph/edit-history";
+import { isEmptyDelta, mergeSubgraph } from "./graph/merge";
+import { assignMetrics } from "./graph/metrics";
+import { pathElements } from "./graph/paths";
+import { Store, type Theme, emptyPathSearch, graphQuery } from "./graph/store";
+import { fillMonths } from "./graph/timeline";
+import { type BigGraphMode, bigGraphMode, bigGraphSettings, isBigGraph } from "./sigma/big-graph-settings";
+import { LayoutController, layoutBudget } from "./sigma/layout";
+import { type ExplorerReducers, createReducers } from "./sigma/reducers";
+import { baseSettings, centreOn, createRenderer, fitCamera, focusNode, isFitted } from "./sigma/renderer";
+import { readCanvasTheme } from "./sigma/theme";
+import { h } from "./ui/dom";
+import type { Panel } from "./ui/panel";
+
+/** A running explorer. */
+export interface Explorer {
+  /** Stops the layout, kills sigma, and removes the explorer's panels and listeners. */
+  destroy(): void;
+}
+
+/** Neighbours fetched per click on "expand". */
+const PAGE_SIZE = 20;
+
+/**
+ * Starts the explorer on the markup inside `element` (index.html's top bar, sidebar, stage and details panel),
+ * reading its data through `api`.
+ */
+export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
+  // -------------------------------------------------------------------------------------------------------------
+  // State
+  // -------------------------------------------------------------------------------------------------------------
+
+  const $ = (id: string) => element.querySelector<HTMLElement>(`#${id}`)!;
+  const el = {
+    graph: $("graph"),
+    legend: $("legend"),
+    status: $("status"),
+    message: $("message"),
+    details: $("details"),
+    filters: $("filters"),
+    display: $("display"),
+    path: $("path-panel"),
+    metrics: $("metrics"),
+    toolbar: $("toolbar"),
+    timeline: $("timeline"),
+    search: $("search"),
+    addArticle: $("add-article"),
+    themeToggle: $("theme-toggle"),
+  };
+
+  const initial = stateFromUrl(location.search);
+  const savedTheme = localStorage.getItem("parley-theme");
+  if (savedTheme === "light" || savedTheme === "dark") initial.state.theme = savedTheme;
+  const ends = initial.url.pathEnds;
+  initial.state.pathSearch = { ...emptyPathSearch(), from: ends?.[0] ?? null, to: ends?.[1] ?? null };
+  const store = new Store(initial.state);
+  const graph = new Graph({ multi: true, type: "mixed", allowSelfLoops: true });
+  const history = new EditHistory(graph);
+  const layout = new LayoutController(graph);
+  const options = emptyOptions();
+  /** Pages fetched per expanded node: next offset and the server's total. */
+  const pages = new Map<string, { offset: number; total: number }>();
+  /** Nodes and edges a path brought in that the view did not have, removed when the path is cleared. */
+  let pathOverlay: GraphDelta | null = null;
+  let renderer: Sigma | null = null;
+  let reducers: ExplorerReducers | null = null;
+  /** The explorer's own sigma settings: reducers and programs (big graphs wrap them; small ones get them back). */
+  let ownSettings: Partial<Settings> = {};
+  /** Big-graph mode of the current graph (null below the threshold) and its camera hook's detach function. */
+  let big: { mode: BigGraphMode; detach: () => void } | null = null;
+  let refreshTheme: (() => void) | null = null;
+  let resizeObserver: ResizeObserver | null = null;
+  let loadSeq = 0;
+  /** Undone by `destroy()`: store subscriptions and listeners on the page. */
+  const cleanups: (() => void)[] = [];
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Status, messages, readiness
+  // -------------------------------------------------------------------------------------------------------------
+
+  function setReady(value: ReadyState): void {
+    document.body.dataset.ready = value;
+  }
+
+  function showMessage(
+    text: string | null,
+    kind: "error" | "empty" | "info" = "info",
+    action?: { label: string; run: () => void },
+  ): void {
+    if (!text) {
+      el.message.hidden = true;
+      el.message.replaceChildren();
+      return;
+    }
+    el.message.hidden = false;
+    el.message.className = `message ${kind}`;
+    el.message.dataset.kind = kind;
+    el.message.replaceChildren(
+      h("p", { text }),
+      ...(action ? [h("button", { type: "button", class: "button", onclick: action.run }, action.label)] : []),
+    );
+  }
+
+  function updateStatus(extra = ""): void {
+    const attrs = graph.getAttributes();
+    const truncated = attrs.truncated ? " · showing the most connected" : "";
+    el.status.textContent = `${graph.order} nodes, ${graph.size} links${truncated}${extra}`;
+    el.status.classList.remove("error");
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Panels
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** Selects a node, moves the camera to it (and opens its panel through the store). */
+  function pick(id: string): void {
+    store.selectNode(id);
+    if (renderer && graph.hasNode(id)) focusNode(renderer, id);
+  }
+
+  const timeline = mountTimeline(el.timeline, { store });
+  const legend = mountLegend(el.legend, { graph, store });
+  const metrics = mountMetrics(el.metrics, { graph, store, pick });
+  const toolbar = mountToolbar(el.toolbar, {
+    view: () => ({ layoutRunning: layout.running, canUndo: history.canUndo, canRedo: history.canRedo }),
+    actions: {
+      zoomIn: () => void renderer?.getCamera().animatedZoom({ duration: 250 }),
+      zoomOut: () => void renderer?.getCamera().animatedUnzoom({ duration: 250 }),
+      fit: () => void (renderer && fitCamera(renderer)),
+      reset: () => {
+        clearPath();
+        store.selectNode(null);
+        void (renderer && fitCamera(renderer));
+      },
+      toggleLayout: () => (layout.running ? layout.stop() : layout.start()),
+      undo: () => edit(history.undo()),
+      redo: () => edit(history.redo()),
+    },
+  });
+  const pathPanel = mountPathPanel(el.path, {
+    graph,
+    store,
+    actions: {
+      find: (from, to) => void findPath(from, to).then(() => setReady("true")),
+      clear: () => clearPath(),
+    },
+  });
+  const detailsActions: DetailsActions = {
+    select: (id) => pick(id),
+    close: () => store.selectNode(null),
+    expand: (id) => void expand(id),
+    collapse: (id) => collapse(id),
+    canCollapse: (id) => history.expansions.has(id),
+    expansionNote: (id) => {
+      const page = pages.get(id);
+      return page
+        ? `Showing ${Math.min(page.offset, page.total)} of ${page.total} neighbours, by evidence count`
+        : null;
+    },
+    canExpandMore: (id) => {
+      const page = pages.get(id);
+      return !page || page.offset < page.total;
+    },
+    pathEnd: (which, id) => {
+      store.set({ pathSearch: { ...store.state.pathSearch, [which]: id, result: null, error: false } });
+      pathPanel.update();
+      const { from, to } = store.state.pathSearch;
+      if (from && to) void findPath(from, to);
+    },
+    curation: (d) => renderCuration(d, { changed: (select) => afterCuration(select) }),
+  };
+  const details = mountDetails(el.details, { graph, store, actions: detailsActions });
+  const openDetails = () => details.update();
+  const search = mountSearch(el.search, { graph, onPick: (hit) => pick(hit.id) });
+  const addArticle = mountAddArticle(el.addArticle, {
+    store,
+    graph,
+    getRenderer: () => renderer,
+    reload: () => loadNetwork(),
+  });
+  const panels: Panel[] = [timeline, legend, metrics, toolbar, pathPanel, details, search, addArticle];
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Derived views: metrics, styles, panels
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** Recomputes metrics and looks after the graph's structure changed, and redraws the panels that show them. */
+  function refreshDerived(): void {
+    syncBigGraphMode();
+    // Index nodes just added before bulk attribute updates: sigma repaints hinted updates only for indexed nodes.
+    renderer?.refresh();
+    styleEdges(graph);
+    assignMetrics(graph);
+    styleNodes(graph, store.state.sizeBy, store.state.colorBy);
+    legend.update();
+    metrics.update();
+    pathPanel.update();
+    toolbar.update();
+    updateStatus();
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Loading the network
+  // -------------------------------------------------------------------------------------------------------------
+
+  async function loadNetwork(first = false): Promise<void> {
+    const seq = ++loadSeq;
+    setReady("false");
+    layout.stop();
+    el.status.textContent = "Loading the network…";
+    el.graph.setAttribute("aria-busy", "true");
+    let data: SerializedGraph;
+    try {
+      data = await api.graph(graphQuery(store.state.view, store.state.filters, store.state.time));
+    } catch (error) {
+      if (seq !== loadSeq) return;
+      const text = errorMessage(error, "The network could not be loaded.");
+      el.status.textContent = text;
+      el.status.classList.add("error");
+      showMessage(text, "error", { label: "Try again", run: () => void loadNetwork(first) });
+      setReady("error");
+      return;
+    }
+    if (seq !== loadSeq) return;
+    // Positions stored with the data are the layout: ForceAtlas2 would only undo them.
+    const stored =
+      data.nodes.length > 0 &&
+      data.nodes.every((n) => typeof n.attributes?.x === "number" && typeof n.attributes?.y === "number");
+    const previous = positionsOf(graph);
+    pathOverlay = null;
+    loadGraph(graph, data as GraphologySerialized, previous);
+    graph.replaceAttributes(data.attributes ?? {});
+    history.clear();
+    pages.clear();
+    collectOptions(graph, options);
+    filters.update();
+    const { filters: chosen, time } = store.state;
+    const filtered =
+      chosen.kinds.length + chosen.topics.length + chosen.countries.length + chosen.roles.length > 0 ||
+      time.from ||
+      time.to;
+    if (graph.order === 0) {
+      refreshDerived();
+      el.graph.removeAttribute("aria-busy");
+      if (!filtered) {
+        showMessage("The database is empty: load data with `npm run load -- <file>`.", "empty");
+        el.status.textContent = "The database is empty.";
+        setReady("empty");
+        return;
+      }
+      showMessage("Nothing matches these filters and this time window.", "empty", {
+        label: "Clear filters",
+        run: () => {
+          store.set({ filters: { kinds: [], topics: [], countries: [], roles: [] }, time: { from: null, to: null } });
+        },
+      });
+      setReady("true");
+      return;
+    }
+    showMessage(null);
+    refreshDerived();
+    if (!renderer) startRenderer();
+    // Only nodes new to this picture need a long layout; a reload that keeps most positions settles quickly.
+    const known = graph.filterNodes((n) => previous.has(n)).length;
+    if (!stored) await layout.settle(known > graph.order * 0.8 ? 500 : layoutBudget(graph.order));
+    if (seq !== loadSeq) return;
+    // Refresh first: the fit reads the laid-out positions from sigma's display data.
+    renderer!.refresh();
+    const camera = renderer!.getCamera();
+    if (first && store.state.camera) camera.setState(store.state.camera);
+    else if (first || known < graph.order * 0.8) void fitCamera(renderer!, 0);
+    el.graph.removeAttribute("aria-busy");
+    if (first) await restoreFromUrl();
+    else if (store.state.selectedNode && !graph.hasNode(store.state.selectedNode))
+      updateStatus(" · the selected node is outside this view");
+    setReady("true");
+  }
+
+  /** After the first load: reopen the selected node or edge, and re-run the path from the URL. */
+  async function restoreFromUrl(): Promise<void> {
+    const { selectedNode, selectedEdge, pathSearch } = store.state;
+    if (selectedNode) void openDetails();
+    else if (selectedEdge && graph.hasEdge(selectedEdge)) void openDetails();
+    else if (selectedEdge) store.selectEdge(null);
+    if (pathSearch.from && pathSearch.to) await findPath(pathSearch.from, pathSearch.to);
+  }
+
+  async function loadTimeline(): Promise<void> {
+    timeline.setView({ bars: [], undated: 0, state: "loading" });
+    try {
+      const data = await api.timeline(graphQuery(store.state.view, store.state.filters, { from: null, to: null }));
+      const bars = fillMonths(data);
+      timeline.setView({ bars, undated: data.undated, state: bars.length ? "ready" : "empty" });
+    } catch (error) {
+      timeline.setView({
+        bars: [],
+        undated: 0,
+        state: "error",
+        message: errorMessage(error, "The timeline could not be loaded."),
+      });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Sigma
+  // -------------------------------------------------------------------------------------------------------------
+
+  function startRenderer(): void {
+    reducers = createReducers(graph, store, readCanvasTheme);
+    ownSettings = {
+      nodeReducer: reducers.nodeReducer,
+      edgeReducer: reducers.edgeReducer,
+      nodeProgramClasses: baseSettings.nodeProgramClasses,
+      edgeProgramClasses: baseSettings.edgeProgramClasses,
+    };
+    // Big graphs start in big-graph mode, so even the first frame is the light one.
+    const mode = isBigGraph(graph) ? bigGraphMode(graph, { previous: ownSettings }) : null;
+    renderer = createRenderer(graph, el.graph, readCanvasTheme(), mode?.settings ?? ownSettings);
+    big = mode ? { mode, detach: mode.attach(renderer) } : null;
+    refreshTheme = reducers.attach(renderer);
+    bindSigmaEvents(
+      renderer,
+      store,
+      (node) => void expand(node),
+      (node) => void openCommunity(node),
+    );
+    // Sigma only watches window resizes; the stage also changes size when the details panel opens or closes.
+    resizeObserver = new ResizeObserver(() => {
+      if (!renderer) return;
+      // A fitted view stays fitted (opening the details panel narrows the canvas and would cut the graph's edge
+      // off); a view the reader moved stays as it is.
+      const fitted = isFitted(renderer);
+      renderer.resize();
+      if (fitted) void fitCamera(renderer, 0);
+      renderer.refresh({ skipIndexation: true });
+    });
+    resizeObserver.observe(el.graph);
+    layout.onChange(() => {
+      toolbar.update();
+      // Noverlap moved nodes after FA2 stopped: redraw.
+      renderer?.refresh();
+    });
+    (window as unknown as { parley: unknown }).parley = { graph, renderer, store, history, layout };
+  }
+
+  /**
+   * Enters, renews or leaves the big-graph mode after the graph changed: its ranking of important nodes depends on
+   * the data, and a reload can cross the threshold either way.
+   */
+  function syncBigGraphMode(): void {
+    if (!renderer || !reducers) return;
+    const wasBig = big !== null;
+    big?.detach();
+    big = null;
+    if (isBigGraph(graph)) {
+      const mode = bigGraphMode(graph, { previous: ownSettings });
+      renderer.setSettings(mode.settings);
+      big = { mode, detach: mode.attach(renderer) };
+    } else if (wasBig) {
+      // Back to the explorer's own values for every setting the big-graph mode changed.
+      const restored: Record<string, unknown> = { ...ownSettings };
+      for (const key of Object.keys(bigGraphSettings) as (keyof Settings)[])
+        restored[key] = baseSettings[key] ?? DEFAULT_SETTINGS[key];
+      renderer.setSettings(restored as Partial<Settings>);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Curation
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** After an edit, merge, delete or revert: reload the network, then show the node that now stands for the subject. */
+  async function afterCuration(select: string | null): Promise<void> {
+    // Select first, so the reload does not report a merged-away or deleted node as "outside this view".
+    if (select !== store.state.selectedNode) store.selectNode(select);
+    else if (select) void openDetails();
+    await loadNetwork();
+    if (select && renderer && graph.hasNode(select)) focusNode(renderer, select);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Expand / collapse with undo and redo
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** Applies an undo/redo result: new looks, metrics and panels. */
+  function edit(delta: GraphDelta | null): void {
+    if (!delta) return;
+    refreshDerived();
+    renderer?.refresh();
+    if (store.state.selectedNode) void openDetails();
+  }
+
+  /** Records a merged subgraph as one edit, places anything still unplaced and redraws what derives from the graph. */
+  function pushMerge(delta: GraphDelta): void {
+    history.push(delta);
+    placeNewNodes(graph);
+    refreshDerived();
+  }
+
+  async function expand(id: string): Promise<void> {
+    if (store.state.readOnly) return; // snapshot pages show the stored graph only
+    const page = pages.get(id) ?? { offset: 0, total: Infinity };
+    if (page.offset >= page.total) {
+      updateStatus(" · all neighbours already shown");
+      return;
+    }
+    setReady("false");
+    el.status.textContent = "Loading neighbours…";
+    try {
+      const dto = await api.neighbors(id, PAGE_SIZE, page.offset);
+      pages.set(id, { offset: dto.offset + dto.items.length, total: dto.total });
+      const center = graph.hasNode(id) ? graph.getNodeAttributes(id) : { x: 0, y: 0 };
+      const label = String(graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+      const delta = mergeSubgraph(graph, dto.graph, {
+        label: `Expand ${label}`,
+        owner: id,
+        around: { x: center.x as number, y: center.y as number },
+      });
+      if (isEmptyDelta(delta)) {
+        updateStatus(` · no new neighbours of ${label}`);
+      } else {
+        pushMerge(delta);
+        updateStatus(` · ${label}: ${Math.min(pages.get(id)!.offset, dto.total)} of ${dto.total} neighbours shown`);
+        // Adding nodes reframes the graph, which slides the expanded node away from where the reader was looking.
+        if (renderer && graph.hasNode(id)) {
+          renderer.refresh();
+          centreOn(renderer, id);
+        }
+      }
+    } catch (error) {
+      showMessage(errorMessage(error, "The neighbours could not be loaded."), "error", {
+        label: "Dismiss",
+        run: () => showMessage(null),
+      });
+    }
+    renderer?.refresh();
+    if (store.state.selectedNode === id) void openDetails();
+    setReady("true");
+  }
+
+  function collapse(id: string): void {
+    const label = String(graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+    const delta = collapseDelta(graph, history, id, `Collapse ${label}`);
+    if (!delta) return;
+    history.push(delta);
+    pages.delete(id);
+    edit(delta);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Community meta-nodes of the level-of-detail overview (server/modules/graph/graph.lod.ts)
+  // -------------------------------------------------------------------------------------------------------------
+
+  /**
+   * Opens a community meta-node in place: fetches the community's own top actors and adds them around it, with the
+   * links among what is on screen. The meta-node stays, renewed, for members still folded, and goes when none are.
+   * Recorded as one edit, so undo folds the community again.
+   */
+  async function openCommunity(meta: string): Promise<void> {
+    if (store.state.readOnly || !graph.hasNode(meta)) return;
+    const attrs = graph.getNodeAttributes(meta);
+    const label = String(attrs.label ?? meta);
+    const community = typeof attrs.lodCommunity === "string" ? attrs.lodCommunity : null;
+    if (!attrs.expandable || !community) {
+      updateStatus(` · ${label} groups several small communities and cannot be opened`);
+      return;
+    }
+    setReady("false");
+    el.status.textContent = `Opening ${label}…`;
+    try {
+      const dto = await api.graph(new URLSearchParams({ view: "met", community }).toString());
+      // Other meta-nodes in the answer fold the rest of the world differently from the view: keep the view's.
+      const delta = mergeSubgraph(graph, dto, {
+        label: `Open ${label}`,
+        owner: meta,
+        around: { x: attrs.x as number, y: attrs.y as number },
+        accept: (n) => n.attributes?.category !== "community",
+        // The meta-node now stands for fewer actors: its old links are replaced by the answer's.
+        replace: meta,
+      });
+      const renewed = delta.addNodes.some((n) => n.key === meta);
+      const members = delta.addNodes.filter((n) => n.key !== meta);
+      // The pointer still rests on the meta-node: its hover would dim the members that just arrived.
+      store.hover(null);
+      pushMerge(delta);
+      updateStatus(
+        ` · ${label}: ${members.length} actor${members.length === 1 ? "" : "s"} opened${renewed ? ", the rest still folded" : ""}`,
+      );
+      renderer?.refresh();
+      const focus = renewed ? meta : members[0]?.key;
+      if (renderer && focus && graph.hasNode(focus)) centreOn(renderer, focus);
+    } catch (error) {
+      showMessage(errorMessage(error, "This community could not be opened."), "error", {
+        label: "Dismiss",
+        run: () => showMessage(null),
+      });
+      updateStatus();
+    }
+    setReady("true");
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Paths
+  // -------------------------------------------------------------------------------------------------------------
+
+  function clearPath(): void {
+    if (pathOverlay) {
+      applyDelta(graph, invertDelta(pathOverlay));
+      pathOverlay = null;
+      refreshDerived();
+    }
+    store.set({ pathSearch: emptyPathSearch(), path: null });
+    pathPanel.update();
+  }
+
+  async function findPath(from: string, to: string): Promise<void> {
+    if (pathOverlay) {
+      applyDelta(graph, invertDelta(pathOverlay));
+      pathOverlay = null;
+    }
+    store.set({ pathSearch: { from, to, result: "Searching…", error: false } });
+    pathPanel.update();
+    let paths: string[][];
+    try {
+      const dto = await api.path(from, to);
+      paths = dto.paths;
+      // Paths run through events, which the "met with" view does not draw: bring in what is missing, for now.
+      const delta = mergeSubgraph(graph, dto.graph, { label: "Path", owner: from });
+      if (!isEmptyDelta(delta)) {
+        pathOverlay = delta;
+        applyDelta(graph, pathOverlay);
+        placeNewNodes(graph);
+        // Keep the overlay's positions so clearing and undo stay exact.
+        pathOverlay.addNodes = pathOverlay.addNodes.map((n) => nodeRecord(graph, n.key));
+        pathOverlay.addEdges = pathOverlay.addEdges.map((e) => edgeRecord(graph, e.key));
+      }
+    } catch (error) {
+      store.set({
+        pathSearch: { from, to, result: errorMessage(error, "The path could not be computed."), error: true },
+      });
+      refreshDerived();
+      return;
+    }
+    refreshDerived();
+    if (!paths.length) {
+      store.set({
+        pathSearch: { from, to, result: "These two are not connected in this network.", error: false },
+        path: null,
+      });
+    } else {
+      const { nodes, edges } = pathElements(graph, paths);
+      const steps = paths[0]!.length - 1;
+      const route = paths[0]!.map((n) => (graph.hasNode(n) ? graph.getNodeAttribute(n, "label") : n)).join(" → ");
+      store.set({
+        pathSearch: {
+          from,
+          to,
+          result: `${paths.length} shortest path${paths.length === 1 ? "" : "s"}, ${steps} step${steps === 1 ? "" : "s"}: ${route}`,
+          error: false,
+        },
+        path: { from, to, nodes, edges },
+      });
+    }
+    pathPanel.update();
+    renderer?.refresh();
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Theme
+  // -------------------------------------------------------------------------------------------------------------
+
+  function applyTheme(theme: Theme): void {
+    if (theme === "auto") delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+    refreshTheme?.();
+  }
+
+  function toggleTheme(): void {
+    const dark =
+      store.state.theme === "dark" ||
+      (store.state.theme === "auto" && matchMedia("(prefers-color-scheme: dark)").matches);
+    const theme: Theme = dark ? "light" : "dark";
+    localStorage.setItem("parley-theme", theme);
+    store.set({ theme });
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Bindings
+  // -------------------------------------------------------------------------------------------------------------
+
+  const filters = mountFilters(el.filters, { store, options });
+  const display = mountDisplay(el.display, { store });
+  panels.push(filters, display);
+
+  cleanups.push(
+    store.subscribe((state, previous) => {
+      if (
+        (state.view !== previous.view || state.filters !== previous.filters || state.time !== previous.time) &&
+        !state.readOnly
+      ) {
+        pathOverlay = null;
+        store.set({ pathSearch: emptyPathSearch() });
+        syncViewButtons();
+        filters.update();
+        void loadNetwork();
+        if (state.view !== previous.view || state.filters !== previous.filters) void loadTimeline();
+      }
+      if (state.selectedNode !== previous.selectedNode || state.selectedEdge !== previous.selectedEdge)
+        void openDetails();
+      if (state.sizeBy !== previous.sizeBy || state.colorBy !== previous.colorBy) {
+        styleNodes(graph, state.sizeBy, state.colorBy);
+        legend.update();
+        metrics.update();
+        renderer?.refresh({ skipIndexation: false });
+      }
+      if (state.theme !== previous.theme) applyTheme(state.theme);
+    }),
+  );
+
+  const viewButtons = [...element.querySelectorAll<HTMLButtonElement>("[data-view]")];
+  function syncViewButtons(): void {
+    for (const b of viewButtons) b.setAttribute("aria-pressed", String(b.dataset.view === store.state.view));
+  }
+  // Listeners on the page's own markup go with the explorer.
+  const listeners = new AbortController();
+  const { signal } = listeners;
+  for (const b of viewButtons)
+    b.addEventListener("click", () => store.setView(b.dataset.view === "events" ? "events" : "met"), { signal });
+  el.themeToggle.addEventListener("click", toggleTheme, { signal });
+  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => refreshTheme?.(), { signal });
+  document.addEventListener(
+    "keydown",
+    (e) => {
+      const typing =
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLTextAreaElement ||
+        e.target instanceof HTMLSelectElement;
+      if (e.key === "Escape" && !typing && (store.state.selectedNode || store.state.selectedEdge))
+        store.selectNode(null);
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !typing) {
+        e.preventDefault();
+        edit(e.shiftKey ? history.redo() : history.undo());
+      }
+    },
+    { signal },
+  );
+  cleanups.push(() => listeners.abort());
+
+  // Console drawer, Share, Export, Open file, and the /s/:id and /snapshots pages (controllers/extensions.ts).
+  const host: ExplorerHost = {
+    graph,
+    store,
+    layout,
+    renderer: () => renderer,
+    ensureRenderer: () => renderer ?? (startRenderer(), renderer!),
+    refreshDerived,
+    resetEdits: () => (history.clear(), pages.clear(), (pathOverlay = null)),
+    setReady,
+    showMessage,
+    reload: () => loadNetwork(),
+    loadTimeline,
+  };
+  const extensions = mountExtensions(host);
+  cleanups.push(() => extensions.destroy());
+  if (!extensions.otherPage) cleanups.push(bindUrlSync(store));
+  display.update();
+  filters.update();
+  pathPanel.update();
+  syncViewButtons();
+  applyTheme(store.state.theme);
+  if (!extensions.otherPage) {
+    void loadNetwork(true);
+    void loadTimeline();
+  }
+
+  return {
+    destroy: () => {
+      loadSeq++;
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      for (const panel of panels.splice(0)) panel.destroy();
+      layout.kill();
+      resizeObserver?.disconnect();
+      big?.detach();
+      renderer?.kill();
+      renderer = null;
+      delete (window as unknown as { parley?: unknown }).parley;
+    },
+  };
+}
