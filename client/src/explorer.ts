@@ -31,6 +31,7 @@ import { mountTimeline } from "./features/timeline/timeline";
 import { mountToolbar } from "./features/toolbar/toolbar";
 // After the features: the extensions' stylesheets come after theirs, as they always did.
 import { mountExtensions } from "./controllers/extensions";
+import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from "./graph/attributes";
 import { loadGraph, placeNewNodes, positionsOf, styleEdges, styleNodes } from "./graph/build";
 import {
   EditHistory,
@@ -96,7 +97,11 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
   const ends = initial.url.pathEnds;
   initial.state.pathSearch = { ...emptyPathSearch(), from: ends?.[0] ?? null, to: ends?.[1] ?? null };
   const store = new Store(initial.state);
-  const graph = new Graph({ multi: true, type: "mixed", allowSelfLoops: true });
+  const graph: ExplorerGraph = new Graph<NodeAttributes, EdgeAttributes>({
+    multi: true,
+    type: "mixed",
+    allowSelfLoops: true,
+  });
   const history = new EditHistory(graph);
   const layout = new LayoutController(graph);
   const options = emptyOptions();
@@ -502,7 +507,8 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     if (store.state.readOnly || !graph.hasNode(meta)) return;
     const attrs = graph.getNodeAttributes(meta);
     const label = String(attrs.label ?? meta);
-    const community = typeof attrs.lodCommunity === "string" ? attrs.lodCommunity : null;
+    // The server's id of the community the meta-node folds (the louvain one on screen is `metricCommunity`).
+    const community = attrs.community != null ? String(attrs.community) : null;
     if (!attrs.expandable || !community) {
       updateStatus(` · ${label} groups several small communities and cannot be opened`);
       return;

@@ -54,7 +54,7 @@ describe("e2e #lod", () => {
       const { graph } = (window as unknown as ParleyWindow).parley;
       const metas = graph.filterNodes((_n, a) => a.category === "community");
       const open = metas.find((n) => graph.getNodeAttributes(n).expandable === true) ?? null;
-      return { order: graph.order, metas, open, community: open ? graph.getNodeAttributes(open).lodCommunity : null };
+      return { order: graph.order, metas, open, community: open ? graph.getNodeAttributes(open).community : null };
     });
     expect(before.order).toBeLessThanOrEqual(10);
     expect(before.metas.length).toBeGreaterThan(0);

@@ -6,7 +6,7 @@
  * drawer, sharing, exports, file import and snapshot pages use, so they live in their own modules and the explorer
  * (explorer.ts) only builds this object.
  */
-import type Graph from "graphology";
+import type { ExplorerGraph } from "../graph/attributes";
 import type Sigma from "sigma";
 import type { Store } from "../graph/store";
 import type { LayoutController } from "../sigma/layout";
@@ -16,7 +16,7 @@ export type ReadyState = "true" | "false" | "error" | "empty";
 
 /** What the explorer lends to the share, console, export and snapshot modules. */
 export interface ExplorerHost {
-  graph: Graph;
+  graph: ExplorerGraph;
   store: Store;
   layout: LayoutController;
   /** The sigma instance, or null before the first draw. */

@@ -5,7 +5,7 @@
  * Imports the API's serialised graph into the one graphology instance the app keeps, adding render attributes
  * (size, colour, program, initial position) beside the data attributes, never in place of them.
  */
-import type Graph from "graphology";
+import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from "./attributes";
 import type { Attributes, SerializedGraph } from "graphology-types";
 import type { ColorBy, SizeBy } from "./store";
 import { EDGE_COLORS, colorOf, communityColor, shapeOf } from "./style";
@@ -14,7 +14,7 @@ import { EDGE_COLORS, colorOf, communityColor, shapeOf } from "./style";
 export type Positions = Map<string, { x: number; y: number }>;
 
 /** The current positions of all nodes. */
-export function positionsOf(graph: Graph): Positions {
+export function positionsOf(graph: ExplorerGraph): Positions {
   const positions: Positions = new Map();
   graph.forEachNode((n, a) => positions.set(n, { x: a.x as number, y: a.y as number }));
   return positions;
@@ -31,17 +31,17 @@ export function hashUnit(text: string): number {
  * Clears `graph` and fills it from `data`. Nodes keep their previous position when known, else the stored one,
  * else start next to a placed neighbour or on a circle.
  */
-export function loadGraph(graph: Graph, data: SerializedGraph, previous: Positions = new Map()): void {
+export function loadGraph(graph: ExplorerGraph, data: SerializedGraph, previous: Positions = new Map()): void {
   // The server may send edges whose ends fell out of the budget; importing them would throw.
   const keys = new Set(data.nodes.map((n) => n.key));
   // Build in a scratch copy first: sigma listens to the real graph and needs x/y on every node it is told about.
   const scratch = graph.nullCopy();
+  // Data from the server, a file or a snapshot is typed here, at the one door into the explorer's graph.
   scratch.import({
     ...data,
     edges: data.edges.filter((e) => keys.has(e.source) && keys.has(e.target)),
-  } as SerializedGraph);
+  } as SerializedGraph<NodeAttributes, EdgeAttributes>);
   placeNewNodes(scratch, previous);
-  keepLodCommunities(scratch);
   styleEdges(scratch);
   // Update in place rather than clear() + import(): sigma 3 loses track of nodes re-added in the same tick after a
   // clear ("node … can't be repaint"), while per-element events keep its index right.
@@ -59,20 +59,9 @@ export function loadGraph(graph: Graph, data: SerializedGraph, previous: Positio
   });
 }
 
-/**
- * Copies the server's community id of level-of-detail meta-nodes to `lodCommunity`: `community` itself is
- * overwritten by the louvain communities computed on screen (metrics.ts), and opening a meta-node needs the id.
- */
-export function keepLodCommunities(graph: Graph): void {
-  graph.forEachNode((node, attrs) => {
-    if (attrs.category === "community" && attrs.community != null && attrs.lodCommunity === undefined)
-      graph.setNodeAttribute(node, "lodCommunity", String(attrs.community));
-  });
-}
-
 /** Positions for nodes about to join `graph`, near a neighbour (through `edges`) that is already placed. */
 export function positionsNear(
-  graph: Graph,
+  graph: ExplorerGraph,
   keys: string[],
   edges: { source: string; target: string }[],
 ): Map<string, { x: number; y: number }> {
@@ -98,7 +87,7 @@ export function positionsNear(
 }
 
 /** Gives every node without x/y a position: its old one, a point near a placed neighbour, or one on a circle. */
-export function placeNewNodes(graph: Graph, previous: Positions = new Map()): void {
+export function placeNewNodes(graph: ExplorerGraph, previous: Positions = new Map()): void {
   const n = graph.order || 1;
   let i = 0;
   const pending: string[] = [];
@@ -133,7 +122,7 @@ const EDGE_CURVATURE = 0.25;
  * Curvature for each edge that shares its two ends with others, spread symmetrically around the straight line
  * (wider the more there are, as in edge-curve's storybook); edges alone between their ends get none.
  */
-export function parallelCurvatures(graph: Graph): Map<string, number> {
+export function parallelCurvatures(graph: ExplorerGraph): Map<string, number> {
   const groups = new Map<string, { edge: string; flip: boolean }[]>();
   graph.forEachEdge((edge, _a, source, target) => {
     const flip = source > target;
@@ -182,7 +171,7 @@ function withAlpha(hex: string, alpha: number): string {
  * Edge thickness from the meeting count, colour from the relationship kind, curves for parallel edges; both
  * thinned out in a dense graph (edgeDensityFade).
  */
-export function styleEdges(graph: Graph): void {
+export function styleEdges(graph: ExplorerGraph): void {
   const curvatures = parallelCurvatures(graph);
   const fade = edgeDensityFade(graph.size);
   const width = 0.5 + 0.5 * fade;
@@ -199,10 +188,10 @@ export function styleEdges(graph: Graph): void {
   });
 }
 
-/** Sets each node's `size` from the chosen metric and `color` from category or community. */
-export function styleNodes(graph: Graph, sizeBy: SizeBy, colorBy: ColorBy): void {
+/** Sets each node's `size` from the chosen metric and `color` from category or the community found on screen. */
+export function styleNodes(graph: ExplorerGraph, sizeBy: SizeBy, colorBy: ColorBy): void {
   let max = 0;
-  const metric = sizeBy === "betweenness" ? "mBetweenness" : "mDegree";
+  const metric = sizeBy === "betweenness" ? "metricBetweenness" : "metricDegree";
   graph.forEachNode((_n, a) => {
     max = Math.max(max, Number(a[metric] ?? 0));
   });
@@ -215,7 +204,7 @@ export function styleNodes(graph: Graph, sizeBy: SizeBy, colorBy: ColorBy): void
         ...attrs,
         // Meta-nodes have few links on screen but stand for many actors: never draw them small.
         size: category === "community" ? Math.max(12, 5 + 13 * t) : (category === "event" ? 4 : 5) + 13 * t,
-        color: colorBy === "community" ? communityColor(Number(attrs.community ?? 0)) : colorOf(category),
+        color: colorBy === "community" ? communityColor(Number(attrs.metricCommunity ?? 0)) : colorOf(category),
         type: shapeOf(category),
       };
     },

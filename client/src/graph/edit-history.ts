@@ -5,18 +5,17 @@
  * Expanding and collapsing neighbours are recorded as deltas (elements added, elements removed) that can be
  * applied and reverted on the graphology instance, so undo/redo replays them exactly.
  */
-import type Graph from "graphology";
-import type { Attributes } from "graphology-types";
+import type { EdgeAttributes, ExplorerGraph, NodeAttributes } from "./attributes";
 
 export interface NodeRecord {
   key: string;
-  attributes: Attributes;
+  attributes: NodeAttributes;
 }
 export interface EdgeRecord {
   key: string;
   source: string;
   target: string;
-  attributes: Attributes;
+  attributes: EdgeAttributes;
   undirected?: boolean;
 }
 
@@ -31,7 +30,7 @@ export interface GraphDelta {
 }
 
 /** Applies a delta: removes first, then adds; missing or existing elements are skipped so replays are safe. */
-export function applyDelta(graph: Graph, delta: GraphDelta): void {
+export function applyDelta(graph: ExplorerGraph, delta: GraphDelta): void {
   for (const e of delta.removeEdges) if (graph.hasEdge(e.key)) graph.dropEdge(e.key);
   for (const n of delta.removeNodes) if (graph.hasNode(n.key)) graph.dropNode(n.key);
   for (const n of delta.addNodes) if (!graph.hasNode(n.key)) graph.addNode(n.key, { ...n.attributes });
@@ -55,7 +54,7 @@ export function invertDelta(delta: GraphDelta): GraphDelta {
 }
 
 /** Snapshot of an edge for a delta (attributes copied, so later looks never leak into history). */
-export function edgeRecord(graph: Graph, key: string): EdgeRecord {
+export function edgeRecord(graph: ExplorerGraph, key: string): EdgeRecord {
   return {
     key,
     source: graph.source(key),
@@ -66,7 +65,7 @@ export function edgeRecord(graph: Graph, key: string): EdgeRecord {
 }
 
 /** Snapshot of a node for a delta. */
-export function nodeRecord(graph: Graph, key: string): NodeRecord {
+export function nodeRecord(graph: ExplorerGraph, key: string): NodeRecord {
   return { key, attributes: { ...graph.getNodeAttributes(key) } };
 }
 
@@ -77,7 +76,7 @@ export class EditHistory {
   /** Nodes added by expanding each owner, so collapse knows what to remove. */
   readonly expansions = new Map<string, Set<string>>();
 
-  constructor(private readonly graph: Graph) {}
+  constructor(private readonly graph: ExplorerGraph) {}
 
   get canUndo(): boolean {
     return this.done.length > 0;
@@ -143,7 +142,12 @@ export class EditHistory {
  * The delta that collapses what expanding `owner` added: those nodes (unless another expansion also brought them)
  * and every edge touching them.
  */
-export function collapseDelta(graph: Graph, history: EditHistory, owner: string, label: string): GraphDelta | null {
+export function collapseDelta(
+  graph: ExplorerGraph,
+  history: EditHistory,
+  owner: string,
+  label: string,
+): GraphDelta | null {
   const added = history.expansions.get(owner);
   if (!added || added.size === 0) return null;
   const keptByOthers = new Set<string>();

@@ -7,7 +7,7 @@
  * nodes placed (on a ring around a point, or next to a neighbour already on screen) and the answer's edges whose
  * two ends will be on screen. The caller applies it (through the edit history, or as a path overlay).
  */
-import type Graph from "graphology";
+import type { ExplorerGraph } from "./attributes";
 import type { SerializedGraph } from "../../../contracts/graph";
 import { positionsNear } from "./build";
 import { type EdgeRecord, type GraphDelta, type NodeRecord, edgeRecord, nodeRecord } from "./edit-history";
@@ -35,7 +35,7 @@ function ringRadius(count: number): number {
 }
 
 /** The delta that adds the nodes and edges of `data` that `graph` lacks (see MergeOptions); applies nothing. */
-export function mergeSubgraph(graph: Graph, data: SerializedGraph, options: MergeOptions): GraphDelta {
+export function mergeSubgraph(graph: ExplorerGraph, data: SerializedGraph, options: MergeOptions): GraphDelta {
   const { around, accept, replace } = options;
   const fresh = data.nodes.filter((n) => !graph.hasNode(n.key) && (!accept || accept(n)));
   const placed = around

@@ -3,19 +3,15 @@
  * =======
  *
  * Degree, betweenness and louvain communities computed on the drawn graph (graphology-metrics and
- * graphology-communities-louvain), stored as data attributes so reducers, legend and the metrics table can read them.
+ * graphology-communities-louvain), stored as metric attributes (attributes.ts) beside the server's data, so reducers,
+ * legend and the metrics table can read them.
  */
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
+import type { MetricAttribute } from "./attributes";
 
-export interface NodeMetrics {
-  degree: number;
-  betweenness: number;
-  community: number;
-}
-
-/** Computes metrics for every node and merges them as `mDegree`, `mBetweenness`, `community`. */
+/** Computes metrics for every node and merges them as `metricDegree`, `metricBetweenness`, `metricCommunity`. */
 export function assignMetrics(graph: Graph): void {
   if (graph.order === 0) return;
   // Metrics want a simple undirected view: parallel edges and directions say nothing about centrality here.
@@ -34,18 +30,18 @@ export function assignMetrics(graph: Graph): void {
   graph.updateEachNodeAttributes(
     (node, attrs) => ({
       ...attrs,
-      mDegree: simple.degree(node),
-      mBetweenness: betweenness[node] ?? 0,
-      community: communities[node] ?? 0,
+      metricDegree: simple.degree(node),
+      metricBetweenness: betweenness[node] ?? 0,
+      metricCommunity: communities[node] ?? 0,
     }),
-    { attributes: ["mDegree", "mBetweenness", "community"] },
+    { attributes: ["metricDegree", "metricBetweenness", "metricCommunity"] },
   );
 }
 
 /** The `count` nodes with the highest value of `metric`, actors only (events and meta-nodes are not "central actors"). */
 export function topNodes(
   graph: Graph,
-  metric: "mDegree" | "mBetweenness",
+  metric: MetricAttribute,
   count: number,
 ): { id: string; label: string; category: string; value: number }[] {
   const rows: { id: string; label: string; category: string; value: number }[] = [];

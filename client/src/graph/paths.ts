@@ -5,10 +5,10 @@
  * The nodes and edges to highlight for the shortest paths `/api/path` found: the edges that join consecutive nodes
  * of a path, read both ways.
  */
-import type Graph from "graphology";
+import type { ExplorerGraph } from "./attributes";
 
 /** Node and edge keys to highlight for `paths`. */
-export function pathElements(graph: Graph, paths: string[][]): { nodes: Set<string>; edges: Set<string> } {
+export function pathElements(graph: ExplorerGraph, paths: string[][]): { nodes: Set<string>; edges: Set<string> } {
   const nodes = new Set<string>();
   const edges = new Set<string>();
   for (const path of paths) {

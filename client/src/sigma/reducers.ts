@@ -5,7 +5,7 @@
  * Looks derived from the store, never written to the graph: hover and selection highlight a neighbourhood and dim
  * the rest, a path lights up its nodes and edges, and the timeline replay hides what had not happened yet.
  */
-import type Graph from "graphology";
+import type { ExplorerGraph } from "../graph/attributes";
 import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
@@ -24,7 +24,7 @@ function monthOf(date: unknown): string | null {
 }
 
 /** Nodes and edges not yet visible at `playhead` (YYYY-MM): later events, later meetings, actors not yet linked. */
-export function hiddenAtPlayhead(graph: Graph, playhead: string): { nodes: Set<string>; edges: Set<string> } {
+export function hiddenAtPlayhead(graph: ExplorerGraph, playhead: string): { nodes: Set<string>; edges: Set<string> } {
   const nodes = new Set<string>();
   const edges = new Set<string>();
   graph.forEachNode((n, a) => {
@@ -62,7 +62,7 @@ export interface ExplorerReducers extends Pick<Settings, "nodeReducer" | "edgeRe
 }
 
 /** Node and edge reducers reading `store`, not yet installed. */
-export function createReducers(graph: Graph, store: Store, getTheme: () => CanvasTheme): ExplorerReducers {
+export function createReducers(graph: ExplorerGraph, store: Store, getTheme: () => CanvasTheme): ExplorerReducers {
   let focus: Focus = { node: null, neighbours: new Set() };
   let hidden: { nodes: Set<string>; edges: Set<string> } | null = null;
   let theme = getTheme();

@@ -4,6 +4,7 @@
 import Graph from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import { describe, expect, it } from "vitest";
+import type { EdgeAttributes, NodeAttributes } from "../../../client/src/graph/attributes.js";
 import { loadGraph, styleEdges, styleNodes } from "../../../client/src/graph/build.js";
 import { EditHistory, collapseDelta } from "../../../client/src/graph/edit-history.js";
 import { assignMetrics, topNodes } from "../../../client/src/graph/metrics.js";
@@ -54,7 +55,7 @@ const SAMPLE: SerializedGraph = {
 };
 
 function sample(): Graph {
-  const graph = new Graph({ multi: true, type: "mixed" });
+  const graph = new Graph<NodeAttributes, EdgeAttributes>({ multi: true, type: "mixed" });
   loadGraph(graph, SAMPLE);
   return graph;
 }
@@ -86,19 +87,19 @@ describe("client #build", () => {
     expect(graph.getNodeAttribute("gov-iran", "size")).toBeGreaterThan(
       graph.getNodeAttribute("khalaf-khalafov", "size"),
     );
-    expect(topNodes(graph, "mDegree", 1)[0]!.id).toBe("gov-iran");
+    expect(topNodes(graph, "metricDegree", 1)[0]!.id).toBe("gov-iran");
   });
 
   it("should draw a few edges opaque, and thousands thin and translucent so they do not merge into a grey mass", () => {
     const small = sample();
     expect(small.getEdgeAttribute("met:gov-iran|khalaf-khalafov", "color")).toMatch(/^#/);
 
-    const dense = new Graph({ type: "mixed", multi: true });
+    const dense = new Graph<NodeAttributes, EdgeAttributes>({ type: "mixed", multi: true });
     for (let i = 0; i < 400; i++) dense.addNode(`n${i}`, { x: i % 20, y: Math.floor(i / 20) });
     for (let i = 0; i < 20_000; i++) dense.addEdge(`n${i % 400}`, `n${(i * 7 + 1) % 400}`, { kind: "met", weight: 1 });
     styleEdges(dense);
     const edge = dense.edges()[0]!;
-    const alpha = Number(/rgba\(.*, ([\d.]+)\)$/.exec(dense.getEdgeAttribute(edge, "color"))?.[1]);
+    const alpha = Number(/rgba\(.*, ([\d.]+)\)$/.exec(dense.getEdgeAttribute(edge, "color") ?? "")?.[1]);
     expect(alpha).toBeGreaterThan(0.1);
     expect(alpha).toBeLessThan(0.5);
     expect(dense.getEdgeAttribute(edge, "size")).toBeLessThan(

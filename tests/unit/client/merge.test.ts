@@ -3,6 +3,7 @@
  */
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
+import type { EdgeAttributes, NodeAttributes } from "../../../client/src/graph/attributes.js";
 import type { SerializedGraph } from "../../../contracts/graph.js";
 import { EditHistory, applyDelta, invertDelta } from "../../../client/src/graph/edit-history.js";
 import { isEmptyDelta, mergeSubgraph } from "../../../client/src/graph/merge.js";
@@ -20,10 +21,10 @@ const edge = (source: string, target: string, kind = "met") => ({
 
 /** A view with two actors, a and b, who met, and a community meta-node m linked to a. */
 function view(): Graph {
-  const graph = new Graph({ multi: true, type: "mixed" });
+  const graph = new Graph<NodeAttributes, EdgeAttributes>({ multi: true, type: "mixed" });
   graph.addNode("a", { label: "A", category: "person", x: 10, y: 20 });
   graph.addNode("b", { label: "B", category: "person", x: -10, y: 0 });
-  graph.addNode("m", { label: "M", category: "community", lodCommunity: "7", expandable: true, x: 50, y: 50 });
+  graph.addNode("m", { label: "M", category: "community", community: "7", expandable: true, x: 50, y: 50 });
   graph.addDirectedEdgeWithKey("a->b", "a", "b", { kind: "met" });
   graph.addDirectedEdgeWithKey("m->a", "m", "a", { kind: "met" });
   return graph;
@@ -79,7 +80,7 @@ describe("client #mergeSubgraph", () => {
     });
     // Members first, then the renewed meta-node with its old attributes updated and its old position.
     expect(delta.addNodes.map((n) => n.key)).toEqual(["p", "q", "m"]);
-    expect(delta.addNodes[2]!.attributes).toMatchObject({ label: "M (3 left)", lodCommunity: "7", x: 50, y: 50 });
+    expect(delta.addNodes[2]!.attributes).toMatchObject({ label: "M (3 left)", community: "7", x: 50, y: 50 });
     expect(delta.removeNodes.map((n) => n.key)).toEqual(["m"]);
     expect(delta.removeEdges.map((e) => e.key)).toEqual(["m->a"]);
     // m→p comes back (m is replaced); q→other stays out, since the other meta-node is not taken.

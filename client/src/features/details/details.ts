@@ -6,7 +6,7 @@
  * the evidence behind each) or a selected edge (the meetings behind the link, in time order). Cited passages are
  * shown on request; sources are linked.
  */
-import type Graph from "graphology";
+import type { ExplorerGraph } from "../../graph/attributes";
 import type { CitationDto, EdgeEventsDto, EventDto, NodeDetailsDto, NodeRef, RoleDto } from "../../../../contracts/api";
 import { errorMessage } from "../../api/client";
 import { fetchEdgeEvents, fetchNode } from "../../api/endpoints";
@@ -352,7 +352,7 @@ function renderNodeDetails(d: NodeDetailsDto, actions: DetailsActions): HTMLElem
 }
 
 /** Fallback when the details endpoint is missing: what the graph itself knows. */
-function renderFromGraph(graph: Graph, id: string, actions: DetailsActions, note: string): HTMLElement[] {
+function renderFromGraph(graph: ExplorerGraph, id: string, actions: DetailsActions, note: string): HTMLElement[] {
   const a = graph.hasNode(id) ? graph.getNodeAttributes(id) : { label: id, category: "", kind: "" };
   const neighbours = graph.hasNode(id) ? graph.neighbors(id) : [];
   return [
@@ -390,7 +390,7 @@ function loading(el: HTMLElement, text: string): void {
 /** Shows the panel for node `id`; resolves once its content is drawn (`data-state="ready"`). */
 async function showNode(
   el: HTMLElement,
-  graph: Graph,
+  graph: ExplorerGraph,
   id: string,
   actions: DetailsActions,
   signal: AbortSignal,
@@ -414,7 +414,7 @@ async function showNode(
 /** Shows the meetings behind the link between `source` and `target`, in time order. */
 async function showEdge(
   el: HTMLElement,
-  graph: Graph,
+  graph: ExplorerGraph,
   edge: string,
   actions: DetailsActions,
   signal: AbortSignal,
@@ -483,7 +483,7 @@ function hideDetails(el: HTMLElement): void {
 
 /** What the details panel reads: the graph on screen, the store's selection, and what it may ask for. */
 export interface DetailsDeps {
-  graph: Graph;
+  graph: ExplorerGraph;
   store: Store;
   actions: DetailsActions;
 }

@@ -6,7 +6,7 @@
  * not only nodes), plus the size-by and colour-by choices. Options accumulate from every graph seen, so narrowing
  * a filter never hides the way back.
  */
-import type Graph from "graphology";
+import type { ExplorerGraph } from "../../graph/attributes";
 import {
   COLOR_BY,
   type ColorBy,
@@ -37,7 +37,7 @@ export function emptyOptions(): FilterOptions {
 }
 
 /** Adds the kinds, topics, countries and roles found in `graph` to `options`. */
-export function collectOptions(graph: Graph, options: FilterOptions): void {
+export function collectOptions(graph: ExplorerGraph, options: FilterOptions): void {
   graph.forEachNode((id, a) => {
     const category = String(a.category);
     // Community meta-nodes (level-of-detail overview) are groups of actors, not a kind the server can filter by.

@@ -4,17 +4,17 @@
  *
  * Colour and shape per node type (or per community), with a count, for the types on screen.
  */
-import type Graph from "graphology";
+import type { ExplorerGraph } from "../../graph/attributes";
 import type { ColorBy, Store } from "../../graph/store";
 import { TYPE_NAMES, colorOf, communityColor, shapeOf } from "../../graph/style";
 import { h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
 
 /** Draws the legend for the current graph. */
-function renderLegend(el: HTMLElement, graph: Graph, colorBy: ColorBy): void {
+function renderLegend(el: HTMLElement, graph: ExplorerGraph, colorBy: ColorBy): void {
   const counts = new Map<string, number>();
   graph.forEachNode((_n, a) => {
-    const key = colorBy === "community" ? String(a.community ?? 0) : String(a.category);
+    const key = colorBy === "community" ? String(a.metricCommunity ?? 0) : String(a.category);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   });
   const title = h("div", { class: "legend-title", text: colorBy === "community" ? "Communities" : "Node types" });
@@ -57,7 +57,7 @@ function renderLegend(el: HTMLElement, graph: Graph, colorBy: ColorBy): void {
 }
 
 /** Mounts the legend: `update()` redraws it for the graph on screen and the store's colour choice. */
-export function mountLegend(container: HTMLElement, deps: { graph: Graph; store: Store }): Panel {
+export function mountLegend(container: HTMLElement, deps: { graph: ExplorerGraph; store: Store }): Panel {
   const update = () => renderLegend(container, deps.graph, deps.store.state.colorBy);
   return { update, destroy: () => container.replaceChildren() };
 }

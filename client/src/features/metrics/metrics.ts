@@ -4,7 +4,7 @@
  *
  * The most central actors of the drawn network by the chosen measure; a row selects the actor.
  */
-import type Graph from "graphology";
+import type { ExplorerGraph } from "../../graph/attributes";
 import { topNodes } from "../../graph/metrics";
 import type { SizeBy, Store } from "../../graph/store";
 import { colorOf } from "../../graph/style";
@@ -12,10 +12,16 @@ import { h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
 
 /** Draws the table of the top `count` actors. */
-function renderMetrics(el: HTMLElement, graph: Graph, sizeBy: SizeBy, onPick: (id: string) => void, count = 8): void {
-  const metric = sizeBy === "betweenness" ? "mBetweenness" : "mDegree";
+function renderMetrics(
+  el: HTMLElement,
+  graph: ExplorerGraph,
+  sizeBy: SizeBy,
+  onPick: (id: string) => void,
+  count = 8,
+): void {
+  const metric = sizeBy === "betweenness" ? "metricBetweenness" : "metricDegree";
   const rows = topNodes(graph, metric, count);
-  const format = (v: number) => (metric === "mDegree" ? String(v) : v.toFixed(3));
+  const format = (v: number) => (metric === "metricDegree" ? String(v) : v.toFixed(3));
   el.replaceChildren(
     h("div", { class: "card-head" }, h("h2", { text: "Most central actors" })),
     rows.length
@@ -62,7 +68,7 @@ function renderMetrics(el: HTMLElement, graph: Graph, sizeBy: SizeBy, onPick: (i
 
 /** What the metrics table reads, and `pick`, called with the actor of a clicked row. */
 export interface MetricsDeps {
-  graph: Graph;
+  graph: ExplorerGraph;
   store: Store;
   pick(id: string): void;
 }

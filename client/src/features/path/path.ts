@@ -5,7 +5,7 @@
  * Two actor fields (with suggestions from the drawn graph) and a button that highlights the shortest path(s)
  * between them; the result line says how many paths and how long.
  */
-import type Graph from "graphology";
+import type { ExplorerGraph } from "../../graph/attributes";
 import type { PathSearch, Store } from "../../graph/store";
 import { h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
@@ -15,13 +15,13 @@ export interface PathPanelActions {
   clear(): void;
 }
 
-function labelOf(graph: Graph, id: string | null): string {
+function labelOf(graph: ExplorerGraph, id: string | null): string {
   if (!id) return "";
   return graph.hasNode(id) ? String(graph.getNodeAttribute(id, "label") ?? id) : id;
 }
 
 /** Draws the picker; `view` holds the chosen ends and the last result text. */
-function renderPathPanel(el: HTMLElement, graph: Graph, view: PathSearch, actions: PathPanelActions): void {
+function renderPathPanel(el: HTMLElement, graph: ExplorerGraph, view: PathSearch, actions: PathPanelActions): void {
   const byLabel = new Map<string, string>();
   graph.forEachNode((id, a) => {
     if (a.category !== "event" && a.category !== "place") byLabel.set(String(a.label ?? id), id);
@@ -92,7 +92,7 @@ function renderPathPanel(el: HTMLElement, graph: Graph, view: PathSearch, action
 /** Mounts the path picker: `update()` redraws it for the graph's actors and the store's path search. */
 export function mountPathPanel(
   container: HTMLElement,
-  deps: { graph: Graph; store: Store; actions: PathPanelActions },
+  deps: { graph: ExplorerGraph; store: Store; actions: PathPanelActions },
 ): Panel {
   const update = () => renderPathPanel(container, deps.graph, deps.store.state.pathSearch, deps.actions);
   return { update, destroy: () => container.replaceChildren() };

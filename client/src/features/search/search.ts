@@ -5,7 +5,7 @@
  * An accessible combobox over names, aliases and titles: the server's `/api/search` (diacritic-insensitive), or the
  * drawn graph's labels when that endpoint is missing. Arrow keys move, Enter picks, Escape closes, `/` focuses.
  */
-import type Graph from "graphology";
+import type { ExplorerGraph } from "../../graph/attributes";
 import { fetchSearch } from "../../api/endpoints";
 import { TYPE_NAMES, colorOf } from "../../graph/style";
 import { h } from "../../ui/dom";
@@ -24,7 +24,7 @@ export function fold(text: string): string {
 }
 
 /** Searches the labels of the drawn graph (prefix matches first). */
-export function searchGraph(graph: Graph, query: string, limit = 10): SearchHit[] {
+export function searchGraph(graph: ExplorerGraph, query: string, limit = 10): SearchHit[] {
   const q = fold(query.trim());
   if (!q) return [];
   const hits: { hit: SearchHit; score: number }[] = [];
@@ -46,7 +46,10 @@ export function searchGraph(graph: Graph, query: string, limit = 10): SearchHit[
 }
 
 /** Mounts the search box in `container` (the top bar's `#search`); `onPick` runs with the chosen hit. */
-export function mountSearch(container: HTMLElement, deps: { graph: Graph; onPick: (hit: SearchHit) => void }): Panel {
+export function mountSearch(
+  container: HTMLElement,
+  deps: { graph: ExplorerGraph; onPick: (hit: SearchHit) => void },
+): Panel {
   const { graph, onPick } = deps;
   const input = container.querySelector<HTMLInputElement>("#search-input")!;
   const list = container.querySelector<HTMLUListElement>("#search-results")!;

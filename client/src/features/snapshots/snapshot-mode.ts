@@ -9,6 +9,7 @@
 import type Graph from "graphology";
 import type Sigma from "sigma";
 import { errorMessage } from "../../api/client";
+import type { EdgeAttributes, NodeAttributes } from "../../graph/attributes";
 import { loadGraph, positionsNear } from "../../graph/build";
 import { COLOR_BY, type ColorBy, SIZE_BY, type SizeBy, VIEWS, type View, emptyFilters } from "../../graph/store";
 import { TYPE_NAMES, colorOf } from "../../graph/style";
@@ -151,13 +152,23 @@ function showStoredGraph(host: ExplorerHost, stored: Graph): void {
   // refreshDerived draws the toolbar, legend and status, but recomputes looks: put the stored ones back after.
   host.refreshDerived();
   stored.forEachNode((node, attributes) => {
-    if (graph.hasNode(node)) graph.replaceNodeAttributes(node, { ...attributes });
+    if (graph.hasNode(node)) graph.replaceNodeAttributes(node, withMetricNames(attributes) as NodeAttributes);
   });
   // Drawn once more from the stored looks; a row selects without moving the camera, which shows the sharer's view.
   const legend = document.getElementById("legend");
   if (legend) mountLegend(legend, { graph, store: host.store }).update();
   const metrics = document.getElementById("metrics");
   if (metrics) mountMetrics(metrics, { graph, store: host.store, pick: (id) => host.store.selectNode(id) }).update();
+}
+
+/**
+ * A stored node's attributes with its metrics under today's names: snapshots taken before the metrics had their own
+ * names stored them as `mDegree`, `mBetweenness` and the louvain community in `community`.
+ */
+function withMetricNames(attributes: Record<string, unknown>): Record<string, unknown> {
+  if (attributes.metricDegree !== undefined || attributes.mDegree === undefined) return { ...attributes };
+  const { mDegree, mBetweenness, ...rest } = attributes;
+  return { ...rest, metricDegree: mDegree, metricBetweenness: mBetweenness, metricCommunity: attributes.community };
 }
 
 function setStatus(text: string): void {
@@ -376,8 +387,8 @@ function markChanges(host: ExplorerHost, diff: Extract<LiveDiff, { supported: tr
   for (const key of fresh) {
     const a = today.get(key) ?? {};
     graph.addNode(key, {
-      ...a,
-      label: a.label ?? key,
+      ...(a as NodeAttributes),
+      label: (a.label ?? key) as string,
       ...near.get(key)!,
       size: 6,
       color: colorOf(String(a.category)),
@@ -393,7 +404,7 @@ function markChanges(host: ExplorerHost, diff: Extract<LiveDiff, { supported: tr
       color: ADDED,
       type: "line",
       liveDiff: "added",
-    });
+    } as EdgeAttributes);
   }
   for (const e of diff.removed.edges) if (graph.hasEdge(e.key)) graph.setEdgeAttribute(e.key, "liveDiff", "removed");
   const renderer = host.renderer();
