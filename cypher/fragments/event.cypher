@@ -2,10 +2,11 @@
 // the citations of the event (span and article metadata, not the text, so a passage cited twenty times does not
 // carry the whole text twenty times). Used by every query that lists events; its pattern variables have long names
 // so that they never clash with a variable of the query that uses it.
-{{node}} {.id, .name, .kind, .date, .datePrecision, .summary, dateStart: toString({{node}}.dateStart),
-  place: head([({{node}})-[:AT]->(eventPlace:Entity) | eventPlace {.id, .name, .type, .kind}]),
-  topics: [({{node}})-[:ABOUT]->(eventTopic:Topic) | eventTopic {.id, .name, .type, .kind}],
-  participants: [(participant:Entity)-[participation:PARTICIPATED_IN]->({{node}}) |
+// @param event -- the Event node
+{{event}} {.id, .name, .kind, .date, .datePrecision, .summary, dateStart: toString({{event}}.dateStart),
+  place: head([({{event}})-[:AT]->(eventPlace:Entity) | eventPlace {.id, .name, .type, .kind}]),
+  topics: [({{event}})-[:ABOUT]->(eventTopic:Topic) | eventTopic {.id, .name, .type, .kind}],
+  participants: [(participant:Entity)-[participation:PARTICIPATED_IN]->({{event}}) |
                  participant {.id, .name, .type, .kind, role: participation.role}],
-  agreements: [({{node}})-[:PRODUCED]->(producedAgreement:Agreement) | producedAgreement {.id, .name, .type, .kind}],
-  citations: [({{node}})-[:EVIDENCED_BY]->(eventCitation:Evidence) | {{citation(eventCitation)}}]}
+  agreements: [({{event}})-[:PRODUCED]->(producedAgreement:Agreement) | producedAgreement {.id, .name, .type, .kind}],
+  citations: [({{event}})-[:EVIDENCED_BY]->(eventCitation:Evidence) | {{citation(eventCitation)}}]}

@@ -1,6 +1,8 @@
-// The events an entity is involved in, one row `e` each (a subquery body): took part in (actors), happened at
+// The events an entity is involved in, one row each (a subquery body): took part in (actors), happened at
 // (places, countries), is about (topics), produced (agreements). cypher/fragments/involves.cypher tests one event
 // by the same links.
-MATCH ({{node}})-[:PARTICIPATED_IN]->(e:Event) RETURN e
+// @param entity -- the Entity node
+// @param event -- the name of the variable each row returns the event as
+MATCH ({{entity}})-[:PARTICIPATED_IN]->({{event}}:Event) RETURN {{event}}
 UNION
-MATCH (e:Event)-[:AT|ABOUT|PRODUCED]->({{node}}) RETURN e
+MATCH ({{event}}:Event)-[:AT|ABOUT|PRODUCED]->({{entity}}) RETURN {{event}}

@@ -19,7 +19,7 @@ WITH n, CASE $walk WHEN 'always' THEN true WHEN 'never' THEN false
                     ELSE 4 * ($offset + $limit) * allEvents < degree * degree END AS dense
 CALL (n, dense) {
   WITH n WHERE NOT dense
-  CALL (n) { {{events(n)}} }
+  CALL (n) { {{events(n, e)}} }
   // Grouped by n: when the branch is not taken, no row comes out of it (an ungrouped collect would give one).
   WITH n, e ORDER BY e.dateStart, e.id
   WITH n, collect(e) AS events
@@ -27,13 +27,13 @@ CALL (n, dense) {
   UNION
   WITH n WHERE dense
   CALL (n) {
-    MATCH (e:Event) WHERE e.dateStart IS NOT NULL AND {{involves(n)}}
+    MATCH (e:Event) WHERE e.dateStart IS NOT NULL AND {{involves(n, e)}}
     RETURN e ORDER BY e.dateStart LIMIT $offset + $limit
   }
   WITH n, collect(e) AS head
   WITH n, head, CASE WHEN size(head) = 0 THEN null ELSE head[-1].dateStart END AS lastDay
   CALL (n, lastDay) {
-    MATCH (e:Event) WHERE e.dateStart = lastDay AND {{involves(n)}}
+    MATCH (e:Event) WHERE e.dateStart = lastDay AND {{involves(n, e)}}
     RETURN collect(e) AS sameDay
   }
   CALL (head, sameDay) {
@@ -41,7 +41,7 @@ CALL (n, dense) {
     WITH DISTINCT e ORDER BY e.dateStart, e.id
     RETURN collect(e) AS events
   }
-  RETURN COUNT { CALL (n) { {{events(n)}} } } AS total, events[$offset..($offset + $limit)] AS page, size(head) = $offset + $limit AS complete
+  RETURN COUNT { CALL (n) { {{events(n, e)}} } } AS total, events[$offset..($offset + $limit)] AS page, size(head) = $offset + $limit AS complete
 }
 UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS e
 RETURN total, complete, CASE WHEN e IS NULL THEN null ELSE {{event(e)}} END AS event

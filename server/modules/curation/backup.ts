@@ -18,6 +18,7 @@ import {
   linkEndAccepts,
 } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
+import { isOneOf, type NodeLabel, RELATIONSHIP_TYPES, type RelationshipType } from "../../db/labels.js";
 import type { Database } from "../../db/database.js";
 import { refreshPlannerStatistics } from "../../db/planner.js";
 import type { Json } from "../../../contracts/json.js";
@@ -283,13 +284,8 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
     })(),
   );
 
-  const records = (label: string, key = "id") =>
-    pages(
-      db,
-      cypher("queries/curation/backup-records").replaceAll("{{label}}", label),
-      (r) => String((r.props as Row)[key]),
-      { key },
-    );
+  const records = (label: NodeLabel, key = "id") =>
+    pages(db, cypher("queries/curation/backup-records", { label }), (r) => String((r.props as Row)[key]), { key });
 
   await section(
     "suggestions",
@@ -389,8 +385,6 @@ function* chunks<T>(rows: T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += BACKUP_PAGE) yield rows.slice(i, i + BACKUP_PAGE);
 }
 
-const RELATION_TYPE = /^[A-Z][A-Z0-9_]*$/;
-
 /**
  * Loads a backup document into an EMPTY database: the data through the import path (validated in full), then the
  * backup-only sections. Throws DatabaseNotEmptyError when the database holds anything.
@@ -436,18 +430,16 @@ export async function restoreBackup(
       );
       await run("roleEvidence", cypher("queries/curation/restore-role-evidence"), rowsOf("roleEvidence"));
 
-      const groups = new Map<string, Row[]>();
+      const groups = new Map<RelationshipType, Row[]>();
       for (const l of rowsOf("links")) {
         const type = String(l.type);
-        if (!RELATION_TYPE.test(type)) throw new ValidationError(`Restore: "${type}" is not a relationship type.`);
+        if (!isOneOf(RELATIONSHIP_TYPES, type))
+          throw new ValidationError(`Restore: "${type}" is not a relationship type.`);
         groups.set(type, [...(groups.get(type) ?? []), { from: l.from, to: l.to, props: l.props ?? {} }]);
       }
       restored.links = 0;
       for (const [type, rows] of groups) {
-        const query = cypher("queries/curation/create-rels")
-          .replaceAll("{{type}}", type)
-          .replaceAll("{{from}}", "Entity")
-          .replaceAll("{{to}}", "Entity");
+        const query = cypher("queries/curation/create-rels", { type, from: "Entity", to: "Entity" });
         for (const batch of chunks(rows))
           restored.links += toNumber((await tx.run(query, { rows: batch })).records[0]?.get("count"));
       }
@@ -459,7 +451,7 @@ export async function restoreBackup(
       ] as const) {
         await run(
           name,
-          cypher("queries/curation/restore-records").replaceAll("{{label}}", label),
+          cypher("queries/curation/restore-records", { label }),
           rowsOf(name).map((r) => ({
             props: r.props,
             createdAt: r.createdAt ?? null,

@@ -11,6 +11,7 @@ import neo4j, { isDate, isDateTime, isLocalDateTime, type ManagedTransaction } f
 import type { EvidenceNote, GraphState, NodeState, RejectionRecord, RelState } from "../../../contracts/curation.js";
 import { isActorType } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
+import { ENTITY_LABELS, isOneOf, type NodeLabel, RELATIONSHIP_TYPES, type RelationshipType } from "../../db/labels.js";
 import { applySchema } from "../../db/schema.js";
 import type { Database } from "../../db/database.js";
 import type { Json } from "../../../contracts/json.js";
@@ -174,8 +175,6 @@ function toRejection(raw: Record<string, unknown>): RejectionRecord {
  * Apply
  * -------------------------------------------------------------------------------------------------------------- */
 
-const RELATION_TYPE = /^[A-Z][A-Z0-9_]*$/;
-
 /**
  * Puts the subjects into a recorded state: entities created, updated or removed, their relationships stated afresh
  * (links to ends that no longer exist are dropped), evidence annotations set, rejection records replaced.
@@ -187,10 +186,10 @@ export async function applyState(tx: ManagedTransaction, state: GraphState, subj
       await tx.run(cypher("queries/curation/delete-node"), { id: node.id });
       continue;
     }
-    const label = Object.values(LABELS).includes(node.label ?? "") ? node.label! : LABELS.organization;
+    const label = isOneOf(ENTITY_LABELS, node.label) ? node.label : LABELS.organization;
     const temporals: Record<string, string | null> = {};
     for (const key of [...TEMPORAL_DATES, ...TEMPORAL_DATETIMES]) temporals[key] = node.temporals?.[key] ?? null;
-    await tx.run(cypher("queries/curation/apply-node").replaceAll("{{label}}", label), {
+    await tx.run(cypher("queries/curation/apply-node", { label }), {
       id: node.id,
       props: { ...node.props, id: node.id },
       temporals,
@@ -199,26 +198,27 @@ export async function applyState(tx: ManagedTransaction, state: GraphState, subj
   }
 
   // Each relationship appears once per subject end; the key keeps one of each.
-  const groups = new Map<string, { type: string; from: string; to: string; rows: Map<string, unknown> }>();
+  const groups = new Map<
+    string,
+    { type: RelationshipType; from: NodeLabel; to: NodeLabel; rows: Map<string, unknown> }
+  >();
   for (const node of state.nodes) {
     if (!node.exists) continue;
     for (const rel of node.rels ?? []) {
-      if (!RELATION_TYPE.test(rel.type) || !(OTHER_LABELS as readonly string[]).includes(rel.otherLabel)) continue;
+      const { type, otherLabel } = rel;
+      if (!isOneOf(RELATIONSHIP_TYPES, type) || !isOneOf(OTHER_LABELS, otherLabel)) continue;
       const [fromLabel, fromId, toLabel, toId] =
         rel.dir === "out"
-          ? ["Entity", node.id, rel.otherLabel, rel.otherId]
-          : [rel.otherLabel, rel.otherId, "Entity", node.id];
-      const groupKey = `${rel.type}|${fromLabel}|${toLabel}`;
-      const group = groups.get(groupKey) ?? { type: rel.type, from: fromLabel, to: toLabel, rows: new Map() };
+          ? (["Entity", node.id, otherLabel, rel.otherId] as const)
+          : ([otherLabel, rel.otherId, "Entity", node.id] as const);
+      const groupKey = `${type}|${fromLabel}|${toLabel}`;
+      const group = groups.get(groupKey) ?? { type, from: fromLabel, to: toLabel, rows: new Map() };
       group.rows.set(`${fromId}|${toId}|${stableJson(rel.props)}`, { from: fromId, to: toId, props: rel.props });
       groups.set(groupKey, group);
     }
   }
   for (const group of groups.values()) {
-    const query = cypher("queries/curation/create-rels")
-      .replaceAll("{{type}}", group.type)
-      .replaceAll("{{from}}", group.from)
-      .replaceAll("{{to}}", group.to);
+    const query = cypher("queries/curation/create-rels", { type: group.type, from: group.from, to: group.to });
     await tx.run(query, { rows: [...group.rows.values()] });
   }
 

@@ -13,6 +13,7 @@ import type { ImportSummary } from "../../../contracts/ingest.js";
 import { ENCOUNTER_KINDS, type LinkType as AnyLinkType, type NodeType } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
+import type { EntityLabel } from "../../db/labels.js";
 import { toNumber } from "../../db/values.js";
 import { dateRange } from "../graph/graph.schemas.js";
 import { screenRejected, writeSuggestions } from "../curation/import-hooks.js";
@@ -22,7 +23,7 @@ export type CountedLabel = "Entity" | "Article" | "Quantity" | "Evidence" | "Rej
 
 /** How many nodes carry `label`, from Neo4j's count store (constant time, whatever the size of the database). */
 export async function labelCount(tx: ManagedTransaction, label: CountedLabel): Promise<number> {
-  const result = await tx.run(cypher("queries/ingest/label-count").replaceAll("{{label}}", label));
+  const result = await tx.run(cypher("queries/ingest/label-count", { label }));
   return toNumber(result.records[0]?.get("count"));
 }
 
@@ -30,7 +31,7 @@ export async function labelCount(tx: ManagedTransaction, label: CountedLabel): P
 export const BATCH_SIZE = 5_000;
 
 /** Type labels of entities (a closed list: they are put into Cypher text). */
-export const LABELS: Record<NodeType, string> = {
+export const LABELS: Record<NodeType, EntityLabel> = {
   person: "Person",
   government: "Government",
   organization: "Organization",
@@ -279,16 +280,10 @@ export async function applyPlan(tx: ManagedTransaction, plan: ImportPlan, progre
   }
   for (const [type, rows] of plan.nodes) {
     if (rows.length)
-      await runBatched(
-        tx,
-        cypher("queries/ingest/nodes").replaceAll("{{label}}", LABELS[type]),
-        rows,
-        progress,
-        `${type} nodes`,
-      );
+      await runBatched(tx, cypher("queries/ingest/nodes", { label: LABELS[type] }), rows, progress, `${type} nodes`);
   }
   for (const [type, rows] of plan.links)
-    await runBatched(tx, cypher("queries/ingest/links").replaceAll("{{type}}", type), rows, progress, `${type} links`);
+    await runBatched(tx, cypher("queries/ingest/links", { type }), rows, progress, `${type} links`);
   await runBatched(tx, cypher("queries/ingest/quantities"), plan.quantities, progress, "quantities");
   await runBatched(tx, cypher("queries/ingest/roles"), plan.roles, progress, "roles");
   let done = 0;

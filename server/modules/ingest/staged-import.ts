@@ -25,6 +25,7 @@ import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
 import type { ImportFile } from "../../../contracts/import-format.js";
 import type { NodeType } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
+import { type NodeLabel, stagingLabel, type StagingLabel } from "../../db/labels.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../errors.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
@@ -185,11 +186,11 @@ export function splitPlan(plan: ImportPlan, existing: Set<string>): { staged: Im
 }
 
 /** Kinds of staged nodes: the staging label each gets, and the labels it gets when published (closed lists: they are put into Cypher text). */
-const STAGED_KINDS: readonly { staging: string; labels: string }[] = [
-  { staging: "StagedArticle", labels: "Article" },
-  ...Object.values(LABELS).map((label) => ({ staging: `Staged${label}`, labels: `Entity:${label}` })),
-  { staging: "StagedQuantity", labels: "Quantity" },
-  { staging: "StagedEvidence", labels: "Evidence" },
+const STAGED_KINDS: readonly { staging: StagingLabel; labels: NodeLabel[] }[] = [
+  { staging: "StagedArticle", labels: ["Article"] },
+  ...Object.values(LABELS).map((label) => ({ staging: stagingLabel(label), labels: ["Entity", label] as NodeLabel[] })),
+  { staging: "StagedQuantity", labels: ["Quantity"] },
+  { staging: "StagedEvidence", labels: ["Evidence"] },
 ];
 
 /**
@@ -218,7 +219,7 @@ function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query
     { step: "articles", query: cypher("queries/ingest/staged/articles"), rows: staged.articles },
     ...[...staged.nodes].map(([type, rows]) => ({
       step: `${type} nodes`,
-      query: cypher("queries/ingest/staged/nodes").replaceAll("{{stagingLabel}}", `Staged${LABELS[type]}`),
+      query: cypher("queries/ingest/staged/nodes", { stagingLabel: stagingLabel(LABELS[type]) }),
       rows,
     })),
     {
@@ -233,7 +234,7 @@ function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query
     },
     ...[...staged.links].map(([type, rows]) => ({
       step: `${type} links`,
-      query: cypher("queries/ingest/staged/links").replaceAll("{{type}}", type),
+      query: cypher("queries/ingest/staged/links", { type }),
       rows,
     })),
     { step: "quantities", query: cypher("queries/ingest/staged/quantities"), rows: staged.quantities },
@@ -274,7 +275,7 @@ async function existingIds(db: Database, plan: ImportPlan, progress?: Progress):
         progress?.("checking which ids exist", done, total);
         continue;
       }
-      const query = cypher("queries/ingest/staged/existing").replaceAll("{{label}}", label);
+      const query = cypher("queries/ingest/staged/existing", { label });
       for (const batch of batches(ids, 20_000)) {
         const result = await tx.run(query, { ids: batch });
         for (const r of result.records) existing.add(r.get("id") as string);
@@ -387,11 +388,7 @@ export async function writeStagedImport(
         const status = await tx.run("MATCH (i:Import {id: $importId}) RETURN i.status AS status", { importId });
         if (status.records[0]?.get("status") !== "staging") throw new Error(`import ${importId} is no longer staging`);
         for (const [i, kind] of STAGED_KINDS.entries()) {
-          await tx.run(
-            cypher("queries/ingest/staged/publish")
-              .replaceAll("{{stagingLabel}}", kind.staging)
-              .replaceAll("{{labels}}", kind.labels),
-          );
+          await tx.run(cypher("queries/ingest/staged/publish", { stagingLabel: kind.staging, labels: kind.labels }));
           progress?.("publishing", i + 1, STAGED_KINDS.length);
         }
         const touched = await applyPlan(tx, residual, progress);

@@ -216,15 +216,15 @@ export async function readPaths(
 ): Promise<PathRow[]> {
   // Variable-length bounds cannot be parameters; `max` is a validated integer, never user text.
   const params = { from, to, limit: intParam(limit) };
-  const hops = String(Math.floor(max));
-  const result = await tx.run(cypher("queries/nodes/path").replaceAll("{{max}}", hops), params);
+  const hops = { max: Math.floor(max) };
+  const result = await tx.run(cypher("queries/nodes/path", hops), params);
   const record = result.records[0];
   if (!record) return [];
   type RawLink = { source: string; target: string; role: string | null };
   let paths = record.get("paths") as { ids: string[]; links: RawLink[] }[];
   if (paths.length === 0 && toNumber(record.get("found")) > 0) {
     // Every shortest path crosses a subject's or reporter's link or a rejected event: search with the restriction.
-    const walkable = await tx.run(cypher("queries/nodes/path-walkable").replaceAll("{{max}}", hops), params);
+    const walkable = await tx.run(cypher("queries/nodes/path-walkable", hops), params);
     paths = walkable.records.map((r) => r.get("path") as { ids: string[]; links: RawLink[] });
   }
   return paths.map((p) => ({ ids: p.ids, links: p.links.map((l) => ({ ...l, role: l.role ?? "participant" })) }));
