@@ -11,7 +11,8 @@ import type { ManagedTransaction } from "neo4j-driver";
 import type { Citation, ImportFile, ImportNode, ImportSuggestion } from "../../../contracts/import-format.js";
 import type { SkippedRejected } from "../../../contracts/ingest.js";
 import { cypher } from "../../db/cypher.js";
-import { evidenceId, labelCount } from "../ingest/import.repository.js";
+import { labelCount } from "../../db/counts.js";
+import { evidenceId } from "../ingest/evidence-id.js";
 
 const PAGE = 10_000;
 

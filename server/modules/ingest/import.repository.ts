@@ -6,7 +6,7 @@
  * the whole file lands, or (on any error, or a killed process) none of it. Loads are idempotent: nodes, links and
  * evidence are merged on their application ids, and the `MET` projection is refreshed for the touched actors only.
  */
-import { createHash } from "node:crypto";
+import { evidenceId } from "./evidence-id.js";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Citation, ImportFile } from "../../../contracts/import-format.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
@@ -17,15 +17,6 @@ import type { EntityLabel } from "../../db/labels.js";
 import { toNumber } from "../../db/values.js";
 import { dateRange } from "../graph/graph.schemas.js";
 import { screenRejected, writeSuggestions } from "../curation/import-hooks.js";
-
-/** Labels whose node count the writer asks for (a closed list: they are put into Cypher text). */
-export type CountedLabel = "Entity" | "Article" | "Quantity" | "Evidence" | "Rejection";
-
-/** How many nodes carry `label`, from Neo4j's count store (constant time, whatever the size of the database). */
-export async function labelCount(tx: ManagedTransaction, label: CountedLabel): Promise<number> {
-  const result = await tx.run(cypher("queries/ingest/label-count", { label }));
-  return toNumber(result.records[0]?.get("count"));
-}
 
 /** Rows per UNWIND statement: 5,000 loaded about 1.9× faster than 1,000 at 100k rows (docs/benchmarks.md). */
 export const BATCH_SIZE = 5_000;
@@ -80,12 +71,6 @@ export const CORE_ENTITY_PROPERTIES: ReadonlySet<string> = new Set([
 ]);
 
 export type Progress = (step: string, done: number, total: number) => void;
-
-/** Stable evidence id: the same span cited for the same subject is one Evidence node. */
-export function evidenceId(subject: string, c: Citation): string {
-  const key = [subject, c.article, c.paragraph ?? "", c.start ?? "", c.end ?? ""].join("|");
-  return `ev-${createHash("sha256").update(key).digest("hex").slice(0, 20)}`;
-}
 
 let batchSize = BATCH_SIZE;
 

@@ -33,7 +33,6 @@ import type { Logger } from "../../log.js";
 import { screenRejected, writeSuggestions } from "../curation/import-hooks.js";
 import {
   CORE_ENTITY_PROPERTIES,
-  type CountedLabel,
   type ImportPlan,
   LABELS,
   type LinkRow,
@@ -41,12 +40,12 @@ import {
   type Progress,
   applyPlan,
   batches,
-  labelCount,
   planImport,
   refreshMet,
   runBatched,
   summarize,
 } from "./import.repository.js";
+import { type CountedLabel, labelCount } from "../../db/counts.js";
 import { fileOnlyActors, stagedMetRows } from "./met-projection.js";
 
 /** Files with more rows than this are staged (one transaction below it). */

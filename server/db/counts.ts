@@ -1,0 +1,19 @@
+/**
+ * Label counts
+ * ============
+ *
+ * How many nodes carry a label, read from Neo4j's count store: the import writer and curation's screening both ask
+ * it inside their transactions, so it lives below both of them.
+ */
+import type { ManagedTransaction } from "neo4j-driver";
+import { cypher } from "./cypher.js";
+import { toNumber } from "./values.js";
+
+/** Labels whose node count the writer asks for (a closed list: they are put into Cypher text). */
+export type CountedLabel = "Entity" | "Article" | "Quantity" | "Evidence" | "Rejection";
+
+/** How many nodes carry `label`, from Neo4j's count store (constant time, whatever the size of the database). */
+export async function labelCount(tx: ManagedTransaction, label: CountedLabel): Promise<number> {
+  const result = await tx.run(cypher("queries/ingest/label-count", { label }));
+  return toNumber(result.records[0]?.get("count"));
+}
