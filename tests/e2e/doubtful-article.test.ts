@@ -17,7 +17,7 @@ const ARTICLE = [
   "",
   "Owusu-Ansah told reporters the talks were frank and useful. Valdés said Chile would open a trade office in Accra next year.",
   "",
-  "Officials from Peace Building joined the talks later in the day.",
+  "Later in the day, Oduya Kente Works joined the talks.",
   "",
 ].join("\n");
 
@@ -77,10 +77,10 @@ describe("e2e #doubtful-article", () => {
       // The phrase is not among the people: it is listed apart, as doubtful, with its sentence.
       await expect(
         page.locator("[data-testid=extracted-item][data-group=people]").allTextContents(),
-      ).resolves.not.toEqual(expect.arrayContaining([expect.stringContaining("Peace Building")]));
+      ).resolves.not.toEqual(expect.arrayContaining([expect.stringContaining("Oduya Kente Works")]));
       const doubtful = page.locator("[data-testid=doubtful-item]");
       await expect(doubtful.count()).resolves.toBe(1);
-      await expect(doubtful.textContent()).resolves.toContain("Peace Building");
+      await expect(doubtful.textContent()).resolves.toContain("Oduya Kente Works");
       await expect(doubtful.textContent()).resolves.toContain("doubtful actor");
       await doubtful.scrollIntoViewIfNeeded();
       await shoot(page, "dialog");
@@ -94,11 +94,11 @@ describe("e2e #doubtful-article", () => {
 
   it("should list the doubtful item on /review, not in the graph", { timeout: 300_000 }, async () => {
     const page = await open("/review");
-    const card = page.locator("[data-testid=suggestion][data-kind=low-confidence]", { hasText: "Peace Building" });
+    const card = page.locator("[data-testid=suggestion][data-kind=low-confidence]", { hasText: "Oduya Kente Works" });
     await card.waitFor({ timeout: 120_000 });
-    await expect(card.locator("[data-testid=review-passage] mark").textContent()).resolves.toBe("Peace Building");
+    await expect(card.locator("[data-testid=review-passage] mark").textContent()).resolves.toBe("Oduya Kente Works");
     await shoot(page, "review");
-    const res = await page.request.get(`${url}/api/nodes/peace-building`);
+    const res = await page.request.get(`${url}/api/nodes/oduya-kente-works`);
     expect(res.status()).toBe(404);
     await card.locator("[data-testid=review-reject]").click();
     await expect(card.locator("[data-testid=review-outcome]").textContent()).resolves.toContain("rejected");

@@ -15,7 +15,7 @@ const ARTICLE = [
   "",
   "ACCRA (Test Wire) - Ghana's Foreign Minister Ama Owusu-Ansah met Chile's Foreign Minister Ignacio Valdés in Accra on Tuesday to discuss cocoa and copper trade.",
   "",
-  "Owusu-Ansah said the talks were useful. Officials from Peace Building joined the talks later.",
+  "Owusu-Ansah said the talks were useful. Later, Oduya Kente Works joined the talks.",
   "",
 ].join("\n");
 
@@ -40,10 +40,10 @@ describe("ingest #doubtful items", () => {
       .post("/api/articles/preview")
       .send({ articles: [{ text: ARTICLE, file: "accra.txt" }] })
       .expect(200);
-    expect(preview.body.doubtful.map((d: { label: string }) => d.label)).toContain("Peace Building");
+    expect(preview.body.doubtful.map((d: { label: string }) => d.label)).toContain("Oduya Kente Works");
     const ids = preview.body.document.nodes.map((n: { id: string }) => n.id);
     expect(ids).toEqual(expect.arrayContaining(["ama-owusu-ansah", "ignacio-valdes"]));
-    expect(ids).not.toContain("peace-building");
+    expect(ids).not.toContain("oduya-kente-works");
     expect(await readCounts(db)).toEqual(before);
   });
 
@@ -54,16 +54,16 @@ describe("ingest #doubtful items", () => {
       .send({ articles: [{ text: ARTICLE, file: "accra.txt" }] })
       .expect(200);
     await request(app).get("/api/nodes/ama-owusu-ansah").expect(200);
-    await request(app).get("/api/nodes/peace-building").expect(404);
+    await request(app).get("/api/nodes/oduya-kente-works").expect(404);
     const open = await request(app).get("/api/suggestions?status=open").expect(200);
     const queued = open.body.suggestions.filter((s: { kind: string }) => s.kind === "low-confidence");
     expect(queued.map((s: { text: string }) => s.text)).toEqual(
-      expect.arrayContaining([expect.stringContaining("Peace Building")]),
+      expect.arrayContaining([expect.stringContaining("Oduya Kente Works")]),
     );
     // Reviewing it says so without touching the graph.
-    const one = queued.find((s: { text: string }) => s.text.includes("Peace Building"));
+    const one = queued.find((s: { text: string }) => s.text.includes("Oduya Kente Works"));
     await request(app).post(`/api/suggestions/${one.id}/reject`).send({}).expect(200);
-    await request(app).get("/api/nodes/peace-building").expect(404);
+    await request(app).get("/api/nodes/oduya-kente-works").expect(404);
   });
 
   it("should write doubtful items too when the request says acceptAll", async () => {
@@ -72,7 +72,7 @@ describe("ingest #doubtful items", () => {
       .post("/api/articles")
       .send({ articles: [{ text: ARTICLE, file: "accra-all.txt" }], acceptAll: true })
       .expect(200);
-    await request(app).get("/api/nodes/peace-building").expect(200);
+    await request(app).get("/api/nodes/oduya-kente-works").expect(200);
   });
 
   it("should refuse a long Spanish article with the language message and write nothing", async () => {

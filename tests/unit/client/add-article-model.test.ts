@@ -73,6 +73,14 @@ describe("client #add-article-model", () => {
     expect(validateImport(doc).ok).toBe(true);
   });
 
+  it("should keep a low-confidence item for the review queue whatever is dropped", () => {
+    const doc = sample();
+    doc.suggestions!.push({ kind: "low-confidence", text: "Harbour Crescent", candidates: [] });
+    const saved = withoutDropped(doc, new Set(["tomas-hale"]));
+    expect(saved.suggestions?.map((s) => s.kind)).toEqual(["low-confidence"]);
+    expect(validateImport(saved).ok).toBe(true);
+  });
+
   it("should drop an event left without participants, and topics no event uses any more", () => {
     const doc = withoutDropped(sample(), new Set(["ana-brisk", "tomas-hale"]));
     expect(doc.nodes!.map((n) => n.id)).toEqual(["ostrelia", "vienna"]);

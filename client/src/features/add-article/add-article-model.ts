@@ -176,7 +176,8 @@ export function withoutDropped(doc: Doc, dropped: ReadonlySet<string>): Doc {
       candidates: (s.candidates ?? []).filter((c) => keptIds.has(c)),
       chosen: s.chosen && keptIds.has(s.chosen) ? s.chosen : null,
     }))
-    .filter((s) => s.candidates.length >= 2);
+    // A choice between people needs two of them left; a low-confidence item has no candidates and always goes to review.
+    .filter((s) => s.kind === "low-confidence" || s.candidates.length >= 2);
   const result: Doc = { ...doc, nodes: kept, roles };
   if (suggestions) {
     if (suggestions.length) result.suggestions = suggestions;
