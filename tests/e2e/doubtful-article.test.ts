@@ -101,6 +101,7 @@ describe("e2e #doubtful-article", () => {
     const res = await page.request.get(`${url}/api/nodes/oduya-kente-works`);
     expect(res.status()).toBe(404);
     await card.locator("[data-testid=review-reject]").click();
+    await page.waitForSelector("[data-testid=suggestion][data-kind=low-confidence][data-status=rejected]");
     await expect(card.locator("[data-testid=review-outcome]").textContent()).resolves.toContain("rejected");
     expect(errors).toEqual([]);
     await page.close();
