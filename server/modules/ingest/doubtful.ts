@@ -11,6 +11,7 @@ import type { ImportSuggestion } from "../../../contracts/import-format.js";
 import type { DoubtfulItem as DoubtfulItemDto } from "../../../contracts/ingest.js";
 import { DEFAULT_CONFIDENCE_THRESHOLD, splitByConfidence } from "../../../extractor/confidence.js";
 import type { ExtractionResult } from "../../../extractor/types.js";
+import { EVENT_LABELS } from "./event-labels.js";
 
 /** A doubtful item with where it was read, for the review queue. */
 export interface DoubtfulItem extends DoubtfulItemDto {
@@ -21,15 +22,6 @@ export interface DoubtfulItem extends DoubtfulItemDto {
   /** Sure actors it involves (an event's kept participants, a role's holder): the review page shows them. */
   candidates: string[];
 }
-
-const EVENT_LABELS: Record<string, string> = {
-  meeting: "Meeting",
-  visit: "Visit",
-  talks: "Talks",
-  phone_call: "Phone call",
-  signing: "Signing",
-  press_conference: "Press conference",
-};
 
 const confidenceText = (c: number | undefined) => `confidence ${(c ?? 0).toFixed(2)}`;
 

@@ -14,6 +14,7 @@ import { extractArticles } from "../../../extractor/extract.js";
 import { detectLanguage, notEnglishMessage } from "../../../extractor/language.js";
 import type { ActorKind, ArticleInput, EvidenceOut, ExtractionResult } from "../../../extractor/types.js";
 import { type DoubtfulItem, doubtfulSuggestions, splitDoubtful } from "./doubtful.js";
+import { EVENT_LABELS } from "./event-labels.js";
 
 /** Recorded on every citation the extractor makes. */
 export const EXTRACTOR_ID = "extractor:parley-rules-1";
@@ -25,17 +26,6 @@ const TYPE_OF_ACTOR: Record<ActorKind, NodeType> = {
   country: "country",
   place: "place",
   other: "organization",
-};
-
-const EVENT_LABELS: Record<string, string> = {
-  meeting: "Meeting",
-  visit: "Visit",
-  talks: "Talks",
-  phone_call: "Phone call",
-  signing: "Signing",
-  press_conference: "Press conference",
-  statement: "Statement",
-  interview: "Interview",
 };
 
 /** Why an article file cannot be read as an article. */
