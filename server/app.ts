@@ -27,12 +27,13 @@ export function createApp(appDeps: AppDeps): Express {
   const deps: RouteDeps = { ...appDeps, cache: new ResponseCache(appDeps.db, appDeps.config.cacheTtlMs) };
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  // Which proxies may report the client's address (PARLEY_TRUST_PROXY); req.ip, and so rate limits, follow it.
+  app.set("trust proxy", deps.config.trustProxy);
   app.set("json spaces", 0);
   app.use(compression());
   // Nothing may be framed except the snapshot embed page (server/http/framing.ts).
   app.use(framingPolicy(deps.config.embedFrameAncestors));
-  app.use(securityHeaders());
+  app.use(...securityHeaders());
 
   app.use((req, res, next) => {
     const requestId = randomUUID();

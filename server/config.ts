@@ -3,13 +3,15 @@
  * ====================
  *
  * Parses the environment once, with zod, and fails fast naming every wrong variable. Nothing else in the server
- * reads `process.env`. Every variable is listed in `.env.example` and in the README's configuration table.
+ * reads `process.env`. Every variable is listed in `.env.example` and in the README's configuration table. A `.env`
+ * file in the checkout's root is read first when it exists; variables set in the environment win over it.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { type AdminToken, parseAdminTokens } from "./http/access.js";
+import { type TrustProxy, parseTrustProxy } from "./http/proxy.js";
 
 /** The checkout's root folder (where package.json lives). */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,7 +35,9 @@ const envSchema = z.object({
       "a Neo4j URI such as neo4j://host:7687 or neo4j+s://…",
     )
     .optional(),
-  NEO4J_USER: z.string().default("neo4j"),
+  NEO4J_USER: z.string().min(1).optional(),
+  // The name Neo4j Aura's downloaded credential files use.
+  NEO4J_USERNAME: z.string().min(1).optional(),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().optional(),
 
@@ -50,6 +54,16 @@ const envSchema = z.object({
   PARLEY_ARTICLES_DIR: z.string().optional(),
   PARLEY_GRAPH_BUDGET: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
   PARLEY_ADMIN_TOKEN: z.string().optional(),
+  // Reverse proxies whose X-Forwarded-For is believed (server/http/proxy.ts)
+  PARLEY_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }),
   PARLEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   PARLEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 
@@ -79,8 +93,10 @@ export type Config = {
   loadSample: boolean;
   articlesDir: string | null;
   graphBudget: number;
-  /** Admin tokens for writes; empty means writes from loopback clients only. */
+  /** Admin tokens for writes; empty means writes from this machine only (loopback, not forwarded). */
   adminTokens: AdminToken[];
+  /** Express's `trust proxy`: which hops may report the client's address (rate limits and logs use it). */
+  trustProxy: TrustProxy;
   /** How long cached overview/timeline answers live without a write seen by this process (0: no cache). */
   cacheTtlMs: number;
   /** Requests per minute per client for search, snapshots and writes (the console has its own limit). */
@@ -99,14 +115,36 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses an environment (process.env by default) into the server's config. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** The `.env` file that `loadConfig()` reads (Node's own parser, `process.loadEnvFile`). */
+export const ENV_FILE = path.join(ROOT_DIR, ".env");
+
+/**
+ * Parses an environment into the server's config. Without an argument it reads `process.env`, after loading
+ * `.env` from the checkout's root if there is one (variables already set keep their values).
+ */
+export function loadConfig(env?: NodeJS.ProcessEnv): Config {
+  if (env === undefined) {
+    if (existsSync(ENV_FILE)) {
+      try {
+        process.loadEnvFile(ENV_FILE);
+      } catch (error) {
+        throw new ConfigError(`Invalid configuration:\n  ${ENV_FILE} cannot be read: ${(error as Error).message}`);
+      }
+    }
+    env = process.env;
+  }
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee the README's configuration table.`);
   }
   const e = parsed.data;
+  if (e.NEO4J_USER !== undefined && e.NEO4J_USERNAME !== undefined && e.NEO4J_USER !== e.NEO4J_USERNAME) {
+    throw new ConfigError(
+      "Invalid configuration:\n  NEO4J_USERNAME: differs from NEO4J_USER; set one of them (NEO4J_USERNAME is the name in Aura's credential files)",
+    );
+  }
+  const user = e.NEO4J_USER ?? e.NEO4J_USERNAME ?? "neo4j";
   if (e.NEO4J_URI && e.NEO4J_PASSWORD === undefined) {
     throw new ConfigError(
       "Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set (use an empty value for a server without auth)",
@@ -118,7 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     neo4j: e.NEO4J_URI
-      ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? "", database: e.NEO4J_DATABASE }
+      ? { uri: e.NEO4J_URI, user, password: e.NEO4J_PASSWORD ?? "", database: e.NEO4J_DATABASE }
       : null,
     dataDir: path.resolve(e.PARLEY_DATA_DIR),
     embedded: {
@@ -136,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     graphBudget: e.PARLEY_GRAPH_BUDGET,
     adminTokens: parseAdminTokens(e.PARLEY_ADMIN_TOKEN),
+    trustProxy: e.PARLEY_TRUST_PROXY,
     cacheTtlMs: e.PARLEY_CACHE_TTL_MS,
     rateLimitPerMinute: e.PARLEY_RATE_LIMIT_PER_MINUTE,
     embedFrameAncestors: e.PARLEY_EMBED_FRAME_ANCESTORS,

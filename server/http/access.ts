@@ -3,12 +3,14 @@
  * ============
  *
  * Reading, exploring, the console and snapshots are open; everything that writes data needs an admin token
- * (`PARLEY_ADMIN_TOKEN`, sent as `Authorization: Bearer …`). With no token configured, writes are accepted only
- * from loopback clients. Tokens are compared in constant time.
+ * (`PARLEY_ADMIN_TOKEN`, sent as `Authorization: Bearer …`). With no token configured, a write is accepted only
+ * from this machine: a loopback socket *and* no forwarding header, because a reverse proxy on the same host makes
+ * every internet client arrive from 127.0.0.1. Tokens are compared in constant time.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Request, RequestHandler } from "express";
 import { AppError, ForbiddenError } from "../errors.js";
+import { isForwarded } from "./proxy.js";
 
 export class UnauthorizedError extends AppError {
   constructor(message: string) {
@@ -59,34 +61,49 @@ export function matchToken(tokens: AdminToken[], presented: string): AdminToken 
   return found;
 }
 
-/** The client's address as the socket sees it (proxies are not trusted). */
-export function clientAddress(req: Request): string | undefined {
-  return req.socket.remoteAddress;
+/**
+ * True when the request comes from a process on this machine: a loopback socket and no forwarding header. The
+ * socket's address is used, never the one a proxy reports, whatever `PARLEY_TRUST_PROXY` says.
+ */
+export function isLocalRequest(req: Request): boolean {
+  return isLoopbackAddress(req.socket.remoteAddress) && !isForwarded(req.headers);
 }
 
 /**
  * Middleware for routes that write: sets `res.locals.actor` to the token's label (or "loopback").
- * `tokens` empty means loopback-only writes.
+ * `tokens` empty means writes from this machine only (`isLocalRequest`). A refused write answers 401 without a
+ * token and 403 with a wrong one.
  */
 export function requireAdmin(tokens: AdminToken[]): RequestHandler {
   return (req, res, next) => {
+    const header = req.get("authorization") ?? "";
+    const match = /^Bearer\s+(.+)$/i.exec(header);
     if (tokens.length === 0) {
-      if (isLoopbackAddress(clientAddress(req))) {
+      // A token the browser still remembers does not stop a local write; there is nothing to compare it with.
+      if (isLocalRequest(req)) {
         res.locals.actor = "loopback";
         return next();
       }
+      if (match) {
+        return next(
+          new ForbiddenError(
+            "The server has no admin token configured, so no token is valid; set PARLEY_ADMIN_TOKEN on the server to allow writes from other machines.",
+          ),
+        );
+      }
+      res.setHeader("WWW-Authenticate", 'Bearer realm="parley"');
       return next(
-        new ForbiddenError(
-          "Writes are accepted only from this machine because no admin token is configured; set PARLEY_ADMIN_TOKEN on the server and send it as 'Authorization: Bearer <token>'.",
+        new UnauthorizedError(
+          "Writes are accepted only from this machine (not through a proxy) because no admin token is configured; set PARLEY_ADMIN_TOKEN on the server and send it as 'Authorization: Bearer <token>'.",
         ),
       );
     }
-    const header = req.get("authorization") ?? "";
-    const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match) {
       res.setHeader("WWW-Authenticate", 'Bearer realm="parley"');
       return next(
-        new UnauthorizedError("This endpoint changes data: send the admin token as 'Authorization: Bearer <token>'."),
+        new UnauthorizedError(
+          "This endpoint changes data: send the admin token (PARLEY_ADMIN_TOKEN on the server) as 'Authorization: Bearer <token>'.",
+        ),
       );
     }
     const token = matchToken(tokens, match[1]!.trim());

@@ -5,22 +5,32 @@
  * Clickjacking protection for every response, with one exception: the snapshot embed page `/s/:id?embed=1`,
  * which other sites may put in an iframe (the sites allowed are `PARLEY_EMBED_FRAME_ANCESTORS`, default any).
  */
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 
 const EMBED_PATH = /^\/s\/[^/]+\/?$/;
 
+/** True for the one page other sites may frame: `GET /s/:id?embed=1`. */
+export function isEmbedRequest(req: Request): boolean {
+  return (req.method === "GET" || req.method === "HEAD") && EMBED_PATH.test(req.path) && req.query.embed === "1";
+}
+
+/** The `frame-ancestors` sources that framingPolicy chose for this response (`'none'` unless it is the embed page). */
+export function frameAncestorsOf(res: Response): string {
+  return typeof res.locals.frameAncestors === "string" ? res.locals.frameAncestors : "'none'";
+}
+
 /**
- * Sets `Content-Security-Policy: frame-ancestors …` on every response: `'none'` (plus `X-Frame-Options: DENY` for
- * old browsers) everywhere, the configured sources on the embed page (which then sends no X-Frame-Options, since
- * that header cannot express a list of sites).
+ * Chooses the framing of every response: `frame-ancestors 'none'` (plus `X-Frame-Options: DENY` for old browsers)
+ * everywhere, the configured sources on the embed page (which then sends no X-Frame-Options, since that header
+ * cannot express a list of sites). The CSP itself is written by server/http/security.ts, which reads the choice.
  */
 export function framingPolicy(embedFrameAncestors: string): RequestHandler {
   return (req, res, next) => {
-    if ((req.method === "GET" || req.method === "HEAD") && EMBED_PATH.test(req.path) && req.query.embed === "1") {
-      res.setHeader("Content-Security-Policy", `frame-ancestors ${embedFrameAncestors}`);
+    if (isEmbedRequest(req)) {
+      res.locals.frameAncestors = embedFrameAncestors;
     } else {
+      res.locals.frameAncestors = "'none'";
       res.setHeader("X-Frame-Options", "DENY");
-      res.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
     }
     next();
   };

@@ -2,42 +2,53 @@
  * Security headers
  * ================
  *
- * A strict Content-Security-Policy that the built explorer satisfies (no inline scripts; blob: workers for the
- * ForceAtlas2 layout), plus the usual hardening headers. The framing directive comes from server/http/framing.ts,
- * which runs first; this middleware adds the other directives to the same header.
+ * Helmet, configured to send exactly Parley's policy: a strict Content-Security-Policy that the built explorer
+ * satisfies (no inline scripts; blob: workers for the ForceAtlas2 layout), `frame-ancestors` as chosen by
+ * server/http/framing.ts (which runs first), and the usual hardening headers. Helmet's defaults that would change
+ * behaviour are off: its default CSP (`upgrade-insecure-requests` breaks plain-HTTP installs on a LAN), its
+ * X-Frame-Options (framing.ts decides per page), HSTS (TLS and its policy belong to the reverse proxy).
  */
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
+import helmet from "helmet";
+import { frameAncestorsOf } from "./framing.js";
 
-export const CSP_DIRECTIVES = [
-  "default-src 'self'",
-  "script-src 'self'",
+/** Today's CSP directives, in helmet's camelCase form; `frame-ancestors` is added per response. */
+export const CSP_DIRECTIVES: Record<string, string[]> = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
   // Sigma and CodeMirror set styles from script; no user-controlled markup reaches a style attribute.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-];
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:", "blob:"],
+  fontSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", "blob:"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+};
 
-/** Sets the security headers; keeps a `frame-ancestors` directive set earlier. */
-export function securityHeaders(): RequestHandler {
-  const policy = CSP_DIRECTIVES.join("; ");
-  return (_req, res, next) => {
-    const existing = res.getHeader("Content-Security-Policy");
-    res.setHeader(
-      "Content-Security-Policy",
-      existing ? `${policy}; ${String(existing)}` : `${policy}; frame-ancestors 'none'`,
-    );
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "no-referrer");
-    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    // The embed page (framing.ts sent no X-Frame-Options) is meant to be shown inside other sites.
-    res.setHeader("Cross-Origin-Resource-Policy", res.getHeader("X-Frame-Options") ? "same-origin" : "cross-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-    res.setHeader("X-DNS-Prefetch-Control", "off");
-    next();
-  };
+/** The security headers: helmet, then what helmet cannot say per page (CORP) or at all (Permissions-Policy). */
+export function securityHeaders(): RequestHandler[] {
+  return [
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          ...CSP_DIRECTIVES,
+          frameAncestors: [(_req, res) => frameAncestorsOf(res as Response)],
+        },
+      },
+      xFrameOptions: false,
+      strictTransportSecurity: false,
+      crossOriginResourcePolicy: false,
+      referrerPolicy: { policy: "no-referrer" },
+      crossOriginOpenerPolicy: { policy: "same-origin" },
+    }),
+    (_req, res, next) => {
+      // The embed page (framing.ts sent no X-Frame-Options) is meant to be shown inside other sites.
+      res.setHeader("Cross-Origin-Resource-Policy", res.getHeader("X-Frame-Options") ? "same-origin" : "cross-origin");
+      res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+      next();
+    },
+  ];
 }
