@@ -16,9 +16,9 @@ import {
   type TokenClass,
 } from "./mentions";
 import { givenNameMatches, isNameTail, sameFullName, surnameMatches, coreTokens } from "./names";
-import { splitSentences } from "./sentences";
+import { splitTokenizedSentences } from "./sentences";
 import { rankBefore, titleAfter, titleBefore, type TitleFound } from "./titles";
-import { tokenize, type Token } from "./tokens";
+import type { Token } from "./tokens";
 
 /** A photo credit: "Photo: Agency", "Photo by X / AFP", "(X/Y via Getty Images)". */
 const PHOTO_CREDIT =
@@ -105,8 +105,8 @@ export function analyseArticle(id: string, file: string, text: string): ArticleA
   const sentences: Sentence[] = [];
   for (const para of layout.paragraphs) {
     const caption = PHOTO_CREDIT.test(text.slice(para.start, para.end));
-    for (const r of splitSentences(text, para)) {
-      const toks = tokenize(text, r.start, r.end);
+    for (const r of splitTokenizedSentences(text, para)) {
+      const toks = r.toks;
       if (!toks.length) continue;
       const cls = classifyTokens(toks, para.kind === "headline");
       sentences.push({

@@ -31,7 +31,7 @@ const DROP_LINE = [
 const DATELINE =
   /^(\p{Lu}[\p{L}'’-]+(?:[ ][\p{Lu}][\p{L}'’-]+){0,2})(?:,[ ]*((?:\p{Lu}[a-z]{2,8}\.?)[ ]\d{1,2})(?:,[ ]*\d{4})?)?(?:(?:,[ ]*|[ ]*\()([\p{L}\d][\p{L}\d .]{0,30}?)\)?)?[ ]*(?:[–—-]{1,2}|:|\/)[ ]+|^(\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2}),[ ]*((?:\p{Lu}[a-z]{2,8}\.?)[ ]\d{1,2})[ ]*\(([^)]{1,30})\)[ ]+(?=\p{Lu})/u;
 
-const MONTH_NAMES = Object.keys(MONTHS).join("|");
+const MONTH_NAMES = [...MONTHS.keys()].join("|");
 const DATE_LINE = new RegExp(
   `^(?:[A-Z][a-z]+day,?\\s+)?(?:(\\d{1,2})\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4})|(${MONTH_NAMES})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4}))\\s*$`,
   "i",
@@ -47,12 +47,23 @@ function isoFromParts(y: number, m: number, d: number): string | null {
 export function parseDateLine(line: string): string | null {
   const m = DATE_LINE.exec(line.trim());
   if (!m) return null;
-  if (m[1]) return isoFromParts(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
-  return isoFromParts(+m[6], MONTHS[m[4].toLowerCase()], +m[5]);
+  if (m[1]) return isoFromParts(+m[3], MONTHS.get(m[2].toLowerCase())!, +m[1]);
+  return isoFromParts(+m[6], MONTHS.get(m[4].toLowerCase())!, +m[5]);
 }
 
+const WHITESPACE = /\s/;
+
+/** Number of whitespace-separated words (a loop over characters: every line of every article is counted). */
 function wordCount(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
+  let words = 0;
+  let inWord = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(s[k]);
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /**

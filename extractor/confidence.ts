@@ -181,18 +181,33 @@ function clauseBreaks(quote: string): number[] {
 
 const STRONG_TRIGGER_ALL = new RegExp(STRONG_TRIGGER.source, "gi");
 const WEAK_TRIGGER_ALL = new RegExp(WEAK_TRIGGER.source, "gi");
-const triggers = new Map<string, { strength: number; at: number[] }>();
 
-/** How strongly an evidence sentence states an event, and where its trigger words are (cached per sentence). */
-function triggerOf(quote: string): { strength: number; at: number[] } {
+/** What confidence reads in one evidence sentence. */
+interface StatedEvent {
+  /** How strongly the sentence states an event. */
+  strength: number;
+  /** Offsets of its trigger words. */
+  at: number[];
+  /** Offsets of its clause breaks (`clauseBreaks`). */
+  breaks: number[];
+}
+
+const triggers = new Map<string, StatedEvent>();
+
+/**
+ * How strongly an evidence sentence states an event, where its trigger words are and where its clauses break
+ * (cached per sentence: every participant of every event reads them).
+ */
+function triggerOf(quote: string): StatedEvent {
   let found = triggers.get(quote);
   if (found) return found;
   const at: number[] = [];
+  const breaks = clauseBreaks(quote);
   for (const m of quote.matchAll(STRONG_TRIGGER_ALL)) at.push(m.index);
-  if (at.length) found = { strength: 0.95, at };
+  if (at.length) found = { strength: 0.95, at, breaks };
   else {
     for (const m of quote.matchAll(WEAK_TRIGGER_ALL)) at.push(m.index);
-    found = { strength: at.length ? 0.75 : 0.6, at };
+    found = { strength: at.length ? 0.75 : 0.6, at, breaks };
   }
   // A small cache: the sentences of the articles in hand, not of every article ever read.
   if (triggers.size > 2_000) triggers.clear();
@@ -207,8 +222,7 @@ function participantConfidence(actorConf: number, actor: string, evidence: Evide
     const named = mentions.filter((m) => m.actor === actor && m.start >= ev.start && m.end <= ev.end);
     if (!named.length) continue;
     placement = Math.max(placement, 0.85);
-    const { at } = triggerOf(ev.quote);
-    const breaks = clauseBreaks(ev.quote);
+    const { at, breaks } = triggerOf(ev.quote);
     const sameClause = named.some((m) =>
       at.some((t) => {
         const [lo, hi] = [Math.min(t, m.start - ev.start), Math.max(t, m.start - ev.start)];

@@ -57,7 +57,7 @@ function yearFor(pub: string, m: number, d: number): number {
 
 function monthNum(t: Token | undefined): number | null {
   if (!t || t.type !== "word") return null;
-  const m = MONTHS[t.lower];
+  const m = MONTHS.get(t.lower);
   if (!m) return null;
   // "may" and "march" are also verbs: require a capital.
   if (!t.cap) return null;
@@ -74,6 +74,13 @@ function yearNum(t: Token | undefined): number | null {
   if (!t || t.type !== "num" || !/^\d{4}$/.test(t.text)) return null;
   const n = +t.text;
   return n >= 1900 && n <= 2100 ? n : null;
+}
+
+/** "a Sunday Times report", "the Monday Club": a weekday inside a name after an article is not a date. */
+function weekdayInName(toks: Token[], i: number): boolean {
+  const article = toks[i - 1]?.lower;
+  const next = toks[i + 1];
+  return (article === "a" || article === "an" || article === "the") && !!next?.cap && !MONTHS.has(next.lower);
 }
 
 /**
@@ -106,9 +113,7 @@ export function findDates(text: string, toks: Token[], pub: string | null): Date
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     const l = t.lower;
-    // "a Sunday Times report", "the Monday Club": a weekday inside a name after an article is not a date.
-    const named = /^(a|an|the)$/.test(toks[i - 1]?.lower ?? "") && toks[i + 1]?.cap && !(toks[i + 1].lower in MONTHS);
-    if (t.type === "word" && l in WEEKDAYS && t.cap && !named) {
+    if (t.type === "word" && t.cap && WEEKDAYS.has(l) && !weekdayInName(toks, i)) {
       let j = i + 1;
       if (/^(night|morning|evening|afternoon)$/.test(toks[j]?.lower ?? "")) j++;
       let i0 = i;
@@ -117,7 +122,7 @@ export function findDates(text: string, toks: Token[], pub: string | null): Date
       const rel = toks[i - 1]?.lower ?? "";
       if (rel === "last" || rel === "next") i0 = i - 1;
       // "Sunday, March 5" / "Sunday (March 5)" is handled by the absolute date that follows.
-      let day = pub ? latestWeekday(pub, WEEKDAYS[l]) : null;
+      let day = pub ? latestWeekday(pub, WEEKDAYS.get(l)!) : null;
       if (day && pub && rel === "last" && day === pub) day = shiftDays(day, -7);
       if (day && pub && rel === "next") day = shiftDays(day, 7);
       push(i0, j, day, null, day ? "day" : null);

@@ -48,23 +48,25 @@ interface Trigger {
   word: string;
 }
 
-const STRONG_VERBS: Record<string, EventKind> = {
-  met: "meeting",
-  meet: "meeting",
-  meets: "meeting",
-  meeting: "meeting",
-  meetings: "meeting",
-  received: "meeting",
-  receives: "meeting",
-  hosted: "meeting",
-  hosts: "meeting",
-  talks: "talks",
-  signed: "signing",
-  signs: "signing",
-  inked: "signing",
-  formalized: "signing",
-  formalised: "signing",
-};
+// Word look-ups below are Maps and Sets: every token of every sentence goes through them, and a Map hashes a
+// token's string once where an object's keyed look-up does more work per call.
+const STRONG_VERBS = new Map<string, EventKind>([
+  ["met", "meeting"],
+  ["meet", "meeting"],
+  ["meets", "meeting"],
+  ["meeting", "meeting"],
+  ["meetings", "meeting"],
+  ["received", "meeting"],
+  ["receives", "meeting"],
+  ["hosted", "meeting"],
+  ["hosts", "meeting"],
+  ["talks", "talks"],
+  ["signed", "signing"],
+  ["signs", "signing"],
+  ["inked", "signing"],
+  ["formalized", "signing"],
+  ["formalised", "signing"],
+]);
 const WEAK_VERBS = new Set([
   "discussed",
   "discuss",
@@ -239,7 +241,7 @@ function objectIsPerson(s: Sentence, ms: PersonMention[], i: number): boolean {
   if (m.run.possessive || toks[m.run.i1 - 1]?.poss) return false;
   for (let k = i + 1; k < start; k++) {
     const l = toks[k].lower;
-    if (!/^(his|her|their|the|its|visiting|on|of|,)$/.test(l) && !countryOf(l) && !toks[k].cap && !(l in DESC_HEADS))
+    if (!/^(his|her|their|the|its|visiting|on|of|,)$/.test(l) && !countryOf(l) && !toks[k].cap && !DESC_HEADS.has(l))
       return false;
   }
   return true;
@@ -254,6 +256,44 @@ function demandFollows(s: Sentence, ms: PersonMention[], i: number): boolean {
   return s.toks[k]?.lower === "to" || s.toks[k]?.lower === "and";
 }
 
+/**
+ * Every word `findTrigger` can take for a trigger (the words its branches test the current token against): the
+ * other tokens of a sentence are skipped before its branches run.
+ */
+const TRIGGER_WORDS = new Set([
+  ...STRONG_VERBS.keys(),
+  ...WEAK_VERBS,
+  "call",
+  "calls",
+  "conversation",
+  "conversations",
+  "phone",
+  "telephone",
+  "videoconference",
+  "video-conference",
+  "conference",
+  "telephoned",
+  "phoned",
+  "rang",
+  "called",
+  "welcomed",
+  "welcomes",
+  "visited",
+  "visits",
+  "audience",
+  "hands",
+  "co-chair",
+  "co-chaired",
+  "co-chairs",
+  "ceremony",
+  "attended",
+  "attend",
+  "presence",
+  "participated",
+  "part",
+  "sent",
+]);
+
 function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, number][] = []): Trigger | null {
   const toks = s.toks;
   let best: Trigger | null = null;
@@ -266,7 +306,7 @@ function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, num
   };
   for (let i = 0; i < toks.length; i++) {
     const l = toks[i].lower;
-    if (toks[i].type !== "word") continue;
+    if (toks[i].type !== "word" || !TRIGGER_WORDS.has(l)) continue;
     if (inRanges(quoted, toks[i].start)) continue;
     const prev = toks[i - 1]?.lower;
     // "before the meeting", "after the talks", "ahead of the summit": a time reference, not a new event.
@@ -333,7 +373,7 @@ function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, num
       (l === "sent" && objectIsPerson(s, ms, i) && !ms.some((m) => m.run.i0 < i))
     ) {
       consider({ type: "attend", kind: "meeting", idx: i, word: l });
-    } else if (l in STRONG_VERBS) {
+    } else if (STRONG_VERBS.has(l)) {
       // "talks" as a verb of speech ("X talks about") is not a meeting; "held talks", "talks with" are.
       const held = toks.slice(Math.max(0, i - 3), i).some((t) => /^(held|hold|holds|holding)$/.test(t.lower));
       if (
@@ -348,7 +388,7 @@ function findTrigger(s: Sentence, ms: PersonMention[] = [], quoted: [number, num
         .slice(i + 1, i + 5)
         .some((t) => /^(dinner|lunch|luncheon|banquet|reception|breakfast)$/.test(t.lower));
       if ((l === "hosted" || l === "hosts") && !meal && !toks.slice(i + 1, i + 3).some((t) => t.cap)) continue;
-      consider({ type: "strong", kind: STRONG_VERBS[l], idx: i, word: l });
+      consider({ type: "strong", kind: STRONG_VERBS.get(l)!, idx: i, word: l });
     } else if (WEAK_VERBS.has(l)) {
       consider({ type: "weak", kind: "meeting", idx: i, word: l });
     }
@@ -405,7 +445,7 @@ function participantMentions(s: Sentence, ms: PersonMention[], quoted: [number, 
     // "a message from President X to King Y", "greetings of the Custodian … King Z", "on behalf of X".
     for (let q = titleStart - 1; q >= Math.max(0, titleStart - 12); q--) {
       const l = toks[q].lower;
-      if (STRONG_VERBS[l] || l === "with" || l === "and" || toks[q].text === "." || toks[q].text === ";") break;
+      if (STRONG_VERBS.has(l) || l === "with" || l === "and" || toks[q].text === "." || toks[q].text === ";") break;
       const rel = toks[q + 1]?.lower ?? "";
       if (!MESSAGE_WORDS.has(l) || !/^(to|from|of)$/.test(rel)) continue;
       // "handed over a letter to X" is given in person; "a message to X" carried by someone else is not.
@@ -430,28 +470,28 @@ interface Description {
   country: string | null;
 }
 
-const DESC_HEADS: Record<string, string> = {
-  minister: "minister",
-  fm: "minister",
-  pm: "minister",
-  premier: "minister",
-  counterpart: "counterpart",
-  envoy: "diplomat",
-  ambassador: "diplomat",
-  diplomat: "diplomat",
-  consul: "diplomat",
-  "consul-general": "diplomat",
-  general: "diplomat",
-  president: "president",
-  governor: "governor",
-  "governor-general": "governor",
-  secretary: "secretary",
-  speaker: "speaker",
-  chairman: "chairman",
-  commander: "commander",
-  official: "official",
-  leader: "leader",
-};
+const DESC_HEADS = new Map<string, string>([
+  ["minister", "minister"],
+  ["fm", "minister"],
+  ["pm", "minister"],
+  ["premier", "minister"],
+  ["counterpart", "counterpart"],
+  ["envoy", "diplomat"],
+  ["ambassador", "diplomat"],
+  ["diplomat", "diplomat"],
+  ["consul", "diplomat"],
+  ["consul-general", "diplomat"],
+  ["general", "diplomat"],
+  ["president", "president"],
+  ["governor", "governor"],
+  ["governor-general", "governor"],
+  ["secretary", "secretary"],
+  ["speaker", "speaker"],
+  ["chairman", "chairman"],
+  ["commander", "commander"],
+  ["official", "official"],
+  ["leader", "leader"],
+]);
 /** Plural nouns for the people of an event ("the two leaders", "both premiers", "the 2 heads of state"). */
 const PLURAL_PERSON_NOUNS = new Set([
   "leaders",
@@ -555,9 +595,9 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
         end = j + 1;
         continue;
       }
-      if (t.lower in DESC_HEADS) {
+      if (DESC_HEADS.has(t.lower)) {
         if (t.lower === "general" && toks[j - 1]?.lower !== "consul") break;
-        head = DESC_HEADS[t.lower];
+        head = DESC_HEADS.get(t.lower)!;
         end = j + 1;
         if (t.lower === "consul" && toks[j + 1]?.lower === "general") end = j + 2;
         // "ambassador to Baghdad", "minister of the Islamic Republic of Iran": keep the complement.
@@ -670,10 +710,15 @@ function resolveDescription(a: ArticleAnalysis, d: Description, exclude: Set<num
   return null;
 }
 
-function ownDate(
-  s: Sentence,
-  lastSeen: string | null,
-): { iso: string | null; approx: string | null; precision: DatePrecision | null; text: string | null } {
+/** The date a sentence gives its event. */
+interface SentenceDate {
+  iso: string | null;
+  approx: string | null;
+  precision: DatePrecision | null;
+  text: string | null;
+}
+
+function ownDate(s: Sentence, lastSeen: string | null): SentenceDate {
   for (const d of s.dates) {
     const before = s.toks[d.i0 - 1]?.lower === "on" ? s.toks[d.i0 - 2] : s.toks[d.i0 - 1];
     if (before && REPORT_VERBS.has(before.lower)) continue;
@@ -765,22 +810,50 @@ function keyOf(s: Sentence): string | null {
   return null;
 }
 
+/** The day of a sentence's date when it names one, else null. */
+function dayOf(d: SentenceDate): string | null {
+  return d.precision === "day" ? d.iso : null;
+}
+
+/** A new event told in sentences `sents`, dated by `d` (its own date; the article's anchor comes later). */
+function localEvent(
+  kind: EventKind,
+  sents: number[],
+  participants: number[],
+  d: SentenceDate,
+  told: Pick<LocalEvent, "roles" | "noAnchor" | "place" | "key" | "topics">,
+): LocalEvent {
+  return {
+    kind,
+    sents,
+    participants,
+    ownDate: dayOf(d),
+    ownApprox: d.approx,
+    ownPrecision: d.precision,
+    dateText: d.text,
+    date: null,
+    datePrecision: null,
+    ...told,
+  };
+}
+
 /**
  * Where a sentence lists separate bilateral events, one per person after it: "in separate meetings with A and
  * B", "held two other bilateral meetings: with A, and with B", and phone calls with several people ("spoke by
  * phone with A and B", "telephonic conversations with A, B and C": calls are one-to-one unless said otherwise).
  * Returns the token index after which the counterparts are listed, or -1.
  */
+const SEPARATE_EVENT_NOUNS = new Set(["meeting", "meetings", "talks", "calls", "phone", "telephone"]);
+const SEVERAL_WORDS = new Set(["bilateral", "two", "three", "four", "several", "other", "2", "3", "4"]);
+
 function separateIndex(s: Sentence, trig: Trigger): number {
   const toks = s.toks;
   for (let i = 0; i < toks.length; i++) {
     const l = toks[i].lower;
-    const next = toks[i + 1]?.lower ?? "";
-    if (l === "separate" && /^(meetings?|talks|calls|phone|telephone)$/.test(next)) return i;
+    if (l === "separate" && SEPARATE_EVENT_NOUNS.has(toks[i + 1]?.lower ?? "")) return i;
     if (l === "separately") return i;
-    if (/^(meetings|calls|conversations)$/.test(l)) {
-      const before = toks.slice(Math.max(0, i - 3), i).map((t) => t.lower);
-      if (before.some((w) => /^(bilateral|two|three|four|several|other|2|3|4)$/.test(w))) return i;
+    if (l === "meetings" || l === "calls" || l === "conversations") {
+      for (let k = Math.max(0, i - 3); k < i; k++) if (SEVERAL_WORDS.has(toks[k].lower)) return i;
     }
   }
   // "X visited A and B": one visit to each host.
@@ -949,25 +1022,16 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
     if (!trig && visitBy >= 0 && prevHost !== null) {
       const guests = people.filter((m) => m.run.i0 > visitBy && m.person !== prevHost).map((m) => m.person);
       if (guests.length && !isModal(s, visitBy)) {
-        const e: LocalEvent = {
-          kind: "visit",
-          sents: [s.index - 1, s.index],
-          participants: [prevHost, ...new Set(guests)],
+        const e = localEvent("visit", [s.index - 1, s.index], [prevHost, ...new Set(guests)], d, {
           roles: new Map([
             [prevHost, "host" as ParticipantRole],
             ...guests.map((g) => [g, "guest" as ParticipantRole] as const),
           ]),
-          ownDate: d.precision === "day" ? d.iso : null,
-          ownApprox: d.approx,
-          ownPrecision: d.precision,
-          dateText: d.text,
           noAnchor: noAnchor(s),
-          date: null,
-          datePrecision: null,
           place: placeOf(a, s),
           key: null,
           topics: topicsOf(a.text.slice(a.sentences[s.index - 1].start, s.end)),
-        };
+        });
         events.push(e);
         last = e;
         continue;
@@ -1030,23 +1094,19 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
       continue;
     }
 
-    const make = (kind: EventKind, parts: number[]): LocalEvent => ({
-      kind,
-      sents: [s.index],
-      participants: parts,
-      roles: new Map(),
-      ownDate: d.precision === "day" ? d.iso : null,
-      ownApprox: d.approx,
-      ownPrecision: d.precision,
-      dateText: d.text,
-      noAnchor: noAnchor(s),
-      date: null,
-      datePrecision: null,
-      place: kind === "phone_call" ? null : place,
-      key: keyOf(s),
-      topics: topicsOf(a.text.slice(s.start, s.end)),
-    });
-    const compatible = (e: LocalEvent) => !e.ownDate || !make(trig.kind, []).ownDate || e.ownDate === d.iso;
+    // The sentence's topics, read once however many events it makes or adds to.
+    let topics: string[] | undefined;
+    const sentenceTopics = () => (topics ??= topicsOf(a.text.slice(s.start, s.end)));
+    const make = (kind: EventKind, parts: number[]): LocalEvent =>
+      localEvent(kind, [s.index], parts, d, {
+        roles: new Map(),
+        noAnchor: noAnchor(s),
+        place: kind === "phone_call" ? null : place,
+        key: keyOf(s),
+        topics: [...sentenceTopics()],
+      });
+    // An event already dated to another day is another event.
+    const compatible = (e: LocalEvent) => !e.ownDate || !dayOf(d) || e.ownDate === d.iso;
     const absorb = (e: LocalEvent, parts: number[]) => {
       for (const p of parts) if (!e.participants.includes(p)) e.participants.push(p);
       if (!e.sents.includes(s.index)) e.sents.push(s.index);
@@ -1056,7 +1116,7 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
         e.ownPrecision = "day";
       }
       e.place ??= e.kind === "phone_call" ? null : addedPlace;
-      for (const t of topicsOf(a.text.slice(s.start, s.end))) if (!e.topics.includes(t)) e.topics.push(t);
+      for (const t of sentenceTopics()) if (!e.topics.includes(t)) e.topics.push(t);
     };
 
     // Attendance: "X attended the (key) meeting", "the meeting was attended by X", "in the presence of X".

@@ -100,8 +100,9 @@ export function extractArticles(files: ArticleInput[]): ExtractionResult {
         if (g.text !== g.name && !actor.aliases.includes(g.text)) actor.aliases.push(g.text);
       }
       for (const t of s.toks) {
+        if (!t.cap) continue;
         const c = DEMONYMS.get(t.lower);
-        if (!c || !t.cap) continue;
+        if (!c) continue;
         const kind: ActorKind = countryOf(c) && c !== "Kurdistan Region" ? "country" : "place";
         const existing = others.get(`${kind}:${c}`) ?? others.get(`country:${c}`) ?? others.get(`place:${c}`);
         const actor = existing?.actor ?? otherActor(`${kind}:${c}`, c, kind);

@@ -150,9 +150,15 @@ export const COMMON_CAPS = new Set<string>(words.commonCaps);
 /** Function words and frequent sentence-initial words: never part of a name. */
 export const STOPWORDS = new Set<string>(words.stopwords);
 
-export const MONTHS: Record<string, number> = words.months;
+/**
+ * Lower-case month names and abbreviations → month number (1–12). Maps, not the JSON objects: every token of
+ * every sentence is looked up, and a Map hashes a token's string once where an object's keyed look-up does more
+ * work per call (and would find "constructor" on Object's prototype).
+ */
+export const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries(words.months as Record<string, number>));
 
-export const WEEKDAYS: Record<string, number> = words.weekdays;
+/** Lower-case weekday names → day of the week (0 = Sunday). */
+export const WEEKDAYS: ReadonlyMap<string, number> = new Map(Object.entries(words.weekdays as Record<string, number>));
 
 const MEDIA_HEADS = new Set<string>(media.heads);
 const MEDIA_NAMES = new Set<string>(media.names);

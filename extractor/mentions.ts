@@ -85,9 +85,9 @@ export function classifyTokens(toks: Token[], headline = false): TokenClass[] {
       if (initial || headline || l.length <= 2 || !next?.cap || l.endsWith("s")) return "S";
       return "N";
     }
-    if (l in WEEKDAYS) return "D";
+    if (WEEKDAYS.has(l)) return "D";
     // "Jan" before a surname is a given name; a month's abbreviation stands beside a number ("Jan 5").
-    if (l in MONTHS) {
+    if (MONTHS.has(l)) {
       const numberNear = toks[i + 1]?.type === "num" || toks[i - 1]?.type === "num";
       const abbreviation = l.length <= 4 && !/^(may|june|july)$/.test(l);
       const nameNext =
@@ -307,11 +307,32 @@ export interface GazetteerMention {
   kind: "country" | "place";
 }
 
+const LEADING_LETTERS = /^[\p{L}\p{M}]*/u;
+
+/** The letters a string opens with: "cote" of "cote d'ivoire", "u" of "u.s.", "al" of "al-qaim". */
+function leadingLetters(s: string): string {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) continue;
+    return c < 128 ? s.slice(0, k) : LEADING_LETTERS.exec(s)![0];
+  }
+  return s;
+}
+
+/**
+ * The leading letters of every country, region and city name. A gazetteer name that matches from a token opens
+ * with that token's leading letters, so a token whose own are not among these opens none and its look-ups are
+ * skipped (most capitalised tokens are people's names and title words).
+ */
+const GAZETTEER_LEADS = new Set(
+  [...COUNTRY_BY_SURFACE.keys(), ...REGION_BY_SURFACE.keys(), ...CITY_BY_SURFACE.keys()].map(leadingLetters),
+);
+
 /** Finds countries, regions and cities (longest match first, up to five tokens). */
 export function findGazetteerMentions(text: string, toks: Token[]): GazetteerMention[] {
   const out: GazetteerMention[] = [];
   for (let i = 0; i < toks.length; i++) {
-    if (!toks[i].cap) continue;
+    if (!toks[i].cap || !GAZETTEER_LEADS.has(leadingLetters(toks[i].lower))) continue;
     for (let n = Math.min(5, toks.length - i); n >= 1; n--) {
       const last = toks[i + n - 1];
       if (n > 1 && last.type !== "word") continue;

@@ -6,7 +6,10 @@ const PARTICLES = new Set(["al", "el", "bin", "ibn", "bint", "ben", "abu", "de",
 // Identity resolution compares every name with every other: the normalised forms are computed once per string.
 const nameTokenCache = new Map<string, readonly string[]>();
 const coreTokenCache = new Map<string, readonly string[]>();
-const variantCache = new Map<string, boolean>();
+const slugCache = new Map<string, string>();
+/** Token pairs by their smaller token, then the larger: no key string to build and hash per comparison. */
+const variantCache = new Map<string, Map<string, boolean>>();
+let variantCount = 0;
 /** The caches are dropped past this size, so a long-running server does not grow them without end. */
 const CACHE_LIMIT = 100_000;
 
@@ -92,10 +95,19 @@ export function jaroWinkler(a: string, b: string): number {
 /** True when two name tokens are spelling variants of each other (Qasim/Qassem, Shamkhani/Shamkani). */
 export function tokenVariant(a: string, b: string): boolean {
   if (a === b) return true;
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  let known = variantCache.get(key);
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  let byHi = variantCache.get(lo);
+  let known = byHi?.get(hi);
   if (known === undefined) {
-    known = remember(variantCache, key, computeTokenVariant(a, b));
+    if (variantCount >= CACHE_LIMIT) {
+      variantCache.clear();
+      variantCount = 0;
+      byHi = undefined;
+    }
+    if (!byHi) variantCache.set(lo, (byHi = new Map()));
+    known = computeTokenVariant(a, b);
+    byHi.set(hi, known);
+    variantCount++;
   }
   return known;
 }
@@ -174,6 +186,10 @@ export function givenNameMatches(single: string, full: string): boolean {
 
 /** Stable slug for ids: "Nechirvan Barzani" → "nechirvan-barzani". */
 export function slugify(s: string): string {
+  return slugCache.get(s) ?? remember(slugCache, s, computeSlug(s));
+}
+
+function computeSlug(s: string): string {
   return (
     s
       .normalize("NFKD")
