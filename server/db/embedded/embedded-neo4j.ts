@@ -8,12 +8,12 @@
  * because it watches the stdin pipe that we hold (see ParleyNeo4j.java).
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
+import { ensureInitialPassword } from "./initial-password.js";
 import { writeNeo4jHome } from "./neo4j-conf.js";
 import { ENTRY_POINT_SOURCE, NEO4J_VERSION, ensureNeo4jJars, findJava } from "./prerequisites.js";
 
@@ -28,6 +28,8 @@ export interface EmbeddedNeo4jOptions {
   httpPort: number;
   /** With auth, a generated password is kept in `<homeDir>/password` (mode 0600). */
   auth: boolean;
+  /** Makes the first start's password (server/db/embedded/initial-password.ts); tests force awkward ones. */
+  generatePassword?: () => string;
   heap: string;
   pageCache: string;
   transactionTimeout: string;
@@ -123,7 +125,6 @@ export class EmbeddedNeo4j {
     let httpPort = await pickPort(options.httpPort, "HTTP", options.log);
     if (httpPort === boltPort) httpPort = await freePort();
 
-    const password = options.auth ? await ensurePassword(options.homeDir) : null;
     await writeNeo4jHome(options.homeDir, {
       boltPort,
       httpPort,
@@ -132,7 +133,14 @@ export class EmbeddedNeo4j {
       pageCache: options.pageCache,
       transactionTimeout: options.transactionTimeout,
     });
-    if (password !== null) await setInitialPassword(java, options.homeDir, libDir, password);
+    // After the conf (the admin tool reads it), before the first start (Neo4j ignores it afterwards).
+    const password = options.auth
+      ? await ensureInitialPassword({
+          homeDir: options.homeDir,
+          runAdminTool: (args) => runSetInitialPassword(java, options.homeDir, libDir, args),
+          generate: options.generatePassword,
+        })
+      : null;
 
     const instance = new EmbeddedNeo4j(options, {
       uri: `bolt://127.0.0.1:${boltPort}`,
@@ -247,31 +255,30 @@ async function refuseSecondInstance(pidFile: string, homeDir: string): Promise<v
   await rm(pidFile, { force: true });
 }
 
-async function ensurePassword(homeDir: string): Promise<string> {
-  const file = path.join(homeDir, "password");
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const password = randomBytes(24).toString("base64url");
-  await writeFile(file, `${password}\n`, { mode: 0o600 });
-  await chmod(file, 0o600);
-  return password;
-}
-
-/** Sets the `neo4j` user's password before the very first start (Neo4j ignores it afterwards). */
-async function setInitialPassword(java: string, homeDir: string, libDir: string, password: string): Promise<void> {
-  if (existsSync(path.join(homeDir, "data", "databases", "system"))) return;
-  await run(
-    java,
-    [
-      "-cp",
-      `${path.join(homeDir, "conf", "*")}${path.delimiter}${path.join(libDir, "*")}`,
-      "org.neo4j.cli.AdminTool",
-      "dbms",
-      "set-initial-password",
-      password,
-    ],
-    {
-      cwd: homeDir,
-      env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: path.join(homeDir, "conf") },
-    },
-  );
+/** Runs `neo4j-admin dbms set-initial-password <args>`; a failure carries the tool's own output. */
+async function runSetInitialPassword(java: string, homeDir: string, libDir: string, args: string[]): Promise<void> {
+  try {
+    await run(
+      java,
+      [
+        "-cp",
+        `${path.join(homeDir, "conf", "*")}${path.delimiter}${path.join(libDir, "*")}`,
+        "org.neo4j.cli.AdminTool",
+        "dbms",
+        "set-initial-password",
+        ...args,
+      ],
+      {
+        cwd: homeDir,
+        env: { ...process.env, NEO4J_HOME: homeDir, NEO4J_CONF: path.join(homeDir, "conf") },
+      },
+    );
+  } catch (error) {
+    const failure = error as { code?: unknown; stderr?: string; stdout?: string };
+    // Not error.message: it repeats the command line. The tool's output is redacted again by the caller.
+    const output = `${failure.stderr ?? ""}${failure.stdout ?? ""}`.trim().split("\n").slice(0, 5).join(" ");
+    // No `cause`: the original error may hold the password, and loggers print causes.
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error(`neo4j-admin set-initial-password failed (exit ${String(failure.code)}): ${output || "no output"}`);
+  }
 }

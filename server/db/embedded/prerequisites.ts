@@ -2,7 +2,7 @@
  * Embedded Neo4j prerequisites
  * ============================
  *
- * Finds Java 17+ and Maven, and resolves the Neo4j Community jars from Maven Central once per version into a
+ * Finds a Java 17+ JDK and Maven, and resolves the Neo4j Community jars from Maven Central once per version into a
  * shared cache under `.parley/`, so later starts (and every test run) reuse them.
  */
 import { execFile, spawn } from "node:child_process";
@@ -36,7 +36,11 @@ export class MissingPrerequisiteError extends Error {
   }
 }
 
-/** Returns the java executable (JAVA_HOME first) after checking it is version 17 or newer. */
+/**
+ * Returns the java executable (JAVA_HOME first) after checking it is version 17 or newer *and* a JDK: the launcher
+ * runs ParleyNeo4j.java through Java's source launcher, which needs the `jdk.compiler` module that a JRE lacks
+ * (there it fails with "Module jdk.compiler not in boot Layer", and Neo4j would be restarted forever).
+ */
 export async function findJava(): Promise<string> {
   const candidates = [process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : null, "java"].filter(
     (c): c is string => c !== null,
@@ -51,12 +55,29 @@ export async function findJava(): Promise<string> {
     }
     const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
     const major = match ? Number(match[1] === "1" ? match[2] : match[1]) : 0;
-    if (major >= 17) return java;
+    if (major >= 17) {
+      if (await hasCompilerModule(java)) return java;
+      throw new MissingPrerequisiteError(
+        `Java ${major} at ${java} is a runtime (JRE) without the compiler module jdk.compiler, which Parley's Neo4j ` +
+          "launcher needs: install a JDK, e.g. `sudo apt-get install openjdk-17-jdk-headless` (Debian/Ubuntu), " +
+          "or point JAVA_HOME at one.",
+      );
+    }
     throw new MissingPrerequisiteError(
       `Java ${major || "(unknown version)"} was found at ${java}, but Neo4j 5.26 needs Java 17 or newer.`,
     );
   }
   throw new MissingPrerequisiteError("Java was not found (neither $JAVA_HOME/bin/java nor `java` on the PATH).");
+}
+
+/** True when this java lists the `jdk.compiler` module (a JDK); a JRE does not have it. */
+export async function hasCompilerModule(java: string): Promise<boolean> {
+  try {
+    const { stdout } = await run(java, ["--list-modules"], { maxBuffer: 1024 * 1024 });
+    return /^jdk\.compiler@/m.test(stdout);
+  } catch {
+    return false;
+  }
 }
 
 async function findMaven(): Promise<string> {
