@@ -65,6 +65,12 @@ export const LINK_ENDS: Record<LinkType, { source: readonly NodeType[]; target: 
   PART_OF: { source: ["organization"], target: ["government", "organization"] },
 };
 
+/** Link types a node states by a field of its own (`participants`, `place`, `topics`…); roles are records of their own. */
+export type FieldLinkType = Exclude<LinkType, "HOLDS_ROLE">;
+export const FIELD_LINK_TYPES: readonly FieldLinkType[] = LINK_TYPES.filter(
+  (type): type is FieldLinkType => type !== "HOLDS_ROLE",
+);
+
 /** Whether a node type (as stored, a plain string) may end the given side of a link. */
 export function linkEndAccepts(type: LinkType, side: "source" | "target", nodeType: string): boolean {
   return (LINK_ENDS[type][side] as readonly string[]).includes(nodeType);

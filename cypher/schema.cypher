@@ -25,7 +25,7 @@ CREATE INDEX rejection_subject IF NOT EXISTS FOR (n:Rejection) ON (n.subjectId);
 CREATE INDEX suggestion_status IF NOT EXISTS FOR (n:Suggestion) ON (n.status);
 CREATE INDEX suggestion_key IF NOT EXISTS FOR (n:Suggestion) ON (n.key);
 
-// Staged imports (server/modules/ingest/staged-import.ts): their state, the one staging slot (a second import
+// Staged imports (server/modules/ingest/import.staged.ts): their state, the one staging slot (a second import
 // cannot stage while one does, so every staged node is that import's), and staged nodes by id.
 CREATE CONSTRAINT import_id IF NOT EXISTS FOR (n:Import) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT import_staging_slot IF NOT EXISTS FOR (n:Import) REQUIRE n.stagingSlot IS UNIQUE;

@@ -12,10 +12,11 @@ import { readFile } from "node:fs/promises";
 import { loadConfig } from "../server/config.js";
 import { connectForCli } from "../server/db/cli-connection.js";
 import { createLogger } from "../server/log.js";
-import { ArticleInputError, articlesToImport, decodeArticle } from "../server/modules/ingest/extraction-import.js";
-import { validateImport } from "../server/modules/ingest/import-validate.js";
+import { curationImportHooks } from "../server/modules/curation/import-hooks.js";
+import { ArticleInputError, articlesToImport, decodeArticle } from "../server/modules/ingest/extraction.import.js";
+import { addSurnameQuestions } from "../server/modules/ingest/extraction.surnames.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
-import { addSurnameQuestions } from "../server/modules/ingest/surname-suggestions.js";
+import { validateImport } from "../server/modules/ingest/import.validate.js";
 
 const args = process.argv.slice(2);
 const dryRun = args.includes("--dry-run");
@@ -73,7 +74,7 @@ try {
   await addSurnameQuestions(connection.db, imported);
   const checked = validateImport(document);
   if (!checked.ok) throw new Error(checked.errors.map((e) => `${e.path}: ${e.message}`).join("; "));
-  const summary = await loadImportFile(connection.db, checked.data);
+  const summary = await loadImportFile(connection.db, checked.data, { hooks: curationImportHooks });
   console.error(
     `Ingested ${summary.articles} article(s): ${summary.nodes} nodes, ${summary.links} links, ${summary.evidence} citations, ` +
       `${summary.metLinks} met-with links refreshed, in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,

@@ -9,8 +9,9 @@ import { readFile, stat } from "node:fs/promises";
 import { loadConfig } from "../server/config.js";
 import { connectForCli } from "../server/db/cli-connection.js";
 import { createLogger } from "../server/log.js";
-import { readCsvFolder } from "../server/modules/ingest/csv-import.js";
-import { validateImportText } from "../server/modules/ingest/import-validate.js";
+import { curationImportHooks } from "../server/modules/curation/import-hooks.js";
+import { readCsvFolder } from "../server/modules/ingest/import.csv.js";
+import { validateImportText } from "../server/modules/ingest/import.validate.js";
 import { ImportValidationError, loadImportFile } from "../server/modules/ingest/import.service.js";
 
 const target = process.argv[2];
@@ -35,6 +36,7 @@ const connection = await connectForCli(config, log);
 let lastReport = 0;
 try {
   const summary = await loadImportFile(connection.db, parsed.data, {
+    hooks: curationImportHooks,
     articlesDir: config.articlesDir,
     log,
     progress: (step, done, total) => {

@@ -17,6 +17,7 @@ import { ROOT_DIR } from "../server/config.js";
 import { Database, createDriver } from "../server/db/database.js";
 import { type ThrowawayNeo4j, startThrowawayNeo4j } from "../server/db/embedded/throwaway.js";
 import { createLogger } from "../server/log.js";
+import { curationImportHooks } from "../server/modules/curation/import-hooks.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
 import { type ServerProcess, processRssBytes, startServerProcess } from "../tests/bench/server-process.js";
 
@@ -38,7 +39,9 @@ try {
   progress("Starting a throwaway Neo4j…");
   neo4j = await startThrowawayNeo4j({ purpose: "loadtest", transactionTimeout: "60s", log: progress });
   const db = new Database(createDriver(neo4j.neo4j.connection), undefined, createLogger("warn"));
-  await loadImportFile(db, JSON.parse(readFileSync(path.join(ROOT_DIR, "data", "seed.json"), "utf8")));
+  await loadImportFile(db, JSON.parse(readFileSync(path.join(ROOT_DIR, "data", "seed.json"), "utf8")), {
+    hooks: curationImportHooks,
+  });
   await db.close();
 
   // The load test is one client hammering the server; per-client limits are lifted for it explicitly.

@@ -9,11 +9,14 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
 import type { ResponseCache } from "./http/response-cache.js";
 import type { Logger } from "./log.js";
+import type { ImportHooks } from "./modules/ingest/import.hooks.js";
 
 export interface AppDeps {
   config: Config;
   db: Database;
   log: Logger;
+  /** What every import asks of curation (curation/import-hooks.ts `curationImportHooks`): ingest declares, curation implements. */
+  importHooks: ImportHooks;
   /** Folder of the built client (`vite build`); the API works without it. */
   clientDir?: string;
 }

@@ -8,20 +8,18 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { ROOT_DIR, type Config } from "./config.js";
+import type { AppDeps } from "./app-deps.js";
+import { ROOT_DIR } from "./config.js";
 import type { Database } from "./db/database.js";
 import { applySchema } from "./db/schema.js";
-import type { Logger } from "./log.js";
 import { loadImportFile } from "./modules/ingest/import.service.js";
-import { recoverStagedImports } from "./modules/ingest/staged-import.js";
+import { recoverStagedImports } from "./modules/ingest/import.staged.js";
 
 export const SAMPLE_DATASET = path.join(ROOT_DIR, "data", "seed.json");
 
 /** Waits for the database and prepares it; resolves false if aborted before the database came up. */
 export async function bootstrapDatabase(
-  db: Database,
-  config: Config,
-  log: Logger,
+  { db, config, log, importHooks }: Pick<AppDeps, "db" | "config" | "log" | "importHooks">,
   signal?: AbortSignal,
 ): Promise<boolean> {
   if (!(await db.waitUntilReady(signal))) return false;
@@ -32,7 +30,7 @@ export async function bootstrapDatabase(
   if (config.loadSample && (await isEmpty(db))) {
     log.info("empty database: loading the sample dataset", { file: path.relative(ROOT_DIR, SAMPLE_DATASET) });
     const raw = JSON.parse(await readFile(SAMPLE_DATASET, "utf8"));
-    const summary = await loadImportFile(db, raw, { articlesDir: config.articlesDir, log });
+    const summary = await loadImportFile(db, raw, { hooks: importHooks, articlesDir: config.articlesDir, log });
     log.info("sample dataset loaded", { ...summary });
   }
   return true;

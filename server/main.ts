@@ -15,6 +15,7 @@ import type { EmbeddedNeo4j } from "./db/embedded/embedded-neo4j.js";
 import { MissingPrerequisiteError } from "./db/embedded/prerequisites.js";
 import { startEmbedded } from "./embedded-start.js";
 import { createLogger } from "./log.js";
+import { curationImportHooks } from "./modules/curation/import-hooks.js";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
     log.info("writes need an admin token", { tokens: config.adminTokens.map((t) => t.label) });
   }
   const db = new Database(createDriver(connection), connection.database, log);
-  const app = createApp({ config, db, log });
+  const deps = { config, db, log, importHooks: curationImportHooks };
+  const app = createApp(deps);
   const server: Server = app.listen(config.port, config.host, () => {
     log.info(
       `Parley is listening on http://${config.host}:${server.address() && typeof server.address() === "object" ? (server.address() as { port: number }).port : config.port}/`,
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
   });
 
   const aborter = new AbortController();
-  void bootstrapDatabase(db, config, log, aborter.signal).catch((error: unknown) => {
+  void bootstrapDatabase(deps, aborter.signal).catch((error: unknown) => {
     log.error("database bootstrap failed", { error });
   });
 

@@ -4,21 +4,21 @@
  *
  * The closed lists of names that Parley's graph uses and that Cypher cannot take as parameters: node labels,
  * relationship types, a path's hop bound. `cypher(name, slots)` (db/cypher.ts) fills template slots only with
- * values of these lists, so no text from a request or a file ever becomes Cypher.
+ * values of these lists, so no text from a request or a file ever becomes Cypher. The node types and link types
+ * themselves are the contract's vocabularies (contracts/vocabulary.ts); the labels here are derived from them.
  */
+import { LINK_TYPES, NODE_TYPES, type NodeType } from "../../contracts/vocabulary.js";
 
-/** The label of each type of entity (every entity also carries `Entity`). */
-export const ENTITY_LABELS = [
-  "Person",
-  "Government",
-  "Organization",
-  "Country",
-  "Place",
-  "Agreement",
-  "Event",
-  "Topic",
-] as const;
-export type EntityLabel = (typeof ENTITY_LABELS)[number];
+/** The label of an entity of a node type: the type's name capitalised (`person` → `Person`). */
+export type EntityLabel = Capitalize<NodeType>;
+
+/** The label of each node type (every entity also carries `Entity`). */
+export function entityLabel(type: NodeType): EntityLabel {
+  return `${type.charAt(0).toUpperCase()}${type.slice(1)}` as EntityLabel;
+}
+
+/** The labels of entities, one per node type, in the order of `NODE_TYPES`. */
+export const ENTITY_LABELS: readonly EntityLabel[] = NODE_TYPES.map(entityLabel);
 
 /** Every node label of the live graph: entities, what cites and measures them, curation records, imports. */
 export const NODE_LABELS = [
@@ -37,31 +37,20 @@ export const NODE_LABELS = [
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
 /** Labels of nodes a staged import writes before it publishes them: `Staged` + the label they will have. */
-export const STAGING_LABELS = [
+export type StagingLabel = `Staged${EntityLabel | "Article" | "Quantity" | "Evidence"}`;
+export const STAGING_LABELS: readonly StagingLabel[] = [
   "StagedArticle",
-  "StagedPerson",
-  "StagedGovernment",
-  "StagedOrganization",
-  "StagedCountry",
-  "StagedPlace",
-  "StagedAgreement",
-  "StagedEvent",
-  "StagedTopic",
+  ...ENTITY_LABELS.map(stagingLabel),
   "StagedQuantity",
   "StagedEvidence",
-] as const;
-export type StagingLabel = (typeof STAGING_LABELS)[number];
+];
 
-/** Every relationship type of the graph. */
+/**
+ * Every relationship type of the graph: the links the data states (`LINK_TYPES`, contracts/vocabulary.ts), then
+ * those Parley derives or keeps for itself (citations, the MET projection, curation records, snapshots).
+ */
 export const RELATIONSHIP_TYPES = [
-  "IN_COUNTRY",
-  "PART_OF",
-  "PARTICIPATED_IN",
-  "AT",
-  "ABOUT",
-  "PRODUCED",
-  "PARTY_TO",
-  "HOLDS_ROLE",
+  ...LINK_TYPES,
   "EVIDENCED_BY",
   "IN_ARTICLE",
   "MET",

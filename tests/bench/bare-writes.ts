@@ -10,7 +10,7 @@
  */
 import type { Database } from "../../server/db/database.js";
 import { batches, runBatched } from "../../server/modules/ingest/import.repository.js";
-import { STAGE_CHUNK_ROWS, STAGE_PARALLELISM } from "../../server/modules/ingest/staged-import.js";
+import { STAGE_CHUNK_ROWS, STAGE_PARALLELISM } from "../../server/modules/ingest/import.staged.js";
 
 export interface BareWriteRates {
   nodesPerSecond: number;
@@ -70,7 +70,7 @@ async function writeChunks(db: Database, query: string, rows: unknown[]): Promis
   const worker = async () => {
     while (next < chunks.length) {
       const chunk = chunks[next++]!;
-      await db.writeTx((tx) => runBatched(tx, query, chunk, undefined, "bare writes"));
+      await db.writeTx((tx) => runBatched(tx, query, chunk, { step: "bare writes" }));
     }
   };
   await Promise.all(Array.from({ length: STAGE_PARALLELISM }, worker));

@@ -9,9 +9,9 @@
  */
 import type { Database } from "../../server/db/database.js";
 import { nodeCount } from "../../server/db/planner.js";
-import { validateImport } from "../../server/modules/ingest/import-validate.js";
-import { BATCH_SIZE, setBatchSize } from "../../server/modules/ingest/import.repository.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { validateImport } from "../../server/modules/ingest/import.validate.js";
+import { BATCH_SIZE } from "../../server/modules/ingest/import.repository.js";
+import { loadImportFile } from "../helpers/load.js";
 import { ceilingRelationshipsPerSecond, measureBareWrites } from "./bare-writes.js";
 import { countRelationships, wipe } from "./bench-database.js";
 import type { BenchOptions } from "./options.js";
@@ -133,6 +133,7 @@ async function timedLoad(
   options: BenchOptions,
   report: BenchReport,
   parallelism?: number,
+  batchSize?: number,
 ): Promise<{ ms: number; rels: number; nodes: number; steps: Record<string, number> }> {
   const before = await countRelationships(db);
   const nodesBefore = await nodeCount(db);
@@ -144,6 +145,7 @@ async function timedLoad(
     await loadImportFile(db, file, {
       ...(options.stageAboveRows !== undefined ? { stageAboveRows: options.stageAboveRows } : {}),
       ...(parallelism ? { staged: { parallelism } } : {}),
+      batchSize,
       progress: (step) => {
         const now = performance.now();
         steps[step] = Math.round((steps[step] ?? 0) + now - last);
@@ -231,37 +233,32 @@ export async function benchLoad(
     progress(
       `loading ${size.label} through the import path (${files.length} file${files.length > 1 ? "s" : ""}), ${label}`,
     );
-    const previous = setBatchSize(batch);
-    try {
-      const { ms, rels, nodes, steps } = await timedLoad(db, files, options, report, parallelism);
-      progress(`load steps (ms): ${JSON.stringify(steps)}`);
-      meta[`loadSteps@${size.label}@${label}`] = steps;
+    const { ms, rels, nodes, steps } = await timedLoad(db, files, options, report, parallelism, batch);
+    progress(`load steps (ms): ${JSON.stringify(steps)}`);
+    meta[`loadSteps@${size.label}@${label}`] = steps;
+    record({
+      section: "load",
+      metric: `rows/s (${label})`,
+      size: size.label,
+      value: rowCount / (ms / 1000),
+      unit: "rows/s",
+      baseline: perRowRate,
+      baselineName: "per-row MERGE",
+      note: `${rowCount} rows`,
+    });
+    if (isDefault) {
+      // The baseline is the fastest this machine could write as many bare nodes and links (target: 50,000/s).
       record({
         section: "load",
-        metric: `rows/s (${label})`,
+        metric: "relationships/s (import path)",
         size: size.label,
-        value: rowCount / (ms / 1000),
-        unit: "rows/s",
-        baseline: perRowRate,
-        baselineName: "per-row MERGE",
-        note: `${rowCount} rows`,
+        value: rels / (ms / 1000),
+        unit: "rels/s",
+        baseline: ceilingRelationshipsPerSecond(bare, nodes, rels),
+        baselineName: "bare-write ceiling",
+        note: `${rels} relationships and ${nodes} nodes in ${(ms / 1000).toFixed(1)} s, ${files.length} file(s)`,
       });
-      if (isDefault) {
-        // The baseline is the fastest this machine could write as many bare nodes and links (target: 50,000/s).
-        record({
-          section: "load",
-          metric: "relationships/s (import path)",
-          size: size.label,
-          value: rels / (ms / 1000),
-          unit: "rels/s",
-          baseline: ceilingRelationshipsPerSecond(bare, nodes, rels),
-          baselineName: "bare-write ceiling",
-          note: `${rels} relationships and ${nodes} nodes in ${(ms / 1000).toFixed(1)} s, ${files.length} file(s)`,
-        });
-        meta[`relationships@${size.label}`] = await countRelationships(db);
-      }
-    } finally {
-      setBatchSize(previous);
+      meta[`relationships@${size.label}`] = await countRelationships(db);
     }
     if (!isDefault) await wipe(db);
   }

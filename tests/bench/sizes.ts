@@ -21,7 +21,7 @@ export const SERVER_SIZES: Size[] = [
   { label: "10k", actors: 1_500, events: 4_500, iterations: 40, files: 1 },
   { label: "100k", actors: 12_000, events: 45_000, iterations: 30, files: 1 },
   // A million links is more than one transaction should hold: the import path stages the file (many transactions,
-  // published in one; see server/modules/ingest/staged-import.ts), so it still lands whole or not at all.
+  // published in one; see server/modules/ingest/import.staged.ts), so it still lands whole or not at all.
   { label: "1M", actors: 100_000, events: 450_000, iterations: 20, files: 1 },
 ];
 

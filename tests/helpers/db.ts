@@ -12,6 +12,7 @@ import { ROOT_DIR, loadConfig } from "../../server/config.js";
 import { Database, createDriver } from "../../server/db/database.js";
 import { applySchema } from "../../server/db/schema.js";
 import { createLogger } from "../../server/log.js";
+import { curationImportHooks } from "../../server/modules/curation/import-hooks.js";
 
 export const SHARED_DIR = path.resolve(ROOT_DIR, "..", "shared");
 export const SEEDS_DIR = path.join(SHARED_DIR, "seeds");
@@ -38,7 +39,7 @@ export function createTestApp(db: Database, env: Record<string, string> = {}) {
     PARLEY_ARTICLES_DIR: SEEDS_DIR,
     ...env,
   });
-  return { app: createApp({ config, db, log: createLogger("silent") }), config };
+  return { app: createApp({ config, db, log: createLogger("silent"), importHooks: curationImportHooks }), config };
 }
 
 /** The bundled sample dataset as parsed JSON. */

@@ -8,7 +8,7 @@
 import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
 import type { Database } from "../../server/db/database.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { loadImportFile } from "./load.js";
 import { ensureClientBuilt, launchBrowser, listen } from "./browser.js";
 import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase, seedDataset } from "./db.js";
 

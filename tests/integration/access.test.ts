@@ -6,7 +6,7 @@ import express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import { readCounts } from "../../server/modules/ingest/import.repository.js";
+import { readCounts } from "../../server/db/counts.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
 /** Wraps the app so that every request looks as if it came from another machine. */

@@ -11,9 +11,9 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
 import { DatabaseNotEmptyError, restoreBackup, writeBackup } from "../../server/modules/curation/backup.js";
-import { articlesToImport } from "../../server/modules/ingest/extraction-import.js";
-import { readCounts } from "../../server/modules/ingest/import.repository.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { articlesToImport } from "../../server/modules/ingest/extraction.import.js";
+import { readCounts } from "../../server/db/counts.js";
+import { loadImportFile } from "../helpers/load.js";
 import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 
 /** An invented article (no third-party text). */

@@ -12,9 +12,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
 import { toJson, toJsonMap } from "../../server/db/values.js";
 import { stableJson } from "../../server/modules/curation/curation.repository.js";
-import { articlesToImport } from "../../server/modules/ingest/extraction-import.js";
-import { readCounts } from "../../server/modules/ingest/import.repository.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { articlesToImport } from "../../server/modules/ingest/extraction.import.js";
+import { readCounts } from "../../server/db/counts.js";
+import { loadImportFile } from "../helpers/load.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
 /** Wraps the app so that every request looks as if it came from another machine. */

@@ -13,7 +13,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
 import { AGREEMENTS_SHOWN, type EventsWalk, readNodeEvents } from "../../server/modules/nodes/nodes.repository.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { loadImportFile } from "../helpers/load.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
 const DAYS = ["2021-03-04", "2021-03-05", "2021-07-01"];

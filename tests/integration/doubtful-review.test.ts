@@ -7,7 +7,7 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import { readCounts } from "../../server/modules/ingest/import.repository.js";
+import { readCounts } from "../../server/db/counts.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
 const ARTICLE = [

@@ -12,8 +12,9 @@ import { EmbeddedNeo4j } from "../../server/db/embedded/embedded-neo4j.js";
 import { generatePassword } from "../../server/db/embedded/initial-password.js";
 import { NEO4J_VERSION } from "../../server/db/embedded/prerequisites.js";
 import { createLogger } from "../../server/log.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { loadImportFile } from "../helpers/load.js";
 import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
+import { curationImportHooks } from "../../server/modules/curation/import-hooks.js";
 
 describe("foundation #health and #graph", () => {
   let db: Database;
@@ -131,7 +132,7 @@ describe("foundation #embedded-neo4j life cycle", () => {
 
   it("should turn health into 503 when Neo4j dies, and recover after the launcher restarts it", async () => {
     const config = loadConfig({ NEO4J_URI: neo4j.connection.uri, NEO4J_PASSWORD: neo4j.connection.password ?? "" });
-    const app = createApp({ config, db, log: createLogger("silent") });
+    const app = createApp({ config, db, log: createLogger("silent"), importHooks: curationImportHooks });
     await request(app).get("/api/health").expect(200);
 
     const firstPid = neo4j.pid!;

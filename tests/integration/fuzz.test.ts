@@ -6,8 +6,8 @@ import fc from "fast-check";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import { readCounts } from "../../server/modules/ingest/import.repository.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { readCounts } from "../../server/db/counts.js";
+import { loadImportFile } from "../helpers/load.js";
 import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 
 /** Strings that have broken servers before: injections, traversal, huge numbers, odd unicode. */

@@ -13,10 +13,11 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
 import { isLoopbackAddress } from "../../server/http/access.js";
-import { readCsvFolder } from "../../server/modules/ingest/csv-import.js";
-import type { ImportIssue } from "../../server/modules/ingest/import-validate.js";
-import { readCounts } from "../../server/modules/ingest/import.repository.js";
-import { ImportValidationError, loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { readCsvFolder } from "../../server/modules/ingest/import.csv.js";
+import type { ImportIssue } from "../../server/modules/ingest/import.validate.js";
+import { readCounts } from "../../server/db/counts.js";
+import { ImportValidationError } from "../../server/modules/ingest/import.service.js";
+import { loadImportFile } from "../helpers/load.js";
 import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/import/", import.meta.url));
@@ -247,7 +248,7 @@ describe("import #bad-input", () => {
   it("should accept the valid base file used by the bad cases (then remove nothing else)", async () => {
     // The base must be valid, or the cases below would prove nothing.
     const scratch = validFile();
-    const { validateImport } = await import("../../server/modules/ingest/import-validate.js");
+    const { validateImport } = await import("../../server/modules/ingest/import.validate.js");
     expect(validateImport(scratch).ok).toBe(true);
   });
 

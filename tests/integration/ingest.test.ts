@@ -6,9 +6,9 @@ import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import { articlesToImport, decodeArticle } from "../../server/modules/ingest/extraction-import.js";
-import { readCounts } from "../../server/modules/ingest/import.repository.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { articlesToImport, decodeArticle } from "../../server/modules/ingest/extraction.import.js";
+import { readCounts } from "../../server/db/counts.js";
+import { loadImportFile } from "../helpers/load.js";
 import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
 const seedFiles = readdirSync(SEEDS_DIR)

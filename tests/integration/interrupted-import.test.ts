@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ROOT_DIR } from "../../server/config.js";
 import type { ImportFileInput } from "../../contracts/import-format.js";
 import type { Database } from "../../server/db/database.js";
-import { readCounts } from "../../server/modules/ingest/import.repository.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { readCounts } from "../../server/db/counts.js";
+import { loadImportFile } from "../helpers/load.js";
 import { openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 
 /** A file big enough that loading it takes a few seconds: people meeting in pairs across many events. */

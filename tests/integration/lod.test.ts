@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SerializedGraph } from "../../contracts/graph.js";
 import type { Database } from "../../server/db/database.js";
 import { buildLodGraph, lodLimits } from "../../server/modules/graph/graph.lod.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { loadImportFile } from "../helpers/load.js";
 import { generateSynthetic } from "../bench/synthetic.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 

@@ -8,8 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENCOUNTER_KINDS } from "../../contracts/vocabulary.js";
 import type { Database } from "../../server/db/database.js";
-import { setBatchSize } from "../../server/modules/ingest/import.repository.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { loadImportFile } from "../helpers/load.js";
 import { generateSynthetic } from "../bench/synthetic.js";
 import { openTestDatabase, resetDatabase } from "../helpers/db.js";
 
@@ -66,26 +65,25 @@ async function recomputeAll(db: Database): Promise<void> {
   });
 }
 
+/** Small batches, so that most pairs have their two actors in different batches. */
+const SMALL_BATCHES = { batchSize: 37 };
+
 describe("ingest #met-refresh", () => {
   let db: Database;
-  let previousBatch: number;
 
   beforeAll(async () => {
     db = openTestDatabase();
     await resetDatabase(db);
-    // Small batches, so that most pairs have their two actors in different batches.
-    previousBatch = setBatchSize(37);
   });
 
   afterAll(async () => {
-    setBatchSize(previousBatch);
     await resetDatabase(db);
     await db.close();
   });
 
   it("should equal a full recomputation after one file and after a second overlapping file", async () => {
     const file = generateSynthetic({ actors: 300, events: 900, seed: 11 });
-    await loadImportFile(db, file);
+    await loadImportFile(db, file, SMALL_BATCHES);
     const incremental = await readMet(db);
     expect(incremental.length).toBeGreaterThan(0);
     await recomputeAll(db);
@@ -108,7 +106,7 @@ describe("ingest #met-refresh", () => {
         })),
       ],
     };
-    await loadImportFile(db, second);
+    await loadImportFile(db, second, SMALL_BATCHES);
     const afterSecond = await readMet(db);
     await recomputeAll(db);
     expect(await readMet(db)).toEqual(afterSecond);
@@ -122,7 +120,7 @@ describe("ingest #met-refresh", () => {
       mode: "extend" as const,
       evidence: [{ article: file.articles![0]!.id, paragraph: 99, start: 0, end: 10, by: "curator" }],
     }));
-    await loadImportFile(db, { ...file, nodes: cited, roles: [] });
+    await loadImportFile(db, { ...file, nodes: cited, roles: [] }, SMALL_BATCHES);
     const afterThird = await readMet(db);
     expect(afterThird.reduce((s, m) => s + m.evidence, 0)).toBeGreaterThan(
       afterSecond.reduce((s, m) => s + m.evidence, 0),

@@ -8,6 +8,7 @@ import { loadConfig } from "../../server/config.js";
 import { Database, createDriver } from "../../server/db/database.js";
 import { freePort } from "../../server/db/embedded/embedded-neo4j.js";
 import { createLogger } from "../../server/log.js";
+import { curationImportHooks } from "../../server/modules/curation/import-hooks.js";
 
 describe("outage #database down at start", () => {
   let db: Database;
@@ -16,7 +17,12 @@ describe("outage #database down at start", () => {
     // A port nobody listens on: the database is "down" from the start.
     const uri = `bolt://127.0.0.1:${await freePort()}`;
     db = new Database(createDriver({ uri, user: "neo4j", password: null }), undefined, createLogger("silent"));
-    app = createApp({ config: loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: "" }), db, log: createLogger("silent") });
+    app = createApp({
+      config: loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: "" }),
+      db,
+      log: createLogger("silent"),
+      importHooks: curationImportHooks,
+    });
   });
   afterAll(async () => db.close());
 

@@ -10,7 +10,7 @@ import request from "supertest";
 import type { Express } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { loadImportFile } from "../helpers/load.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
 const person = (id: string) => ({ id, type: "person", name: id.replace(/-/g, " ") });

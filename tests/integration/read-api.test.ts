@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Express } from "express";
 import type { CitationDto, EventDto, NeighborsPageDto, NodeDetailsDto, SearchResultsDto } from "../../contracts/api.js";
 import type { Database } from "../../server/db/database.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { loadImportFile } from "../helpers/load.js";
 import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/read-api/", import.meta.url));

@@ -11,8 +11,9 @@ import { createApp } from "../../server/app.js";
 import { loadConfig } from "../../server/config.js";
 import { Database, createDriver } from "../../server/db/database.js";
 import { createLogger } from "../../server/log.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { loadImportFile } from "../helpers/load.js";
 import { openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
+import { curationImportHooks } from "../../server/modules/curation/import-hooks.js";
 
 describe("db #routing", () => {
   let routed: Database;
@@ -40,6 +41,7 @@ describe("db #routing", () => {
       config: loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: "" }),
       db: routed,
       log: createLogger("silent"),
+      importHooks: curationImportHooks,
     });
     const res = await request(app).get("/api/health").expect(200);
     expect(res.body).toMatchObject({ status: "ok", db: "up" });
@@ -50,6 +52,7 @@ describe("db #routing", () => {
       config: loadConfig({ NEO4J_URI: uri, NEO4J_PASSWORD: "" }),
       db: routed,
       log: createLogger("silent"),
+      importHooks: curationImportHooks,
     });
     const res = await request(app).get("/api/graph").expect(200);
     expect(res.body.nodes.length).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../../server/config.js";
 import type { Database } from "../../server/db/database.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
+import { loadImportFile } from "../helpers/load.js";
 import { gexfAttributes, graphmlAttributes } from "../../contracts/graph-formats.js";
 import { countSnapshots } from "../../server/modules/snapshots/snapshots.repository.js";
 import { SNAPSHOT_MAX_NODES } from "../../contracts/snapshots.js";

@@ -14,9 +14,9 @@ import type { ImportFile } from "../../contracts/import-format.js";
 import { ROOT_DIR } from "../../server/config.js";
 import { cypher, slotsOf } from "../../server/db/cypher.js";
 import type { Database } from "../../server/db/database.js";
-import { readCounts } from "../../server/modules/ingest/import.repository.js";
-import { loadImportFile } from "../../server/modules/ingest/import.service.js";
-import { StagedImportError, recoverStagedImports } from "../../server/modules/ingest/staged-import.js";
+import { readCounts } from "../../server/db/counts.js";
+import { loadImportFile } from "../helpers/load.js";
+import { StagedImportError, recoverStagedImports } from "../../server/modules/ingest/import.staged.js";
 import { generateSynthetic } from "../bench/synthetic.js";
 import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 

@@ -21,10 +21,10 @@ import type { RouteDeps } from "../../app-deps.js";
 import { ValidationError } from "../../errors.js";
 import { type Route, defineRoute } from "../../http/route.js";
 import { DEFAULT_CONFIDENCE_THRESHOLD } from "../../../extractor/confidence.js";
-import { doubtfulDtos } from "../ingest/doubtful.js";
-import { ArticleInputError, articlesToImport, decodeArticle } from "../ingest/extraction-import.js";
+import { doubtfulDtos } from "../ingest/extraction.doubtful.js";
+import { ArticleInputError, articlesToImport, decodeArticle } from "../ingest/extraction.import.js";
 import { loadImportFile } from "../ingest/import.service.js";
-import { addSurnameQuestions } from "../ingest/surname-suggestions.js";
+import { addSurnameQuestions } from "../ingest/extraction.surnames.js";
 import { articleParamsSchema } from "./articles.schemas.js";
 import { getArticle } from "./articles.service.js";
 
@@ -53,7 +53,7 @@ function nodeIdsOf(document: unknown): string[] {
 }
 
 /** The articles routes. */
-export function articlesRoutes({ db, log }: RouteDeps): Route[] {
+export function articlesRoutes({ db, log, importHooks }: RouteDeps): Route[] {
   return [
     defineRoute({
       method: "get",
@@ -98,7 +98,7 @@ export function articlesRoutes({ db, log }: RouteDeps): Route[] {
           await addSurnameQuestions(db, imported);
           document = imported.document;
         }
-        const summary = await loadImportFile(db, document, { log });
+        const summary = await loadImportFile(db, document, { hooks: importHooks, log });
         log.info("articles ingested", { actor, ...summary });
         return { summary, nodeIds: nodeIdsOf(document) };
       },

@@ -18,16 +18,17 @@ import {
   linkEndAccepts,
 } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
+import { CORE_ENTITY_PROPERTIES } from "../../db/entity-properties.js";
 import { isOneOf, type NodeLabel, RELATIONSHIP_TYPES, type RelationshipType } from "../../db/labels.js";
 import type { Database } from "../../db/database.js";
 import { refreshPlannerStatistics } from "../../db/planner.js";
 import type { Json } from "../../../contracts/json.js";
 import { toNumber } from "../../db/values.js";
 import { ValidationError } from "../../errors.js";
-import { validateImport } from "../ingest/import-validate.js";
+import { validateImport } from "../ingest/import.validate.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
-import { writeImport } from "../ingest/import.repository.js";
-import { CORE_ENTITY_PROPERTIES, refreshMet } from "../ingest/import.repository.js";
+import { refreshMet, writeImport } from "../ingest/import.repository.js";
+import { curationImportHooks } from "./import-hooks.js";
 import { ensureCurationSchema, splitProperties, stableJson } from "./curation.repository.js";
 
 /** Records per page read from Neo4j and per restore statement. */
@@ -411,7 +412,7 @@ export async function restoreBackup(
     );
   }
   const file: ImportFile = validation.data;
-  const summary = await writeImport(db, file);
+  const summary = await writeImport(db, file, curationImportHooks);
   const restored: Record<string, number> = {};
   const rowsOf = (name: keyof ImportFile) => (file[name] as Row[] | undefined) ?? [];
 

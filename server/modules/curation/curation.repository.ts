@@ -11,13 +11,19 @@ import neo4j, { isDate, isDateTime, isLocalDateTime, type ManagedTransaction } f
 import type { EvidenceNote, GraphState, NodeState, RejectionRecord, RelState } from "../../../contracts/curation.js";
 import { isActorType } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
-import { ENTITY_LABELS, isOneOf, type NodeLabel, RELATIONSHIP_TYPES, type RelationshipType } from "../../db/labels.js";
+import {
+  ENTITY_LABELS,
+  entityLabel,
+  isOneOf,
+  type NodeLabel,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
+} from "../../db/labels.js";
 import { applySchema } from "../../db/schema.js";
 import type { Database } from "../../db/database.js";
 import type { Json } from "../../../contracts/json.js";
 import { toJson, toJsonMap } from "../../db/values.js";
 import { AppError } from "../../errors.js";
-import { LABELS } from "../ingest/import.repository.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Types
@@ -128,7 +134,7 @@ export async function captureState(tx: ManagedTransaction, ids: string[]): Promi
       });
     }
     rels.sort((a, b) => (relKey(a) < relKey(b) ? -1 : relKey(a) > relKey(b) ? 1 : 0));
-    const label = Object.values(LABELS).find((l) => labels.includes(l)) ?? LABELS.organization;
+    const label = ENTITY_LABELS.find((l) => labels.includes(l)) ?? entityLabel("organization");
     return { id, exists: true, label, props, temporals, rels };
   });
 
@@ -186,7 +192,7 @@ export async function applyState(tx: ManagedTransaction, state: GraphState, subj
       await tx.run(cypher("queries/curation/delete-node"), { id: node.id });
       continue;
     }
-    const label = isOneOf(ENTITY_LABELS, node.label) ? node.label : LABELS.organization;
+    const label = isOneOf(ENTITY_LABELS, node.label) ? node.label : entityLabel("organization");
     const temporals: Record<string, string | null> = {};
     for (const key of [...TEMPORAL_DATES, ...TEMPORAL_DATETIMES]) temporals[key] = node.temporals?.[key] ?? null;
     await tx.run(cypher("queries/curation/apply-node", { label }), {

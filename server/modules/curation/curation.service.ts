@@ -8,7 +8,8 @@
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../../db/database.js";
-import { LABELS, refreshMet } from "../ingest/import.repository.js";
+import { entityLabel } from "../../db/labels.js";
+import { refreshMet } from "../ingest/import.repository.js";
 import { isActorType } from "../../../contracts/vocabulary.js";
 import type { Json } from "../../../contracts/json.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
@@ -391,7 +392,7 @@ export async function splitNode(db: Database, input: SplitInput, by: string): Pr
     const aliases = newNode.aliases.filter((a) => a !== newNode.name);
     const titles = [...new Set(moved.filter((r) => r.type === "HOLDS_ROLE").map((r) => String(r.props.title)))];
     target.exists = true;
-    target.label = source.label ?? LABELS.person;
+    target.label = source.label ?? entityLabel("person");
     target.props = {
       id: newNode.id,
       type: typeOf(source),

@@ -2,9 +2,10 @@
  * Curation hooks of the import path
  * =================================
  *
- * What the import writer asks of curation inside its transaction: drop what a curator deleted (nodes with a
- * Rejection, citations of rejected evidence), land merged-away ids on the kept node, and store the extractor's
- * suggestions, deciding at once those whose question was already answered.
+ * What the import writer asks of curation inside its transaction (the `ImportHooks` that ingest declares, in
+ * ingest/import.hooks.ts): drop what a curator deleted (nodes with a Rejection, citations of rejected evidence),
+ * land merged-away ids on the kept node, and store the extractor's suggestions, deciding at once those whose
+ * question was already answered. The app and the command-line tools hand `curationImportHooks` to the import path.
  */
 import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
@@ -12,7 +13,8 @@ import type { Citation, ImportFile, ImportNode, ImportSuggestion } from "../../.
 import type { SkippedRejected } from "../../../contracts/ingest.js";
 import { cypher } from "../../db/cypher.js";
 import { labelCount } from "../../db/counts.js";
-import { evidenceId } from "../ingest/evidence-id.js";
+import type { ImportHooks } from "../ingest/import.hooks.js";
+import { evidenceId } from "../ingest/import.plan.js";
 
 const PAGE = 10_000;
 
@@ -227,3 +229,9 @@ export async function writeSuggestions(
   if (decided.length) await tx.run(cypher("queries/curation/suggestions-reassign"), { ids: decided });
   return { stored: rows.length, decided: decided.length };
 }
+
+/** Curation's side of every import: screening against curators' decisions, and the review queue. */
+export const curationImportHooks: ImportHooks = {
+  screen: screenRejected,
+  storeSuggestions: (tx, suggestions) => writeSuggestions(tx, suggestions),
+};

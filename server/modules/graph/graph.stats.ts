@@ -7,7 +7,7 @@
  */
 import type { StatsDto, TimelineDto } from "../../../contracts/api.js";
 import type { Database } from "../../db/database.js";
-import { readCounts } from "../ingest/import.repository.js";
+import { readCounts } from "../../db/counts.js";
 import { readTimeline } from "./graph.repository.js";
 import { type TimelineQuery, dateRange } from "./graph.schemas.js";
 

@@ -14,7 +14,7 @@ import { importSummarySchema } from "../../../contracts/ingest.js";
 import type { RouteDeps } from "../../app-deps.js";
 import { UnsupportedMediaTypeError } from "../../http/body.js";
 import { type Route, defineRoute } from "../../http/route.js";
-import { validateImportText } from "./import-validate.js";
+import { validateImportText } from "./import.validate.js";
 import { ImportValidationError, loadImportFile } from "./import.service.js";
 
 /** Largest import body this route reads; bigger files go through `npm run load`. */
@@ -32,7 +32,7 @@ const requireJson: RequestHandler = (req, _res, next) => {
 };
 
 /** The import routes. */
-export function importRoutes({ db, config, log }: RouteDeps): Route[] {
+export function importRoutes({ db, config, log, importHooks }: RouteDeps): Route[] {
   const schema = { title: "Parley import file", ...z.toJSONSchema(importFileSchema, { io: "input" }) };
   return [
     defineRoute({
@@ -65,7 +65,7 @@ export function importRoutes({ db, config, log }: RouteDeps): Route[] {
             validation.ok ? [{ path: "body:1:1", message: "not valid JSON" }] : validation.errors,
           );
         }
-        const summary = await loadImportFile(db, value, { articlesDir: config.articlesDir, log });
+        const summary = await loadImportFile(db, value, { hooks: importHooks, articlesDir: config.articlesDir, log });
         log.info("import loaded through the API", { ...summary });
         return summary;
       },

@@ -4,7 +4,7 @@
  *
  * The one path by which data enters Parley: validate everything first (nothing is written when anything is
  * wrong), attach article texts found on disk, then write the file in one transaction, or, when it is too big for
- * one, through staging (staged-import.ts): either way it lands whole or not at all.
+ * one, through staging (import.staged.ts): either way it lands whole or not at all.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -15,10 +15,11 @@ import type { Database } from "../../db/database.js";
 import { nodeCount, outdatesStatistics, refreshPlannerStatistics } from "../../db/planner.js";
 import { ValidationError } from "../../errors.js";
 import type { Logger } from "../../log.js";
-import { type ImportIssue, validateImport } from "./import-validate.js";
+import { type ImportIssue, validateImport } from "./import.validate.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
+import type { ImportHooks } from "./import.hooks.js";
 import { type Progress, writeImport } from "./import.repository.js";
-import { STAGE_ABOVE_ROWS, type StagedOptions, writeStagedImport } from "./staged-import.js";
+import { STAGE_ABOVE_ROWS, type StagedOptions, writeStagedImport } from "./import.staged.js";
 
 export class ImportValidationError extends ValidationError {
   constructor(readonly issues: ImportIssue[]) {
@@ -34,14 +35,18 @@ export class ImportValidationError extends ValidationError {
 }
 
 export interface LoadOptions {
+  /** Curation's screening and review queue (curation/import-hooks.ts), handed in by the app or the script. */
+  hooks: ImportHooks;
   /** Folder of article texts; articles that name a `file` found there get their text stored. */
   articlesDir?: string | null;
   log?: Logger;
   progress?: Progress;
+  /** Rows per UNWIND statement (default BATCH_SIZE, import.repository.ts; the benchmark measures several). */
+  batchSize?: number;
   /** Files with more rows than this go through staging (default STAGE_ABOVE_ROWS). */
   stageAboveRows?: number;
   /** Options of the staged path (chunk size, test hooks). */
-  staged?: Omit<StagedOptions, "progress" | "log">;
+  staged?: Omit<StagedOptions, "progress" | "log" | "batchSize">;
 }
 
 /** Rows an import writes: nodes, articles, links, roles, quantities and citations. */
@@ -60,16 +65,17 @@ export function importRows(file: ImportFile): number {
  * Validates and writes an import document; throws ImportValidationError when it is not valid. An import that grows
  * the database by more than a few percent refreshes Neo4j's planner statistics before it returns (db/planner.ts).
  */
-export async function loadImportFile(db: Database, input: unknown, options: LoadOptions = {}): Promise<ImportSummary> {
+export async function loadImportFile(db: Database, input: unknown, options: LoadOptions): Promise<ImportSummary> {
   const validation = validateImport(input);
   if (!validation.ok) throw new ImportValidationError(validation.errors);
   const file = await attachArticleTexts(validation.data, options.articlesDir ?? null, options.log);
   const rows = importRows(file);
   const nodesBefore = await nodeCount(db);
+  const { hooks, progress, log, batchSize } = options;
   const summary =
     rows > (options.stageAboveRows ?? STAGE_ABOVE_ROWS)
-      ? await writeStagedImport(db, file, { ...options.staged, progress: options.progress, log: options.log })
-      : await writeImport(db, file, options.progress);
+      ? await writeStagedImport(db, file, hooks, { ...options.staged, progress, log, batchSize })
+      : await writeImport(db, file, hooks, { progress, batchSize });
   if (outdatesStatistics(rows, nodesBefore)) {
     options.progress?.("refreshing planner statistics", 0, 1);
     await refreshPlannerStatistics(db, options.log);

@@ -20,7 +20,7 @@ import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../../c
 import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../../contracts/vocabulary.js";
 import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
-import { CORE_ENTITY_PROPERTIES } from "../ingest/import.repository.js";
+import { CORE_ENTITY_PROPERTIES } from "../../db/entity-properties.js";
 import { readEncounterIds } from "../events/events.repository.js";
 import { buildEvents, citationsFor, citationsFromRows, eventDtos, inReadTx } from "../events/events.service.js";
 import {

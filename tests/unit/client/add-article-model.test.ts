@@ -10,7 +10,7 @@ import {
   withoutDropped,
 } from "../../../client/src/features/add-article/add-article-model.js";
 import { passageAround } from "../../../client/src/review/passage.js";
-import { validateImport } from "../../../server/modules/ingest/import-validate.js";
+import { validateImport } from "../../../server/modules/ingest/import.validate.js";
 import type { ImportFileInput } from "../../../contracts/import-format.js";
 
 const TEXT = "Velorian envoy Ana Brisk met Ostrelian minister Tomas Hale in Vienna on Monday to discuss trade.";

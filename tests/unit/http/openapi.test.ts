@@ -9,6 +9,7 @@ import { createApp } from "../../../server/app.js";
 import { loadConfig } from "../../../server/config.js";
 import type { Database } from "../../../server/db/database.js";
 import { createLogger } from "../../../server/log.js";
+import { curationImportHooks } from "../../../server/modules/curation/import-hooks.js";
 
 type Json = Record<string, unknown>;
 interface Operation {
@@ -63,7 +64,7 @@ describe("openapi #document", () => {
   beforeAll(async () => {
     // No request below reaches the database: the document is built from the route declarations alone.
     const db = { dataVersion: 0 } as unknown as Database;
-    app = createApp({ config: loadConfig({}), db, log: createLogger("silent") });
+    app = createApp({ config: loadConfig({}), db, log: createLogger("silent"), importHooks: curationImportHooks });
     doc = (await request(app).get("/api/openapi.json").expect(200)).body;
   });
 

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { decodeUtf8, parseCsvImport, readCsvFolder } from "../../../server/modules/ingest/csv-import.js";
-import { validateImport, type ImportIssue } from "../../../server/modules/ingest/import-validate.js";
+import { decodeUtf8, parseCsvImport, readCsvFolder } from "../../../server/modules/ingest/import.csv.js";
+import { validateImport, type ImportIssue } from "../../../server/modules/ingest/import.validate.js";
 
 const fixtures = fileURLToPath(new URL("../../fixtures/ingest/", import.meta.url));
 const csvDir = join(fixtures, "csv-small");

@@ -2,7 +2,7 @@
 // The article is written for this test.
 
 import { describe, expect, it } from "vitest";
-import { articlesToImport } from "../../../server/modules/ingest/extraction-import";
+import { articlesToImport } from "../../../server/modules/ingest/extraction.import";
 
 describe("ingest #extraction-topics", () => {
   it("should give an extracted topic the graph's id for that topic, once", () => {

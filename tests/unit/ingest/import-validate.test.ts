@@ -13,7 +13,7 @@ import {
   validateImport,
   validateImportText,
   type ImportIssue,
-} from "../../../server/modules/ingest/import-validate.js";
+} from "../../../server/modules/ingest/import.validate.js";
 
 const fixturePath = fileURLToPath(new URL("../../fixtures/ingest/small.json", import.meta.url));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { extractArticles } from "../../../extractor/extract";
-import { loneSurnames } from "../../../server/modules/ingest/surname-suggestions";
+import { loneSurnames } from "../../../server/modules/ingest/extraction.surnames";
 
 function lone(body: string): string[] {
   const text = `date: 2026-03-04\n\n${body}`;

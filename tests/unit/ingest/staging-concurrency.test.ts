@@ -7,7 +7,7 @@
  * nodes behind the rollback.
  */
 import { describe, expect, it } from "vitest";
-import { forEachConcurrently } from "../../../server/modules/ingest/staged-import.js";
+import { forEachConcurrently } from "../../../server/modules/ingest/import.staged.js";
 
 function deferred(): { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void } {
   let resolve!: () => void;

@@ -6,7 +6,7 @@
  * participation (a few hubs, many small actors).
  */
 import { describe, expect, it } from "vitest";
-import { validateImport } from "../../../server/modules/ingest/import-validate.js";
+import { validateImport } from "../../../server/modules/ingest/import.validate.js";
 import { generateSynthetic, participationDegrees } from "../../bench/synthetic.js";
 
 const OPTIONS = { actors: 3_000, events: 8_000, seed: 42 };

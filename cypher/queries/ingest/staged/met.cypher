@@ -1,5 +1,5 @@
 // Staged import: MET links between two staged actors that meet only in events of this file, computed by the writer
-// from the file (met-projection.ts) exactly as queries/ingest/refresh-met-build computes them from the graph
+// from the file (ingest/import.staged-met.ts) exactly as queries/ingest/refresh-met-build computes them from the graph
 // (JavaScript numbers arrive as floats: the counts are made integers here).
 // Seek hints: Neo4j samples the staging index only now and then, and a plan made while it still looked empty scans
 // the whole index for every row (seen: stalls of one to two minutes). `USING INDEX` allows that scan; `SEEK` does not.

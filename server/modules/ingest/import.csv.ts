@@ -9,15 +9,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { LINK_ENDS, LINK_TYPES, type LinkType, NODE_TYPES, type NodeType } from "../../../contracts/vocabulary.js";
-import { suggest, validateImport, type ImportIssue, type ImportValidation } from "./import-validate.js";
+import { suggest, validateImport, type ImportIssue, type ImportValidation } from "./import.validate.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Vocabularies
  * -------------------------------------------------------------------------------------------------------------- */
-
-/** Edge files name one of the link types (contracts/vocabulary.ts). */
-export const EDGE_TYPES = LINK_TYPES;
-export type EdgeType = LinkType;
 
 /** Column types accepted after a colon in a header (`founded:int`, `tags:string[]`). */
 export const COLUMN_TYPES = [
@@ -35,9 +31,6 @@ export const COLUMN_TYPES = [
   "double[]",
 ] as const;
 type ColumnType = (typeof COLUMN_TYPES)[number];
-
-/** Which node types each edge type joins, so mixed-up or swapped columns get a pointed message. */
-const ENDPOINTS = LINK_ENDS;
 
 /** Node columns that map to fields of the JSON format (after header aliases are resolved). */
 const NODE_FIELDS = new Set([
@@ -625,16 +618,16 @@ class Builder {
     for (const row of table.rows) {
       const cell = (c: Column | undefined): string => (c ? row.cells[c.index]!.value.trim() : "");
       const rawType = cell(typeCol);
-      const edgeType = rawType.toUpperCase().replace(/[\s-]+/g, "_") as EdgeType;
+      const edgeType = rawType.toUpperCase().replace(/[\s-]+/g, "_") as LinkType;
       const source = cell(sourceCol);
       const target = cell(targetCol);
-      if (!(EDGE_TYPES as readonly string[]).includes(edgeType)) {
+      if (!(LINK_TYPES as readonly string[]).includes(edgeType)) {
         const mixed = this.nodeIndex.has(rawType)
           ? ` ("${clip(rawType)}" is a node id: are the columns mixed up?)`
           : "";
         this.errors.push({
           path: at(row, typeCol),
-          message: `column "${typeCol.header}": unknown edge type "${clip(rawType)}"${mixed}; expected one of ${EDGE_TYPES.join(", ")}`,
+          message: `column "${typeCol.header}": unknown edge type "${clip(rawType)}"${mixed}; expected one of ${LINK_TYPES.join(", ")}`,
         });
         continue;
       }
@@ -646,7 +639,7 @@ class Builder {
         if (this.nodeIndex.has(id)) continue;
         endpointsOk = false;
         const upper = id.toUpperCase();
-        const mixed = (EDGE_TYPES as readonly string[]).includes(upper)
+        const mixed = (LINK_TYPES as readonly string[]).includes(upper)
           ? ` ("${id}" is an edge type: are the columns mixed up?)`
           : "";
         const hint = mixed ? "" : suggest(id, [...this.nodeIndex.keys()]);
@@ -659,7 +652,7 @@ class Builder {
       if (!endpointsOk) continue;
       const s = this.nodes[this.nodeIndex.get(source)!]!;
       const t = this.nodes[this.nodeIndex.get(target)!]!;
-      const rule = ENDPOINTS[edgeType];
+      const rule = LINK_ENDS[edgeType];
       const sType = s.type as NodeType;
       const tType = t.type as NodeType;
       if (!rule.source.includes(sType) || !rule.target.includes(tType)) {
@@ -674,7 +667,7 @@ class Builder {
       }
       for (const c of table.columns) {
         // Columns that only some edge types use are rejected on the others instead of being silently dropped.
-        const usedBy: Record<string, EdgeType[]> = {
+        const usedBy: Record<string, LinkType[]> = {
           role: ["PARTICIPATED_IN"],
           title: ["HOLDS_ROLE"],
           since: ["HOLDS_ROLE"],

@@ -12,7 +12,7 @@
  * import or none of it. One import stages at a time (the `Import` node's staging slot, a unique property).
  *
  * The `MET` links between actors that only the file knows are computed from the file and staged with the rest
- * (met-projection.ts); after publishing, the links of the other actors the file touched are rebuilt from the graph
+ * (import.staged-met.ts); after publishing, the links of the other actors the file touched are rebuilt from the graph
  * in small transactions: that does not change what a reader sees of the file, and the `Import` node keeps what is
  * left to do, so a stopped process finishes it at the next start (`recoverStagedImports`).
  *
@@ -23,30 +23,19 @@
 import { randomUUID } from "node:crypto";
 import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
 import type { ImportFile } from "../../../contracts/import-format.js";
-import type { NodeType } from "../../../contracts/vocabulary.js";
+import type { FieldLinkType, NodeType } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
-import { type NodeLabel, stagingLabel, type StagingLabel } from "../../db/labels.js";
+import { CORE_ENTITY_PROPERTIES } from "../../db/entity-properties.js";
+import { ENTITY_LABELS, entityLabel, type NodeLabel, stagingLabel, type StagingLabel } from "../../db/labels.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../errors.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
 import type { Logger } from "../../log.js";
-import { screenRejected, writeSuggestions } from "../curation/import-hooks.js";
-import {
-  CORE_ENTITY_PROPERTIES,
-  type ImportPlan,
-  LABELS,
-  type LinkRow,
-  type LinkType,
-  type Progress,
-  applyPlan,
-  batches,
-  planImport,
-  refreshMet,
-  runBatched,
-  summarize,
-} from "./import.repository.js";
 import { type CountedLabel, labelCount } from "../../db/counts.js";
-import { fileOnlyActors, stagedMetRows } from "./met-projection.js";
+import type { ImportHooks } from "./import.hooks.js";
+import { type ImportPlan, type LinkRow, planImport, summarize } from "./import.plan.js";
+import { type Progress, applyPlan, batches, refreshMet, runBatched } from "./import.repository.js";
+import { fileOnlyActors, stagedMetRows } from "./import.staged-met.js";
 
 /** Files with more rows than this are staged (one transaction below it). */
 export const STAGE_ABOVE_ROWS = 250_000;
@@ -74,6 +63,8 @@ export class ImportInProgressError extends AppError {
 
 export interface StagedOptions {
   progress?: Progress;
+  /** Rows per UNWIND statement (default BATCH_SIZE, import.repository.ts). */
+  batchSize?: number;
   log?: Logger;
   /** Rows per staging transaction (tests use small chunks to get many transactions). */
   chunkRows?: number;
@@ -132,8 +123,8 @@ export function splitPlan(plan: ImportPlan, existing: Set<string>): { staged: Im
       stagedArticles.push(row);
     } else residualArticles.push(row);
   }
-  const stagedLinks = new Map<LinkType, LinkRow[]>();
-  const residualLinks = new Map<LinkType, LinkRow[]>();
+  const stagedLinks = new Map<FieldLinkType, LinkRow[]>();
+  const residualLinks = new Map<FieldLinkType, LinkRow[]>();
   for (const [type, rows] of plan.links) {
     // Link rows are distinct (planImport), so staged links are created, not merged.
     const stagedRows: LinkRow[] = [];
@@ -187,7 +178,7 @@ export function splitPlan(plan: ImportPlan, existing: Set<string>): { staged: Im
 /** Kinds of staged nodes: the staging label each gets, and the labels it gets when published (closed lists: they are put into Cypher text). */
 const STAGED_KINDS: readonly { staging: StagingLabel; labels: NodeLabel[] }[] = [
   { staging: "StagedArticle", labels: ["Article"] },
-  ...Object.values(LABELS).map((label) => ({ staging: stagingLabel(label), labels: ["Entity", label] as NodeLabel[] })),
+  ...ENTITY_LABELS.map((label) => ({ staging: stagingLabel(label), labels: ["Entity", label] as NodeLabel[] })),
   { staging: "StagedQuantity", labels: ["Quantity"] },
   { staging: "StagedEvidence", labels: ["Evidence"] },
 ];
@@ -218,7 +209,7 @@ function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query
     { step: "articles", query: cypher("queries/ingest/staged/articles"), rows: staged.articles },
     ...[...staged.nodes].map(([type, rows]) => ({
       step: `${type} nodes`,
-      query: cypher("queries/ingest/staged/nodes", { stagingLabel: stagingLabel(LABELS[type]) }),
+      query: cypher("queries/ingest/staged/nodes", { stagingLabel: stagingLabel(entityLabel(type)) }),
       rows,
     })),
     {
@@ -292,11 +283,17 @@ export async function discardStaged(db: Database): Promise<void> {
 }
 
 /** Rebuilds the MET links of the given actors from the graph (a chunk per transaction), then marks the import done. */
-async function finishPublished(db: Database, importId: string, actors: string[], progress?: Progress): Promise<number> {
+async function finishPublished(
+  db: Database,
+  importId: string,
+  actors: string[],
+  progress?: Progress,
+  batchSize?: number,
+): Promise<number> {
   let metLinks = 0;
   let done = 0;
   for (const chunk of batches(actors, MET_CHUNK_ACTORS)) {
-    metLinks += await db.writeTx((tx) => refreshMet(tx, chunk), { timeoutMs: 30 * 60_000 });
+    metLinks += await db.writeTx((tx) => refreshMet(tx, chunk, batchSize), { timeoutMs: 30 * 60_000 });
     done += chunk.length;
     progress?.("MET refresh", done, actors.length);
   }
@@ -345,18 +342,22 @@ async function takeStagingSlot(db: Database, importId: string): Promise<void> {
   }
 }
 
-/** Writes a big file through staging; throws StagedImportError (with nothing visible) when anything fails. */
+/**
+ * Writes a big file through staging; throws StagedImportError (with nothing visible) when anything fails. `hooks`
+ * screen the file against curation and store its review suggestions.
+ */
 export async function writeStagedImport(
   db: Database,
   input: ImportFile,
+  hooks: ImportHooks,
   options: StagedOptions = {},
 ): Promise<ImportSummary> {
   const started = Date.now();
-  const { progress, log } = options;
+  const { progress, log, batchSize } = options;
   const importId = `import-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
   // Curation screening only reads, so it runs before staging, on the curation state at the start of the import.
   progress?.("screening against curation", 0, 1);
-  const { file, skipped } = await db.readTx((tx) => screenRejected(tx, input));
+  const { file, skipped } = await db.readTx((tx) => hooks.screen(tx, input));
   progress?.("planning", 0, 1);
   const plan = planImport(file);
   const { staged, residual } = splitPlan(plan, await existingIds(db, plan, progress));
@@ -375,7 +376,7 @@ export async function writeStagedImport(
     for (const { step, query, rows } of stagingSteps(staged, metRows)) {
       let done = 0;
       await forEachConcurrently([...batches(rows, chunkRows)], parallelism, async (chunk) => {
-        await db.writeTx((tx) => runBatched(tx, query, chunk, undefined, step), { timeoutMs: 30 * 60_000 });
+        await db.writeTx((tx) => runBatched(tx, query, chunk, { step, batchSize }), { timeoutMs: 30 * 60_000 });
         done += chunk.length;
         progress?.(`staging ${step}`, done, rows.length);
         await options.onStep?.("staged-chunk", importId);
@@ -390,8 +391,8 @@ export async function writeStagedImport(
           await tx.run(cypher("queries/ingest/staged/publish", { stagingLabel: kind.staging, labels: kind.labels }));
           progress?.("publishing", i + 1, STAGED_KINDS.length);
         }
-        const touched = await applyPlan(tx, residual, progress);
-        const written = file.suggestions?.length ? await writeSuggestions(tx, file.suggestions) : undefined;
+        const touched = await applyPlan(tx, residual, { progress, batchSize });
+        const written = file.suggestions?.length ? await hooks.storeSuggestions(tx, file.suggestions) : undefined;
         // The actors whose MET links must be rebuilt are kept with the import, so a stopped process can finish.
         await tx.run(cypher("queries/ingest/staged/import-status"), {
           importId,
@@ -423,7 +424,7 @@ export async function writeStagedImport(
     }
     throw new StagedImportError(importId, error);
   }
-  const metLinks = metRows.length + (await finishPublished(db, importId, [...touchedActors], progress));
+  const metLinks = metRows.length + (await finishPublished(db, importId, [...touchedActors], progress, batchSize));
   return {
     ...summarize(file, plan, { metLinks, elapsedMs: Date.now() - started, skippedRejected: skipped, suggestions }),
     importId,

@@ -11,7 +11,7 @@ import type { ImportSuggestion } from "../../../contracts/import-format.js";
 import type { DoubtfulItem as DoubtfulItemDto } from "../../../contracts/ingest.js";
 import { DEFAULT_CONFIDENCE_THRESHOLD, splitByConfidence } from "../../../extractor/confidence.js";
 import type { ExtractionResult } from "../../../extractor/types.js";
-import { EVENT_LABELS } from "./event-labels.js";
+import { EVENT_LABELS } from "./extraction.event-labels.js";
 
 /** A doubtful item with where it was read, for the review queue. */
 export interface DoubtfulItem extends DoubtfulItemDto {

@@ -9,8 +9,8 @@
 import type { ImportSuggestion } from "../../../contracts/import-format.js";
 import type { ExtractionResult } from "../../../extractor/types.js";
 import type { Database } from "../../db/database.js";
-import { articleIdOf, type articlesToImport } from "./extraction-import.js";
-import { SURNAME, personsBySurname } from "./surnames.repository.js";
+import { articleIdOf, type articlesToImport } from "./extraction.import.js";
+import { SURNAME, personsBySurname } from "./extraction.repository.js";
 
 interface LoneSurname {
   article: string;

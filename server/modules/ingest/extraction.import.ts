@@ -13,8 +13,8 @@ import { type NodeType, isActorType, linkEndAccepts } from "../../../contracts/v
 import { extractArticles } from "../../../extractor/extract.js";
 import { detectLanguage, notEnglishMessage } from "../../../extractor/language.js";
 import type { ActorKind, ArticleInput, EvidenceOut, ExtractionResult } from "../../../extractor/types.js";
-import { type DoubtfulItem, doubtfulSuggestions, splitDoubtful } from "./doubtful.js";
-import { EVENT_LABELS } from "./event-labels.js";
+import { type DoubtfulItem, doubtfulSuggestions, splitDoubtful } from "./extraction.doubtful.js";
+import { EVENT_LABELS } from "./extraction.event-labels.js";
 
 /** Recorded on every citation the extractor makes. */
 export const EXTRACTOR_ID = "extractor:parley-rules-1";

@@ -12,7 +12,7 @@
  * other actor (one that existed, or that joins an existing event) still has its links rebuilt from the graph.
  */
 import { ENCOUNTER_KINDS } from "../../../contracts/vocabulary.js";
-import type { ImportPlan } from "./import.repository.js";
+import type { ImportPlan } from "./import.plan.js";
 
 export interface MetRow {
   /** The smaller id of the pair; MET runs from x to y. */

@@ -1,8 +1,9 @@
 /**
- * Surnames repository
- * ===================
+ * Extraction repository
+ * =====================
  *
- * Which persons in the graph carry a surname, for articles that name someone by surname alone.
+ * What turning articles into an import reads from the graph: which persons carry a surname, for articles that name
+ * someone by surname alone (extraction.surnames.ts).
  */
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
