@@ -121,6 +121,41 @@ describe("e2e #add-article", () => {
     await page.close();
   });
 
+  it("should not save an article in which nothing was found unless the user confirms", async () => {
+    const page = await open(url);
+    await page.click("[data-testid=add-article]");
+    // A megabyte of one letter: text, but nothing a reader could cite.
+    await page.fill("[data-testid=article-text]", "a".repeat(1_000_000));
+    await page.click("[data-testid=extract]");
+    await page.waitForSelector("[data-testid=add-article-dialog][data-state=review]");
+    const summary = page.locator("[data-testid=extract-summary]");
+    await expect(summary.textContent()).resolves.toContain("Nothing was found");
+    const save = page.locator("[data-testid=save-article]");
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await shoot(page, "nothing-found");
+
+    let posted = 0;
+    page.on("request", (r) => {
+      if (r.url().endsWith("/api/articles") && r.method() === "POST") posted++;
+    });
+    await save.click({ force: true });
+    await expect(page.locator("[data-testid=add-article-dialog]").getAttribute("data-state")).resolves.toBe("review");
+    expect(posted).toBe(0);
+
+    // Confirming enables Save, and the text alone is stored.
+    await page.check("[data-testid=confirm-empty-save]");
+    await expect(save.isDisabled()).resolves.toBe(false);
+    const request = page.waitForRequest((r) => r.url().endsWith("/api/articles") && r.method() === "POST");
+    await save.click();
+    await request;
+    await page.waitForSelector("[data-testid=add-article-status]");
+    await expect(page.locator("[data-testid=add-article-status]").textContent()).resolves.toMatch(
+      /^Added 0 actors, 0 meetings/,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("should explain a refused save and retry with the admin token", async () => {
     const guarded = await listen(createTestApp(db, { PARLEY_ADMIN_TOKEN: "e2e:test-token-123" }).app);
     try {

@@ -4,7 +4,8 @@
  *
  * Paste or upload articles, let the server extract them (`POST /api/articles/preview`, nothing written), review
  * what was found — people, organisations, places, meetings with their evidence sentence, roles — dropping wrong
- * items, then save (`POST /api/articles`); the graph reloads and the new nodes pulse until dismissed.
+ * items, then save (`POST /api/articles`); the graph reloads and the new nodes pulse until dismissed. A save that
+ * would add no actor, no meeting and nothing for review (a pasted page of noise) needs an explicit confirmation.
  */
 import type Graph from "graphology";
 import type Sigma from "sigma";
@@ -87,6 +88,15 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
   );
   const reviewStep = h("div", { class: "add-step extracted", "data-testid": "extracted", hidden: true });
   const summary = h("p", { class: "add-summary", "data-testid": "extract-summary", role: "status" });
+  // Saving an article in which nothing was found stores only its text: allowed, but only when asked for.
+  const confirmEmpty = h("input", { type: "checkbox", "data-testid": "confirm-empty-save" });
+  confirmEmpty.addEventListener("change", () => syncSaveButton());
+  const confirmEmptyLabel = h(
+    "label",
+    { class: "confirm-empty", "data-testid": "confirm-empty", hidden: true },
+    confirmEmpty,
+    " Save the text anyway",
+  );
   const errorBox = h("div", { hidden: true });
   const back = h(
     "button",
@@ -137,7 +147,16 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
     inputStep,
     reviewStep,
     errorBox,
-    h("footer", { class: "dialog-foot" }, summary, h("span", { class: "spacer" }), back, extract, save),
+    h(
+      "footer",
+      { class: "dialog-foot" },
+      summary,
+      h("span", { class: "spacer" }),
+      confirmEmptyLabel,
+      back,
+      extract,
+      save,
+    ),
   );
   document.body.append(dialog);
 
@@ -150,7 +169,8 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
     extract.hidden = reviewing;
     save.hidden = !reviewing;
     extract.disabled = state === "extracting";
-    save.disabled = state === "saving";
+    confirmEmptyLabel.hidden = !reviewing || !findsNothing();
+    syncSaveButton();
     extract.textContent = state === "extracting" ? "Extracting…" : "Extract";
     save.textContent = state === "saving" ? "Saving…" : "Save";
     if (!reviewing) summary.textContent = files.length ? `${files.length} file(s) ready` : "";
@@ -188,6 +208,7 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
     try {
       preview = await sendJson<ArticlesPreview>("POST", "/api/articles/preview", { articles });
       dropped.clear();
+      confirmEmpty.checked = false;
       renderReview();
       setStep("review");
     } catch (error) {
@@ -229,7 +250,10 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
     reviewStep.replaceChildren(
       h("p", {
         class: "muted small",
-        text: "Untick anything the extractor got wrong. Dropping a person also drops them from meetings and roles.",
+        text:
+          groups.length || doubtful
+            ? "Untick anything the extractor got wrong. Dropping a person also drops them from meetings and roles."
+            : "The extractor found no people, organisations, places or meetings in this text. Is it a news article?",
       }),
       ...groups.map(({ g, list }) =>
         h(
@@ -308,14 +332,33 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
     }
   }
 
+  /** True when saving would add no actor, no meeting and nothing for the review queue. */
+  function findsNothing(): boolean {
+    if (!preview) return false;
+    const { actors, meetings } = documentCounts(withoutDropped(preview.document, dropped));
+    return actors === 0 && meetings === 0 && preview.doubtful.length === 0;
+  }
+
+  /** Save is off while saving, and for an article in which nothing was found until the user confirms. */
+  function syncSaveButton(): void {
+    save.disabled = dialog.dataset.state === "saving" || (findsNothing() && !confirmEmpty.checked);
+  }
+
   function updateSummary(): void {
     if (!preview) return;
     const { actors, meetings } = documentCounts(withoutDropped(preview.document, dropped));
-    summary.textContent = `Will save ${actors} actor${actors === 1 ? "" : "s"} and ${meetings} meeting${meetings === 1 ? "" : "s"}${dropped.size ? ` · ${dropped.size} dropped` : ""}`;
+    const empty = findsNothing();
+    dialog.dataset.empty = String(empty);
+    summary.textContent = empty
+      ? `Nothing was found: no actors, meetings or doubtful items${dropped.size ? ` (${dropped.size} dropped)` : ""}. Saving would store only the text.`
+      : `Will save ${actors} actor${actors === 1 ? "" : "s"} and ${meetings} meeting${meetings === 1 ? "" : "s"}${dropped.size ? ` · ${dropped.size} dropped` : ""}`;
+    confirmEmptyLabel.hidden = !empty || reviewStep.hidden;
+    if (!empty) confirmEmpty.checked = false;
+    syncSaveButton();
   }
 
   async function runSave(): Promise<void> {
-    if (!preview) return;
+    if (!preview || (findsNothing() && !confirmEmpty.checked)) return;
     clearWriteError(errorBox);
     setStep("saving");
     const document = withoutDropped(preview.document, dropped);
