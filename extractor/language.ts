@@ -48,8 +48,10 @@ function nameOf(code: string): string {
   }
 }
 
+const LETTER_RUNS = /\p{L}+/gu;
+
 function functionWordShare(text: string): number {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = text.toLowerCase().match(LETTER_RUNS) ?? [];
   if (!words.length) return 0;
   return words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / words.length;
 }

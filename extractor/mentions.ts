@@ -22,7 +22,7 @@ import {
   TITLE_HEADS,
   TITLE_NAMES,
   WEEKDAYS,
-  WORLD_CITY_BY_SURFACE,
+  worldCity,
 } from "./gazetteer";
 import type { Token } from "./tokens";
 
@@ -65,6 +65,13 @@ const REGNAL_NUMERAL = /^(?=[IVX]{2,}$)X{0,3}(IX|IV|V?I{0,3})$/;
 /** Particles after which a capitalised common word is still a name ("Eid bin Mohammed"). */
 const PATRONYMIC_WORDS = new Set(["bin", "ibn", "bint"]);
 
+// Regular expressions with Unicode property escapes are module constants: the TypeScript loader (esbuild) turns
+// such a literal into a \`new RegExp(…)\` call, which would build the expression again for every token.
+const UPPER_FIRST = /^\p{Lu}/u;
+const ABBREVIATION = /^(\p{Lu}|\.)+$/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
 /** Classifies each token of a sentence. */
 export function classifyTokens(toks: Token[], headline = false): TokenClass[] {
   return toks.map((t, i) => {
@@ -74,7 +81,7 @@ export function classifyTokens(toks: Token[], headline = false): TokenClass[] {
       if (PARTICLE_WORDS.has(l)) return "P";
       return "L";
     }
-    if (/^(al|el|bin|ibn|abu)-/.test(l) && !/^\p{Lu}/u.test(t.text)) return "N";
+    if (/^(al|el|bin|ibn|abu)-/.test(l) && !UPPER_FIRST.test(t.text)) return "N";
     const next = toks[i + 1];
     if (STOPWORDS.has(l)) {
       // Mid-sentence, a capitalised stop word is a name ("General Amid …"), except in title-case headlines.
@@ -104,7 +111,7 @@ export function classifyTokens(toks: Token[], headline = false): TokenClass[] {
     if (COUNTRY_BY_SURFACE.has(l) || REGION_BY_SURFACE.has(l) || CITY_BY_SURFACE.has(l) || DEMONYMS.has(l)) return "G";
     // "Eid bin Mohammed": before a patronymic particle a common word is a given name.
     if (COMMON_CAPS.has(l)) return next && PATRONYMIC_WORDS.has(next.lower) ? "N" : "C";
-    if (/^(\p{Lu}|\.)+$/u.test(t.base) && t.base.length >= 2) return "C";
+    if (ABBREVIATION.test(t.base) && t.base.length >= 2) return "C";
     if (/-/.test(l) && l.split("-").every((p) => DEMONYMS.has(p) || COUNTRY_BY_SURFACE.has(p) || p === "krg"))
       return "G";
     return "N";
@@ -149,7 +156,7 @@ function particlesBeforeName(toks: Token[], cls: TokenClass[], j: number): numbe
 }
 
 function isInitial(t: Token | undefined): boolean {
-  return !!t && t.type === "word" && /^\p{Lu}$/u.test(t.text);
+  return !!t && t.type === "word" && SINGLE_CAPITAL.test(t.text);
 }
 
 /** A frequent English word that is nobody's given name ("Management", "Exchange"). */
@@ -172,7 +179,7 @@ function commonPhrase(toks: Token[], cls: TokenClass[], i0: number, i1: number, 
 /** The whole run names a city or country of the world gazetteer ("Addis Ababa", "Phnom Penh"). */
 function isPlaceName(text: string): boolean {
   const key = text.toLowerCase().replace(/[’`]/g, "'");
-  return WORLD_CITY_BY_SURFACE.has(key) || COUNTRY_BY_SURFACE.has(key) || REGION_BY_SURFACE.has(key);
+  return worldCity(key) !== undefined || COUNTRY_BY_SURFACE.has(key) || REGION_BY_SURFACE.has(key);
 }
 
 /**
@@ -449,11 +456,7 @@ export function findOrgMentions(text: string, toks: Token[], cls: TokenClass[]):
       const start = toks[i].start;
       const end = toks[endIdx].baseEnd;
       let acronym: string | null = null;
-      if (
-        toks[endIdx + 1]?.text === "(" &&
-        toks[endIdx + 3]?.text === ")" &&
-        /^\p{Lu}{2,}$/u.test(toks[endIdx + 2].text)
-      )
+      if (toks[endIdx + 1]?.text === "(" && toks[endIdx + 3]?.text === ")" && ACRONYM.test(toks[endIdx + 2].text))
         acronym = toks[endIdx + 2].text;
       const headLower = toks[lastHead].lower;
       out.push({

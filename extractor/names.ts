@@ -3,6 +3,9 @@
 
 const PARTICLES = new Set(["al", "el", "bin", "ibn", "bint", "ben", "abu", "de", "van", "von", "der"]);
 
+/** Accents and other combining marks (a module constant, built once; see mentions.ts). */
+const COMBINING_MARKS = /\p{M}/gu;
+
 // Identity resolution compares every name with every other: the normalised forms are computed once per string.
 const nameTokenCache = new Map<string, readonly string[]>();
 const coreTokenCache = new Map<string, readonly string[]>();
@@ -31,7 +34,7 @@ export function nameTokens(name: string): readonly string[] {
 function computeNameTokens(name: string): string[] {
   const s = name
     .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+    .replace(COMBINING_MARKS, "")
     .toLowerCase()
     .replace(/['’`ʼ]/g, "")
     .replace(/\b(al|el)-/g, "$1 ");
@@ -193,7 +196,7 @@ function computeSlug(s: string): string {
   return (
     s
       .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
+      .replace(COMBINING_MARKS, "")
       .toLowerCase()
       .replace(/['’`ʼ]/g, "")
       .replace(/[^a-z0-9]+/g, "-")

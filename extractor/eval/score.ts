@@ -80,13 +80,16 @@ const SPECIAL_LETTERS: Record<string, string> = {
 const LEADING_HONORIFICS = new Set(["mr", "mrs", "ms", "dr", "sheikh", "sayyid"]);
 const TITLE_STOP = new Set(["the", "of", "a", "an", "and", "for", "s"]);
 
+const COMBINING_MARKS = /\p{M}+/gu;
+const NON_ALPHANUMERIC = /[^\p{L}\p{N}]+/gu;
+
 function baseTokens(s: string): string[] {
   return s
     .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
+    .replace(COMBINING_MARKS, "")
     .replace(/[ıłŁøØßæÆœŒəƏđĐðÐþÞ]/g, (c) => SPECIAL_LETTERS[c])
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(NON_ALPHANUMERIC, " ")
     .trim()
     .split(" ")
     .filter(Boolean);

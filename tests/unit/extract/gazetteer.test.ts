@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 import {
   COUNTRY_BY_SURFACE,
   DEMONYMS,
-  WORLD_CITY_BY_SURFACE,
+  WordList,
   countryOf,
   isGazetteerWord,
+  worldCity,
 } from "../../../extractor/gazetteer";
 
 describe("extract #gazetteer", () => {
@@ -37,10 +38,22 @@ describe("extract #gazetteer", () => {
   });
 
   it("should know capitals and large cities for whole-name look-ups only", () => {
-    expect(WORLD_CITY_BY_SURFACE.get("montevideo")).toBe("Montevideo");
-    expect(WORLD_CITY_BY_SURFACE.get("dakar")).toBe("Dakar");
-    expect(WORLD_CITY_BY_SURFACE.get("ulan bator")).toBe("Ulan Bator");
+    expect(worldCity("montevideo")).toBe("Montevideo");
+    expect(worldCity("dakar")).toBe("Dakar");
+    expect(worldCity("ulan bator")).toBe("Ulan Bator");
     // A city name that is also a given name is no gazetteer word on its own.
     expect(isGazetteerWord("Victoria")).toBe(false);
+  });
+
+  it("should find exactly the words of a list, reading it once on first use", () => {
+    let reads = 0;
+    const list = new WordList(() => {
+      reads++;
+      return ["mango", "Apple", "kiwi", "banana", "kiwi", "zucchini"];
+    });
+    expect(reads).toBe(0);
+    for (const w of ["mango", "Apple", "kiwi", "banana", "zucchini"]) expect(list.has(w), w).toBe(true);
+    for (const w of ["apple", "kiw", "kiwis", "", "Zucchini", "aardvark", "zzz"]) expect(list.has(w), w).toBe(false);
+    expect(reads).toBe(1);
   });
 });
