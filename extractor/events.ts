@@ -231,6 +231,34 @@ function mentionAfter(ms: PersonMention[], i: number, span: number): { start: nu
   return best;
 }
 
+// Closed word lists of the frames below, as Sets: they are tested for token after token, where a regular
+// expression literal would be a new object each time it is evaluated.
+/** Words between a verb and its person object: "visited his counterpart", "called on the President". */
+const OBJECT_LEAD_WORDS = new Set(["his", "her", "their", "the", "its", "visiting", "on", "of", ","]);
+/** Auxiliaries and commas between a name and what is said of it ("X was unable to attend"). */
+const AUXILIARIES = new Set(["is", "was", "were", "are", "had", "has", "been", ","]);
+/** Words that open a plural description of an event's people ("the two leaders", "both premiers"). */
+const GROUP_DETERMINERS = new Set(["the", "both", "these", "all"]);
+const SMALL_COUNTS = new Set(["two", "2", "three", "3", "four", "4"]);
+/** Words that open a singular description ("the ambassador", "his counterpart"). */
+const DESCRIPTION_DETERMINERS = new Set(["the", "his", "her", "their"]);
+/** Words of a title's complement ("ambassador to Baghdad", "minister of the Islamic Republic of Iran"). */
+const COMPLEMENT_WORDS = new Set(["to", "of", "in", "from", "the", "islamic", "republic"]);
+/** Words after which "the official" is a person, not an adjective ("the official said"). */
+const OFFICIAL_AS_NOUN_NEXT = new Set(["of", "from", "in", "at", "who", "said", "says", "and", "told", "added"]);
+/** Words of a plan before "to" ("plans to", "is expected to"). */
+const PLAN_WORDS = new Set(["plans", "scheduled", "expected", "due", "set"]);
+/** Posts named with a city that is where they serve, not where an event is ("ambassador in Baghdad"). */
+const DIPLOMATIC_POSTS = new Set([
+  "ambassador",
+  "envoy",
+  "consul",
+  "consul-general",
+  "general",
+  "embassy",
+  "consulate",
+]);
+
 /** Skips "his", "her", "the", demonyms and lower-case title words between a verb and its person object. */
 function objectIsPerson(s: Sentence, ms: PersonMention[], i: number): boolean {
   const toks = s.toks;
@@ -241,8 +269,7 @@ function objectIsPerson(s: Sentence, ms: PersonMention[], i: number): boolean {
   if (m.run.possessive || toks[m.run.i1 - 1]?.poss) return false;
   for (let k = i + 1; k < start; k++) {
     const l = toks[k].lower;
-    if (!/^(his|her|their|the|its|visiting|on|of|,)$/.test(l) && !countryOf(l) && !toks[k].cap && !DESC_HEADS.has(l))
-      return false;
+    if (!OBJECT_LEAD_WORDS.has(l) && !countryOf(l) && !toks[k].cap && !DESC_HEADS.has(l)) return false;
   }
   return true;
 }
@@ -453,7 +480,7 @@ function participantMentions(s: Sentence, ms: PersonMention[], quoted: [number, 
       if (!(rel === "to" && handed)) return false;
     }
     let a = m.run.i1;
-    while (toks[a] && /^(is|was|were|are|had|has|been|,)$/.test(toks[a].lower)) a++;
+    while (toks[a] && AUXILIARIES.has(toks[a].lower)) a++;
     if (a > m.run.i1 && ABSENT_AFTER.test(toks[a]?.lower ?? "")) return false;
     if (toks[a]?.lower === "could" && toks[a + 1]?.lower === "not") return false;
     const inside = ms.some((o) => o !== m && o.titles.some((t) => t.i0 <= m.run.i0 && m.run.i1 <= t.i1));
@@ -563,13 +590,13 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
     }
     // "the 2 heads of state", "both leaders", "the two premiers", "the pair": the people of the last event.
     // Not after "with"/"of" ("met with the presidents of nine countries" names others, not the event's people).
-    if (/^(the|both|these|all)$/.test(l) && !/^(with|of)$/.test(toks[i - 1]?.lower ?? "")) {
+    if (GROUP_DETERMINERS.has(l) && !(toks[i - 1]?.lower === "with" || toks[i - 1]?.lower === "of")) {
       let j = i + 1;
       let counted = l === "both";
       while (j < toks.length && j < i + 5) {
         const w = toks[j].lower;
-        if (/^(two|2|three|3|four|4)$/.test(w)) counted = true;
-        else if (!(countryOf(w) || DESC_MODIFIERS.has(w) || /^(visiting|both)$/.test(w))) break;
+        if (SMALL_COUNTS.has(w)) counted = true;
+        else if (!(countryOf(w) || DESC_MODIFIERS.has(w) || w === "visiting" || w === "both")) break;
         j++;
       }
       const noun = toks[j]?.lower ?? "";
@@ -586,8 +613,9 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
         continue;
       }
     }
-    if (!/^(the|his|her|their)$/.test(l) && !(i === 0 && toks[i].cap)) continue;
-    let j = i === 0 && !/^(the|his|her|their)$/.test(l) ? i : i + 1;
+    const determiner = DESCRIPTION_DETERMINERS.has(l);
+    if (!determiner && !(i === 0 && toks[i].cap)) continue;
+    let j = i === 0 && !determiner ? i : i + 1;
     let head: string | null = null;
     let plural = false;
     let country: string | null = null;
@@ -608,7 +636,7 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
         if (t.lower === "consul" && toks[j + 1]?.lower === "general") end = j + 2;
         // "ambassador to Baghdad", "minister of the Islamic Republic of Iran": keep the complement.
         let k = end;
-        while (k < toks.length && /^(to|of|in|from|the|islamic|republic)$/.test(toks[k].lower)) k++;
+        while (k < toks.length && COMPLEMENT_WORDS.has(toks[k].lower)) k++;
         if (k > end && toks[k]?.cap) {
           const cc = countryOf(toks[k].lower);
           if (cc) country ??= cc;
@@ -641,7 +669,7 @@ function findDescriptions(text: string, s: Sentence, ms: PersonMention[]): Descr
     if (before === "of" || (before === "to" && MESSAGE_WORDS.has(toks[i - 2]?.lower ?? ""))) continue;
     // "the official residence", "the official visit": "official" as an adjective.
     if (head === "official" && toks[end]?.type === "word" && !toks[end].cap) {
-      if (!/^(of|from|in|at|who|said|says|and|told|added)$/.test(toks[end].lower)) continue;
+      if (!OFFICIAL_AS_NOUN_NEXT.has(toks[end].lower)) continue;
     }
     // "the prime minister's media office" names an office, not the person.
     if (toks[end - 1].poss) continue;
@@ -766,7 +794,7 @@ function placeOf(a: ArticleAnalysis, s: Sentence, wide = false): string | null {
     const verb = toks[g.i0 - 2]?.lower ?? "";
     // "in Baghdad" places an event; "to Baghdad" only after a travel word (not "ambassador to Baghdad").
     if (prev === "in" || prev === "at") {
-      if (/^(ambassador|envoy|consul|consul-general|general|embassy|consulate)$/.test(verb)) continue;
+      if (DIPLOMATIC_POSTS.has(verb)) continue;
       return city;
     }
     if (prev === "to" && /^(visit|trip|traveled|travelled|flew|came|went|arrived|journey)$/.test(verb)) return city;
@@ -777,7 +805,7 @@ function placeOf(a: ArticleAnalysis, s: Sentence, wide = false): string | null {
   // "Monday in Rabat", "talks in Addis Ababa": any city of the world gazetteer after "in".
   for (let i = 0; wide && i + 1 < toks.length; i++) {
     if (toks[i].lower !== "in" || !toks[i + 1].cap) continue;
-    if (/^(ambassador|envoy|consul|consul-general|general|embassy|consulate)$/.test(toks[i - 1]?.lower ?? "")) continue;
+    if (DIPLOMATIC_POSTS.has(toks[i - 1]?.lower ?? "")) continue;
     for (let n = 3; n >= 1; n--) {
       const run = toks.slice(i + 1, i + 1 + n);
       if (run.length < n || !run.every((t) => t.cap && t.type === "word")) continue;
@@ -894,8 +922,7 @@ function laterPlansOut(s: Sentence, trig: Trigger | null, people: PersonMention[
   const modal = toks.findIndex(
     (t, i) =>
       i > trig.idx &&
-      (/^(will|shall)$/.test(t.lower) ||
-        (/^(plans|scheduled|expected|due|set)$/.test(t.lower) && toks[i + 1]?.lower === "to")),
+      (t.lower === "will" || t.lower === "shall" || (PLAN_WORDS.has(t.lower) && toks[i + 1]?.lower === "to")),
   );
   if (modal < 0) return people;
   return people.filter((m) => m.run.h0 < modal);
@@ -910,8 +937,9 @@ function signedOnBehalf(s: Sentence): boolean {
   const toks = s.toks;
   return toks.some(
     (t, i) =>
-      /^(signatory|signatories)$/.test(t.lower) ||
-      (/^(signed|signs)$/.test(t.lower) && /^(for|on)$/.test(toks[i + 1]?.lower ?? "")),
+      t.lower === "signatory" ||
+      t.lower === "signatories" ||
+      ((t.lower === "signed" || t.lower === "signs") && (toks[i + 1]?.lower === "for" || toks[i + 1]?.lower === "on")),
   );
 }
 
@@ -995,7 +1023,10 @@ export function findEvents(a: ArticleAnalysis): ArticleEvents {
     }
     const people = laterPlansOut(s, trig, participantMentions(s, ms, quoted));
     const firstPerson = people[0]?.person;
-    const speech = s.toks.some((t, i) => SPEECH_VERBS.has(t.lower) && people.some((m) => m.run.i1 <= i));
+    // A verb of speech after a named person: "X said", "X stressed".
+    const firstNameEnd = Math.min(...people.map((m) => m.run.i1));
+    let speech = false;
+    for (let i = firstNameEnd; i < s.toks.length && !speech; i++) speech = SPEECH_VERBS.has(s.toks[i].lower);
 
     // "X arrived in Hanoi on October 15": the day of a visit, for the visit's undated meetings.
     const visitWord = s.toks.findIndex((t) => VISIT_WORDS.has(t.lower));

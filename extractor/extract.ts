@@ -105,7 +105,9 @@ export function extractArticles(files: ArticleInput[]): ExtractionResult {
         actor.mentions.push({ article: a.id, start: g.start, end: g.end, text: g.text });
         if (g.text !== g.name && !actor.aliases.includes(g.text)) actor.aliases.push(g.text);
       }
-      for (const t of s.toks) {
+      // An indexed loop: this one visits every token of every article.
+      for (let k = 0; k < s.toks.length; k++) {
+        const t = s.toks[k];
         if (!t.cap) continue;
         const c = DEMONYMS.get(t.lower);
         if (!c) continue;
