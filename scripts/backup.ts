@@ -14,12 +14,13 @@ import { loadConfig } from "../server/config.js";
 import { connectForCli } from "../server/db/cli-connection.js";
 import { createLogger } from "../server/log.js";
 import { writeBackup } from "../server/modules/curation/backup.js";
+import { exitWith, parseCli } from "./cli.js";
 
-const target = process.argv[2];
-if (!target) {
-  console.error("usage: npm run backup -- <file.json>");
-  process.exit(2);
-}
+const USAGE =
+  "usage: npm run backup -- <file.json>\n  writes the whole database to <file.json> (import format); a summary goes to stderr";
+const { positionals } = parseCli({ name: "backup", usage: USAGE, options: {}, positionals: true });
+const target = positionals[0];
+if (!target || positionals.length > 1) exitWith("backup", `give one target file. ${USAGE.split("\n")[0]}`);
 
 const config = loadConfig();
 const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);

@@ -9,11 +9,20 @@
  * --json; progress always goes to stderr). `--quick` runs the smallest size only; `--size 100k --size 20k/100k`
  * picks sizes.
  */
-import { parseArgs } from "node:util";
 import { createReport, table } from "../tests/bench/report.js";
 import { runBench } from "../tests/bench/run-bench.js";
+import { parseCli, reserveStdout } from "./cli.js";
 
-const { values: args } = parseArgs({
+const { values: args } = parseCli({
+  name: "bench",
+  usage: `usage: npm run bench [-- --quick] [-- --json] [-- --no-browser] [-- --no-server] [-- --size S …]
+  --quick          the smallest size only
+  --json           the figures as JSON on stdout (npm run --silent bench -- --quick --json | jq); progress on stderr
+  --no-browser     skip the browser part (first frame, panning)
+  --no-server      skip the database part (loading, endpoints)
+  --size S         only this size, repeatable: 10k, 100k, 1M (server), 5k/25k, 20k/100k, 50k/250k (browser)
+  --heap SIZE      the throwaway Neo4j's heap (default 8g)
+  --stage-above N  files with more rows than N load through staging`,
   options: {
     quick: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
@@ -28,6 +37,8 @@ const { values: args } = parseArgs({
   },
 });
 
+// Builds (Vite) and libraries may print to stdout; only the table or the JSON goes there.
+const emit = reserveStdout();
 const report = createReport();
 try {
   await runBench(
@@ -43,16 +54,16 @@ try {
   );
   const { meta, rows } = report;
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ ...meta, rows }, null, 2)}\n`);
+    emit(`${JSON.stringify({ ...meta, rows }, null, 2)}\n`);
   } else {
     const m = meta.machine as Record<string, unknown>;
-    process.stdout.write(
+    emit(
       `Parley benchmark (${String(meta.mode)}) — ${String(m.cores)} cores ${String(m.cpu)}, ${String(m.memoryGiB)} GiB, load ${JSON.stringify(m.loadavg)}, ` +
         `Node ${String(m.node)}, Neo4j ${String(m.neo4j)}, ${String(m.chromium)}\nWebGL renderer: ${String(meta.webglRenderer ?? "not measured")}\n` +
         `${meta.parleyRenderer ? `Parley renderer: ${String(meta.parleyRenderer)}\n` : ""}Timed part: ${JSON.stringify(meta.timings)}\n\n${table(rows)}\n`,
     );
   }
 } catch (error: unknown) {
-  report.progress(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  report.progress(`failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }

@@ -5,6 +5,14 @@
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { parseCli } from "./cli.js";
+
+parseCli({
+  name: "build-gazetteer",
+  usage:
+    "usage: npx tsx scripts/build-gazetteer.ts\n  rewrites the extractor's gazetteer data files (extractor/data/) from the npm packages they come from",
+  options: {},
+});
 
 interface WorldCountry {
   name: { common: string; official: string };

@@ -6,10 +6,16 @@
  * for benchmarks and for trying the explorer on big graphs: `npm run load -- <file>` loads it.
  */
 import { createWriteStream } from "node:fs";
-import { parseArgs } from "node:util";
 import { generateSynthetic } from "../tests/bench/synthetic.js";
+import { integerOption, parseCli } from "./cli.js";
 
-const { values } = parseArgs({
+const { values } = parseCli({
+  name: "gen",
+  usage: `usage: npm run gen -- [--actors N] [--events M] [--seed S] [--out FILE]
+  --actors N   actors to generate (default 1000)
+  --events M   events to generate (default 5000)
+  --seed S     random seed: the same seed gives the same file (default 1)
+  --out FILE   write to FILE (default: stdout; then use npm run --silent gen, or npm's banner joins the output)`,
   options: {
     actors: { type: "string", default: "1000" },
     events: { type: "string", default: "5000" },
@@ -17,13 +23,11 @@ const { values } = parseArgs({
     out: { type: "string" },
   },
 });
-const options = { actors: Number(values.actors), events: Number(values.events), seed: Number(values.seed) };
-for (const [name, value] of Object.entries(options)) {
-  if (!Number.isInteger(value) || value < 0) {
-    console.error(`gen: --${name} must be a non-negative integer (got "${String(value)}")`);
-    process.exit(2);
-  }
-}
+const options = {
+  actors: integerOption("gen", "actors", values.actors),
+  events: integerOption("gen", "events", values.events),
+  seed: integerOption("gen", "seed", values.seed),
+};
 
 const started = Date.now();
 const file = generateSynthetic(options);

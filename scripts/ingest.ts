@@ -17,15 +17,20 @@ import { ArticleInputError, articlesToImport, decodeArticle } from "../server/mo
 import { addSurnameQuestions } from "../server/modules/ingest/extraction.surnames.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
 import { validateImport } from "../server/modules/ingest/import.validate.js";
+import { exitWith, parseCli } from "./cli.js";
 
-const args = process.argv.slice(2);
-const dryRun = args.includes("--dry-run");
-const acceptAll = args.includes("--accept-all");
-const files = args.filter((a) => !a.startsWith("--"));
-if (files.length === 0) {
-  console.error("usage: npm run ingest -- [--dry-run] [--accept-all] <article.txt> [<article.txt>…]");
-  process.exit(2);
-}
+const USAGE = `usage: npm run ingest -- [--dry-run] [--accept-all] <article.txt> [<article.txt>…]
+  --dry-run     print the import document (JSON) on stdout instead of writing it (npm run --silent ingest …)
+  --accept-all  write doubtful items too, instead of sending them to the review queue`;
+const { values, positionals: files } = parseCli({
+  name: "ingest",
+  usage: USAGE,
+  options: { "dry-run": { type: "boolean", default: false }, "accept-all": { type: "boolean", default: false } },
+  positionals: true,
+});
+const dryRun = values["dry-run"];
+const acceptAll = values["accept-all"];
+if (files.length === 0) exitWith("ingest", `give at least one article file. ${USAGE.split("\n")[0]}`);
 
 let inputs;
 try {

@@ -13,12 +13,13 @@ import { curationImportHooks } from "../server/modules/curation/import-hooks.js"
 import { readCsvFolder } from "../server/modules/ingest/import.csv.js";
 import { validateImportText } from "../server/modules/ingest/import.validate.js";
 import { ImportValidationError, loadImportFile } from "../server/modules/ingest/import.service.js";
+import { exitWith, parseCli } from "./cli.js";
 
-const target = process.argv[2];
-if (!target) {
-  console.error("usage: npm run load -- <file.json | folder with nodes.csv and edges.csv>");
-  process.exit(2);
-}
+const USAGE =
+  "usage: npm run load -- <file.json | folder with nodes.csv and edges.csv>\n  validates the dataset and loads it (everything or nothing); progress and the summary go to stderr";
+const { positionals } = parseCli({ name: "load", usage: USAGE, options: {}, positionals: true });
+const target = positionals[0];
+if (!target || positionals.length > 1) exitWith("load", `give one file or folder. ${USAGE.split("\n")[0]}`);
 
 const config = loadConfig();
 const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);

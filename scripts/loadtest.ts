@@ -20,15 +20,25 @@ import { createLogger } from "../server/log.js";
 import { curationImportHooks } from "../server/modules/curation/import-hooks.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
 import { type ServerProcess, processRssBytes, startServerProcess } from "../tests/bench/server-process.js";
+import { integerOption, parseCli, reserveStdout } from "./cli.js";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const duration = Math.min(option("duration", 20), 900);
-const connections = Math.min(option("connections", 20), 200);
-const asJson = args.includes("--json");
+const { values } = parseCli({
+  name: "loadtest",
+  usage: `usage: npm run loadtest [-- --duration S] [-- --connections N] [-- --json]
+  --duration S      seconds of load, 1 to 900 (default 20; 300 for a soak)
+  --connections N   concurrent connections, 1 to 200 (default 20)
+  --json            the figures as JSON on stdout (npm run --silent loadtest -- --json); progress on stderr`,
+  options: {
+    duration: { type: "string", default: "20" },
+    connections: { type: "string", default: "20" },
+    json: { type: "boolean", default: false },
+  },
+});
+const duration = integerOption("loadtest", "duration", values.duration, 1, 900);
+const connections = integerOption("loadtest", "connections", values.connections, 1, 200);
+const asJson = values.json;
+// Only the figures go to stdout.
+const emit = reserveStdout();
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
 const rssMb = (pid: number) => Math.round(processRssBytes(pid) / 2 ** 20);
@@ -107,7 +117,7 @@ try {
     samples,
   };
   if (asJson) {
-    process.stdout.write(`${JSON.stringify(figures)}\n`);
+    emit(`${JSON.stringify(figures)}\n`);
   } else {
     const rows: [string, string][] = [
       ["duration", `${duration} s, ${connections} connections`],
@@ -130,7 +140,7 @@ try {
       ],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
-    console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n"));
+    emit(`${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n")}\n`);
   }
   process.exitCode = errors === 0 ? 0 : 1;
 } finally {

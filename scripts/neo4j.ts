@@ -13,6 +13,14 @@ import { Database, createDriver } from "../server/db/database.js";
 import { MissingPrerequisiteError } from "../server/db/embedded/prerequisites.js";
 import { startEmbedded } from "../server/embedded-start.js";
 import { createLogger } from "../server/log.js";
+import { parseCli } from "./cli.js";
+
+parseCli({
+  name: "neo4j",
+  usage:
+    "usage: npm run neo4j\n  starts this checkout's embedded Neo4j alone (as npm start does) until Ctrl-C, and prints where it listens",
+  options: {},
+});
 
 let config;
 try {

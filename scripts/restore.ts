@@ -10,12 +10,13 @@ import { loadConfig } from "../server/config.js";
 import { connectForCli } from "../server/db/cli-connection.js";
 import { createLogger } from "../server/log.js";
 import { DatabaseNotEmptyError, restoreBackup } from "../server/modules/curation/backup.js";
+import { exitWith, parseCli } from "./cli.js";
 
-const source = process.argv[2];
-if (!source) {
-  console.error("usage: npm run restore -- <backup.json>");
-  process.exit(2);
-}
+const USAGE =
+  "usage: npm run restore -- <backup.json>\n  loads a backup written by npm run backup into an empty database";
+const { positionals } = parseCli({ name: "restore", usage: USAGE, options: {}, positionals: true });
+const source = positionals[0];
+if (!source || positionals.length > 1) exitWith("restore", `give one backup file. ${USAGE.split("\n")[0]}`);
 
 const config = loadConfig();
 const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
