@@ -6,7 +6,7 @@
  */
 
 export interface BenchOptions {
-  /** The smallest size only, fewer samples: about two minutes in all. */
+  /** The two smaller server sizes (10k, 100k) and the smallest browser size, fewer samples: within four minutes. */
   quick: boolean;
   /** Skip the server side (load, endpoints, memory). */
   noServer: boolean;
