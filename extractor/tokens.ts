@@ -19,7 +19,8 @@ export interface Token {
   poss: boolean;
 }
 
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}]+(?:[-'’`][\p{L}\p{M}\d]+)*['’`]?|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|\S/gu;
+/** One token at `lastIndex` (sticky): initials, a word, a number, or any other character but a space. */
+const TOKEN_AT = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}]+(?:[-'’`][\p{L}\p{M}\d]+)*['’`]?|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?|\S/uy;
 const LETTER_OR_MARK = /^[\p{L}\p{M}]/u;
 const UPPER_FIRST = /^\p{Lu}/u;
 const CAPITALISED_PARTICLE = /^(al|el|bin|ibn|bint|abu|ben)-\p{Lu}/u;
@@ -27,6 +28,22 @@ const CURLY_APOSTROPHES = /[’`]/g;
 
 // The tokenizer runs on every paragraph of every article, so the per-token tests below read character codes
 // for ASCII and fall back to Unicode-aware regular expressions only for other characters.
+
+/** JavaScript's `\s` (white space and line terminators): the characters between tokens. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 function isApostrophe(code: number): boolean {
   return code === 39 /* ' */ || code === 0x2019 /* ’ */ || code === 96; /* ` */
@@ -48,11 +65,19 @@ function startsUpperCase(raw: string): boolean {
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
   const slice = text.slice(start, end);
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(slice))) {
-    const raw = m[0];
-    const s = start + m.index;
+  // Spaces are skipped here and each token matched where it starts (a sticky test, no match array per token).
+  let pos = 0;
+  while (pos < slice.length) {
+    if (isSpace(slice.charCodeAt(pos))) {
+      pos++;
+      continue;
+    }
+    TOKEN_AT.lastIndex = pos;
+    // Always a match: `\S` takes any character that is not a space.
+    const next = TOKEN_AT.test(slice) ? TOKEN_AT.lastIndex : pos + 1;
+    const raw = slice.slice(pos, next);
+    const s = start + pos;
+    pos = next;
     const isWord = startsWithLetterOrMark(raw);
     const first = raw.charCodeAt(0);
     const type: TokenType = isWord ? "word" : first >= 48 && first <= 57 ? "num" : "punct";
