@@ -14,7 +14,7 @@ import { connectForCli } from "../server/db/cli-connection.js";
 import { createLogger } from "../server/log.js";
 import { curationImportHooks } from "../server/modules/curation/import-hooks.js";
 import { ArticleInputError, articlesToImport, decodeArticle } from "../server/modules/ingest/extraction.import.js";
-import { addSurnameQuestions } from "../server/modules/ingest/extraction.surnames.js";
+import { articlesToImportFor } from "../server/modules/ingest/extraction.service.js";
 import { loadImportFile } from "../server/modules/ingest/import.service.js";
 import { validateImport } from "../server/modules/ingest/import.validate.js";
 import { exitWith, parseCli } from "./cli.js";
@@ -47,39 +47,38 @@ try {
   process.exit(1);
 }
 
-const started = Date.now();
-const imported = articlesToImport(inputs, { acceptAll });
-const { extraction, document, doubtful } = imported;
-console.error(
-  `Extracted ${extraction.actors.length} actors, ${extraction.events.length} meetings and ${extraction.otherEvents.length} other events ` +
-    `from ${inputs.length} article(s) in ${Date.now() - started} ms.`,
-);
-if (doubtful.length) {
-  console.error(
-    `${doubtful.length} doubtful item(s) below the confidence threshold go to the review queue (/review), not the graph ` +
-      `(--accept-all writes them): ${doubtful.map((d) => d.label).join("; ")}`,
-  );
-}
-const validation = validateImport(document);
-if (!validation.ok) {
-  console.error("The extraction did not validate; nothing was written:");
-  for (const issue of validation.errors) console.error(`  ${issue.path}: ${issue.message}`);
-  process.exit(1);
-}
-if (dryRun) {
-  process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-  process.exit(0);
-}
-
-const config = loadConfig();
-const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-const connection = await connectForCli(config, log);
+const config = dryRun ? null : loadConfig();
+const log = config ? createLogger(config.logLevel === "info" ? "warn" : config.logLevel) : null;
+// Texts the graph already holds keep their article ids, and shared lone surnames become review questions: both
+// need the database, which a dry run does without.
+const connection = config && log ? await connectForCli(config, log) : null;
 try {
-  // A surname alone that several persons in the graph carry becomes a review question (needs the database).
-  await addSurnameQuestions(connection.db, imported);
-  const checked = validateImport(document);
-  if (!checked.ok) throw new Error(checked.errors.map((e) => `${e.path}: ${e.message}`).join("; "));
-  const summary = await loadImportFile(connection.db, checked.data, { hooks: curationImportHooks });
+  const started = Date.now();
+  const imported = connection
+    ? await articlesToImportFor(connection.db, inputs, { acceptAll })
+    : articlesToImport(inputs, { acceptAll });
+  const { extraction, document, doubtful } = imported;
+  console.error(
+    `Extracted ${extraction.actors.length} actors, ${extraction.events.length} meetings and ${extraction.otherEvents.length} other events ` +
+      `from ${inputs.length} article(s) in ${Date.now() - started} ms.`,
+  );
+  if (doubtful.length) {
+    console.error(
+      `${doubtful.length} doubtful item(s) below the confidence threshold go to the review queue (/review), not the graph ` +
+        `(--accept-all writes them): ${doubtful.map((d) => d.label).join("; ")}`,
+    );
+  }
+  const validation = validateImport(document);
+  if (!validation.ok) {
+    console.error("The extraction did not validate; nothing was written:");
+    for (const issue of validation.errors) console.error(`  ${issue.path}: ${issue.message}`);
+    process.exit(1);
+  }
+  if (!connection) {
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    process.exit(0);
+  }
+  const summary = await loadImportFile(connection.db, validation.data, { hooks: curationImportHooks });
   console.error(
     `Ingested ${summary.articles} article(s): ${summary.nodes} nodes, ${summary.links} links, ${summary.evidence} citations, ` +
       `${summary.metLinks} met-with links refreshed, in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,
@@ -90,5 +89,5 @@ try {
   );
   process.exitCode = 1;
 } finally {
-  await connection.close();
+  await connection?.close();
 }

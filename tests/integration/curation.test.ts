@@ -117,7 +117,7 @@ function curated() {
 /** Everything about the graph that a revert must restore (MET included, audit records excluded). */
 async function fingerprint(db: Database): Promise<string> {
   const rows = await db.read(
-    `MATCH (n) WHERE NOT n:Change AND NOT n:Suggestion AND NOT n:Decision
+    `MATCH (n) WHERE NOT n:Change AND NOT n:Suggestion AND NOT n:Decision AND NOT n:ParleyState
      RETURN labels(n) AS labels, properties(n) AS props,
             [(n)-[r]->(m) WHERE type(r) <> 'CHANGED' | [type(r), m.id, properties(r)]] AS rels`,
     {},
@@ -351,9 +351,10 @@ describe("curation", () => {
   it("should not resurrect a deleted fact when the article is ingested again", async () => {
     const { document } = articlesToImport([ARTICLE]);
     await loadImportFile(db, document);
+    const article = document.articles![0]!.id.replace(/^art-/, "");
     const events = await db.read(
-      "MATCH (e:Event) WHERE e.id STARTS WITH 'evt-invented' RETURN e.id AS id ORDER BY id",
-      {},
+      "MATCH (e:Event) WHERE e.id STARTS WITH $prefix RETURN e.id AS id ORDER BY id",
+      { prefix: `evt-${article}-` },
       (r) => r.get("id") as string,
     );
     expect(events.length).toBeGreaterThan(0);

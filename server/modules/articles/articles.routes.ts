@@ -22,9 +22,9 @@ import { ValidationError } from "../../errors.js";
 import { type Route, defineRoute } from "../../http/route.js";
 import { DEFAULT_CONFIDENCE_THRESHOLD } from "../../../extractor/confidence.js";
 import { doubtfulDtos } from "../ingest/extraction.doubtful.js";
-import { ArticleInputError, articlesToImport, decodeArticle } from "../ingest/extraction.import.js";
+import { ArticleInputError, decodeArticle } from "../ingest/extraction.import.js";
+import { articlesToImportFor } from "../ingest/extraction.service.js";
 import { loadImportFile } from "../ingest/import.service.js";
-import { addSurnameQuestions } from "../ingest/extraction.surnames.js";
 import { articleParamsSchema } from "./articles.schemas.js";
 import { getArticle } from "./articles.service.js";
 
@@ -73,8 +73,7 @@ export function articlesRoutes({ db, log, importHooks }: RouteDeps): Route[] {
       response: articlesPreviewSchema,
       errors: [400],
       handler: async ({ body }) => {
-        const imported = articlesToImport(decodeAll(body.articles), { acceptAll: body.acceptAll });
-        await addSurnameQuestions(db, imported);
+        const imported = await articlesToImportFor(db, decodeAll(body.articles), { acceptAll: body.acceptAll });
         return {
           document: imported.document,
           suggestions: imported.extraction.suggestions,
@@ -94,9 +93,7 @@ export function articlesRoutes({ db, log, importHooks }: RouteDeps): Route[] {
       handler: async ({ body, actor }) => {
         let document: unknown = "document" in body ? body.document : null;
         if ("articles" in body) {
-          const imported = articlesToImport(decodeAll(body.articles), { acceptAll: body.acceptAll });
-          await addSurnameQuestions(db, imported);
-          document = imported.document;
+          document = (await articlesToImportFor(db, decodeAll(body.articles), { acceptAll: body.acceptAll })).document;
         }
         const summary = await loadImportFile(db, document, { hooks: importHooks, log });
         log.info("articles ingested", { actor, ...summary });

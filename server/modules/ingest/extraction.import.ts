@@ -6,13 +6,13 @@
  * validated, all-or-nothing, idempotent path as every other dataset. Actors are written in `extend` mode: a person
  * already in the graph (curated or from another article) keeps what is known and gains the new evidence.
  */
-import { createHash } from "node:crypto";
 import type { ImportFileInput } from "../../../contracts/import-format.js";
 import { MAX_ARTICLE_BYTES } from "../../../contracts/ingest.js";
 import { type NodeType, isActorType, linkEndAccepts } from "../../../contracts/vocabulary.js";
 import { extractArticles } from "../../../extractor/extract.js";
 import { detectLanguage, notEnglishMessage } from "../../../extractor/language.js";
 import type { ActorKind, ArticleInput, EvidenceOut, ExtractionResult } from "../../../extractor/types.js";
+import { type ArticleIdentity, articleIdentityOf, textSha256 } from "./extraction.identity.js";
 import { type DoubtfulItem, doubtfulSuggestions, splitDoubtful } from "./extraction.doubtful.js";
 import { EVENT_LABELS } from "./extraction.event-labels.js";
 
@@ -80,9 +80,27 @@ const slug = (value: string) =>
     .replace(/^-+|-+$/g, "")
     .slice(0, 80) || "x";
 
-/** The import id of an extracted article ("d01" → "art-d01"). */
-export function articleIdOf(id: string): string {
-  return `art-${slug(id)}`;
+/** The SHA-256 of each input's text: the look-up key of articles the graph already holds. */
+export function inputHashes(inputs: ArticleInput[]): string[] {
+  return inputs.map((i) => textSha256(i.text));
+}
+
+/** Maps the extractor's article ids (file stems) to the articles' identities and rewrites the ids derived from them. */
+class ArticleIds {
+  private readonly byExtracted = new Map<string, ArticleIdentity>();
+  constructor(extraction: ExtractionResult, inputs: ArticleInput[], knownIds: ReadonlyMap<string, string>) {
+    // The extractor keeps the inputs' order, so article i is input i even when two files share a name.
+    extraction.articles.forEach((a, i) => this.byExtracted.set(a.id, articleIdentityOf(inputs[i].text, knownIds)));
+  }
+  /** The import id of an extracted article ("d01" → "art-3f2a…"). */
+  readonly articleIdOf = (extracted: string): string => this.byExtracted.get(extracted)?.id ?? `art-${slug(extracted)}`;
+  /** An event's or agreement's id with its article's key in place of the file stem ("evt-d01-2" → "evt-3f2a…-2"). */
+  rekey(id: string, extracted: string): string {
+    const identity = this.byExtracted.get(extracted);
+    const prefix = /^([a-z]+)-/.exec(id)?.[1];
+    if (!identity || !prefix || !id.startsWith(`${prefix}-${extracted}-`)) return id;
+    return `${prefix}-${identity.key}-${id.slice(prefix.length + extracted.length + 2)}`;
+  }
 }
 
 /** 0-based paragraph of an offset, counting non-blank lines as the import validator does. */
@@ -95,11 +113,12 @@ function paragraphOf(text: string, offset: number): number {
 /**
  * Extracts the articles and maps the sure part of the result into an import document (texts inline, so quotes can
  * be shown); items below the confidence threshold become `low-confidence` review suggestions in it instead of
- * nodes, unless `acceptAll`.
+ * nodes, unless `acceptAll`. `knownIds` (article id by the SHA-256 of its text, see `inputHashes`) names texts the
+ * graph already holds; a text given twice is read once.
  */
 export function articlesToImport(
   inputs: ArticleInput[],
-  options: { acceptAll?: boolean } = {},
+  options: { acceptAll?: boolean; knownIds?: ReadonlyMap<string, string> } = {},
 ): {
   extraction: ExtractionResult;
   document: ImportFileInput;
@@ -107,34 +126,40 @@ export function articlesToImport(
   /** Everything extracted, sure or not, and the texts by extraction article id (for the surname look-up). */
   all: ExtractionResult;
   texts: Map<string, string>;
+  /** The import id of an extraction article id. */
+  articleIdOf: (extracted: string) => string;
 } {
-  const everything = extractArticles(inputs);
-  const textOf = new Map(inputs.map((i) => [i.file, i.text]));
-  const texts = new Map(everything.articles.map((a) => [a.id, textOf.get(a.file) ?? ""]));
+  const knownIds = options.knownIds ?? new Map<string, string>();
+  const seen = new Set<string>();
+  const unique = inputs.filter((input) => {
+    const { id } = articleIdentityOf(input.text, knownIds);
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
+  const everything = extractArticles(unique);
+  const ids = new ArticleIds(everything, unique, knownIds);
+  const texts = new Map(everything.articles.map((a, i) => [a.id, unique[i].text]));
   const { kept, doubtful } = splitDoubtful(everything, { acceptAll: options.acceptAll, texts });
-  const document = extractionToImport(kept, inputs);
-  const review = doubtfulSuggestions(doubtful, articleIdOf);
+  const document = extractionToImport(kept, unique, ids);
+  const review = doubtfulSuggestions(doubtful, ids.articleIdOf);
   if (review.length) document.suggestions = [...(document.suggestions ?? []), ...review];
-  return { extraction: kept, document, doubtful, all: everything, texts };
+  return { extraction: kept, document, doubtful, all: everything, texts, articleIdOf: ids.articleIdOf };
 }
 
-/** Maps an extraction of the given inputs into the import format. */
-export function extractionToImport(extraction: ExtractionResult, inputs: ArticleInput[]): ImportFileInput {
-  const textOf = new Map(inputs.map((i) => [i.file, i.text]));
-  const articleIds = new Map(extraction.articles.map((a) => [a.id, articleIdOf(a.id)]));
-  const articleText = new Map(extraction.articles.map((a) => [a.id, textOf.get(a.file) ?? ""]));
+/** Maps an extraction of the given inputs (in the extraction's order) into the import format. */
+function extractionToImport(extraction: ExtractionResult, inputs: ArticleInput[], ids: ArticleIds): ImportFileInput {
+  const textByArticle = new Map(extraction.articles.map((a, i) => [a.id, inputs[i].text]));
   const cite = (e: EvidenceOut | { article: string; start: number; end: number }) => ({
-    article: articleIds.get(e.article) ?? articleIdOf(e.article),
+    article: ids.articleIdOf(e.article),
     start: e.start,
     end: e.end,
-    paragraph: paragraphOf(articleText.get(e.article) ?? "", e.start),
+    paragraph: paragraphOf(textByArticle.get(e.article) ?? "", e.start),
     by: EXTRACTOR_ID,
   });
 
   const articles = extraction.articles.map((a) => {
-    const text = textOf.get(a.file) ?? "";
+    const text = textByArticle.get(a.id) ?? "";
     return {
-      id: articleIds.get(a.id)!,
+      id: ids.articleIdOf(a.id),
       title: a.title ?? a.file.split("/").pop() ?? a.id,
       ...(a.source ? { publisher: a.source } : {}),
       ...(a.url && /^https?:\/\//.test(a.url) ? { url: a.url } : {}),
@@ -142,7 +167,7 @@ export function extractionToImport(extraction: ExtractionResult, inputs: Article
       ...(a.dateline ? { dateline: a.dateline.slice(0, 200) } : {}),
       file: a.file.split("/").pop()!,
       text,
-      sha256: createHash("sha256").update(text).digest("hex"),
+      sha256: textSha256(text),
     };
   });
 
@@ -169,7 +194,7 @@ export function extractionToImport(extraction: ExtractionResult, inputs: Article
   }
   for (const a of extraction.agreements) {
     nodes.push({
-      id: a.id,
+      id: ids.rekey(a.id, a.article),
       type: "agreement",
       kind: "agreement",
       name: a.name,
@@ -194,7 +219,7 @@ export function extractionToImport(extraction: ExtractionResult, inputs: Article
     const roles = new Map(e.participantRoles.map((r) => [r.actor, r.role]));
     const participants = e.participants.filter((p) => isActor(actorType.get(p)));
     nodes.push({
-      id: e.id,
+      id: ids.rekey(e.id, e.article),
       type: "event",
       kind: e.kind,
       name: eventName(e.kind, participants),
@@ -215,7 +240,7 @@ export function extractionToImport(extraction: ExtractionResult, inputs: Article
         : `${slug(e.reason).replace(/-/g, "_")}_${e.kind}`;
     const participants = e.participants.filter((p) => isActor(actorType.get(p)));
     nodes.push({
-      id: e.id,
+      id: ids.rekey(e.id, e.article),
       type: "event",
       kind: /^[a-z][a-z0-9_]*$/.test(kind) ? kind.slice(0, 60) : "other_event",
       name: eventName(e.kind, participants),
@@ -242,7 +267,7 @@ export function extractionToImport(extraction: ExtractionResult, inputs: Article
   const suggestions = extraction.suggestions
     .map((s) => ({
       kind: s.kind,
-      article: s.article ? (articleIds.get(s.article) ?? articleIdOf(s.article)) : null,
+      article: s.article ? ids.articleIdOf(s.article) : null,
       text: s.text.slice(0, 500),
       candidates: s.candidates.filter((c) => actorType.has(c)),
       chosen: s.chosen && actorType.has(s.chosen) ? s.chosen : null,

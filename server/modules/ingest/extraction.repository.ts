@@ -3,7 +3,8 @@
  * =====================
  *
  * What turning articles into an import reads from the graph: which persons carry a surname, for articles that name
- * someone by surname alone (extraction.surnames.ts).
+ * someone by surname alone (extraction.surnames.ts), and which texts it already holds, so that they keep their
+ * article's id (extraction.identity.ts).
  */
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
@@ -20,4 +21,16 @@ export async function personsBySurname(db: Database, surnames: string[]): Promis
     ids: r.get("ids") as string[],
   }));
   return new Map(rows.map((r) => [r.surname, r.ids]));
+}
+
+/** Article ids by the SHA-256 of their stored text, for the given hashes (the first id when two share one). */
+export async function articleIdsBySha256(db: Database, hashes: string[]): Promise<Map<string, string>> {
+  if (!hashes.length) return new Map();
+  const rows = await db.read(cypher("queries/ingest/articles-by-sha256"), { hashes: [...new Set(hashes)] }, (r) => ({
+    sha256: String(r.get("sha256")),
+    id: String(r.get("id")),
+  }));
+  const ids = new Map<string, string>();
+  for (const row of rows) if (!ids.has(row.sha256)) ids.set(row.sha256, row.id);
+  return ids;
 }

@@ -9,7 +9,7 @@
 import type { ImportSuggestion } from "../../../contracts/import-format.js";
 import type { ExtractionResult } from "../../../extractor/types.js";
 import type { Database } from "../../db/database.js";
-import { articleIdOf, type articlesToImport } from "./extraction.import.js";
+import type { articlesToImport } from "./extraction.import.js";
 import { SURNAME, personsBySurname } from "./extraction.repository.js";
 
 interface LoneSurname {
@@ -84,6 +84,6 @@ export async function surnameSuggestions(
 
 /** Adds the lone-surname questions of an extraction to its import document's suggestions. */
 export async function addSurnameQuestions(db: Database, imported: ReturnType<typeof articlesToImport>): Promise<void> {
-  const questions = await surnameSuggestions(db, imported.all, imported.texts, articleIdOf);
+  const questions = await surnameSuggestions(db, imported.all, imported.texts, imported.articleIdOf);
   if (questions.length) imported.document.suggestions = [...(imported.document.suggestions ?? []), ...questions];
 }
