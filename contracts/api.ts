@@ -195,7 +195,12 @@ export type TimelineDto = z.infer<typeof timelineDtoSchema>;
 /** `GET /api/health`: 200 while the database answers, 503 (same shape) while it does not. */
 export const healthDtoSchema = z.object({
   status: z.string(),
+  /** Liveness: Bolt answers. */
   db: z.enum(["up", "down"]),
+  /** Readiness: the server has prepared the database (schema, sample data); writes wait for it. */
+  ready: z.boolean(),
+  /** What the server is doing to the database until it is ready ("loading the sample data"), then "ready". */
+  bootstrap: z.string(),
   neo4j: z.string().optional(),
   message: z.string().optional(),
 });

@@ -15,6 +15,8 @@ CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT quantity_id IF NOT EXISTS FOR (n:Quantity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT snapshot_id IF NOT EXISTS FOR (n:Snapshot) REQUIRE n.id IS UNIQUE;
+// One node holds what Parley keeps about the database itself (readiness, data version): never part of the graph.
+CREATE CONSTRAINT parley_state_key IF NOT EXISTS FOR (n:ParleyState) REQUIRE n.key IS UNIQUE;
 
 // Curation: audit records, rejections (so re-ingests do not resurrect deleted facts), suggestions and decisions.
 CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
@@ -37,6 +39,7 @@ CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.dateStart);
 CREATE INDEX agreement_date IF NOT EXISTS FOR (n:Agreement) ON (n.dateStart);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
+CREATE INDEX article_sha256 IF NOT EXISTS FOR (n:Article) ON (n.sha256);
 
 // Names, aliases and role titles, folded so that "Cavusoglu" finds "Çavuşoğlu".
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.titleText]

@@ -24,7 +24,11 @@ export const DEFAULT_CLIENT_DIR = path.join(ROOT_DIR, "dist", "client");
 /** Builds the application; call `.listen()` on the result (only server/main.ts does). */
 export function createApp(appDeps: AppDeps): Express {
   const { log } = appDeps;
-  const deps: RouteDeps = { ...appDeps, cache: new ResponseCache(appDeps.db, appDeps.config.cacheTtlMs) };
+  const deps: RouteDeps = {
+    ...appDeps,
+    cache: new ResponseCache(appDeps.db, appDeps.config.cacheTtlMs),
+    readiness: appDeps.readiness ?? { ready: true, phase: "ready" },
+  };
   const app = express();
   app.disable("x-powered-by");
   // Which proxies may report the client's address (PARLEY_TRUST_PROXY); req.ip, and so rate limits, follow it.

@@ -47,6 +47,16 @@ export class UnavailableError extends AppError {
   }
 }
 
+export class NotReadyError extends AppError {
+  constructor(phase: string) {
+    super(
+      503,
+      "DB_NOT_READY",
+      `The database is being prepared (${phase}); writes are accepted once it is ready. Retry in a few seconds.`,
+    );
+  }
+}
+
 /** Neo4j error codes that mean "the database is not there right now". */
 function isUnavailable(error: unknown): boolean {
   if (error instanceof Neo4jError) {

@@ -8,7 +8,7 @@
 import type { Server } from "node:http";
 import path from "node:path";
 import { createApp } from "./app.js";
-import { bootstrapDatabase } from "./bootstrap.js";
+import { Preparation, bootstrapDatabase } from "./bootstrap.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { Database, createDriver } from "./db/database.js";
 import type { EmbeddedNeo4j } from "./db/embedded/embedded-neo4j.js";
@@ -62,7 +62,8 @@ async function main(): Promise<void> {
     log.info("writes need an admin token", { tokens: config.adminTokens.map((t) => t.label) });
   }
   const db = new Database(createDriver(connection), connection.database, log);
-  const deps = { config, db, log, importHooks: curationImportHooks };
+  const preparation = new Preparation();
+  const deps = { config, db, log, importHooks: curationImportHooks, readiness: preparation };
   const app = createApp(deps);
   const server: Server = app.listen(config.port, config.host, () => {
     log.info(
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   });
 
   const aborter = new AbortController();
-  void bootstrapDatabase(deps, aborter.signal).catch((error: unknown) => {
+  void bootstrapDatabase(deps, aborter.signal, preparation).catch((error: unknown) => {
     log.error("database bootstrap failed", { error });
   });
 

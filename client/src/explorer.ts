@@ -118,6 +118,8 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
   let refreshTheme: (() => void) | null = null;
   let resizeObserver: ResizeObserver | null = null;
   let loadSeq = 0;
+  /** Whether the server has said its database is prepared (asked before the first load only). */
+  let databaseReady = false;
   /** Undone by `destroy()`: store subscriptions and listeners on the page. */
   const cleanups: (() => void)[] = [];
 
@@ -250,12 +252,40 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
   // Loading the network
   // -------------------------------------------------------------------------------------------------------------
 
+  /**
+   * Right after `npm start` the server answers before its database is prepared: say what is happening, ask again
+   * every two seconds, and go on by itself once it is ready. False when a newer load took over meanwhile.
+   */
+  async function waitForDatabase(seq: number): Promise<boolean> {
+    while (!databaseReady) {
+      const health = await api.health().catch(() => null);
+      if (seq !== loadSeq) return false;
+      if (health?.ready) {
+        databaseReady = true;
+        break;
+      }
+      const text = !health
+        ? "The Parley server cannot be reached; trying again…"
+        : health.db === "down"
+          ? "Starting the database…"
+          : `Preparing the database: ${health.bootstrap}…`;
+      el.status.textContent = text;
+      showMessage(`${text} The network appears here when it is ready.`, "info");
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      if (seq !== loadSeq) return false;
+    }
+    return true;
+  }
+
   async function loadNetwork(first = false): Promise<void> {
     const seq = ++loadSeq;
     setReady("false");
     layout.stop();
     el.status.textContent = "Loading the network…";
     el.graph.setAttribute("aria-busy", "true");
+    if (!(await waitForDatabase(seq))) return;
+    showMessage(null);
+    el.status.textContent = "Loading the network…";
     let data: SerializedGraph;
     try {
       data = await api.graph(graphQuery(store.state.view, store.state.filters, store.state.time));

@@ -4,13 +4,14 @@
  *
  * Connects command-line tools (load, ingest, backup) the way the server does: NEO4J_URI when set; else this
  * checkout's running embedded Neo4j (found through `.parley/neo4j.pid` and its conf); else an embedded Neo4j
- * started for the duration of the command.
+ * started for the duration of the command. A server still preparing the database is waited for.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { Database, createDriver } from "./database.js";
+import { waitForServerReady } from "./state.js";
 import type { EmbeddedNeo4j } from "./embedded/embedded-neo4j.js";
 
 export interface CliConnection {
@@ -60,6 +61,16 @@ export async function connectForCli(config: Config, log: Logger): Promise<CliCon
     await db.close();
     await embedded?.stop();
     throw new Error("The database did not answer within 180 s.");
+  }
+  // A server that is still preparing the database (schema, sample data) is waited for; one this command started
+  // has no server to wait for.
+  if (!embedded) {
+    try {
+      await waitForServerReady(db, (message) => process.stderr.write(`${message}\n`));
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
   }
   return {
     db,

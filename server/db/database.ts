@@ -8,6 +8,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { translateDbError } from "../errors.js";
+import { cypher } from "./cypher.js";
 import type { Logger } from "../log.js";
 
 export interface DatabaseOptions {
@@ -91,9 +92,19 @@ export class Database {
     }
   }
 
-  /** Runs a unit of work in one write transaction: all of it lands, or none of it. */
+  /**
+   * Runs a unit of work in one write transaction: all of it lands, or none of it. The stored data version moves on
+   * in the same transaction, so a backup can tell that it read across a change. Transient errors (deadlocks
+   * included) are retried by the driver's managed transaction.
+   */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
-    return this.write((session) => session.executeWrite(work, txConfig(options)));
+    return this.write((session) =>
+      session.executeWrite(async (tx) => {
+        const result = await work(tx);
+        await tx.run(cypher("queries/state/bump-version"));
+        return result;
+      }, txConfig(options)),
+    );
   }
 
   /**
@@ -101,7 +112,18 @@ export class Database {
    * bulk changes that must not sit in one transaction. Each inner batch commits on its own.
    */
   async writeInBatches(query: string, params: Record<string, unknown>): Promise<void> {
-    await this.write((session) => session.run(query, params));
+    await this.write(async (session) => {
+      // Inner batches cannot bump the data version themselves: the statement counts as a writer while it runs.
+      await session.executeWrite((tx) => tx.run(cypher("queries/state/batch-started")));
+      try {
+        await session.run(query, params);
+      } finally {
+        // Not counted down when the database is gone: the server's next start clears the count.
+        await session
+          .executeWrite((tx) => tx.run(cypher("queries/state/batch-ended")))
+          .catch((error: unknown) => this.log.warn("could not record the end of a batched write", { error }));
+      }
+    });
   }
 
   /** Every write: a write session, then the data version bumped and the search index caught up. */

@@ -10,7 +10,8 @@
  */
 import type { Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
-import type { RouteDeps } from "../app-deps.js";
+import type { Readiness, RouteDeps } from "../app-deps.js";
+import { NotReadyError } from "../errors.js";
 import { requireAdmin } from "./access.js";
 import { jsonBody } from "./body.js";
 import { parseOr400 } from "./validate.js";
@@ -73,6 +74,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   errors?: number[];
   /** `admin`: writes need an admin token, or a loopback client when none is configured (server/http/access.ts). */
   auth?: "admin";
+  /** Writes to the database, so it waits for the database to be prepared (default: the admin routes). */
+  writes?: boolean;
   /** Which rate budget it spends; writes spend the shared one unless told otherwise, reads none. */
   rateLimit?: RateBudget;
   /** Serve from the response cache, keyed by route and validated parameters (server/http/response-cache.ts). */
@@ -103,6 +106,14 @@ export function cacheKey(route: Route, params: unknown, query: unknown): string 
   return `${route.method} ${route.path} ${JSON.stringify(params ?? {})} ${JSON.stringify(query ?? {})}`;
 }
 
+/** Refuses a write with 503 (and Retry-After) while the server still prepares the database. */
+function whenReady(readiness: Readiness): RequestHandler {
+  return (_req, _res, next) => {
+    if (!readiness.ready) throw new NotReadyError(readiness.phase);
+    next();
+  };
+}
+
 function parsePart(part: RequestPart<z.ZodType> | undefined, req: Request, raw: unknown): unknown {
   if (!part || part.validate === false) return undefined;
   return parseOr400(part.schema, part.from ? part.from(req) : raw, part.what);
@@ -118,6 +129,7 @@ export function routeHandlers(
   const budget = rateBudgetOf(route);
   if (budget !== "none") chain.push(budgets[budget]);
   if (route.auth === "admin") chain.push(requireAdmin(deps.config.adminTokens));
+  if (route.writes ?? route.auth === "admin") chain.push(whenReady(deps.readiness));
   if (route.body) chain.push(...(route.body.readers ?? jsonBody(route.body.limit)));
   chain.push(async (req, res) => {
     // Parameters first, then the query string, then the body: the first part that is wrong is the one reported.

@@ -10,7 +10,12 @@ import { createHash } from "node:crypto";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import { DatabaseNotEmptyError, restoreBackup, writeBackup } from "../../server/modules/curation/backup.js";
+import {
+  DatabaseNotEmptyError,
+  restoreBackup,
+  writeBackup,
+  writeConsistentBackup,
+} from "../../server/modules/curation/backup.js";
 import { articlesToImport } from "../../server/modules/ingest/extraction.import.js";
 import { readCounts } from "../../server/db/counts.js";
 import { loadImportFile } from "../helpers/load.js";
@@ -127,5 +132,86 @@ describe("backup #round-trip", () => {
     const history = await request(app).get(`/api/nodes/${event}/history`).expect(200);
     await request(app).post(`/api/changes/${history.body.changes[0].id}/revert`).send({}).expect(200);
     await request(app).get(`/api/nodes/${event}`).expect(200);
+  });
+});
+
+/** A tiny import: one organisation with a citation of its own article, so nodes and evidence must agree. */
+function organisationDocument(k: number) {
+  const text = `Organisation number ${k} was founded in an invented city.\n`;
+  return {
+    format: "parley-import",
+    version: 1,
+    articles: [{ id: `bk-art-${k}`, title: `Note ${k}`, text }],
+    nodes: [
+      {
+        id: `bk-org-${k}`,
+        type: "organization",
+        kind: "organization",
+        name: `Organisation ${k}`,
+        evidence: [{ article: `bk-art-${k}`, start: 0, end: text.length - 1, paragraph: 0, by: "curator" }],
+      },
+    ],
+  };
+}
+
+/** What a backup (or the database) holds of the concurrent writes: organisations, their names, their articles. */
+function stateOf(backup: Record<string, unknown[]>): string {
+  const ids = (section: string, prefix: string) =>
+    (backup[section] ?? [])
+      .map((r) => r as { id?: string; name?: string })
+      .filter((r) => r.id?.startsWith(prefix))
+      .map((r) => (section === "nodes" ? `${r.id}=${r.name}` : r.id))
+      .sort()
+      .join(",");
+  return `${ids("nodes", "bk-org-")} | ${ids("articles", "bk-art-")}`;
+}
+
+describe("backup #point-in-time", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = openTestDatabase();
+    await resetDatabase(db);
+  });
+  afterAll(async () => db.close());
+
+  it("should write a file that restores to a state that existed, while imports and curation run", async () => {
+    const { app } = createTestApp(db);
+    await loadImportFile(db, seedDataset());
+    await loadImportFile(db, organisationDocument(0));
+    const states = new Set<string>();
+    const record = async () => states.add(stateOf(JSON.parse(await backupText(db))));
+    await record();
+
+    // Writes keep landing while the backup reads: an import, then a curation rename, again and again.
+    let writing = true;
+    const writer = (async () => {
+      for (let k = 1; writing && k < 40; k++) {
+        await loadImportFile(db, organisationDocument(k));
+        await record();
+        await request(app)
+          .patch("/api/nodes/bk-org-0")
+          .send({ reason: "renamed while a backup runs", name: `Organisation 0 (edit ${k})` })
+          .expect(200);
+        await record();
+      }
+    })();
+    const chunks: string[] = [];
+    const retries: string[] = [];
+    await writeConsistentBackup(
+      db,
+      async () => {
+        chunks.length = 0;
+        return { write: async (chunk) => void chunks.push(chunk) };
+      },
+      (message) => retries.push(message),
+    ).finally(() => (writing = false));
+    await writer;
+    const file = chunks.join("");
+    const backedUp = stateOf(JSON.parse(file));
+    expect(states).toContain(backedUp);
+
+    await resetDatabase(db);
+    await restoreBackup(db, JSON.parse(file));
+    expect(stateOf(JSON.parse(await backupText(db)))).toBe(backedUp);
   });
 });

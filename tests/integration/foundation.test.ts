@@ -28,7 +28,13 @@ describe("foundation #health and #graph", () => {
   it("should report the database up with its Neo4j version", async () => {
     const { app } = createTestApp(db);
     const res = await request(app).get("/api/health").expect(200);
-    expect(res.body).toEqual({ status: "ok", db: "up", neo4j: expect.stringMatching(/^5\.26\.\d+/) });
+    expect(res.body).toEqual({
+      status: "ok",
+      db: "up",
+      ready: true,
+      bootstrap: "ready",
+      neo4j: expect.stringMatching(/^5\.26\.\d+/),
+    });
   });
 
   it("should serve the network in graphology's serialisation format keyed by application ids", async () => {

@@ -34,7 +34,7 @@ async function dumpGraph(db: Database): Promise<{ nodes: string[]; links: string
     );
   };
   const nodes = await db.read(
-    "MATCH (n) WHERE NOT n:Import RETURN labels(n) AS labels, properties(n) AS props",
+    "MATCH (n) WHERE NOT n:Import AND NOT n:ParleyState RETURN labels(n) AS labels, properties(n) AS props",
     {},
     (r) => `${[...(r.get("labels") as string[])].sort().join(":")} ${clean(r.get("props") as Record<string, unknown>)}`,
   );

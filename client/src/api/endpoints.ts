@@ -6,6 +6,7 @@
  */
 import type {
   EdgeEventsDto,
+  HealthDto,
   NeighborsPageDto,
   NodeDetailsDto,
   PathDto,
@@ -13,7 +14,7 @@ import type {
   TimelineDto,
 } from "../../../contracts/api";
 import type { SerializedGraph } from "../../../contracts/graph";
-import { getJson } from "./client";
+import { ApiError, getJson } from "./client";
 
 const enc = encodeURIComponent;
 
@@ -48,6 +49,21 @@ export function fetchTimeline(query: string, signal?: AbortSignal): Promise<Time
   return getJson<TimelineDto>(`/api/timeline?${query}`, signal);
 }
 
+/**
+ * `GET /api/health`: liveness and readiness. A 503 still carries the health answer (database down, or being
+ * prepared), so it is returned, not thrown; only an unreachable server throws.
+ */
+export async function fetchHealth(signal?: AbortSignal): Promise<HealthDto> {
+  try {
+    return await getJson<HealthDto>("/api/health", signal);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 503) {
+      return { status: "unavailable", db: "down", ready: false, bootstrap: "starting the database" };
+    }
+    throw error;
+  }
+}
+
 /** The read endpoints the explorer calls, as one object: `createExplorer(element, api)` takes it. */
 export interface ApiClient {
   graph: typeof fetchGraph;
@@ -57,6 +73,7 @@ export interface ApiClient {
   path: typeof fetchPath;
   edgeEvents: typeof fetchEdgeEvents;
   timeline: typeof fetchTimeline;
+  health: typeof fetchHealth;
 }
 
 /** The API client of this page's own server. */
@@ -69,5 +86,6 @@ export function createApiClient(): ApiClient {
     path: fetchPath,
     edgeEvents: fetchEdgeEvents,
     timeline: fetchTimeline,
+    health: fetchHealth,
   };
 }

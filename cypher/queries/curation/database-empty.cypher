@@ -1,2 +1,2 @@
-// Restore: whether the database holds any node at all.
-MATCH (n) RETURN count(n) > 0 AS used LIMIT 1
+// Restore: whether the database holds any node at all (Parley's own state node aside).
+MATCH (n) WHERE NOT n:ParleyState RETURN count(n) > 0 AS used LIMIT 1

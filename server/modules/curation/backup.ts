@@ -22,6 +22,7 @@ import { CORE_ENTITY_PROPERTIES } from "../../db/entity-properties.js";
 import { isOneOf, type NodeLabel, RELATIONSHIP_TYPES, type RelationshipType } from "../../db/labels.js";
 import type { Database } from "../../db/database.js";
 import { refreshPlannerStatistics } from "../../db/planner.js";
+import { readState } from "../../db/state.js";
 import type { Json } from "../../../contracts/json.js";
 import { toNumber } from "../../db/values.js";
 import { ValidationError } from "../../errors.js";
@@ -148,9 +149,57 @@ async function* pages(
   }
 }
 
-/** Writes the whole database to `sink` as one JSON document in the import format (one record per line). */
+/** How often a backup is read again when writes keep landing while it reads. */
+const BACKUP_ATTEMPTS = 5;
+/** How long a backup waits for batched writes (a big import) to end before it starts reading. */
+const QUIET_WAIT_MS = 10 * 60_000;
+
+/** Waits until no batched write runs, then returns the data version to compare with after reading. */
+async function quietVersion(db: Database, report: (message: string) => void): Promise<number> {
+  const started = Date.now();
+  let told = false;
+  for (;;) {
+    const state = await readState(db);
+    if (state.writers === 0) return state.version;
+    if (Date.now() - started > QUIET_WAIT_MS) {
+      throw new Error(
+        "A batched import has been running for 10 minutes; wait for it to end (or restart the server if it was stopped), then back up again.",
+      );
+    }
+    if (!told) report("Waiting for a running import to end before reading the backup…");
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+/**
+ * Writes a backup of the database as it was at one point in time. The backup reads in many transactions (page by
+ * page), so it compares the data version that every write through Parley moves on (db/state.ts) before and after:
+ * when a write landed meanwhile, the sink is opened anew and everything is read again. Writes made outside Parley
+ * (e.g. in Neo4j Browser) are not seen by this check.
+ */
+export async function writeConsistentBackup(
+  db: Database,
+  openSink: (attempt: number) => Promise<TextSink>,
+  report: (message: string) => void = () => undefined,
+): Promise<Record<string, number>> {
+  for (let attempt = 1; attempt <= BACKUP_ATTEMPTS; attempt++) {
+    const before = await quietVersion(db, report);
+    const counts = await writeBackup(db, await openSink(attempt));
+    const after = await readState(db);
+    if (after.version === before && after.writers === 0) return counts;
+    report(`The database changed while the backup was read; reading it again (attempt ${attempt + 1}).`);
+  }
+  throw new Error(
+    `The database changed during each of ${BACKUP_ATTEMPTS} attempts to read a backup; back up when imports and curation pause.`,
+  );
+}
+
+/**
+ * Writes the whole database to `sink` as one JSON document in the import format (one record per line). Reads
+ * only: the sections are read in separate transactions, so use `writeConsistentBackup` unless nothing writes.
+ */
 export async function writeBackup(db: Database, sink: TextSink): Promise<Record<string, number>> {
-  await ensureCurationSchema(db);
   const counts: Record<string, number> = {};
   await sink.write('{\n"format": "parley-import",\n"version": 1,\n"title": "Parley backup"');
   const section = async (name: string, records: AsyncGenerator<Json>) => {

@@ -61,6 +61,7 @@ export function snapshotRoutes({ db, config }: RouteDeps): Route[] {
     defineRoute({
       method: "post",
       path: "/snapshots",
+      writes: true,
       summary: "Store a view as an immutable snapshot; the id is a content hash (201 when new, 200 when shared before)",
       body: {
         schema: createSnapshotSchema,
