@@ -443,7 +443,7 @@ describe("curation", () => {
     for (const [method, url, body] of writes) {
       await (request(remote) as unknown as Record<string, (u: string) => request.Test>)[method]!(url)
         .send(body)
-        .expect(403);
+        .expect(401);
       await (request(withToken) as unknown as Record<string, (u: string) => request.Test>)[method]!(url)
         .send(body)
         .expect(401);

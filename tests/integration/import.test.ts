@@ -351,15 +351,15 @@ describe("import #access", () => {
       expect(isLoopbackAddress(a), String(a)).toBe(false);
   });
 
-  it("should refuse writes from a non-loopback client with 403, saying a token is needed, and write nothing", async () => {
+  it("should refuse writes from a non-loopback client with 401, saying a token is needed, and write nothing", async () => {
     const before = await readCounts(db);
     const { app } = createTestApp(db);
     const res = await request(fromAddress(app, "203.0.113.7"))
       .post("/api/import")
       .set("Content-Type", "application/json")
       .send(JSON.stringify(validFile()))
-      .expect(403);
-    expect(res.body.error.code).toBe("FORBIDDEN");
+      .expect(401);
+    expect(res.body.error.code).toBe("UNAUTHORIZED");
     expect(res.body.error.message).toMatch(/token/i);
     expect(await readCounts(db)).toEqual(before);
     // Reads stay open to everyone.
