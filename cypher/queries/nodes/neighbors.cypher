@@ -3,41 +3,61 @@
 // represented by those MET links rather than listed. Other nodes list every linked entity.
 // Evidence count per link: HOLDS_ROLE counts its evidence ids, MET the evidence of the shared events (stored on the
 // link when it was built), any other link the evidence of its event or agreement end (else of the neighbour).
-// Only what the order needs (evidence, name, id) is read for every neighbour; the rest only for the page's rows,
-// since a hub has a thousand neighbours.
+//
+// A hub (a topic about a hundred thousand events) has that many neighbours, and the order (most evidence, then
+// name, then id) needs each one's evidence: the first pass reads only that, keeps the page's rows in a top-k heap
+// ($offset + $limit of them, not a sort of all), and a second pass counts the distinct neighbours. Only the page's
+// rows then read their links and what the panel shows.
 MATCH (n:Entity {id: $id})
-// OPTIONAL: a node without neighbours still answers, with an empty page.
-OPTIONAL CALL (n) {
-  MATCH (n)-[m:MET]-(b:Entity)
-  // Links built before the count was stored count it here.
-  RETURN b, m AS link, coalesce(m.evidence, COUNT { MATCH (e:Event)-[:EVIDENCED_BY]->() WHERE e.id IN m.events }) AS evidence
-  UNION ALL
-  MATCH (n)-[r:HOLDS_ROLE|AT|ABOUT|PRODUCED|PARTY_TO|IN_COUNTRY|PART_OF]-(b:Entity)
-  WITH n, r, b, CASE WHEN n:Event OR n:Agreement THEN n ELSE b END AS cited
-  RETURN b, r AS link,
-         CASE WHEN type(r) = 'HOLDS_ROLE' THEN size(coalesce(r.evidence, [])) ELSE COUNT { (cited)-[:EVIDENCED_BY]->() } END AS evidence
-  UNION ALL
-  MATCH (n)-[r:PARTICIPATED_IN]-(b:Entity)
-  WHERE NOT n.type IN $actorTypes
-  WITH n, r, b, CASE WHEN n:Event OR n:Agreement THEN n ELSE b END AS cited
-  RETURN b, r AS link, COUNT { (cited)-[:EVIDENCED_BY]->() } AS evidence
+WITH n, NOT n.type IN $actorTypes AS listsEvents,
+     CASE WHEN n:Event OR n:Agreement THEN COUNT { (n)-[:EVIDENCED_BY]->() } END AS ownEvidence
+CALL (n, listsEvents, ownEvidence) {
+  // OPTIONAL: a node without neighbours still answers, with an empty page.
+  OPTIONAL CALL (n, listsEvents, ownEvidence) {
+    MATCH (n)-[m:MET]-(b:Entity)
+    // Links built before the count was stored count it here.
+    RETURN b, coalesce(m.evidence, COUNT { MATCH (e:Event)-[:EVIDENCED_BY]->() WHERE e.id IN m.events }) AS evidence
+    UNION ALL
+    MATCH (n)-[r:HOLDS_ROLE|AT|ABOUT|PRODUCED|PARTY_TO|IN_COUNTRY|PART_OF|PARTICIPATED_IN]-(b:Entity)
+    WHERE listsEvents OR NOT r:PARTICIPATED_IN
+    RETURN b, CASE WHEN r:HOLDS_ROLE THEN size(coalesce(r.evidence, []))
+                   ELSE coalesce(ownEvidence, COUNT { (b)-[:EVIDENCED_BY]->() }) END AS evidence
+  }
+  WITH b, sum(evidence) AS evidenceCount
+  WHERE b IS NOT NULL
+  ORDER BY evidenceCount DESC, b.name, b.id
+  LIMIT $offset + $limit
+  RETURN collect({b: b, evidenceCount: evidenceCount})[$offset..] AS slice
 }
-WITH n, b, collect({link: link, evidence: evidence}) AS links
-WITH n, b, links, reduce(s = 0, l IN links | s + l.evidence) AS evidenceCount
-ORDER BY evidenceCount DESC, b.name, b.id
-WITH n, collect(CASE WHEN b IS NULL THEN null ELSE {b: b, links: links, evidenceCount: evidenceCount} END) AS rows
-WITH n, size(rows) AS total, rows[$offset..($offset + $limit)] AS slice
-CALL (n, slice) {
+CALL (n, slice, listsEvents) {
   UNWIND slice AS row
   WITH n, row, row.b AS b
-  RETURN collect({
-    node: b {.id, .name, .type, .kind, degree: {{degree(b)}}},
-    links: [l IN row.links | CASE type(l.link)
-      WHEN 'MET' THEN {kind: 'met', via: l.link.events, weight: coalesce(l.link.count, 1), evidence: l.evidence,
+  // The links of one neighbour, read between the two ends (from the neighbour's side when the centre is a hub).
+  CALL (n, b, listsEvents) {
+    MATCH (n)-[m:MET]-(b)
+    RETURN m AS link
+    UNION ALL
+    MATCH (n)-[r:HOLDS_ROLE|AT|ABOUT|PRODUCED|PARTY_TO|IN_COUNTRY|PART_OF|PARTICIPATED_IN]-(b)
+    WHERE listsEvents OR NOT r:PARTICIPATED_IN
+    RETURN r AS link
+  }
+  WITH n, row, b, link, CASE WHEN n:Event OR n:Agreement THEN n ELSE b END AS cited
+  WITH n, row, b, collect(CASE type(link)
+      WHEN 'MET' THEN {kind: 'met', via: link.events, weight: coalesce(link.count, 1),
+                       evidence: coalesce(link.evidence, COUNT { MATCH (e:Event)-[:EVIDENCED_BY]->() WHERE e.id IN link.events }),
                        source: CASE WHEN n.id < b.id THEN n.id ELSE b.id END}
-      ELSE {kind: toLower(type(l.link)), via: [toLower(type(l.link))], weight: 1, evidence: l.evidence,
-            source: startNode(l.link).id}
-    END],
-    evidenceCount: row.evidenceCount}) AS page
+      WHEN 'HOLDS_ROLE' THEN {kind: 'holds_role', via: ['holds_role'], weight: 1,
+                              evidence: size(coalesce(link.evidence, [])), source: startNode(link).id}
+      ELSE {kind: toLower(type(link)), via: [toLower(type(link))], weight: 1,
+            evidence: COUNT { (cited)-[:EVIDENCED_BY]->() }, source: startNode(link).id}
+    END) AS links
+  RETURN collect({node: b {.id, .name, .type, .kind, degree: {{degree(b)}}}, links: links,
+                  evidenceCount: row.evidenceCount}) AS page
 }
-RETURN total, page, n {.id, .name, .type, .kind, degree: {{degree(n)}}} AS centre
+// The distinct neighbours, counted without their evidence.
+RETURN COUNT {
+         MATCH (n)-[r:MET|HOLDS_ROLE|AT|ABOUT|PRODUCED|PARTY_TO|IN_COUNTRY|PART_OF|PARTICIPATED_IN]-(b:Entity)
+         WHERE listsEvents OR NOT r:PARTICIPATED_IN
+         RETURN DISTINCT b
+       } AS total,
+       page, n {.id, .name, .type, .kind, degree: {{degree(n)}}} AS centre
