@@ -134,6 +134,110 @@ describe("ingest #staged-import", () => {
     expect(steps.has("staging MET links") && steps.has("MET refresh")).toBe(true);
   });
 
+  it(
+    "should merge what the database already holds (the sample's topics, places, countries, actors) as a one-transaction load does",
+    { timeout: 300_000 },
+    async () => {
+      // A small file that meets the sample data: new people and events, with the sample's topics, places, countries
+      // and people among their links, and some of those nodes stated again by the file itself.
+      const sample = seedDataset() as ImportFile;
+      const shared = ["topic-trade", "topic-customs", "erbil", "iraq", "nechirvan-barzani", "masoud-pezeshkian"];
+      const restated = sample.nodes
+        .filter((n) => shared.includes(n.id))
+        .map((n) => ({ id: n.id, type: n.type, name: n.name, mode: "extend" as const }));
+      expect(restated).toHaveLength(shared.length);
+      const people = file.nodes.filter((n) => n.type === "person").slice(0, 6);
+      const events = file.nodes.filter((n) => n.type === "event").slice(0, 8);
+      const joining: ImportFile = {
+        format: "parley-import",
+        version: 1,
+        title: "Fixture: staged file sharing nodes with the sample (invented)",
+        articles: [{ id: "art-staged-merge", title: "An invented report", language: "en" }],
+        nodes: [
+          ...restated,
+          ...people.map((p) => ({ ...p, evidence: [] })),
+          ...events.map((e, i) => ({
+            ...e,
+            place: i % 2 ? "erbil" : undefined,
+            topics: ["topic-trade", ...(i % 3 ? ["topic-customs"] : [])],
+            produced: [],
+            participants: [
+              { actor: "nechirvan-barzani", role: "host" as const },
+              ...(i % 2 ? [{ actor: "masoud-pezeshkian", role: "guest" as const }] : []),
+              { actor: people[i % people.length]!.id, role: "participant" as const },
+            ],
+            evidence: [{ article: "art-staged-merge", paragraph: 0, start: i, end: i + 5, by: "test" }],
+          })),
+        ],
+        roles: [{ person: people[0]!.id, title: "Envoy", of: "iraq", evidence: [] }],
+        quantities: [],
+      } as ImportFile;
+
+      await loadImportFile(db, sample);
+      await loadImportFile(db, joining, { stageAboveRows: Number.POSITIVE_INFINITY });
+      const expected = await dumpGraph(db);
+
+      await resetDatabase(db);
+      await loadImportFile(db, sample);
+      const before = await readCounts(db);
+      const summary = await loadImportFile(db, joining, staged);
+      expect(summary.importId).toBeDefined();
+      expect(await dumpGraph(db)).toEqual(expected);
+      // No duplicates: each shared id is one node, and only the file's new people and events were added.
+      const [copies] = await db.read(
+        "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN count(n) AS n",
+        { ids: shared },
+        (r) => Number(r.get("n")),
+      );
+      expect(copies).toBe(shared.length);
+      const after = await readCounts(db);
+      expect(after.labels.Entity! - before.labels.Entity!).toBe(people.length + events.length);
+      expect(after.labels.Topic).toBe(before.labels.Topic);
+      expect(after.labels.Place).toBe(before.labels.Place);
+      expect(after.labels.Country).toBe(before.labels.Country);
+      expect(await stagedLeft(db)).toBe(0);
+    },
+  );
+
+  it(
+    "should merge nodes that another writer created while it was staging, instead of failing at publishing",
+    { timeout: 300_000 },
+    async () => {
+      // A starting server loads the sample data while a big load stages: ids checked as new exist when it publishes.
+      const person = file.nodes.find((n) => n.type === "person")!;
+      const early = {
+        format: "parley-import",
+        version: 1,
+        title: "Fixture: nodes created while a staged import stages (invented)",
+        nodes: [
+          { id: person.id, type: "person", name: `${person.name} (early)` },
+          { id: "topic-energy", type: "topic", name: "Energy" },
+        ],
+      };
+      await loadImportFile(db, early, { stageAboveRows: Number.POSITIVE_INFINITY });
+      await loadImportFile(db, file, { stageAboveRows: Number.POSITIVE_INFINITY });
+      const expected = await dumpGraph(db);
+
+      await resetDatabase(db);
+      let created = false;
+      const summary = await loadImportFile(db, file, {
+        ...staged,
+        staged: {
+          ...staged.staged,
+          onStep: async (step) => {
+            if (step !== "before-publish" || created) return;
+            created = true;
+            await loadImportFile(db, early, { stageAboveRows: Number.POSITIVE_INFINITY });
+          },
+        },
+      });
+      expect(created).toBe(true);
+      expect(summary.importId).toBeDefined();
+      expect(await dumpGraph(db)).toEqual(expected);
+      expect(await stagedLeft(db)).toBe(0);
+    },
+  );
+
   it("should refuse a second import while one is staging, write nothing of it, and take it afterwards", async () => {
     const other = {
       format: "parley-import",
@@ -189,9 +293,9 @@ describe("ingest #staged-import", () => {
       },
     });
     await expect(failing).rejects.toBeInstanceOf(StagedImportError);
-    // The user gets a worded message; the cause itself is kept on the import's record (and in the server log).
+    // The message names the cause; it is also kept on the import's record (and in the server log).
     await expect(failing).rejects.toMatchObject({ status: 500, code: "IMPORT_ROLLED_BACK" });
-    await expect(failing).rejects.toThrow(/rolled back and nothing was written/);
+    await expect(failing).rejects.toThrow(/rolled back and nothing was written: disk full \(simulated\)/);
 
     expect(seenWhileStaging).toEqual({ staged: true, counts: before, node: 404, search: 0 });
     expect(await readCounts(db)).toEqual(before);

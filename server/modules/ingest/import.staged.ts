@@ -9,7 +9,9 @@
  * construction (its ids were checked first), so it is created, not merged. Publishing is one transaction that swaps
  * the staged nodes' labels for their real ones and writes the rest of the file (changes to nodes that already
  * existed, links to them). Any failure before that commit discards the staged nodes, so readers see the whole
- * import or none of it. One import stages at a time (the `Import` node's staging slot, a unique property).
+ * import or none of it. One import stages at a time (the `Import` node's staging slot, a unique property). When
+ * another writer creates one of the staged ids before publishing (the sample data of a starting server), publishing
+ * fails on it and the import stages again with its ids checked afresh: such nodes are merged like any that existed.
  *
  * The `MET` links between actors that only the file knows are computed from the file and staged with the rest
  * (import.staged-met.ts); after publishing, the links of the other actors the file touched are rebuilt from the graph
@@ -28,7 +30,7 @@ import { cypher } from "../../db/cypher.js";
 import { CORE_ENTITY_PROPERTIES } from "../../db/entity-properties.js";
 import { ENTITY_LABELS, entityLabel, type NodeLabel, stagingLabel, type StagingLabel } from "../../db/labels.js";
 import type { Database } from "../../db/database.js";
-import { AppError } from "../../errors.js";
+import { AppError, translateDbError } from "../../errors.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
 import type { Logger } from "../../log.js";
 import { type CountedLabel, labelCount } from "../../db/counts.js";
@@ -83,15 +85,30 @@ export class StagedImportError extends AppError {
     readonly importId: string,
     cause: unknown,
   ) {
+    const translated = translateDbError(cause);
     super(
-      cause instanceof AppError ? cause.status : 500,
+      translated instanceof AppError ? translated.status : 500,
       "IMPORT_ROLLED_BACK",
-      // Only application errors are worded for users; a raw database message (which may name internal ids) stays
-      // in the server log, written when the import failed.
-      `The import was rolled back and nothing was written: ${cause instanceof AppError ? cause.message : "an unexpected error; the server log has the details."}`,
+      `The import was rolled back and nothing was written: ${failureCause(translated)}`,
     );
     this.cause = cause;
   }
+}
+
+/**
+ * What made an import fail, in words a user can act on: an application error's own message; for a database
+ * error, its Neo4j code and message without Neo4j's internal node ids (`Node(4711)`), so the cause is named without
+ * exposing internals; otherwise the error's message.
+ */
+export function failureCause(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  const clip = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
+  if (error instanceof Neo4jError) {
+    const message = error.message.split("\n")[0]!.replace(/\bNode\(\d+\)/g, "a node");
+    return clip(`the database refused a write (${error.code}): ${message}`);
+  }
+  if (error instanceof Error && error.message) return clip(error.message);
+  return "an unexpected error; the server log has the details.";
 }
 
 type Row = Record<string, unknown>;
@@ -353,6 +370,41 @@ export async function writeStagedImport(
   options: StagedOptions = {},
 ): Promise<ImportSummary> {
   const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await stageAndPublish(db, input, hooks, options, started);
+    } catch (error) {
+      // What was staged is new by construction, as checked before staging; a node that another writer created
+      // since (the sample data a starting server loads, another load) makes publishing fail on its id. Staging
+      // again checks the ids afresh, so such nodes are merged as every node that existed before.
+      if (attempt < STAGE_ATTEMPTS && error instanceof StagedImportError && isIdTaken(error.cause)) {
+        options.log?.warn("staged import: ids were created by another writer while staging; staging again", {
+          importId: error.importId,
+          attempt,
+        });
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+/** Staging attempts of one import (a second one only when ids it staged as new were created meanwhile). */
+const STAGE_ATTEMPTS = 2;
+
+/** Whether a database error says a node with one of the file's ids already exists (a uniqueness constraint). */
+function isIdTaken(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === "Neo.ClientError.Schema.ConstraintValidationFailed";
+}
+
+/** One attempt: check ids, stage, publish (see the banner). */
+async function stageAndPublish(
+  db: Database,
+  input: ImportFile,
+  hooks: ImportHooks,
+  options: StagedOptions,
+  started: number,
+): Promise<ImportSummary> {
   const { progress, log, batchSize } = options;
   const importId = `import-${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
   // Curation screening only reads, so it runs before staging, on the curation state at the start of the import.
