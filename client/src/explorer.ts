@@ -269,8 +269,9 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
         : health.db === "down"
           ? "Starting the database…"
           : `Preparing the database: ${health.bootstrap}…`;
+      // Shown again only when it changes: the message is an alert, and screen readers repeat every update.
+      if (el.status.textContent !== text) showMessage(`${text} The network appears here when it is ready.`, "info");
       el.status.textContent = text;
-      showMessage(`${text} The network appears here when it is ready.`, "info");
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       if (seq !== loadSeq) return false;
     }

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
 import { createApp } from "../../server/app.js";
+import type { Readiness } from "../../server/app-deps.js";
 import { ROOT_DIR, loadConfig } from "../../server/config.js";
 import { Database, createDriver } from "../../server/db/database.js";
 import { applySchema } from "../../server/db/schema.js";
@@ -31,15 +32,21 @@ export async function resetDatabase(db: Database): Promise<void> {
   await applySchema(db);
 }
 
-/** The app on the test database, configured as `npm start` would be, but for the test Neo4j. */
-export function createTestApp(db: Database, env: Record<string, string> = {}) {
+/**
+ * The app on the test database, configured as `npm start` would be, but for the test Neo4j; `readiness` stands for
+ * the server's preparation of the database (ready when absent).
+ */
+export function createTestApp(db: Database, env: Record<string, string> = {}, readiness?: Readiness) {
   const config = loadConfig({
     NEO4J_URI: inject("neo4jUri"),
     NEO4J_PASSWORD: "",
     PARLEY_ARTICLES_DIR: SEEDS_DIR,
     ...env,
   });
-  return { app: createApp({ config, db, log: createLogger("silent"), importHooks: curationImportHooks }), config };
+  return {
+    app: createApp({ config, db, log: createLogger("silent"), importHooks: curationImportHooks, readiness }),
+    config,
+  };
 }
 
 /** The bundled sample dataset as parsed JSON. */

@@ -7,6 +7,7 @@
  */
 import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
+import type { Readiness } from "../../server/app-deps.js";
 import type { Database } from "../../server/db/database.js";
 import { loadImportFile } from "./load.js";
 import { ensureClientBuilt, launchBrowser, listen } from "./browser.js";
@@ -21,16 +22,19 @@ export interface Explorer {
   close(): Promise<void>;
 }
 
-/** Starts the explorer on the seed dataset plus `extraData` (import documents), with extra environment `env`. */
+/**
+ * Starts the explorer on the seed dataset plus `extraData` (import documents), with extra environment `env` and,
+ * when given, the server's `readiness` (ready when absent).
+ */
 export async function startExplorer(
-  options: { env?: Record<string, string>; extraData?: unknown[] } = {},
+  options: { env?: Record<string, string>; extraData?: unknown[]; readiness?: Readiness } = {},
 ): Promise<Explorer> {
   const db = openTestDatabase();
   await resetDatabase(db);
   await loadImportFile(db, seedDataset(), { articlesDir: SEEDS_DIR });
   for (const data of options.extraData ?? []) await loadImportFile(db, data);
   await ensureClientBuilt();
-  const { url, server } = await listen(createTestApp(db, options.env).app);
+  const { url, server } = await listen(createTestApp(db, options.env, options.readiness).app);
   const browser = await launchBrowser();
   return {
     db,
