@@ -12,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { AppDeps, Readiness } from "./app-deps.js";
 import { ROOT_DIR } from "./config.js";
+import { labelCount } from "./db/counts.js";
 import type { Database } from "./db/database.js";
 import { applySchema } from "./db/schema.js";
 import { recordPhase } from "./db/state.js";
@@ -74,7 +75,7 @@ async function prepare(
   await recordPhase(db, "ready", { ready: true });
 }
 
+/** Whether the database holds no entity yet (from the count store, db/counts.ts: no Cypher of its own here). */
 async function isEmpty(db: Database): Promise<boolean> {
-  const rows = await db.read("MATCH (n:Entity) RETURN count(n) > 0 AS any", {}, (r) => r.get("any") as boolean);
-  return !rows[0];
+  return (await db.readTx((tx) => labelCount(tx, "Entity"))) === 0;
 }
