@@ -22,7 +22,10 @@ export const nodeRefSchema = z.object({
 });
 export type NodeRef = z.infer<typeof nodeRefSchema>;
 
-/** One piece of evidence: where an article says so. `quote` is the cited span when the article text is stored. */
+/**
+ * One piece of evidence: where an article says so. `quote` is the cited span when the article text is stored;
+ * `note` is the curator's summary of the passage in their own words (shown when the text is not stored).
+ */
 export const citationDtoSchema = z.object({
   evidenceId: z.string(),
   article: z.object({
@@ -31,6 +34,10 @@ export const citationDtoSchema = z.object({
     publisher: nullableString,
     published: nullableString,
     url: nullableString,
+    /** The article text's file name (looked up in the articles folder when the data is loaded). */
+    file: nullableString.describe("Article text file name, looked up in the articles folder (data/articles/)"),
+    /** Whether the database holds the article's text (false: passages cannot be quoted). */
+    textStored: z.boolean().describe("Whether the database holds the article's text"),
   }),
   paragraph: count.nullable(),
   start: count.nullable().describe("UTF-16 offset into the article text"),
@@ -40,6 +47,7 @@ export const citationDtoSchema = z.object({
   /** `accepted` or `rejected` (curation) */
   status: z.string().describe("accepted or rejected"),
   quote: nullableString.describe("text.slice(start, end) when the article text is stored"),
+  note: nullableString.describe("The curator's summary of the cited passage, in their own words (not a quote)"),
 });
 export type CitationDto = z.infer<typeof citationDtoSchema>;
 
@@ -172,6 +180,8 @@ export const articleDtoSchema = z.object({
   publishedPrecision: nullableString,
   publishedNote: nullableString,
   language: z.string(),
+  /** The text's file name in the articles folder (data/articles/), when the article came from a file. */
+  file: nullableString,
   text: nullableString,
 });
 export type ArticleDto = z.infer<typeof articleDtoSchema>;

@@ -91,6 +91,7 @@ export type Config = {
   embedded: { boltPort: number; httpPort: number; heap: string; pageCache: string; transactionTimeout: string };
   /** Load the bundled sample data into an empty database (always for the embedded one). */
   loadSample: boolean;
+  /** Folder of article texts (PARLEY_ARTICLES_DIR, else data/articles/ in the checkout); null when neither exists. */
   articlesDir: string | null;
   graphBudget: number;
   /** Admin tokens for writes; empty means writes from this machine only (loopback, not forwarded). */
@@ -114,6 +115,12 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+/**
+ * Where article texts are looked up when PARLEY_ARTICLES_DIR is not set: `data/articles/` inside the checkout, which
+ * ships empty (but for its README) because the sample's article texts belong to their publishers.
+ */
+export const DEFAULT_ARTICLES_DIR = path.join(ROOT_DIR, "data", "articles");
 
 /** The `.env` file that `loadConfig()` reads (Node's own parser, `process.loadEnvFile`). */
 export const ENV_FILE = path.join(ROOT_DIR, ".env");
@@ -150,7 +157,6 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
       "Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set (use an empty value for a server without auth)",
     );
   }
-  const defaultArticles = path.resolve(ROOT_DIR, "..", "shared", "seeds");
   return {
     port: e.PORT,
     host: e.HOST,
@@ -169,8 +175,8 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
     loadSample: e.NEO4J_URI ? e.PARLEY_LOAD_SAMPLE : true,
     articlesDir: e.PARLEY_ARTICLES_DIR
       ? path.resolve(e.PARLEY_ARTICLES_DIR)
-      : existsSync(defaultArticles)
-        ? defaultArticles
+      : existsSync(DEFAULT_ARTICLES_DIR)
+        ? DEFAULT_ARTICLES_DIR
         : null,
     graphBudget: e.PARLEY_GRAPH_BUDGET,
     adminTokens: parseAdminTokens(e.PARLEY_ADMIN_TOKEN),

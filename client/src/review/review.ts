@@ -10,6 +10,7 @@ import type { ArticleDto } from "../../../contracts/api";
 import type { SuggestionDecision, SuggestionDto } from "../../../contracts/curation";
 import { errorMessage, getJson } from "../api/client";
 import { sendJson } from "../api/write";
+import { sourceNote } from "../features/details/source-note";
 import { h } from "../ui/dom";
 import { showWriteError } from "../ui/write-error";
 import { type Passage, passageAround } from "./passage";
@@ -193,12 +194,15 @@ async function fillEvidence(s: SuggestionDto, box: HTMLElement): Promise<void> {
   if (!a?.text || s.start === null || s.end === null) {
     box.replaceChildren(
       head,
-      h("p", {
-        class: "muted small",
-        text: a?.text
-          ? `The mention “${s.text}” has no position in the article.`
-          : "The article text is not stored, so the passage cannot be shown.",
-      }),
+      a && !a.text
+        ? // Say what the source is and where its text would go, rather than only that it is missing.
+          h("div", { class: "small" }, sourceNote(a))
+        : h("p", {
+            class: "muted small",
+            text: a
+              ? `The mention “${s.text}” has no position in the article.`
+              : "The article could not be read, so the passage cannot be shown.",
+          }),
     );
     return;
   }

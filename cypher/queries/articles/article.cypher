@@ -1,3 +1,3 @@
 // One article's metadata and, when stored, its text.
 MATCH (a:Article {id: $id})
-RETURN a {.id, .title, .publisher, .url, .published, .publishedPrecision, .publishedNote, .language, .text} AS article
+RETURN a {.id, .title, .publisher, .url, .published, .publishedPrecision, .publishedNote, .language, .file, .text} AS article

@@ -26,6 +26,7 @@ export async function readArticle(db: Database, id: string): Promise<ArticleDto 
     publishedPrecision: text(a.publishedPrecision),
     publishedNote: text(a.publishedNote),
     language: text(a.language) ?? "en",
+    file: text(a.file),
     text: text(a.text),
   };
 }

@@ -33,12 +33,14 @@ export interface CitationRow {
   end: number | null;
   by: string;
   status: string;
+  note: string | null;
   article: {
     id: string;
     title: string;
     publisher: string | null;
     published: string | null;
     url: string | null;
+    file: string | null;
     hasText: boolean;
   } | null;
 }
@@ -94,6 +96,7 @@ export function citationRow(value: unknown): CitationRow {
     end: num(r.end),
     by: str(r.by) ?? "curator",
     status: str(r.status) ?? "accepted",
+    note: str(r.note),
     article: a
       ? {
           id: String(a.id),
@@ -101,6 +104,7 @@ export function citationRow(value: unknown): CitationRow {
           publisher: str(a.publisher),
           published: str(a.published),
           url: str(a.url),
+          file: str(a.file),
           hasText: a.hasText === true,
         }
       : null,

@@ -47,6 +47,8 @@ function toCitation(row: CitationRow, texts: Map<string, string>): CitationDto {
       publisher: article.publisher,
       published: article.published,
       url: article.url,
+      file: article.file,
+      textStored: article.hasText,
     },
     paragraph: row.paragraph,
     start: row.start,
@@ -54,6 +56,7 @@ function toCitation(row: CitationRow, texts: Map<string, string>): CitationDto {
     by: row.by,
     status: row.status,
     quote,
+    note: row.note,
   };
 }
 

@@ -14,6 +14,7 @@ import type { Store } from "../../graph/store";
 import { TYPE_NAMES, colorOf, labelFromId } from "../../graph/style";
 import { formatDate, h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
+import { sourceNote, summaryView } from "./source-note";
 
 /** What the panel can ask the rest of the app to do. */
 export interface DetailsActions {
@@ -65,15 +66,25 @@ function nodeLink(ref: NodeRef, actions: DetailsActions): HTMLElement {
   );
 }
 
-/** One citation: publisher and date, the passage on request, the source link. */
+/**
+ * One citation: publisher and date, the passage on request, the source link. Without the article's text (the sample
+ * ships without its third-party texts) the request shows the curator's summary and where to get the text instead.
+ */
 export function renderCitation(c: CitationDto): HTMLElement {
   const publisher = c.article.publisher ?? c.article.title;
   const meta = h("span", { class: "citation-meta" }, `${publisher}, ${formatDate(c.article.published)}`);
-  const quote = h(
-    "blockquote",
-    { class: "quote", hidden: true, "data-testid": "quote" },
-    c.quote ?? "The article text is not stored, so the passage cannot be shown.",
-  );
+  const what = c.quote !== null ? "passage" : c.note ? "summary" : "source";
+  const body =
+    c.quote !== null
+      ? h("blockquote", { class: "quote", hidden: true, "data-testid": "quote" }, c.quote)
+      : h(
+          "div",
+          { class: "citation-text", hidden: true, "data-testid": "quote" },
+          c.note ? summaryView(c.note) : null,
+          c.article.textStored
+            ? h("p", { class: "source-note", text: "The citation gives no position in the article's text." })
+            : sourceNote(c.article),
+        );
   const toggle = h(
     "button",
     {
@@ -82,23 +93,35 @@ export function renderCitation(c: CitationDto): HTMLElement {
       "aria-expanded": "false",
       "data-testid": "show-quote",
       onclick: (e) => {
-        quote.hidden = !quote.hidden;
-        (e.currentTarget as HTMLElement).setAttribute("aria-expanded", String(!quote.hidden));
-        (e.currentTarget as HTMLElement).textContent = quote.hidden ? "Show passage" : "Hide passage";
+        body.hidden = !body.hidden;
+        (e.currentTarget as HTMLElement).setAttribute("aria-expanded", String(!body.hidden));
+        (e.currentTarget as HTMLElement).textContent = `${body.hidden ? "Show" : "Hide"} ${what}`;
       },
     },
-    "Show passage",
+    `Show ${what}`,
   );
   const source = c.article.url
     ? h("a", { href: c.article.url, target: "_blank", rel: "noopener noreferrer", class: "small" }, "Source ↗")
     : null;
-  return h("li", { class: "citation", "data-testid": "citation" }, meta, " ", toggle, " ", source, quote);
+  return h("li", { class: "citation", "data-testid": "citation" }, meta, " ", toggle, " ", source, body);
 }
 
+/**
+ * Accepted citations, one item each; citations that can only show a summary are listed once per article and
+ * summary (a passage often backs a node several times over, and the same summary twice says nothing more).
+ */
 function evidenceList(list: CitationDto[]): HTMLElement | null {
-  const accepted = list.filter((c) => c.status !== "rejected");
-  if (!accepted.length) return null;
-  return h("ul", { class: "citations" }, ...accepted.map(renderCitation));
+  const seen = new Set<string>();
+  const shown = list.filter((c) => {
+    if (c.status === "rejected") return false;
+    if (c.quote !== null) return true;
+    const key = `${c.article.id}\u0000${c.note ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (!shown.length) return null;
+  return h("ul", { class: "citations" }, ...shown.map(renderCitation));
 }
 
 /** An event card: date, title, place, counterparts, topics, agreements, evidence. */
