@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Citation, ImportFile } from "../../../contracts/import-format.js";
-import { validateImport } from "../../../server/modules/ingest/import-validate.js";
+import { validateImport } from "../../../server/modules/ingest/import.validate.js";
 
 const seedPath = fileURLToPath(new URL("../../../data/seed.json", import.meta.url));
 const seedsDir = fileURLToPath(new URL("../../../../shared/seeds/", import.meta.url));
