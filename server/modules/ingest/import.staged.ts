@@ -437,7 +437,7 @@ async function stageAndPublish(
     await options.onStep?.("before-publish", importId);
     ({ touchedActors, suggestions } = await db.writeTx(
       async (tx: ManagedTransaction) => {
-        const status = await tx.run("MATCH (i:Import {id: $importId}) RETURN i.status AS status", { importId });
+        const status = await tx.run(cypher("queries/ingest/staged/status"), { importId });
         if (status.records[0]?.get("status") !== "staging") throw new Error(`import ${importId} is no longer staging`);
         for (const [i, kind] of STAGED_KINDS.entries()) {
           await tx.run(cypher("queries/ingest/staged/publish", { stagingLabel: kind.staging, labels: kind.labels }));
