@@ -57,6 +57,9 @@ export class NotReadyError extends AppError {
   }
 }
 
+/** Neo4j's code for a transaction it rolled back to break a deadlock (transient: running it again may succeed). */
+export const DEADLOCK_CODE = "Neo.TransientError.Transaction.DeadlockDetected";
+
 /** Neo4j error codes that mean "the database is not there right now". */
 function isUnavailable(error: unknown): boolean {
   if (error instanceof Neo4jError) {
@@ -78,6 +81,10 @@ export function translateDbError(error: unknown): unknown {
   if (error instanceof Neo4jError && /MemoryPoolOutOfMemoryError|TransactionMemoryLimit/.test(error.code)) {
     unavailable = new UnavailableError(
       "Neo4j ran out of transaction memory for this write. Raise its heap (PARLEY_NEO4J_HEAP, e.g. 8g for a million links; 70 % of it is allowed for transactions) or split the file.",
+    );
+  } else if (error instanceof Neo4jError && error.code === DEADLOCK_CODE) {
+    unavailable = new UnavailableError(
+      "Another write held the same records (a deadlock) and running this one again did not get through; retry in a few seconds, or import big files one at a time.",
     );
   } else if (isUnavailable(error)) unavailable = new UnavailableError();
   if (unavailable) {

@@ -6,8 +6,14 @@
  * (routed to followers on a cluster), writes in `executeWrite`, driver errors translated at the edge, and a
  * readiness loop that waits for Bolt in the background while the HTTP server already answers.
  */
-import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from "neo4j-driver";
-import { translateDbError } from "../errors.js";
+import neo4j, {
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+  type Session,
+} from "neo4j-driver";
+import { DEADLOCK_CODE, translateDbError } from "../errors.js";
 import { cypher } from "./cypher.js";
 import type { Logger } from "../log.js";
 
@@ -98,13 +104,23 @@ export class Database {
    * included) are retried by the driver's managed transaction.
    */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
-    return this.write((session) =>
-      session.executeWrite(async (tx) => {
-        const result = await work(tx);
-        await tx.run(cypher("queries/state/bump-version"));
-        return result;
-      }, txConfig(options)),
-    );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.write((session) =>
+          session.executeWrite(async (tx) => {
+            const result = await work(tx);
+            await tx.run(cypher("queries/state/bump-version"));
+            return result;
+          }, txConfig(options)),
+        );
+      } catch (error) {
+        // The driver retries transient errors only within 30 s of the first attempt: a long write (a staging chunk
+        // of a big import) that meets a deadlock after that is run again here, since a deadlock rolled it back whole.
+        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+        this.log.warn("a write met a deadlock; running it again", { attempt });
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt + Math.random() * 250));
+      }
+    }
   }
 
   /**
@@ -190,6 +206,15 @@ export class Database {
  */
 async function awaitSearchIndex(session: Session): Promise<void> {
   await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
+}
+
+/** How many times a write transaction is run when it keeps meeting deadlocks. */
+const DEADLOCK_ATTEMPTS = 4;
+
+/** Whether a (translated) error is Neo4j's deadlock detection. */
+function isDeadlock(error: unknown): boolean {
+  const code = (e: unknown) => (e instanceof Neo4jError ? e.code : "");
+  return [code(error), code((error as { cause?: unknown } | null)?.cause)].includes(DEADLOCK_CODE);
 }
 
 function txConfig(options: TxOptions) {
