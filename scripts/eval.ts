@@ -90,6 +90,10 @@ function curveTable(scoresAt: (t: number) => Scores, threshold: number): string[
   return lines;
 }
 
+const EVAL_USAGE =
+  "usage: npm run eval -- [--gold <gold.json> <article.txt…>] [--threshold <0..1>] [--json] [--diff]\n" +
+  "  scores the extractor on d01–d34 (../shared/corpus and corpus-world) or on the given gold file and articles\n";
+
 function main(argv: string[]): number {
   let goldPath: string | null = null;
   let json = false;
@@ -102,7 +106,13 @@ function main(argv: string[]): number {
     else if (a === "--json") json = true;
     else if (a === "--diff") diff = true;
     else if (a === "--threshold") threshold = Number(argv[++i]);
-    else if (a !== "--") files.push(a);
+    else if (a === "--help" || a === "-h") {
+      process.stdout.write(EVAL_USAGE);
+      return 0;
+    } else if (a.startsWith("-") && a !== "--") {
+      process.stderr.write(`eval: Unknown option '${a}'; --help shows the usage\n`);
+      return 2;
+    } else if (a !== "--") files.push(a);
   }
   if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
     process.stderr.write("eval: --threshold needs a number from 0 to 1\n");
@@ -111,9 +121,7 @@ function main(argv: string[]): number {
   let corpus: { gold: GoldFile; files: string[]; label: string } | null;
   if (goldPath || files.length) {
     if (!goldPath || !files.length) {
-      process.stderr.write(
-        "eval: usage: npm run eval -- [--gold <gold.json> <article.txt…>] [--threshold <0..1>] [--json] [--diff]\n",
-      );
+      process.stderr.write(`eval: ${EVAL_USAGE}`);
       return 2;
     }
     corpus = { gold: JSON.parse(readFileSync(goldPath, "utf8")) as GoldFile, files, label: goldPath };

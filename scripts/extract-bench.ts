@@ -8,6 +8,7 @@
  */
 import os from "node:os";
 import { ROOT_DIR } from "../server/config.js";
+import { parseCli } from "./cli.js";
 import {
   measureExtraction,
   measureStartup,
@@ -15,7 +16,11 @@ import {
   sharedArticleFiles,
 } from "../tests/bench/extraction-throughput.js";
 
-const args = process.argv.slice(2).filter((a) => a !== "--");
+const USAGE =
+  "usage: npm run extract:bench -- [<article.txt>…]\n" +
+  "  extraction throughput (articles per CPU-second, warm, one core) and the first call's start-up; without files\n" +
+  "  it reads ../shared/corpus, ../shared/corpus-world and ../shared/seeds\n";
+const { positionals: args } = parseCli({ name: "extract:bench", usage: USAGE, options: {}, positionals: true });
 const files = args.length ? args : sharedArticleFiles(ROOT_DIR);
 if (!files.length) {
   console.error("extract:bench: no articles given and ../shared/corpus not found");

@@ -11,7 +11,8 @@ import type { ArticleInput } from "../extractor/types";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const USAGE =
-  "extract: usage: npm run --silent extract -- [--all] [--threshold <0..1>] <article.txt> [<article.txt>…]\n";
+  "usage: npm run --silent extract -- [--all] [--threshold <0..1>] <article.txt> [<article.txt>…]\n" +
+  "  prints one JSON document of who met whom on stdout; --all keeps items below the threshold, marked doubtful\n";
 
 function main(argv: string[]): number {
   let all = false;
@@ -20,17 +21,23 @@ function main(argv: string[]): number {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--") continue;
-    else if (a === "--all") all = true;
+    else if (a === "--help" || a === "-h") {
+      process.stdout.write(USAGE);
+      return 0;
+    } else if (a === "--all") all = true;
     else if (a === "--threshold") {
       threshold = Number(argv[++i]);
       if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
         process.stderr.write(`extract: --threshold needs a number from 0 to 1, got '${argv[i] ?? ""}'\n`);
         return 2;
       }
+    } else if (a.startsWith("-")) {
+      process.stderr.write(`extract: Unknown option '${a}'; --help shows the usage\n`);
+      return 2;
     } else files.push(a);
   }
   if (!files.length) {
-    process.stderr.write(USAGE);
+    process.stderr.write(`extract: ${USAGE}`);
     return 2;
   }
   const inputs: ArticleInput[] = [];
