@@ -88,9 +88,9 @@ export function inputHashes(inputs: ArticleInput[]): string[] {
 /** Maps the extractor's article ids (file stems) to the articles' identities and rewrites the ids derived from them. */
 class ArticleIds {
   private readonly byExtracted = new Map<string, ArticleIdentity>();
-  constructor(extraction: ExtractionResult, inputs: ArticleInput[], knownIds: ReadonlyMap<string, string>) {
-    // The extractor keeps the inputs' order, so article i is input i even when two files share a name.
-    extraction.articles.forEach((a, i) => this.byExtracted.set(a.id, articleIdentityOf(inputs[i].text, knownIds)));
+  /** `identities[i]` is that of the extractor's article i (it keeps the inputs' order, even when names repeat). */
+  constructor(extraction: ExtractionResult, identities: ArticleIdentity[]) {
+    extraction.articles.forEach((a, i) => this.byExtracted.set(a.id, identities[i]!));
   }
   /** The import id of an extracted article ("d01" → "art-3f2a…"). */
   readonly articleIdOf = (extracted: string): string => this.byExtracted.get(extracted)?.id ?? `art-${slug(extracted)}`;
@@ -130,13 +130,18 @@ export function articlesToImport(
   articleIdOf: (extracted: string) => string;
 } {
   const knownIds = options.knownIds ?? new Map<string, string>();
-  const seen = new Set<string>();
-  const unique = inputs.filter((input) => {
-    const { id } = articleIdentityOf(input.text, knownIds);
-    return seen.has(id) ? false : (seen.add(id), true);
-  });
+  // One article per identity: a text given twice is read once.
+  const byId = new Map<string, { input: ArticleInput; identity: ArticleIdentity }>();
+  for (const input of inputs) {
+    const identity = articleIdentityOf(input.text, knownIds);
+    if (!byId.has(identity.id)) byId.set(identity.id, { input, identity });
+  }
+  const unique = [...byId.values()].map((u) => u.input);
   const everything = extractArticles(unique);
-  const ids = new ArticleIds(everything, unique, knownIds);
+  const ids = new ArticleIds(
+    everything,
+    [...byId.values()].map((u) => u.identity),
+  );
   const texts = new Map(everything.articles.map((a, i) => [a.id, unique[i].text]));
   const { kept, doubtful } = splitDoubtful(everything, { acceptAll: options.acceptAll, texts });
   const document = extractionToImport(kept, unique, ids);
