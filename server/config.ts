@@ -66,6 +66,8 @@ const envSchema = z.object({
     }),
   PARLEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   PARLEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  // Fetching pages and feeds (server/modules/ingest/news): loopback and private addresses, for tests only
+  PARLEY_FETCH_ALLOW_PRIVATE: flag,
 
   // Snapshots (server/modules/snapshots): who may frame the embed page /s/:id?embed=1
   PARLEY_EMBED_FRAME_ANCESTORS: z
@@ -106,6 +108,8 @@ export type Config = {
   embedFrameAncestors: string;
   /** The Cypher console's bounds: per-query timeout, row cap, requests per minute per client. */
   query: { timeoutMs: number; maxRows: number; ratePerMinute: number };
+  /** Fetching article pages and feeds: whether loopback, private and link-local addresses may be fetched. */
+  fetch: { allowPrivate: boolean };
 };
 
 /** Thrown with every problem of the environment at once. */
@@ -189,5 +193,6 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
       maxRows: e.PARLEY_QUERY_MAX_ROWS,
       ratePerMinute: e.PARLEY_QUERY_RATE_PER_MINUTE,
     },
+    fetch: { allowPrivate: e.PARLEY_FETCH_ALLOW_PRIVATE },
   };
 }
