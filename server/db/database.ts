@@ -11,6 +11,7 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
   type Record as Neo4jRecord,
+  type RecordShape,
   type Session,
 } from "neo4j-driver";
 import { DEADLOCK_CODE, translateDbError } from "../errors.js";
@@ -61,11 +62,14 @@ export class Database {
     private readonly log: Logger,
   ) {}
 
-  /** Runs a read query and maps each record. */
-  async read<T>(
+  /**
+   * Runs a read query and maps each record. The map names the record's shape (`(r: Neo4jRecord<Shape>) => …`), so
+   * `r.get("field")` is typed by the query's RETURN columns, as `tx.run<Shape>(…)` is inside a transaction.
+   */
+  async read<T, R extends RecordShape = RecordShape>(
     query: string,
     params: Record<string, unknown>,
-    map: (record: Neo4jRecord) => T,
+    map: (record: Neo4jRecord<R>) => T,
     options: TxOptions = {},
   ): Promise<T[]> {
     const session = this.driver.session({
@@ -74,7 +78,10 @@ export class Database {
       bookmarkManager: this.bookmarks,
     });
     try {
-      return await session.executeRead(async (tx) => (await tx.run(query, params)).records.map(map), txConfig(options));
+      return await session.executeRead(
+        async (tx) => (await tx.run<R>(query, params)).records.map(map),
+        txConfig(options),
+      );
     } catch (error) {
       throw translateDbError(error);
     } finally {

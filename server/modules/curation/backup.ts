@@ -7,7 +7,6 @@
  * through the import path, then the backup-only sections (evidence with its review status, role evidence, links
  * the node fields cannot express, rejections, the audit log, decisions and snapshots).
  */
-import neo4j from "neo4j-driver";
 import type { ImportFile } from "../../../contracts/import-format.js";
 import {
   ACTOR_TYPES,
@@ -17,23 +16,33 @@ import {
   PARTICIPANT_ROLES,
   linkEndAccepts,
 } from "../../../contracts/vocabulary.js";
-import { cypher } from "../../db/cypher.js";
 import { CORE_ENTITY_PROPERTIES } from "../../db/entity-properties.js";
-import { isOneOf, type NodeLabel, RELATIONSHIP_TYPES, type RelationshipType } from "../../db/labels.js";
+import { isOneOf, RELATIONSHIP_TYPES, type RelationshipType } from "../../db/labels.js";
 import type { Database } from "../../db/database.js";
 import { refreshPlannerStatistics } from "../../db/planner.js";
 import { readState } from "../../db/state.js";
 import type { Json } from "../../../contracts/json.js";
-import { toNumber } from "../../db/values.js";
 import { ValidationError } from "../../errors.js";
 import { validateImport } from "../ingest/import.validate.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
 import { refreshMet, writeImport } from "../ingest/import.repository.js";
 import { curationImportHooks } from "./import-hooks.js";
 import { ensureCurationSchema, splitProperties, stableJson } from "./curation.repository.js";
-
-/** Records per page read from Neo4j and per restore statement. */
-export const BACKUP_PAGE = 2_000;
+import {
+  type BackupLinkRecord,
+  type DriverProperties,
+  isDatabaseUsed,
+  readArticlePages,
+  readEvidencePages,
+  readNodePages,
+  readQuantityPages,
+  readRecordPages,
+  readRolePages,
+  restoreEvidence,
+  restoreLinks,
+  restoreRecords,
+  restoreRoleEvidence,
+} from "./backup.repository.js";
 
 /** Where the backup text goes; `write` resolves when the chunk may be followed by more (backpressure). */
 export interface TextSink {
@@ -81,10 +90,9 @@ interface LinkOut {
   props: Record_;
 }
 
-function link(raw: unknown): LinkOut {
-  const r = raw as Row;
-  const { props } = splitProperties((r.props ?? {}) as Row);
-  return { type: String(r.type), id: String(r.id), otherType: String(r.otherType ?? ""), props };
+function link(r: BackupLinkRecord): LinkOut {
+  const { props } = splitProperties(r.props ?? {});
+  return { type: r.type, id: r.id, otherType: r.otherType ?? "", props };
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -133,21 +141,6 @@ function incomingFits(type: string, targetType: string, actorType: string, props
 /* ----------------------------------------------------------------------------------------------------------------
  * Backup
  * -------------------------------------------------------------------------------------------------------------- */
-
-async function* pages(
-  db: Database,
-  query: string,
-  keyOf: (row: Row) => string,
-  params: Row = {},
-): AsyncGenerator<Row[]> {
-  let after = "";
-  for (;;) {
-    const rows = await db.read(query, { ...params, after, page: neo4j.int(BACKUP_PAGE) }, (r) => r.toObject() as Row);
-    if (rows.length === 0) return;
-    yield rows;
-    after = keyOf(rows[rows.length - 1]!);
-  }
-}
 
 /** How often a backup is read again when writes keep landing while it reads. */
 const BACKUP_ATTEMPTS = 5;
@@ -212,14 +205,12 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
     await sink.write(n === 0 ? "]" : "\n]");
     counts[name] = n;
   };
-  const propsOf = (row: Row) => splitProperties((row.props ?? {}) as Row);
+  const propsOf = (row: { props: DriverProperties | null }) => splitProperties(row.props ?? {});
 
   await section(
     "articles",
     (async function* () {
-      for await (const rows of pages(db, cypher("queries/curation/backup-articles"), (r) =>
-        String((r.props as Row).id),
-      )) {
+      for await (const rows of readArticlePages(db)) {
         for (const row of rows) {
           const { props } = propsOf(row);
           const p = props as Record<string, Json>;
@@ -242,19 +233,14 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
     })(),
   );
 
-  const nodesQuery = cypher("queries/curation/backup-nodes");
   await section(
     "nodes",
     (async function* () {
-      for await (const rows of pages(db, nodesQuery, (r) => String((r.props as Row).id))) {
+      for await (const rows of readNodePages(db)) {
         for (const row of rows) {
           const { props: p } = propsOf(row);
           const type = String(p.type);
-          const { fields, participants, parties } = classify(
-            type,
-            (row.out as unknown[]).map(link),
-            (row.incoming as unknown[]).map(link),
-          );
+          const { fields, participants, parties } = classify(type, row.out.map(link), row.incoming.map(link));
           const properties: Record_ = {};
           for (const key of Object.keys(p).sort())
             if (!CORE_ENTITY_PROPERTIES.has(key) && PROPERTY_NAME.test(key) && isPropertyValue(p[key]!))
@@ -289,18 +275,17 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
   await section(
     "roles",
     (async function* () {
-      for await (const rows of pages(db, cypher("queries/curation/backup-roles"), (r) => String(r.person))) {
+      for await (const rows of readRolePages(db)) {
         for (const row of rows) {
           const { props: p } = propsOf(row);
           if (row.personType !== "person" || !linkEndAccepts("HOLDS_ROLE", "target", String(row.ofType))) continue;
           const evidence = Array.isArray(p.evidence) ? p.evidence : [];
           // Role evidence ids are kept apart: after a merge they need not match the ids the import would compute.
-          if (evidence.length)
-            roleEvidence.push({ person: String(row.person), of: String(row.of), title: p.title!, evidence });
+          if (evidence.length) roleEvidence.push({ person: row.person, of: row.of, title: p.title!, evidence });
           yield compact({
-            person: String(row.person),
+            person: row.person,
             title: p.title,
-            of: String(row.of),
+            of: row.of,
             since: p.since,
             until: p.until,
             asOf: p.asOf,
@@ -313,12 +298,10 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
   await section(
     "quantities",
     (async function* () {
-      for await (const rows of pages(db, cypher("queries/curation/backup-quantities"), (r) =>
-        String((r.props as Row).id),
-      )) {
+      for await (const rows of readQuantityPages(db)) {
         for (const row of rows) {
           const { props: p } = propsOf(row);
-          const about = [...(row.about as string[])].sort();
+          const about = [...row.about].sort();
           if (about.length === 0) continue;
           yield compact({
             id: p.id,
@@ -334,13 +317,10 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
     })(),
   );
 
-  const records = (label: NodeLabel, key = "id") =>
-    pages(db, cypher("queries/curation/backup-records", { label }), (r) => String((r.props as Row)[key]), { key });
-
   await section(
     "suggestions",
     (async function* () {
-      for await (const rows of records("Suggestion")) {
+      for await (const rows of readRecordPages(db, "Suggestion", "id")) {
         for (const row of rows) {
           const { props: p } = propsOf(row);
           yield compact({
@@ -364,14 +344,10 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
   await section(
     "evidence",
     (async function* () {
-      for await (const rows of pages(db, cypher("queries/curation/backup-evidence"), (r) =>
-        String((r.props as Row).id),
-      )) {
+      for await (const rows of readEvidencePages(db)) {
         for (const row of rows) {
           const { props, temporals } = propsOf(row);
-          const subjects = [...(row.subjects as { label: string; id: string }[])].sort(
-            (a, b) => byId(a, b) || (a.label < b.label ? -1 : 1),
-          );
+          const subjects = [...row.subjects].sort((a, b) => byId(a, b) || (a.label < b.label ? -1 : 1));
           yield compact({ props, createdAt: temporals.createdAt, subjects });
         }
       }
@@ -388,10 +364,10 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
   await section(
     "links",
     (async function* () {
-      for await (const rows of pages(db, nodesQuery, (r) => String((r.props as Row).id))) {
+      for await (const rows of readNodePages(db)) {
         for (const row of rows) {
           const { props: p } = propsOf(row);
-          const { leftovers } = classify(String(p.type), (row.out as unknown[]).map(link), []);
+          const { leftovers } = classify(String(p.type), row.out.map(link), []);
           for (const l of leftovers) yield { type: l.type, from: String(p.id), to: l.id, props: l.props };
         }
       }
@@ -407,13 +383,13 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
     await section(
       name,
       (async function* () {
-        for await (const rows of records(label, key)) {
+        for await (const rows of readRecordPages(db, label, key)) {
           for (const row of rows) {
             const { props, temporals } = propsOf(row);
             yield compact({
               props,
               ...temporals,
-              shows: label === "Snapshot" ? [...(row.shows as string[])].sort() : undefined,
+              shows: label === "Snapshot" ? [...row.shows].sort() : undefined,
             });
           }
         }
@@ -431,10 +407,6 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
 /** Refused: restore only loads into an empty database. */
 export class DatabaseNotEmptyError extends ValidationError {}
 
-function* chunks<T>(rows: T[]): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += BACKUP_PAGE) yield rows.slice(i, i + BACKUP_PAGE);
-}
-
 /**
  * Loads a backup document into an EMPTY database: the data through the import path (validated in full), then the
  * backup-only sections. Throws DatabaseNotEmptyError when the database holds anything.
@@ -444,8 +416,7 @@ export async function restoreBackup(
   document: unknown,
 ): Promise<{ summary: ImportSummary; restored: Record<string, number> }> {
   await ensureCurationSchema(db);
-  const [used] = await db.read(cypher("queries/curation/database-empty"), {}, (r) => Boolean(r.get("used")));
-  if (used) {
+  if (await isDatabaseUsed(db)) {
     throw new DatabaseNotEmptyError(
       "Restore: the database is not empty; restore loads only into an empty database. Point NEO4J_URI at an empty one, or stop Parley and move .parley/neo4j aside.",
     );
@@ -467,18 +438,11 @@ export async function restoreBackup(
 
   await db.writeTx(
     async (tx) => {
-      const run = async (name: string, query: string, rows: Row[]) => {
-        let n = 0;
-        for (const batch of chunks(rows))
-          n += toNumber((await tx.run(query, { rows: batch })).records[0]?.get("count"));
-        restored[name] = n;
-      };
-      await run(
-        "evidence",
-        cypher("queries/curation/restore-evidence"),
+      restored.evidence = await restoreEvidence(
+        tx,
         rowsOf("evidence").map((r) => ({ props: r.props, createdAt: r.createdAt ?? null, subjects: r.subjects ?? [] })),
       );
-      await run("roleEvidence", cypher("queries/curation/restore-role-evidence"), rowsOf("roleEvidence"));
+      restored.roleEvidence = await restoreRoleEvidence(tx, rowsOf("roleEvidence"));
 
       const groups = new Map<RelationshipType, Row[]>();
       for (const l of rowsOf("links")) {
@@ -488,20 +452,16 @@ export async function restoreBackup(
         groups.set(type, [...(groups.get(type) ?? []), { from: l.from, to: l.to, props: l.props ?? {} }]);
       }
       restored.links = 0;
-      for (const [type, rows] of groups) {
-        const query = cypher("queries/curation/create-rels", { type, from: "Entity", to: "Entity" });
-        for (const batch of chunks(rows))
-          restored.links += toNumber((await tx.run(query, { rows: batch })).records[0]?.get("count"));
-      }
+      for (const [type, rows] of groups) restored.links += await restoreLinks(tx, type, rows);
       for (const [name, label] of [
         ["rejections", "Rejection"],
         ["changes", "Change"],
         ["decisions", "Decision"],
         ["snapshots", "Snapshot"],
       ] as const) {
-        await run(
-          name,
-          cypher("queries/curation/restore-records", { label }),
+        restored[name] = await restoreRecords(
+          tx,
+          label,
           rowsOf(name).map((r) => ({
             props: r.props,
             createdAt: r.createdAt ?? null,

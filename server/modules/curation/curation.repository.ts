@@ -178,6 +178,51 @@ function toRejection(raw: Record<string, unknown>): RejectionRecord {
 }
 
 /* ----------------------------------------------------------------------------------------------------------------
+ * Screening of imports (curation/import-hooks.ts): what curators deleted, merged away or rejected
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** Ids per statement when screening an import (a million-node file sends many). */
+const SCREEN_PAGE = 10_000;
+
+/** A record of queries/curation/screen-nodes: the latest rejection of an id. */
+interface RejectionFateRecord {
+  id: string;
+  action: string;
+  into: string | null;
+}
+
+/** What a curator did to an id: deleted it, or merged it `into` another. */
+export interface RejectionFate {
+  id: string;
+  action: string;
+  into: string | null;
+}
+
+/** The latest rejection record of each of `ids` that has one. */
+export async function readRejectionFates(tx: ManagedTransaction, ids: string[]): Promise<RejectionFate[]> {
+  const out: RejectionFate[] = [];
+  for (let i = 0; i < ids.length; i += SCREEN_PAGE) {
+    const result = await tx.run<RejectionFateRecord>(cypher("queries/curation/screen-nodes"), {
+      ids: ids.slice(i, i + SCREEN_PAGE),
+    });
+    for (const r of result.records) out.push({ id: r.get("id"), action: r.get("action"), into: str(r.get("into")) });
+  }
+  return out;
+}
+
+/** The evidence ids among `ids` that a reviewer rejected. */
+export async function readRejectedEvidence(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i += SCREEN_PAGE) {
+    const result = await tx.run<{ id: string }>(cypher("queries/curation/screen-evidence"), {
+      ids: ids.slice(i, i + SCREEN_PAGE),
+    });
+    for (const r of result.records) out.push(r.get("id"));
+  }
+  return out;
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
  * Apply
  * -------------------------------------------------------------------------------------------------------------- */
 

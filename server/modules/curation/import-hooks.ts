@@ -11,21 +11,11 @@ import { createHash } from "node:crypto";
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Citation, ImportFile, ImportNode, ImportSuggestion } from "../../../contracts/import-format.js";
 import type { SkippedRejected } from "../../../contracts/ingest.js";
-import { cypher } from "../../db/cypher.js";
 import { labelCount } from "../../db/counts.js";
 import type { ImportHooks } from "../ingest/import.hooks.js";
 import { evidenceId } from "../ingest/import.plan.js";
-
-const PAGE = 10_000;
-
-async function pagedIds(tx: ManagedTransaction, query: string, ids: string[]): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (let i = 0; i < ids.length; i += PAGE) {
-    const result = await tx.run(query, { ids: ids.slice(i, i + PAGE) });
-    for (const r of result.records) out.push(r.toObject());
-  }
-  return out;
-}
+import { readRejectedEvidence, readRejectionFates } from "./curation.repository.js";
+import { type SuggestionRow, writeSuggestionRows } from "./suggestions.repository.js";
 
 /**
  * Rewrites an import so that it does not bring back deleted facts: nodes with a Rejection are dropped with their
@@ -49,11 +39,10 @@ export async function screenRejected(
   const fate = new Map<string, { action: string; into: string | null }>();
   let pending = (await labelCount(tx, "Rejection")) === 0 ? [] : [...ids];
   for (let depth = 0; depth < 10 && pending.length; depth++) {
-    const rows = await pagedIds(tx, cypher("queries/curation/screen-nodes"), pending);
+    const rows = await readRejectionFates(tx, pending);
     pending = [];
-    for (const row of rows) {
-      const into = typeof row.into === "string" ? row.into : null;
-      fate.set(String(row.id), { action: String(row.action), into });
+    for (const { id, action, into } of rows) {
+      fate.set(id, { action, into });
       if (into && !fate.has(into)) pending.push(into);
     }
   }
@@ -145,9 +134,7 @@ export async function screenRejected(
     roles.forEach((r) => collect(r.person, r.evidence));
     quantities.forEach((q) => collect(q.id, q.evidence));
   }
-  const rejected = new Set(
-    (await pagedIds(tx, cypher("queries/curation/screen-evidence"), cited)).map((r) => String(r.id)),
-  );
+  const rejected = new Set(await readRejectedEvidence(tx, cited));
   if (rejected.size) {
     const keep = (subject: string, list: Citation[]) =>
       list.filter((c) => {
@@ -203,7 +190,7 @@ export async function writeSuggestions(
   applyDecisions = true,
 ): Promise<{ stored: number; decided: number }> {
   if (suggestions.length === 0) return { stored: 0, decided: 0 };
-  const rows = suggestions.map((s) => ({
+  const rows = suggestions.map((s): SuggestionRow => ({
     id: s.id ?? suggestionId(s),
     kind: s.kind,
     article: s.article ?? null,
@@ -217,16 +204,7 @@ export async function writeSuggestions(
     decidedBy: s.decidedBy ?? null,
     decidedAt: s.decidedAt ?? null,
   }));
-  const decided: string[] = [];
-  for (let i = 0; i < rows.length; i += PAGE) {
-    const result = await tx.run(cypher("queries/curation/suggestions-write"), {
-      rows: rows.slice(i, i + PAGE),
-      applyDecisions,
-      now: new Date().toISOString(),
-    });
-    for (const r of result.records) decided.push(r.get("id") as string);
-  }
-  if (decided.length) await tx.run(cypher("queries/curation/suggestions-reassign"), { ids: decided });
+  const decided = await writeSuggestionRows(tx, rows, applyDecisions);
   return { stored: rows.length, decided: decided.length };
 }
 

@@ -8,32 +8,31 @@
  * same question now, and to later articles' suggestions as they are ingested.
  */
 import type { ManagedTransaction } from "neo4j-driver";
-import neo4j from "neo4j-driver";
-import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import type { Json } from "../../../contracts/json.js";
-import { toJsonMap, toNumber } from "../../db/values.js";
 import { NotFoundError, ValidationError } from "../../errors.js";
 import { ConflictError, ensureCurationSchema, readTypes } from "./curation.repository.js";
 import type { ChangeView } from "../../../contracts/curation.js";
 import { mergeStates, mutateInTx } from "./curation.service.js";
-
-/** A suggestion as the review page shows it. */
-export type SuggestionView = Record<string, Json>;
+import {
+  readEvidenceInSpan,
+  readOpenSuggestionsByKey,
+  readSuggestion,
+  readSuggestionList,
+  type SuggestionView,
+  writeSuggestionDecision,
+} from "./suggestions.repository.js";
 
 /** The queue by status. */
 export async function listSuggestions(db: Database, status: string, limit: number): Promise<SuggestionView[]> {
   await ensureCurationSchema(db);
-  return db.read(cypher("queries/curation/suggestions-list"), { status, limit: neo4j.int(limit) }, (r) =>
-    toJsonMap(r.get("suggestion") as Record<string, unknown>),
-  );
+  return readSuggestionList(db, status, limit);
 }
 
-async function readSuggestion(tx: ManagedTransaction, id: string): Promise<SuggestionView> {
-  const result = await tx.run(cypher("queries/curation/suggestion"), { id });
-  const raw = result.records[0]?.get("suggestion") as Record<string, unknown> | undefined;
-  if (!raw) throw new NotFoundError(`Suggestions: no suggestion with id "${id}".`);
-  return toJsonMap(raw);
+async function existingSuggestion(tx: ManagedTransaction, id: string): Promise<SuggestionView> {
+  const suggestion = await readSuggestion(tx, id);
+  if (!suggestion) throw new NotFoundError(`Suggestions: no suggestion with id "${id}".`);
+  return suggestion;
 }
 
 const list = (value: Json | undefined): string[] => (Array.isArray(value) ? value.map(String) : []);
@@ -65,13 +64,9 @@ async function applyAccepted(
   }
   if (typeof s.start !== "number" || typeof s.end !== "number" || typeof s.article !== "string") return [];
   const others = candidates.filter((c) => c !== choice && existing.has(c));
-  const result = await tx.run(cypher("queries/curation/evidence-in-span"), {
-    ids: others,
-    article: s.article,
-    start: neo4j.int(s.start),
-    end: neo4j.int(s.end),
-  });
-  const evidence = new Set(result.records.map((r) => r.get("id") as string));
+  const evidence = new Set(
+    await readEvidenceInSpan(tx, { actors: others, article: s.article, start: s.start, end: s.end }),
+  );
   if (evidence.size === 0) return [];
   changes.push(
     await mutateInTx(tx, "reassign", [choice, ...others], { by, reason }, (state) => {
@@ -99,22 +94,20 @@ async function decide(
 ): Promise<{ suggestion: SuggestionView; decided: number; changes: ChangeView[] }> {
   await ensureCurationSchema(db);
   return db.writeTx(async (tx) => {
-    const s = await readSuggestion(tx, id);
+    const s = await existingSuggestion(tx, id);
     if (s.status !== "open") throw new ConflictError(`Suggestions: "${id}" was already ${String(s.status)}.`);
     if (choice !== null && !list(s.candidates).includes(choice)) {
       throw new ValidationError(`Suggestions: choose one of the candidates (${list(s.candidates).join(", ")}).`);
     }
     const key = String(s.key);
     // Every open suggestion asking the same question is decided with it.
-    const same = (await tx.run(cypher("queries/curation/suggestions-by-key"), { key })).records.map((r) =>
-      toJsonMap(r.get("suggestion") as Record<string, unknown>),
-    );
+    const same = await readOpenSuggestionsByKey(tx, key);
     const why = reason ?? `Suggestion ${id} ${outcome}: "${String(s.text)}"`;
     const changes: ChangeView[] = [];
     if (outcome === "accepted" && choice) {
       for (const one of same) changes.push(...(await applyAccepted(tx, one, choice, by, why)));
     }
-    const result = await tx.run(cypher("queries/curation/suggestion-decide"), {
+    const decided = await writeSuggestionDecision(tx, {
       ids: same.map((x) => String(x.id)),
       outcome,
       choice,
@@ -123,7 +116,7 @@ async function decide(
       key,
       kind: String(s.kind),
     });
-    return { suggestion: await readSuggestion(tx, id), decided: toNumber(result.records[0]?.get("count")), changes };
+    return { suggestion: await existingSuggestion(tx, id), decided, changes };
   });
 }
 

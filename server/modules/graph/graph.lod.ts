@@ -9,9 +9,8 @@
  * Node and edge counts never exceed the limits, whatever the size of the database.
  */
 import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../../contracts/graph.js";
-import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
-import { toNumber } from "../../db/values.js";
+import { type LodSummary, readLodSummaryRows, readLodVersion } from "./graph.repository.js";
 
 /** Edges allowed per shown node: keeps the payload (and the client's draw cost) proportional to the budget. */
 export const LOD_EDGES_PER_NODE = 4;
@@ -19,30 +18,6 @@ export const LOD_EDGES_PER_NODE = 4;
 const COMMUNITY_SHARE = 0.2;
 /** The summary is rebuilt when counts change, and at least this often (property-only edits keep counts). */
 const CACHE_TTL_MS = 60_000;
-const UNAFFILIATED = "unaffiliated";
-
-/** One actor of the summary, as read from the database. */
-export interface LodActor {
-  id: string;
-  name: string;
-  type: string;
-  kind: string;
-  x: number | null;
-  y: number | null;
-  community: string;
-  /** MET degree: distinct actors met (the centrality used for ranking). */
-  degree: number;
-}
-
-/** The whole who-met-whom projection in compact form: actors, and MET pairs as indexes into `actors`. */
-export interface LodSummary {
-  actors: LodActor[];
-  sources: Uint32Array;
-  targets: Uint32Array;
-  counts: Uint32Array;
-  /** Community id → display name (country names). */
-  communityNames: Map<string, string>;
-}
 
 export interface LodLimits {
   nodes: number;
@@ -61,73 +36,15 @@ export function lodLimits(budget: number): LodLimits {
 
 const cache = new WeakMap<Database, { version: string; at: number; summary: Promise<LodSummary> }>();
 
-/** Actor count and a cheap data version (counts from the count store). */
-export async function readLodVersion(db: Database): Promise<{ actors: number; version: string }> {
-  const [row] = await db.read(cypher("queries/graph/lod-version"), {}, (r) => ({
-    actors: toNumber(r.get("actors")),
-    version: `${toNumber(r.get("actors"))}:${toNumber(r.get("nodes"))}:${toNumber(r.get("met"))}:${toNumber(r.get("rels"))}`,
-  }));
-  return row ?? { actors: 0, version: "empty" };
-}
-
 /** The summary for the current data, from cache when the data did not change. */
 export async function readLodSummary(db: Database, version: string): Promise<LodSummary> {
   const hit = cache.get(db);
   if (hit && hit.version === version && Date.now() - hit.at < CACHE_TTL_MS) return hit.summary;
-  const summary = loadSummary(db);
+  const summary = readLodSummaryRows(db);
   cache.set(db, { version, at: Date.now(), summary });
   // A failed read must not stay cached.
   summary.catch(() => cache.delete(db));
   return summary;
-}
-
-async function loadSummary(db: Database): Promise<LodSummary> {
-  return db.readTx(
-    async (tx) => {
-      const actorResult = await tx.run(cypher("queries/graph/lod-actors"));
-      const actors: LodActor[] = [];
-      const index = new Map<string, number>();
-      const communityNames = new Map<string, string>([[UNAFFILIATED, "Unaffiliated"]]);
-      for (const r of actorResult.records) {
-        const actor: LodActor = {
-          id: r.get("id"),
-          name: r.get("name") ?? r.get("id"),
-          type: r.get("type"),
-          kind: r.get("kind") ?? r.get("type"),
-          x: r.get("x") === null ? null : Number(r.get("x")),
-          y: r.get("y") === null ? null : Number(r.get("y")),
-          community: r.get("community") ?? UNAFFILIATED,
-          degree: toNumber(r.get("degree")),
-        };
-        index.set(actor.id, actors.length);
-        actors.push(actor);
-        if (actor.type === "country") communityNames.set(actor.id, actor.name);
-      }
-      const metResult = await tx.run(cypher("queries/graph/lod-met"));
-      const n = metResult.records.length;
-      const sources = new Uint32Array(n);
-      const targets = new Uint32Array(n);
-      const counts = new Uint32Array(n);
-      let k = 0;
-      for (const r of metResult.records) {
-        const s = index.get(r.get("source"));
-        const t = index.get(r.get("target"));
-        if (s === undefined || t === undefined) continue;
-        sources[k] = s;
-        targets[k] = t;
-        counts[k] = toNumber(r.get("count")) || 1;
-        k++;
-      }
-      return {
-        actors,
-        sources: sources.subarray(0, k),
-        targets: targets.subarray(0, k),
-        counts: counts.subarray(0, k),
-        communityNames,
-      };
-    },
-    { timeoutMs: 120_000 },
-  );
 }
 
 /* ----------------------------------------------------------------------------------------------------------------

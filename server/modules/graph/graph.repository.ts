@@ -2,9 +2,10 @@
  * Graph repository
  * ================
  *
- * Reads what the overview needs from Neo4j in one read transaction and maps records to plain typed rows.
+ * Reads what the overview needs from Neo4j in one read transaction and maps records to plain typed rows; and the
+ * who-met-whom summary behind the level-of-detail overview (graph.lod.ts).
  */
-import { type ManagedTransaction, int as neoInt } from "neo4j-driver";
+import { type Integer, type ManagedTransaction, type Record as Neo4jRecord, int as neoInt } from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { toJson, toNumber } from "../../db/values.js";
@@ -145,5 +146,121 @@ export async function readTimeline(
       count: toNumber(r.get("count")),
     }),
     { timeoutMs: 15_000 },
+  );
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Level of detail: the whole MET projection in compact form (graph.lod.ts builds the view and caches it)
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** The community of actors that belong to no country. */
+export const UNAFFILIATED = "unaffiliated";
+
+/** One actor of the summary, as read from the database. */
+export interface LodActor {
+  id: string;
+  name: string;
+  type: string;
+  kind: string;
+  x: number | null;
+  y: number | null;
+  community: string;
+  /** MET degree: distinct actors met (the centrality used for ranking). */
+  degree: number;
+}
+
+/** The whole who-met-whom projection in compact form: actors, and MET pairs as indexes into `actors`. */
+export interface LodSummary {
+  actors: LodActor[];
+  sources: Uint32Array;
+  targets: Uint32Array;
+  counts: Uint32Array;
+  /** Community id → display name (country names). */
+  communityNames: Map<string, string>;
+}
+
+/** A record of queries/graph/lod-version. */
+interface LodVersionRecord {
+  actors: Integer;
+  nodes: Integer;
+  met: Integer;
+  rels: Integer;
+}
+
+/** A record of queries/graph/lod-actors. */
+interface LodActorRecord {
+  id: string;
+  name: string | null;
+  type: string;
+  kind: string | null;
+  x: number | null;
+  y: number | null;
+  community: string | null;
+  degree: Integer;
+}
+
+/** A record of queries/graph/lod-met. */
+interface LodMetRecord {
+  source: string;
+  target: string;
+  count: Integer | null;
+}
+
+/** Actor count and a cheap data version (counts from the count store). */
+export async function readLodVersion(db: Database): Promise<{ actors: number; version: string }> {
+  const [row] = await db.read(cypher("queries/graph/lod-version"), {}, (r: Neo4jRecord<LodVersionRecord>) => ({
+    actors: toNumber(r.get("actors")),
+    version: `${toNumber(r.get("actors"))}:${toNumber(r.get("nodes"))}:${toNumber(r.get("met"))}:${toNumber(r.get("rels"))}`,
+  }));
+  return row ?? { actors: 0, version: "empty" };
+}
+
+/** Reads every actor with its community and MET degree, and every MET pair, in one read transaction. */
+export async function readLodSummaryRows(db: Database): Promise<LodSummary> {
+  return db.readTx(
+    async (tx) => {
+      const actorResult = await tx.run<LodActorRecord>(cypher("queries/graph/lod-actors"));
+      const actors: LodActor[] = [];
+      const index = new Map<string, number>();
+      const communityNames = new Map<string, string>([[UNAFFILIATED, "Unaffiliated"]]);
+      for (const r of actorResult.records) {
+        const actor: LodActor = {
+          id: r.get("id"),
+          name: r.get("name") ?? r.get("id"),
+          type: r.get("type"),
+          kind: r.get("kind") ?? r.get("type"),
+          x: r.get("x") === null ? null : Number(r.get("x")),
+          y: r.get("y") === null ? null : Number(r.get("y")),
+          community: r.get("community") ?? UNAFFILIATED,
+          degree: toNumber(r.get("degree")),
+        };
+        index.set(actor.id, actors.length);
+        actors.push(actor);
+        if (actor.type === "country") communityNames.set(actor.id, actor.name);
+      }
+      const metResult = await tx.run<LodMetRecord>(cypher("queries/graph/lod-met"));
+      const n = metResult.records.length;
+      const sources = new Uint32Array(n);
+      const targets = new Uint32Array(n);
+      const counts = new Uint32Array(n);
+      let k = 0;
+      for (const r of metResult.records) {
+        const s = index.get(r.get("source"));
+        const t = index.get(r.get("target"));
+        if (s === undefined || t === undefined) continue;
+        sources[k] = s;
+        targets[k] = t;
+        counts[k] = toNumber(r.get("count")) || 1;
+        k++;
+      }
+      return {
+        actors,
+        sources: sources.subarray(0, k),
+        targets: targets.subarray(0, k),
+        counts: counts.subarray(0, k),
+        communityNames,
+      };
+    },
+    { timeoutMs: 120_000 },
   );
 }
