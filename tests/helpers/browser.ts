@@ -83,3 +83,17 @@ export function countColorPixels(png: Buffer, colors: string[], tolerance = 24):
   }
   return count;
 }
+
+/** The colour of one pixel of a PNG as #rrggbb (x, y in the image's pixels). */
+export function pixelAt(png: Buffer, x: number, y: number): string {
+  const image = PNG.sync.read(png);
+  const i = (Math.round(y) * image.width + Math.round(x)) * 4;
+  return `#${[0, 1, 2].map((k) => image.data[i + k]!.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** Distance between two #rrggbb colours, the largest of the channel differences. */
+export function colorDistance(a: string, b: string): number {
+  const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [x, y] = [channels(a), channels(b)];
+  return Math.max(...x.map((v, i) => Math.abs(v - y[i]!)));
+}

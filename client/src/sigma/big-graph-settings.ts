@@ -51,9 +51,11 @@ export const bigGraphSettings: Partial<Settings> = {
   hideEdgesOnMove: true,
   hideLabelsOnMove: true,
   renderEdgeLabels: false,
-  // Edge picking renders an extra pass; z-sorting re-sorts every node at each refresh.
+  // Edge picking renders an extra pass.
   enableEdgeEvents: false,
-  zIndex: false,
+  // Kept on: sigma sorts by z-index only when items differ in it (a selection, a path), and without it the dimmed
+  // nodes were drawn over the selection's highlighted neighbours.
+  zIndex: true,
   // Fewer, bigger labels: each is a fillText on a 2D canvas.
   labelRenderedSizeThreshold: 12,
   labelDensity: 0.25,

@@ -12,6 +12,13 @@ import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { ExplorerState, Store } from "../graph/store";
 import type { CanvasTheme } from "./theme";
 
+/**
+ * Dimmed nodes shrink to this share of their size, so a dimmed node beside a highlighted one never covers it.
+ * They are also drawn as plain discs: sigma draws each node program in turn (discs first), and z-index orders
+ * nodes only within a program, so a dimmed ring-shaped node would otherwise be painted over a highlighted disc.
+ */
+export const DIMMED_SCALE = 0.6;
+
 interface Focus {
   node: string | null;
   neighbours: Set<string>;
@@ -80,6 +87,16 @@ export function createReducers(graph: ExplorerGraph, store: Store, getTheme: () 
     hidden = store.state.playhead ? hiddenAtPlayhead(graph, store.state.playhead) : null;
   };
 
+  /** A node outside the highlight: faded, smaller, unlabelled, a plain disc drawn under everything else. */
+  const dim = (res: Partial<NodeDisplayData>): Partial<NodeDisplayData> => ({
+    ...res,
+    type: "disc",
+    color: theme.faded,
+    label: "",
+    size: (res.size ?? 1) * DIMMED_SCALE,
+    zIndex: 0,
+  });
+
   const nodeReducer: NonNullable<Settings["nodeReducer"]> = (node, data) => {
     if (stale) recompute();
     const state = store.state;
@@ -89,12 +106,12 @@ export function createReducers(graph: ExplorerGraph, store: Store, getTheme: () 
     if (path) {
       if (path.nodes.has(node))
         return { ...res, forceLabel: true, highlighted: node === path.from || node === path.to, zIndex: 2 };
-      return { ...res, color: theme.faded, label: "", zIndex: 0 };
+      return dim(res);
     }
     if (focus.node) {
       if (node === focus.node) return { ...res, highlighted: true, forceLabel: true, zIndex: 3 };
       if (focus.neighbours.has(node)) return { ...res, forceLabel: true, zIndex: 2 };
-      return { ...res, color: theme.faded, label: "", zIndex: 0 };
+      return dim(res);
     }
     if (node === state.selectedNode) return { ...res, highlighted: true, forceLabel: true };
     // Nodes an article just added keep their labels and stay on top (the pulse rings are a DOM layer).
