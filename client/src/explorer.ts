@@ -50,8 +50,17 @@ import { fillMonths } from "./graph/timeline";
 import { type BigGraphMode, bigGraphMode, bigGraphSettings, isBigGraph } from "./sigma/big-graph-settings";
 import { LayoutController, layoutBudget } from "./sigma/layout";
 import { type ExplorerReducers, createReducers } from "./sigma/reducers";
-import { baseSettings, centreOn, createRenderer, fitCamera, focusNode, isFitted } from "./sigma/renderer";
+import {
+  baseSettings,
+  centreOn,
+  createRenderer,
+  fitCamera,
+  focusNode,
+  isFitted,
+  lastFrameLabelCount,
+} from "./sigma/renderer";
 import { readCanvasTheme } from "./sigma/theme";
+import { viewStats } from "./sigma/view-stats";
 import { h } from "./ui/dom";
 import type { Panel } from "./ui/panel";
 
@@ -418,7 +427,15 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
       // Noverlap moved nodes after FA2 stopped: redraw.
       renderer?.refresh();
     });
-    (window as unknown as { parley: unknown }).parley = { graph, renderer, store, history, layout };
+    // For tests and for people measuring a big graph from the console.
+    (window as unknown as { parley: unknown }).parley = {
+      graph,
+      renderer,
+      store,
+      history,
+      layout,
+      viewStats: () => viewStats(renderer!, lastFrameLabelCount()),
+    };
   }
 
   /**

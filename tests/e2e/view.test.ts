@@ -15,6 +15,13 @@ type Parley = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   renderer: any;
   store: { state: { selectedNode: string | null } };
+  viewStats(): {
+    nodes: number;
+    edges: number;
+    labels: number;
+    overlap: number;
+    discs: { x: number; y: number; r: number }[];
+  };
 };
 
 describe("e2e #view", () => {
@@ -40,6 +47,35 @@ describe("e2e #view", () => {
     ({ url, browser } = explorer);
   });
   afterAll(async () => explorer?.close());
+
+  it("should report what is on screen: every node of the sample, its links and labels, hardly overlapping", async () => {
+    const page = await open();
+    const stats = await page.evaluate(() => {
+      const { graph, viewStats } = (window as unknown as { parley: Parley }).parley;
+      return { ...viewStats(), order: graph.order as number, size: graph.size as number };
+    });
+    await shoot(page, "sample");
+    expect(stats.order).toBe(44);
+    expect(stats.nodes).toBe(stats.order);
+    expect(stats.discs).toHaveLength(stats.nodes);
+    expect(stats.edges).toBe(stats.size);
+    expect(stats.labels).toBeGreaterThan(5);
+    expect(stats.overlap).toBeLessThanOrEqual(0.05);
+    for (const d of stats.discs) expect(d.r).toBeGreaterThan(0);
+    // Zoomed in at the centre, fewer nodes are on screen and they are drawn bigger.
+    const box = (await page.locator("#graph").boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
+    await page.waitForFunction(
+      (before) => (window as unknown as { parley: Parley }).parley.viewStats().nodes < before,
+      stats.nodes,
+    );
+    const zoomed = await page.evaluate(() => (window as unknown as { parley: Parley }).parley.viewStats());
+    const meanRadius = (discs: { r: number }[]) => discs.reduce((sum, d) => sum + d.r, 0) / discs.length;
+    expect(zoomed.nodes).toBeGreaterThan(0);
+    expect(meanRadius(zoomed.discs)).toBeGreaterThan(meanRadius(stats.discs));
+    await page.close();
+  });
 
   it("should draw a selection's neighbours above the nodes it dims, even where a bigger dimmed node lies", async () => {
     const page = await open("?node=hassan-rouhani");

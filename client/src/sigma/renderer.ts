@@ -60,6 +60,11 @@ const drawLabel: NodeLabelDrawingFunction = (context, data, settings) => {
   context.fillText(text, x, y);
 };
 
+/** Labels the last frame drew (`window.parley.viewStats()` reports it). */
+export function lastFrameLabelCount(): number {
+  return drawnLabels.length;
+}
+
 const drawHover: NodeHoverDrawingFunction = (context, data, settings) => {
   const size = settings.labelSize;
   context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
