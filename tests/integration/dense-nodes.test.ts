@@ -9,7 +9,7 @@
  * sixty events about one topic on three days and a few undated, created in an order unlike their ids. The topic is
  * also the subject of more agreements than a details panel lists. Most events happened in one city, and events and
  * agreements carry from none to three citations, so that a neighbours page (ordered by evidence, then name, then id)
- * has ties of every kind to break.
+ * has ties of every kind to break. A quantity about the topic is linked to it without being one of its neighbours.
  */
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +71,10 @@ function denseFile() {
         parties: ["fx-dense-a", "fx-dense-b"],
         evidence: citations(agreementCitations(k)),
       })),
+    ],
+    // A figure about the topic: linked to it like its events, but not an entity, so not one of its neighbours.
+    quantities: [
+      { id: "fx-dense-qty", measure: "Invented dense total", value: 12, unit: "meetings", about: ["fx-dense-topic"] },
     ],
   };
 }
