@@ -6,17 +6,17 @@
  * it inside their transactions, so it lives below both of them. And every label's and relationship type's count,
  * for /api/stats, import summaries and tests.
  */
-import type { ManagedTransaction } from "neo4j-driver";
+import type { Integer, ManagedTransaction, Record as Neo4jRecord } from "neo4j-driver";
 import { cypher } from "./cypher.js";
 import type { Database } from "./database.js";
-import { toNumber } from "./values.js";
+import { type CountRecord, toNumber } from "./values.js";
 
 /** Labels whose node count the writer asks for (a closed list: they are put into Cypher text). */
 export type CountedLabel = "Entity" | "Article" | "Quantity" | "Evidence" | "Rejection";
 
 /** How many nodes carry `label`, from Neo4j's count store (constant time, whatever the size of the database). */
 export async function labelCount(tx: ManagedTransaction, label: CountedLabel): Promise<number> {
-  const result = await tx.run(cypher("queries/ingest/label-count", { label }));
+  const result = await tx.run<CountRecord>(cypher("queries/ingest/label-count", { label }));
   return toNumber(result.records[0]?.get("count"));
 }
 
@@ -24,11 +24,15 @@ export async function labelCount(tx: ManagedTransaction, label: CountedLabel): P
 export async function readCounts(
   db: Database,
 ): Promise<{ labels: Record<string, number>; relationships: Record<string, number> }> {
-  const rows = await db.read(cypher("queries/ingest/counts"), {}, (r) => ({
-    what: r.get("what") as string,
-    name: r.get("name") as string,
-    count: toNumber(r.get("count")),
-  }));
+  const rows = await db.read(
+    cypher("queries/ingest/counts"),
+    {},
+    (r: Neo4jRecord<{ what: string; name: string; count: Integer }>) => ({
+      what: r.get("what"),
+      name: r.get("name"),
+      count: toNumber(r.get("count")),
+    }),
+  );
   const labels: Record<string, number> = {};
   const relationships: Record<string, number> = {};
   for (const row of rows) (row.what === "label" ? labels : relationships)[row.name] = row.count;

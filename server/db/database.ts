@@ -212,7 +212,7 @@ export class Database {
  * was just written" true for the writer and for everyone after it.
  */
 async function awaitSearchIndex(session: Session): Promise<void> {
-  await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
+  await session.run(cypher("queries/db/await-search-index"));
 }
 
 /** How many times a write transaction is run when it keeps meeting deadlocks. */

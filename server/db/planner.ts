@@ -11,7 +11,8 @@
  */
 import { cypher } from "./cypher.js";
 import type { Database } from "./database.js";
-import { toNumber } from "./values.js";
+import type { Record as Neo4jRecord } from "neo4j-driver";
+import { type CountRecord, toNumber } from "./values.js";
 import type { Logger } from "../log.js";
 
 /** Share of new rows (against the nodes already there) past which an import refreshes the statistics; Neo4j's `db.index_sampling.update_percentage` default. */
@@ -19,7 +20,9 @@ export const STALE_STATISTICS_SHARE = 0.05;
 
 /** Nodes in the database, from the count store. */
 export async function nodeCount(db: Database): Promise<number> {
-  const [count] = await db.read(cypher("queries/db/node-count"), {}, (r) => toNumber(r.get("count")));
+  const [count] = await db.read(cypher("queries/db/node-count"), {}, (r: Neo4jRecord<CountRecord>) =>
+    toNumber(r.get("count")),
+  );
   return count ?? 0;
 }
 

@@ -15,11 +15,9 @@ import type { Database } from "./database.js";
  * transaction). Rebuilding it takes seconds to minutes, once. Staged nodes were once looked up by id and import id.
  */
 async function dropOutdatedIndexes(session: Session): Promise<void> {
-  const result = await session.run(
-    "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'entity_names' RETURN options.indexConfig['fulltext.eventually_consistent'] AS consistent",
-  );
-  if (result.records[0]?.get("consistent") === false) await session.run("DROP INDEX entity_names");
-  await session.run("DROP INDEX staged_id IF EXISTS");
+  const result = await session.run<{ consistent: boolean | null }>(cypher("queries/db/fulltext-consistency"));
+  if (result.records[0]?.get("consistent") === false) await session.run(cypher("queries/db/drop-entity-names"));
+  await session.run(cypher("queries/db/drop-staged-id"));
 }
 
 /** Creates what is missing of the schema and waits until its indexes are online. */
@@ -30,7 +28,7 @@ export async function applySchema(db: Database): Promise<number> {
     await dropOutdatedIndexes(session);
     // Schema commands cannot share a transaction with each other or with data writes.
     for (const statement of statements) await session.run(statement);
-    await session.run("CALL db.awaitIndexes(60)");
+    await session.run(cypher("queries/db/await-indexes"));
   } finally {
     await session.close();
   }

@@ -6,6 +6,7 @@
  * although they are separate processes: whether the server has finished preparing the database (schema, recovery,
  * sample data), and the data version that every write moves on (db/database.ts) and that backups compare.
  */
+import type { Integer, Record as Neo4jRecord } from "neo4j-driver";
 import { cypher } from "./cypher.js";
 import type { Database } from "./database.js";
 import { toNumber } from "./values.js";
@@ -23,12 +24,21 @@ export interface StoredState {
   writers: number;
 }
 
+/** A record of queries/state/read. */
+interface StateRecord {
+  ready: boolean | null;
+  phase: string | null;
+  since: string | null;
+  version: Integer | null;
+  writers: Integer | null;
+}
+
 /** Reads the stored state (an empty state when there is none yet). */
 export async function readState(db: Database): Promise<StoredState> {
-  const [row] = await db.read(cypher("queries/state/read"), {}, (r) => ({
-    ready: r.get("ready") as boolean | null,
-    phase: r.get("phase") as string | null,
-    since: r.get("since") as string | null,
+  const [row] = await db.read(cypher("queries/state/read"), {}, (r: Neo4jRecord<StateRecord>) => ({
+    ready: r.get("ready"),
+    phase: r.get("phase"),
+    since: r.get("since"),
     version: toNumber(r.get("version") ?? 0),
     writers: toNumber(r.get("writers") ?? 0),
   }));

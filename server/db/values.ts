@@ -3,7 +3,10 @@
  * =====================
  *
  * Converts what neo4j-driver returns into plain JSON at the repository edge: integers become numbers when safe
- * (strings otherwise), temporals become ISO strings, nodes and relationships lose their internal ids.
+ * (strings otherwise), temporals become ISO strings, nodes and relationships lose their internal ids. Records are
+ * read through record shapes, one interface per query's RETURN columns (`tx.run<Shape>(…)`, or
+ * `db.read(…, (r: Neo4jRecord<Shape>) => …)`), so `r.get("column")` is typed without casts; the shapes that many
+ * queries share are here.
  */
 import neo4j, {
   isDate,
@@ -16,6 +19,7 @@ import neo4j, {
   isPoint,
   isRelationship,
   isTime,
+  type Integer,
 } from "neo4j-driver";
 import type { Json } from "../../contracts/json.js";
 
@@ -67,4 +71,18 @@ export function toNumber(value: unknown): number {
   if (neo4j.isInt(value)) return value.toNumber();
   if (typeof value === "bigint") return Number(value);
   return typeof value === "number" ? value : 0;
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Record shapes shared by many queries
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** A record of a query that counts what it matched or changed (`RETURN count(x) AS count`). */
+export interface CountRecord {
+  count: Integer;
+}
+
+/** A record of a query that returns application ids (`RETURN x.id AS id`). */
+export interface IdRecord {
+  id: string;
 }

@@ -4,6 +4,7 @@
  *
  * Reads article metadata and texts in read transactions.
  */
+import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { ArticleDto } from "../../../contracts/api.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
@@ -11,9 +12,14 @@ import { toJsonMap } from "../../db/values.js";
 
 /** One article by id, or null. */
 export async function readArticle(db: Database, id: string): Promise<ArticleDto | null> {
-  const rows = await db.read(cypher("queries/articles/article"), { id }, (r) => toJsonMap(r.get("article")), {
-    timeoutMs: 15_000,
-  });
+  const rows = await db.read(
+    cypher("queries/articles/article"),
+    { id },
+    (r: Neo4jRecord<{ article: Record<string, unknown> }>) => toJsonMap(r.get("article")),
+    {
+      timeoutMs: 15_000,
+    },
+  );
   const a = rows[0];
   if (!a) return null;
   const text = (v: unknown) => (v === null || v === undefined ? null : String(v));

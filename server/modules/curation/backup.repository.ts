@@ -6,16 +6,11 @@
  * ids (each page its own read transaction, so a million-node database never sits in memory or in one
  * transaction), and the backup-only sections written back in batches inside the restore's transaction.
  */
-import neo4j, {
-  type Integer,
-  type ManagedTransaction,
-  type Record as Neo4jRecord,
-  type RecordShape,
-} from "neo4j-driver";
+import neo4j, { type ManagedTransaction, type Record as Neo4jRecord, type RecordShape } from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import type { NodeLabel, RelationshipType } from "../../db/labels.js";
-import { toNumber } from "../../db/values.js";
+import { type CountRecord, toNumber } from "../../db/values.js";
 
 /** Records per page read from Neo4j and per restore statement. */
 export const BACKUP_PAGE = 2_000;
@@ -143,7 +138,7 @@ type Row = Record<string, unknown>;
 async function writeInPages(tx: ManagedTransaction, query: string, rows: readonly Row[]): Promise<number> {
   let n = 0;
   for (let i = 0; i < rows.length; i += BACKUP_PAGE) {
-    const result = await tx.run<{ count: Integer }>(query, { rows: rows.slice(i, i + BACKUP_PAGE) });
+    const result = await tx.run<CountRecord>(query, { rows: rows.slice(i, i + BACKUP_PAGE) });
     n += toNumber(result.records[0]?.get("count"));
   }
   return n;

@@ -7,7 +7,13 @@
  * curation action is "capture before → apply the wanted state → capture after → audit", so any change can be
  * reverted by applying its `before`.
  */
-import neo4j, { isDate, isDateTime, isLocalDateTime, type ManagedTransaction } from "neo4j-driver";
+import neo4j, {
+  isDate,
+  isDateTime,
+  isLocalDateTime,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+} from "neo4j-driver";
 import type { EvidenceNote, GraphState, NodeState, RejectionRecord, RelState } from "../../../contracts/curation.js";
 import { isActorType } from "../../../contracts/vocabulary.js";
 import { cypher } from "../../db/cypher.js";
@@ -22,7 +28,7 @@ import {
 import { applySchema } from "../../db/schema.js";
 import type { Database } from "../../db/database.js";
 import type { Json } from "../../../contracts/json.js";
-import { toJson, toJsonMap } from "../../db/values.js";
+import { type IdRecord, toJson, toJsonMap } from "../../db/values.js";
 import { AppError } from "../../errors.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
@@ -48,6 +54,40 @@ export interface ChangeRecord {
   reason: string;
   revertOf: string | null;
   revertedBy: string | null;
+}
+
+/** A record of queries/curation/state-nodes: an entity (or its absence) with its labels, properties and links. */
+interface StateNodeRecord {
+  id: string;
+  exists: boolean;
+  labels: string[];
+  props: Record<string, unknown>;
+  rels: { type: string; dir: "out" | "in"; otherLabels: string[]; otherId: unknown; props: Record<string, unknown> }[];
+}
+
+/** A record of queries/curation/state-evidence: the review annotations of one evidence node. */
+interface EvidenceNoteRecord {
+  id: string;
+  status: unknown;
+  statusNote: unknown;
+  statusChange: unknown;
+}
+
+/** A record of queries/curation/state-rejections. */
+interface RejectionRecordShape {
+  rejection: Record<string, unknown>;
+}
+
+/** A record of queries/curation/change and history: the audit record's properties. */
+interface ChangeRecordShape {
+  change: Record<string, unknown>;
+}
+
+/** A record of queries/curation/later-changes. */
+interface LaterChangeRecord {
+  id: string;
+  revertedBy: unknown;
+  revertOf: unknown;
 }
 
 /** Relationship types that are never part of a recorded state: derived (MET) or audit links. */
@@ -113,34 +153,31 @@ export function splitProperties(raw: Record<string, unknown>): {
 
 /** Reads the state of the given entities, the annotations of their evidence and their rejection records. */
 export async function captureState(tx: ManagedTransaction, ids: string[]): Promise<GraphState> {
-  const result = await tx.run(cypher("queries/curation/state-nodes"), { ids, skip: [...SKIPPED_RELS] });
+  const result = await tx.run<StateNodeRecord>(cypher("queries/curation/state-nodes"), {
+    ids,
+    skip: [...SKIPPED_RELS],
+  });
   const nodes: NodeState[] = result.records.map((r) => {
-    const id = r.get("id") as string;
+    const id = r.get("id");
     if (!r.get("exists")) return { id, exists: false };
-    const labels = r.get("labels") as string[];
-    const { props, temporals } = splitProperties(r.get("props") as Record<string, unknown>);
+    const labels = r.get("labels");
+    const { props, temporals } = splitProperties(r.get("props"));
     const rels: RelState[] = [];
-    for (const raw of r.get("rels") as Record<string, unknown>[]) {
-      const otherLabel = OTHER_LABELS.find((l) => (raw.otherLabels as string[]).includes(l));
+    for (const raw of r.get("rels")) {
+      const otherLabel = OTHER_LABELS.find((l) => raw.otherLabels.includes(l));
       const otherId = str(raw.otherId);
       // Links to nodes without an application id (none in the model) cannot be recorded, so they are left out.
       if (!otherLabel || !otherId) continue;
-      rels.push({
-        type: raw.type as string,
-        dir: raw.dir as "out" | "in",
-        otherLabel,
-        otherId,
-        props: toJsonMap(raw.props as Record<string, unknown>),
-      });
+      rels.push({ type: raw.type, dir: raw.dir, otherLabel, otherId, props: toJsonMap(raw.props) });
     }
     rels.sort((a, b) => (relKey(a) < relKey(b) ? -1 : relKey(a) > relKey(b) ? 1 : 0));
     const label = ENTITY_LABELS.find((l) => labels.includes(l)) ?? entityLabel("organization");
     return { id, exists: true, label, props, temporals, rels };
   });
 
-  const rejections = (await tx.run(cypher("queries/curation/state-rejections"), { ids })).records.map((r) =>
-    toRejection(r.get("rejection") as Record<string, unknown>),
-  );
+  const rejections = (
+    await tx.run<RejectionRecordShape>(cypher("queries/curation/state-rejections"), { ids })
+  ).records.map((r) => toRejection(r.get("rejection")));
   const evidenceIds = new Set<string>();
   for (const n of nodes)
     for (const rel of n.rels ?? [])
@@ -153,9 +190,9 @@ export async function captureState(tx: ManagedTransaction, ids: string[]): Promi
 /** Review annotations of the given evidence ids, sorted by id. */
 export async function readEvidenceNotes(tx: ManagedTransaction, ids: string[]): Promise<EvidenceNote[]> {
   if (ids.length === 0) return [];
-  const result = await tx.run(cypher("queries/curation/state-evidence"), { ids });
+  const result = await tx.run<EvidenceNoteRecord>(cypher("queries/curation/state-evidence"), { ids });
   return result.records.map((r) => ({
-    id: r.get("id") as string,
+    id: r.get("id"),
     status: str(r.get("status")),
     statusNote: str(r.get("statusNote")),
     statusChange: str(r.get("statusChange")),
@@ -214,7 +251,7 @@ export async function readRejectionFates(tx: ManagedTransaction, ids: string[]):
 export async function readRejectedEvidence(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < ids.length; i += SCREEN_PAGE) {
-    const result = await tx.run<{ id: string }>(cypher("queries/curation/screen-evidence"), {
+    const result = await tx.run<IdRecord>(cypher("queries/curation/screen-evidence"), {
       ids: ids.slice(i, i + SCREEN_PAGE),
     });
     for (const r of result.records) out.push(r.get("id"));
@@ -296,8 +333,8 @@ export function touchedActors(...states: GraphState[]): string[] {
 /** Types of the existing entities among `ids`. */
 export async function readTypes(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const result = await tx.run(cypher("queries/curation/node-types"), { ids });
-  return new Map(result.records.map((r) => [r.get("id") as string, r.get("type") as string]));
+  const result = await tx.run<{ id: string; type: string }>(cypher("queries/curation/node-types"), { ids });
+  return new Map(result.records.map((r) => [r.get("id"), r.get("type")]));
 }
 
 /* ----------------------------------------------------------------------------------------------------------------
@@ -337,15 +374,17 @@ function toChange(raw: Record<string, unknown>): ChangeRecord {
 
 /** One audit record, or null. */
 export async function readChange(tx: ManagedTransaction, id: string): Promise<ChangeRecord | null> {
-  const result = await tx.run(cypher("queries/curation/change"), { id });
-  const raw = result.records[0]?.get("change") as Record<string, unknown> | undefined;
-  return raw ? toChange(raw) : null;
+  const result = await tx.run<ChangeRecordShape>(cypher("queries/curation/change"), { id });
+  const record = result.records[0];
+  return record ? toChange(record.get("change")) : null;
 }
 
 /** The audit records naming a subject, newest first. */
 export async function readHistory(db: Database, id: string, limit: number): Promise<ChangeRecord[]> {
-  return db.read(cypher("queries/curation/history"), { id, limit: neo4j.int(limit) }, (r) =>
-    toChange(r.get("change") as Record<string, unknown>),
+  return db.read(
+    cypher("queries/curation/history"),
+    { id, limit: neo4j.int(limit) },
+    (r: Neo4jRecord<ChangeRecordShape>) => toChange(r.get("change")),
   );
 }
 
@@ -355,9 +394,9 @@ export async function readLaterChanges(
   id: string,
   subjectIds: string[],
 ): Promise<{ id: string; revertedBy: string | null; revertOf: string | null }[]> {
-  const result = await tx.run(cypher("queries/curation/later-changes"), { id, subjectIds });
+  const result = await tx.run<LaterChangeRecord>(cypher("queries/curation/later-changes"), { id, subjectIds });
   return result.records.map((r) => ({
-    id: r.get("id") as string,
+    id: r.get("id"),
     revertedBy: str(r.get("revertedBy")),
     revertOf: str(r.get("revertOf")),
   }));

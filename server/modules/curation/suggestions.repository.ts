@@ -7,11 +7,11 @@
  * ambiguous mention moves. The service (suggestions.service.ts) and the import hooks (import-hooks.ts) decide; the
  * Cypher runs here.
  */
-import neo4j, { type Integer, type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
+import neo4j, { type ManagedTransaction, type Record as Neo4jRecord } from "neo4j-driver";
 import type { Json } from "../../../contracts/json.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
-import { toJsonMap, toNumber } from "../../db/values.js";
+import { type CountRecord, type IdRecord, toJsonMap, toNumber } from "../../db/values.js";
 
 /** A suggestion as the review page shows it. */
 export type SuggestionView = Record<string, Json>;
@@ -19,16 +19,6 @@ export type SuggestionView = Record<string, Json>;
 /** A record of queries/curation/suggestion, suggestions-by-key and suggestions-list: the node's properties. */
 interface SuggestionRecord {
   suggestion: Record<string, unknown>;
-}
-
-/** A record of a query that returns ids (evidence-in-span, suggestions-write). */
-interface IdRecord {
-  id: string;
-}
-
-/** A record of a query that returns how many it changed. */
-interface CountRecord {
-  count: Integer;
 }
 
 /** The queue by status, newest first, with each candidate's name and the article's title. */

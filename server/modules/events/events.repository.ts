@@ -8,7 +8,7 @@
 import { type ManagedTransaction, int as neoInt } from "neo4j-driver";
 import type { NodeRef } from "../../../contracts/api.js";
 import { cypher } from "../../db/cypher.js";
-import { toJson, toNumber } from "../../db/values.js";
+import { type IdRecord, toJson, toNumber } from "../../db/values.js";
 
 export interface EventRow {
   id: string;
@@ -114,15 +114,15 @@ export function citationRow(value: unknown): CitationRow {
 /** Events by id, oldest first; unknown ids are skipped. */
 export async function readEventRows(tx: ManagedTransaction, ids: string[]): Promise<EventRow[]> {
   if (ids.length === 0) return [];
-  const result = await tx.run(cypher("queries/events/events"), { ids });
+  const result = await tx.run<{ event: Record<string, unknown> }>(cypher("queries/events/events"), { ids });
   return result.records.map((r) => eventRow(r.get("event")));
 }
 
 /** Stored texts of the given articles, by id (articles without text are absent). */
 export async function readArticleTexts(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const result = await tx.run(cypher("queries/events/article-texts"), { ids });
-  return new Map(result.records.map((r) => [r.get("id") as string, r.get("text") as string]));
+  const result = await tx.run<{ id: string; text: string }>(cypher("queries/events/article-texts"), { ids });
+  return new Map(result.records.map((r) => [r.get("id"), r.get("text")]));
 }
 
 /** Ids of the encounter events two actors share, oldest first. */
@@ -133,7 +133,7 @@ export async function readEncounterIds(
   encounterKinds: readonly string[],
   limit: number,
 ): Promise<string[]> {
-  const result = await tx.run(cypher("queries/events/encounters"), {
+  const result = await tx.run<IdRecord>(cypher("queries/events/encounters"), {
     source,
     target,
     encounterKinds: [...encounterKinds],

@@ -8,7 +8,7 @@
 import { type Integer, type ManagedTransaction, type Record as Neo4jRecord, int as neoInt } from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
-import { toJson, toNumber } from "../../db/values.js";
+import { type IdRecord, toJson, toNumber } from "../../db/values.js";
 
 export interface EventRow {
   id: string;
@@ -55,10 +55,65 @@ export interface EventFilter {
   maxEvents: number;
 }
 
+/* ----------------------------------------------------------------------------------------------------------------
+ * Record shapes: what each query returns, as the driver gives it
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** A record of queries/graph/events. */
+interface EventRecord {
+  id: string;
+  name: string;
+  kind: string;
+  date: string | null;
+  datePrecision: string | null;
+  dateStart: string | null;
+  dateEnd: string | null;
+  place: string | null;
+  topics: string[];
+  produced: string[];
+  participants: { id: string; role: string | null }[];
+}
+
+/** A record of queries/graph/entities. */
+interface EntityRecord {
+  id: string;
+  name: string;
+  type: string;
+  kind: string;
+  date: string | null;
+  datePrecision: string | null;
+  x: number | null;
+  y: number | null;
+  countries: string[];
+  degree: Integer;
+}
+
+/** A record of queries/graph/links. */
+interface LinkRecord {
+  source: string;
+  target: string;
+  kind: string;
+  title: string | null;
+  since: string | null;
+  until: string | null;
+  asOf: string | null;
+}
+
+/** A record of queries/graph/timeline. */
+interface TimelineRecord {
+  precision: string;
+  bucket: string | null;
+  count: Integer;
+}
+
+/** Dates and titles as text (a stored temporal becomes its ISO string). */
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(toJson(v)));
 
 export async function readEvents(tx: ManagedTransaction, filter: EventFilter): Promise<EventRow[]> {
-  const result = await tx.run(cypher("queries/graph/events"), { ...filter, maxEvents: intParam(filter.maxEvents) });
+  const result = await tx.run<EventRecord>(cypher("queries/graph/events"), {
+    ...filter,
+    maxEvents: intParam(filter.maxEvents),
+  });
   return result.records.map((r) => ({
     id: r.get("id"),
     name: r.get("name"),
@@ -70,7 +125,7 @@ export async function readEvents(tx: ManagedTransaction, filter: EventFilter): P
     place: str(r.get("place")),
     topics: r.get("topics"),
     produced: r.get("produced"),
-    participants: (r.get("participants") as { id: string; role: string | null }[]).map((p) => ({
+    participants: r.get("participants").map((p) => ({
       id: p.id,
       role: p.role ?? "participant",
     })),
@@ -78,7 +133,7 @@ export async function readEvents(tx: ManagedTransaction, filter: EventFilter): P
 }
 
 export async function readEntities(tx: ManagedTransaction, ids: string[]): Promise<EntityRow[]> {
-  const result = await tx.run(cypher("queries/graph/entities"), { ids });
+  const result = await tx.run<EntityRecord>(cypher("queries/graph/entities"), { ids });
   return result.records.map((r) => ({
     id: r.get("id"),
     name: r.get("name"),
@@ -94,12 +149,12 @@ export async function readEntities(tx: ManagedTransaction, ids: string[]): Promi
 }
 
 export async function readTopActorIds(tx: ManagedTransaction, limit: number): Promise<string[]> {
-  const result = await tx.run(cypher("queries/graph/actors"), { limit: intParam(limit) });
+  const result = await tx.run<IdRecord>(cypher("queries/graph/actors"), { limit: intParam(limit) });
   return result.records.map((r) => r.get("id"));
 }
 
 export async function readLinks(tx: ManagedTransaction, ids: string[]): Promise<LinkRow[]> {
-  const result = await tx.run(cypher("queries/graph/links"), { ids });
+  const result = await tx.run<LinkRecord>(cypher("queries/graph/links"), { ids });
   return result.records.map((r) => ({
     source: r.get("source"),
     target: r.get("target"),
@@ -140,9 +195,9 @@ export async function readTimeline(
   return db.read(
     cypher("queries/graph/timeline"),
     { ...filter },
-    (r) => ({
-      precision: r.get("precision") as string,
-      bucket: r.get("bucket") as string | null,
+    (r: Neo4jRecord<TimelineRecord>) => ({
+      precision: r.get("precision"),
+      bucket: r.get("bucket"),
       count: toNumber(r.get("count")),
     }),
     { timeoutMs: 15_000 },

@@ -6,6 +6,7 @@
  * someone by surname alone (extraction.surnames.ts), and which texts it already holds, so that they keep their
  * article's id (extraction.identity.ts).
  */
+import type { Record as Neo4jRecord } from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 
@@ -16,20 +17,28 @@ export const SURNAME = /^\p{Lu}[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*$/u;
 export async function personsBySurname(db: Database, surnames: string[]): Promise<Map<string, string[]>> {
   const asked = [...new Set(surnames.filter((s) => SURNAME.test(s)))];
   if (!asked.length) return new Map();
-  const rows = await db.read(cypher("queries/ingest/persons-by-surname"), { surnames: asked }, (r) => ({
-    surname: r.get("surname") as string,
-    ids: r.get("ids") as string[],
-  }));
+  const rows = await db.read(
+    cypher("queries/ingest/persons-by-surname"),
+    { surnames: asked },
+    (r: Neo4jRecord<{ surname: string; ids: string[] }>) => ({
+      surname: r.get("surname"),
+      ids: r.get("ids"),
+    }),
+  );
   return new Map(rows.map((r) => [r.surname, r.ids]));
 }
 
 /** Article ids by the SHA-256 of their stored text, for the given hashes (the first id when two share one). */
 export async function articleIdsBySha256(db: Database, hashes: string[]): Promise<Map<string, string>> {
   if (!hashes.length) return new Map();
-  const rows = await db.read(cypher("queries/ingest/articles-by-sha256"), { hashes: [...new Set(hashes)] }, (r) => ({
-    sha256: String(r.get("sha256")),
-    id: String(r.get("id")),
-  }));
+  const rows = await db.read(
+    cypher("queries/ingest/articles-by-sha256"),
+    { hashes: [...new Set(hashes)] },
+    (r: Neo4jRecord<{ sha256: string; id: string }>) => ({
+      sha256: r.get("sha256"),
+      id: r.get("id"),
+    }),
+  );
   const ids = new Map<string, string>();
   for (const row of rows) if (!ids.has(row.sha256)) ids.set(row.sha256, row.id);
   return ids;

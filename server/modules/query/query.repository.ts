@@ -8,6 +8,7 @@
  */
 import neo4j, { type ManagedTransaction, type Node, type Notification, type Plan } from "neo4j-driver";
 import type { CellValue, QueryNotification, QuerySchemaDto } from "../../../contracts/query.js";
+import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { QueryTimeoutError, translateQueryError } from "./query.errors.js";
 import { ResultMapper } from "./query.mapper.js";
@@ -124,8 +125,8 @@ async function collect(
   const missing = mapper.missingEndpoints();
   if (missing.length > 0) {
     // Relationships returned without their end nodes: fetch those nodes, by element id, in the same transaction.
-    const ends = await tx.run("MATCH (n) WHERE elementId(n) IN $ids RETURN n", { ids: missing });
-    mapper.addEndpoints(ends.records.map((r) => r.get("n") as Node));
+    const ends = await tx.run<{ n: Node }>(cypher("queries/query/endpoints"), { ids: missing });
+    mapper.addEndpoints(ends.records.map((r) => r.get("n")));
   }
   mapper.finish();
   return {
@@ -141,12 +142,13 @@ async function collect(
 export async function readSchema(db: Database, timeoutMs: number): Promise<QuerySchemaDto> {
   return db.readTx(
     async (tx) => {
-      const list = async (q: string) =>
-        (await tx.run(q)).records.map((r) => String(r.get(0))).sort((a, b) => a.localeCompare(b));
+      // Each query returns one column of names.
+      const list = async (query: string) =>
+        (await tx.run(query)).records.map((r) => String(r.get(0))).sort((a, b) => a.localeCompare(b));
       return {
-        labels: await list("CALL db.labels() YIELD label RETURN label"),
-        relationshipTypes: await list("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType"),
-        propertyKeys: await list("CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey"),
+        labels: await list(cypher("queries/query/labels")),
+        relationshipTypes: await list(cypher("queries/query/relationship-types")),
+        propertyKeys: await list(cypher("queries/query/property-keys")),
       };
     },
     { timeoutMs },

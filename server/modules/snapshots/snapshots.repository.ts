@@ -5,10 +5,10 @@
  * Reads and writes `Snapshot` nodes with the Cypher in `cypher/queries/snapshots/`, mapping records to plain rows.
  * Payloads arrive here already compressed; this layer never looks inside them.
  */
-import { int as neoInt } from "neo4j-driver";
+import { type Record as Neo4jRecord, int as neoInt } from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
-import { toJson, toNumber } from "../../db/values.js";
+import { type CountRecord, toJson, toNumber } from "../../db/values.js";
 
 /** A stored snapshot as Neo4j holds it (payload still compressed, null once taken down). */
 export interface SnapshotRow {
@@ -45,6 +45,25 @@ export type SnapshotSummaryRow = Pick<
   "id" | "title" | "note" | "formatVersion" | "nodeCount" | "edgeCount" | "createdAt"
 >;
 
+/** A record of queries/snapshots/get and list: the snapshot node's properties. */
+interface SnapshotRecord {
+  snapshot: Record<string, unknown>;
+}
+
+/** A record of queries/snapshots/evidence: a subject's evidence ids. */
+interface EvidenceRecord {
+  id: string;
+  evidence: string[];
+}
+
+/** A record of queries/snapshots/role-evidence: one role's evidence ids. */
+interface RoleEvidenceRecord {
+  source: string;
+  target: string;
+  title: unknown;
+  evidence: unknown[];
+}
+
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(toJson(v)));
 
 function rowOf(map: Record<string, unknown>): SnapshotRow {
@@ -70,7 +89,9 @@ export async function insertSnapshot(
   snapshot: NewSnapshot,
 ): Promise<{ created: boolean; takenDown: boolean }> {
   return db.writeTx(async (tx) => {
-    const result = await tx.run(cypher("queries/snapshots/create"), { ...snapshot });
+    const result = await tx.run<{ created: boolean; takenDown: boolean }>(cypher("queries/snapshots/create"), {
+      ...snapshot,
+    });
     const record = result.records[0]!;
     return { created: record.get("created") === true, takenDown: record.get("takenDown") === true };
   });
@@ -78,13 +99,15 @@ export async function insertSnapshot(
 
 /** One snapshot, or null when the id is unknown. */
 export async function findSnapshot(db: Database, id: string): Promise<SnapshotRow | null> {
-  const rows = await db.read(cypher("queries/snapshots/get"), { id }, (r) => rowOf(r.get("snapshot")));
+  const rows = await db.read(cypher("queries/snapshots/get"), { id }, (r: Neo4jRecord<SnapshotRecord>) =>
+    rowOf(r.get("snapshot")),
+  );
   return rows[0] ?? null;
 }
 
 /** The most recent snapshots that are not taken down, newest first. */
 export async function listSnapshots(db: Database, limit: number): Promise<SnapshotSummaryRow[]> {
-  return db.read(cypher("queries/snapshots/list"), { limit: neoInt(limit) }, (r) => {
+  return db.read(cypher("queries/snapshots/list"), { limit: neoInt(limit) }, (r: Neo4jRecord<SnapshotRecord>) => {
     const { id, title, note, formatVersion, nodeCount, edgeCount, createdAt } = rowOf(r.get("snapshot"));
     return { id, title, note, formatVersion, nodeCount, edgeCount, createdAt };
   });
@@ -99,7 +122,9 @@ export async function markTakenDown(db: Database, id: string, reason: string): P
 
 /** Number of stored snapshots, taken down or not. */
 export async function countSnapshots(db: Database): Promise<number> {
-  const rows = await db.read(cypher("queries/snapshots/count"), {}, (r) => toNumber(r.get("count")));
+  const rows = await db.read(cypher("queries/snapshots/count"), {}, (r: Neo4jRecord<CountRecord>) =>
+    toNumber(r.get("count")),
+  );
   return rows[0] ?? 0;
 }
 
@@ -109,7 +134,7 @@ export async function readEvidence(db: Database, ids: string[]): Promise<Map<str
   const rows = await db.read(
     cypher("queries/snapshots/evidence"),
     { ids },
-    (r) => [String(r.get("id")), r.get("evidence") as string[]] as const,
+    (r: Neo4jRecord<EvidenceRecord>) => [r.get("id"), r.get("evidence")] as const,
   );
   return new Map(rows);
 }
@@ -120,10 +145,14 @@ export async function readRoleEvidence(
   pairs: { source: string; target: string }[],
 ): Promise<Map<string, string[]>> {
   if (pairs.length === 0) return new Map();
-  const rows = await db.read(cypher("queries/snapshots/role-evidence"), { pairs }, (r) => {
-    const k = `${r.get("source")}|${r.get("target")}|${str(r.get("title")) ?? ""}`;
-    return [k, (r.get("evidence") as unknown[]).map(String)] as const;
-  });
+  const rows = await db.read(
+    cypher("queries/snapshots/role-evidence"),
+    { pairs },
+    (r: Neo4jRecord<RoleEvidenceRecord>) => {
+      const k = `${r.get("source")}|${r.get("target")}|${str(r.get("title")) ?? ""}`;
+      return [k, r.get("evidence").map(String)] as const;
+    },
+  );
   const map = new Map<string, string[]>();
   for (const [k, ev] of rows) map.set(k, [...(map.get(k) ?? []), ...ev]);
   return map;
