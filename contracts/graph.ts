@@ -59,6 +59,43 @@ export const serializedGraphSchema = z
   .describe("graphology serialisation, keyed by application ids");
 export type SerializedGraph = z.infer<typeof serializedGraphSchema>;
 
+/** How a tie or an actor compares between two periods: only in the later one, only in the earlier one, in both. */
+export const DIFF_CHANGES = ["added", "removed", "kept"] as const;
+export type DiffChange = (typeof DIFF_CHANGES)[number];
+
+/**
+ * `GET /api/diff`: the who-met-whom network of two periods in one graph. Every edge is a tie (a pair that met) with
+ * its meetings in period A (`countA`) and in period B (`countB`) and its `change`; every node says whether it is in
+ * A's network, B's or both.
+ */
+export const diffGraphSchema = serializedGraphSchema
+  .extend({
+    attributes: z.object({
+      a: z.object({ from: z.string(), to: z.string(), events: z.number().int() }),
+      b: z.object({ from: z.string(), to: z.string(), events: z.number().int() }),
+      added: z.number().int().describe("ties only in B"),
+      removed: z.number().int().describe("ties only in A"),
+      kept: z.number().int().describe("ties in both"),
+      truncated: z.boolean(),
+    }),
+    nodes: z.array(
+      serializedNodeSchema.extend({ attributes: nodeAttributesSchema.extend({ change: z.enum(DIFF_CHANGES) }) }),
+    ),
+    edges: z.array(
+      serializedEdgeSchema.extend({
+        attributes: edgeAttributesSchema.extend({
+          change: z.enum(DIFF_CHANGES),
+          countA: z.number().int().describe("meetings of the pair in period A"),
+          countB: z.number().int().describe("meetings of the pair in period B"),
+        }),
+      }),
+    ),
+  })
+  .describe(
+    "two periods' who-met-whom networks in one graphology serialisation, each tie marked added, removed or kept",
+  );
+export type DiffGraph = z.infer<typeof diffGraphSchema>;
+
 /**
  * A serialised graph as snapshots store and export it: graphology's `graph.export()` with any attributes (edges may
  * lack keys and be undirected in a mixed graph).

@@ -3,13 +3,15 @@
  * ============
  *
  * `GET /api/graph` (the network for the explorer, filtered, within the element budget), `GET /api/timeline`
- * (events per month, same filters) and `GET /api/stats` (counts per label and relationship type).
+ * (events per month, same filters), `GET /api/diff` (two periods compared) and `GET /api/stats` (counts per label
+ * and relationship type).
  */
-import { serializedGraphSchema } from "../../../contracts/graph.js";
+import { diffGraphSchema, serializedGraphSchema } from "../../../contracts/graph.js";
 import { statsDtoSchema, timelineDtoSchema } from "../../../contracts/api.js";
 import type { RouteDeps } from "../../app-deps.js";
 import { type Route, defineRoute } from "../../http/route.js";
-import { graphQuerySchema, timelineQuerySchema } from "./graph.schemas.js";
+import { buildDiff } from "./graph.diff.js";
+import { diffQuerySchema, graphQuerySchema, timelineQuerySchema } from "./graph.schemas.js";
 import { buildOverview } from "./graph.service.js";
 import { getStats, getTimeline } from "./graph.stats.js";
 
@@ -25,6 +27,17 @@ export function graphRoutes({ db, config }: RouteDeps): Route[] {
       errors: [400],
       cache: true,
       handler: ({ query }) => buildOverview(db, query),
+    }),
+    defineRoute({
+      method: "get",
+      path: "/diff",
+      summary:
+        "Two periods' who-met-whom networks in one graph: every tie marked added (only in b), removed (only in a) or kept, with its meetings in each",
+      query: { schema: diffQuerySchema(config.graphBudget), what: "comparison query" },
+      response: diffGraphSchema,
+      errors: [400],
+      cache: true,
+      handler: ({ query }) => buildDiff(db, query),
     }),
     defineRoute({
       method: "get",

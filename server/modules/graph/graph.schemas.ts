@@ -36,6 +36,37 @@ export function graphQuerySchema(maxBudget: number) {
 
 export type GraphQuery = z.output<ReturnType<typeof graphQuerySchema>>;
 
+/** A period `FROM..TO`, each end a partial date (`2017`, `2017-01`, `2017-01-31`); an event counts when its span overlaps. */
+const periodSchema = z
+  .string()
+  .regex(/^[^.]+\.\.[^.]+$/, "a period is FROM..TO, e.g. 2017-01..2019-12")
+  .transform((value) => {
+    const [from, to] = value.split("..") as [string, string];
+    return { from, to };
+  })
+  .pipe(
+    z
+      .object({ from: partialDateSchema, to: partialDateSchema })
+      .refine((p) => dateRange(p.from).first <= dateRange(p.to).last, {
+        message: "a period must not end before it starts",
+      }),
+  );
+
+/** Query parameters of `GET /api/diff`: two periods and the graph's filters (the view is always who-met-whom). */
+export function diffQuerySchema(maxBudget: number) {
+  return z.object({
+    a: periodSchema,
+    b: periodSchema,
+    kinds: slugList,
+    eventKinds: slugList,
+    topics: slugList,
+    countries: slugList,
+    roles: slugList,
+    limit: z.coerce.number().int().min(1).max(maxBudget).default(maxBudget),
+  });
+}
+export type DiffQuery = z.output<ReturnType<typeof diffQuerySchema>>;
+
 /** The timeline takes the same filters as /api/graph; `view` and `limit` are accepted and ignored. */
 export const timelineQuerySchema = graphQuerySchema(1_000_000);
 export type TimelineQuery = z.output<typeof timelineQuerySchema>;

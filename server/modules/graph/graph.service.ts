@@ -84,7 +84,10 @@ export async function buildOverview(db: Database, query: GraphQuery): Promise<Se
   });
 }
 
-function passesActorFilters(e: EntityRow, query: GraphQuery): boolean {
+/** The filters that choose actors and participations (kinds, countries, roles). */
+export type ActorFilters = Pick<GraphQuery, "kinds" | "countries" | "roles">;
+
+export function passesActorFilters(e: EntityRow, query: ActorFilters): boolean {
   if (e.type === "event") return true;
   if (query.kinds && !query.kinds.includes(e.type) && !query.kinds.includes(e.kind)) return false;
   if (query.countries && ACTORS.has(e.type) && !e.countries.some((c) => query.countries!.includes(c))) return false;
@@ -109,12 +112,12 @@ function edge(key: string, source: string, target: string, attributes: EdgeAttri
   return { key, source, target, attributes };
 }
 
-function participantsOf(event: EventRow, shown: Map<string, EntityRow>, query: GraphQuery) {
+function participantsOf(event: EventRow, shown: Map<string, EntityRow>, query: ActorFilters) {
   return event.participants.filter((p) => shown.has(p.id) && (!query.roles || query.roles.includes(p.role)));
 }
 
 /** Actors linked by `met` edges: one edge per pair, weighted by the number of encounters in the window. */
-function projectMet(events: EventRow[], shown: Map<string, EntityRow>, query: GraphQuery): SerializedGraph {
+export function projectMet(events: EventRow[], shown: Map<string, EntityRow>, query: ActorFilters): SerializedGraph {
   const nodes = new Map<string, SerializedNode>();
   const pairs = new Map<string, { source: string; target: string; events: EventRow[] }>();
   for (const event of events) {
@@ -196,7 +199,7 @@ function eventGraph(events: EventRow[], shown: Map<string, EntityRow>, query: Gr
 }
 
 /** Keeps the `limit` most connected nodes and the edges between them. */
-function applyBudget(graph: SerializedGraph, limit: number): SerializedGraph {
+export function applyBudget(graph: SerializedGraph, limit: number): SerializedGraph {
   if (graph.nodes.length <= limit) return graph;
   const nodes = [...graph.nodes]
     .sort((a, b) => (b.attributes.degree ?? 0) - (a.attributes.degree ?? 0))
