@@ -86,7 +86,14 @@ export const articleSchema = z.object({
   id: idSchema,
   title: shortText,
   publisher: shortText.optional(),
-  url: z.url().max(2_000).optional(),
+  /** A link to the article: http(s) only, since it is shown as a link beside every citation. */
+  url: z
+    .url({
+      protocol: /^https?$/,
+      error: "an article url must be an http:// or https:// URL (javascript:, file: and other schemes are refused)",
+    })
+    .max(2_000)
+    .optional(),
   published: partialDateSchema.optional(),
   publishedPrecision: z.enum(DATE_PRECISIONS).optional(),
   /** How the publication date was found: "stated", "inferred from …". */

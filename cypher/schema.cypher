@@ -40,6 +40,7 @@ CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.dateStart);
 CREATE INDEX agreement_date IF NOT EXISTS FOR (n:Agreement) ON (n.dateStart);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
 CREATE INDEX article_sha256 IF NOT EXISTS FOR (n:Article) ON (n.sha256);
+CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url);
 
 // Names, aliases and role titles, folded so that "Cavusoglu" finds "Çavuşoğlu".
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.titleText]

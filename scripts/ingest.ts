@@ -1,93 +1,132 @@
 /**
- * npm run ingest -- <article files…>
- * ==================================
+ * npm run ingest -- <source…>
+ * ===========================
  *
- * Reads news articles, extracts who met whom (with evidence spans), and loads the result through the import path:
- * validated, one transaction, idempotent (ingesting an article twice changes nothing). The article texts are stored
- * so cited passages can be shown. `--dry-run` prints the import document instead of writing it. Items the extractor
- * is unsure of (below its confidence threshold) go to the review queue instead of the graph unless `--accept-all`;
- * a long text that is clearly not English is refused with a message, and nothing is written.
+ * Reads news, extracts who met whom (with evidence spans), and loads the result through the import path. A source is
+ * a text file, an HTML file, a folder (recursively: .txt, .html, .htm), the http(s) URL of an article page, or an
+ * RSS/Atom feed (URL or file) whose every item is fetched. Each article is validated and written in its own
+ * transaction and is idempotent (ingesting an article twice changes nothing), so a batch stopped half-way and run
+ * again finishes the rest without duplicates. A source that fails is reported and the rest goes on; a progress line
+ * on stderr says where the batch stands, and a summary ends it. `--dry-run` prints the import document instead of
+ * writing it. Items the extractor is unsure of go to the review queue unless `--accept-all`.
  */
-import { readFile } from "node:fs/promises";
 import { loadConfig } from "../server/config.js";
 import { connectForCli } from "../server/db/cli-connection.js";
 import { createLogger } from "../server/log.js";
 import { curationImportHooks } from "../server/modules/curation/import-hooks.js";
-import { ArticleInputError, articlesToImport, decodeArticle } from "../server/modules/ingest/extraction.import.js";
-import { articlesToImportFor } from "../server/modules/ingest/extraction.service.js";
-import { loadImportFile } from "../server/modules/ingest/import.service.js";
 import { validateImport } from "../server/modules/ingest/import.validate.js";
-import { exitWith, parseCli } from "./cli.js";
+import { type BatchProgress, ingestSources } from "../server/modules/ingest/news/news.batch.js";
+import { DEFAULT_MAX_FEED_ITEMS } from "../server/modules/ingest/news/news.feed.js";
+import { DEFAULT_FETCHER_OPTIONS, createFetcher } from "../server/modules/ingest/news/news.fetch.js";
+import { exitWith, integerOption, parseCli, reserveStdout } from "./cli.js";
 
-const USAGE = `usage: npm run ingest -- [--dry-run] [--accept-all] <article.txt> [<article.txt>…]
-  --dry-run     print the import document (JSON) on stdout instead of writing it (npm run --silent ingest …)
-  --accept-all  write doubtful items too, instead of sending them to the review queue`;
-const { values, positionals: files } = parseCli({
+const USAGE = `usage: npm run ingest -- [options] <source> [<source>…]
+  a source is a .txt or .html file, a folder (recursively: .txt .html .htm), an http(s) URL of an article page,
+  or an RSS/Atom feed (URL or .xml/.rss/.atom file) whose every item is fetched
+  --dry-run                  print the import document (JSON) on stdout instead of writing it (npm run --silent ingest …)
+  --accept-all               write doubtful items too, instead of sending them to the review queue
+  --max-feed-items <n>       items read from each feed (default ${DEFAULT_MAX_FEED_ITEMS})
+  --per-host-per-minute <n>  requests to one site a minute (default ${DEFAULT_FETCHER_OPTIONS.perHostPerMinute})
+  --timeout <seconds>        deadline of one fetch (default ${DEFAULT_FETCHER_OPTIONS.timeoutMs / 1000})`;
+const { values, positionals: sources } = parseCli({
   name: "ingest",
   usage: USAGE,
-  options: { "dry-run": { type: "boolean", default: false }, "accept-all": { type: "boolean", default: false } },
+  options: {
+    "dry-run": { type: "boolean", default: false },
+    "accept-all": { type: "boolean", default: false },
+    "max-feed-items": { type: "string" },
+    "per-host-per-minute": { type: "string" },
+    timeout: { type: "string" },
+  },
   positionals: true,
 });
+if (sources.length === 0) exitWith("ingest", `give at least one source. ${USAGE.split("\n")[0]}`);
 const dryRun = values["dry-run"];
-const acceptAll = values["accept-all"];
-if (files.length === 0) exitWith("ingest", `give at least one article file. ${USAGE.split("\n")[0]}`);
+const maxFeedItems =
+  values["max-feed-items"] === undefined
+    ? undefined
+    : integerOption("ingest", "max-feed-items", values["max-feed-items"], 1, 10_000);
+const perHost =
+  values["per-host-per-minute"] === undefined
+    ? DEFAULT_FETCHER_OPTIONS.perHostPerMinute
+    : integerOption("ingest", "per-host-per-minute", values["per-host-per-minute"], 1, 1_000_000);
+const timeoutMs =
+  values.timeout === undefined
+    ? DEFAULT_FETCHER_OPTIONS.timeoutMs
+    : integerOption("ingest", "timeout", values.timeout, 1, 600) * 1000;
 
-let inputs;
-try {
-  inputs = await Promise.all(
-    files.map(async (file) => {
-      const bytes = await readFile(file).catch(() => {
-        throw new ArticleInputError(file, "cannot be read (does the file exist?)");
-      });
-      return decodeArticle(file, bytes);
-    }),
-  );
-} catch (error) {
-  console.error(`${error instanceof Error ? error.message : String(error)}\nNothing was written.`);
-  process.exit(1);
+// The dry run's document is the only thing on stdout.
+const writeStdout = reserveStdout();
+const config = loadConfig();
+const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+const fetcher = createFetcher({
+  allowPrivate: config.fetch.allowPrivate,
+  perHostPerMinute: perHost,
+  timeoutMs,
+  whenHostBusy: "wait",
+});
+// Texts and URLs the graph already holds are skipped, and shared lone surnames become review questions: both need
+// the database, which a dry run does without.
+const connection = dryRun ? null : await connectForCli(config, log);
+
+/* Progress: one line rewritten in place on a terminal, else a line a second (and the last one). */
+const terminal = process.stderr.isTTY === true;
+let lastLine = 0;
+let progressShown = false;
+function showProgress(p: BatchProgress, final = false): void {
+  const now = Date.now();
+  if (!terminal && !final && now - lastLine < 1_000) return;
+  lastLine = now;
+  const rate = p.elapsedMs > 0 ? ((p.done - p.failed) * 1000) / p.elapsedMs : 0;
+  const line = `ingest: ${p.done}/${p.total} articles, ${rate.toFixed(1)} articles/s, ${p.failed} failed`;
+  if (terminal) {
+    process.stderr.write(`\r\x1b[K${line}${final ? "\n" : ""}`);
+    progressShown = !final;
+  } else process.stderr.write(`${line}\n`);
 }
+let latest: BatchProgress | null = null;
 
-const config = dryRun ? null : loadConfig();
-const log = config ? createLogger(config.logLevel === "info" ? "warn" : config.logLevel) : null;
-// Texts the graph already holds keep their article ids, and shared lone surnames become review questions: both
-// need the database, which a dry run does without.
-const connection = config && log ? await connectForCli(config, log) : null;
 try {
-  const started = Date.now();
-  const imported = connection
-    ? await articlesToImportFor(connection.db, inputs, { acceptAll })
-    : articlesToImport(inputs, { acceptAll });
-  const { extraction, document, doubtful } = imported;
-  console.error(
-    `Extracted ${extraction.actors.length} actors, ${extraction.events.length} meetings and ${extraction.otherEvents.length} other events ` +
-      `from ${inputs.length} article(s) in ${Date.now() - started} ms.`,
+  const summary = await ingestSources(sources, {
+    db: connection?.db ?? null,
+    fetcher,
+    hooks: curationImportHooks,
+    log,
+    acceptAll: values["accept-all"],
+    maxFeedItems,
+    onProgress: (p) => {
+      latest = p;
+      showProgress(p);
+    },
+    onFailure: (f) => {
+      if (progressShown) process.stderr.write("\r\x1b[K");
+      process.stderr.write(`ingest: failed: ${f.message}\n`);
+    },
+  });
+  if (latest) showProgress(latest, true);
+  const { articles } = summary;
+  const read = articles.new + articles.unchanged;
+  const rate = summary.elapsedMs > 0 ? (read * 1000) / summary.elapsedMs : 0;
+  process.stderr.write(
+    `ingest: ${articles.new} new, ${articles.unchanged} unchanged, ${articles.failed} failed article(s); ` +
+      `${summary.actors} actors and ${summary.events} events ${dryRun ? "found" : "in the new articles"}; ` +
+      `${(summary.elapsedMs / 1000).toFixed(1)} s (${rate.toFixed(1)} articles/s).\n`,
   );
-  if (doubtful.length) {
-    console.error(
-      `${doubtful.length} doubtful item(s) below the confidence threshold go to the review queue (/review), not the graph ` +
-        `(--accept-all writes them): ${doubtful.map((d) => d.label).join("; ")}`,
+  if (summary.document) {
+    const validation = validateImport(summary.document);
+    if (!validation.ok) {
+      process.stderr.write("ingest: the extraction did not validate:\n");
+      for (const issue of validation.errors) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
+      process.exitCode = 1;
+    } else writeStdout(`${JSON.stringify(summary.document, null, 2)}\n`);
+  }
+  if (articles.failed > 0) {
+    process.stderr.write(
+      `ingest: ${articles.failed} source(s) failed (listed above); the others were ${dryRun ? "read" : "ingested"}.\n`,
     );
+    process.exitCode = 1;
   }
-  const validation = validateImport(document);
-  if (!validation.ok) {
-    console.error("The extraction did not validate; nothing was written:");
-    for (const issue of validation.errors) console.error(`  ${issue.path}: ${issue.message}`);
-    process.exit(1);
-  }
-  if (!connection) {
-    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    process.exit(0);
-  }
-  const summary = await loadImportFile(connection.db, validation.data, { hooks: curationImportHooks });
-  console.error(
-    `Ingested ${summary.articles} article(s): ${summary.nodes} nodes, ${summary.links} links, ${summary.evidence} citations, ` +
-      `${summary.metLinks} met-with links refreshed, in ${(summary.elapsedMs / 1000).toFixed(1)} s.`,
-  );
-} catch (error) {
-  console.error(
-    `The ingest failed and was rolled back, nothing was written: ${error instanceof Error ? error.message : String(error)}`,
-  );
-  process.exitCode = 1;
 } finally {
+  fetcher.close();
   await connection?.close();
 }

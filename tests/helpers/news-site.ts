@@ -46,7 +46,9 @@ const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Frida
  */
 export function inventedStory(n: number): NewsStory {
   const [countryA, personA] = OFFICIALS[n % OFFICIALS.length]!;
-  const [countryB, personB] = OFFICIALS[(n + 1 + Math.floor(n / OFFICIALS.length)) % OFFICIALS.length]!;
+  // The second minister is never the first: an offset from 1 to 7, varying with n so pairs change.
+  const offset = 1 + (Math.floor(n / OFFICIALS.length) % (OFFICIALS.length - 1));
+  const [countryB, personB] = OFFICIALS[(n + offset) % OFFICIALS.length]!;
   const city = CAPITALS[n % CAPITALS.length]!;
   const topic = TOPICS[n % TOPICS.length]!;
   const day = new Date(Date.UTC(2025, 0, 6 + n * 3));

@@ -6,7 +6,7 @@
  * someone by surname alone (extraction.surnames.ts), and which texts it already holds, so that they keep their
  * article's id (extraction.identity.ts).
  */
-import type { Record as Neo4jRecord } from "neo4j-driver";
+import neo4j, { type Record as Neo4jRecord } from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 
@@ -42,4 +42,27 @@ export async function articleIdsBySha256(db: Database, hashes: string[]): Promis
   const ids = new Map<string, string>();
   for (const row of rows) if (!ids.has(row.sha256)) ids.set(row.sha256, row.id);
   return ids;
+}
+
+/** Article ids by their stored URL or a URL they were fetched from, for the given URLs (the first id when two share one). */
+export async function articleIdsByUrl(db: Database, urls: string[]): Promise<Map<string, string>> {
+  if (!urls.length) return new Map();
+  const rows = await db.read(
+    cypher("queries/ingest/articles-by-url"),
+    { urls: [...new Set(urls)] },
+    (r: Neo4jRecord<{ url: string; id: string }>) => ({
+      url: r.get("url"),
+      id: r.get("id"),
+    }),
+  );
+  const ids = new Map<string, string>();
+  for (const row of rows.sort((a, b) => a.id.localeCompare(b.id))) if (!ids.has(row.url)) ids.set(row.url, row.id);
+  return ids;
+}
+
+/** Records that an article was fetched from `url` (a link other than its own), for `articleIdsByUrl`. */
+export async function recordFetchedFrom(db: Database, id: string, url: string): Promise<void> {
+  await db.writeTx(async (tx) => {
+    await tx.run(cypher("queries/ingest/article-fetched-from"), { id, url, keep: neo4j.int(10) });
+  });
 }
