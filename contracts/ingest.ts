@@ -62,12 +62,26 @@ export const articleInputSchema = z.object({
 });
 export type ArticleInput = z.infer<typeof articleInputSchema>;
 
-/** `POST /api/articles/preview`: up to 50 articles. */
-export const articlesPreviewRequestSchema = z.object({
-  articles: z.array(articleInputSchema).min(1).max(50),
-  /** Write items below the extractor's confidence threshold to the graph too, instead of the review queue. */
-  acceptAll: z.boolean().optional(),
-});
+/** The URL of an article page for the server to fetch: http(s) only (it becomes the citation's link). */
+export const articleUrlSchema = z
+  .url({ protocol: /^https?$/, error: "url must be an http:// or https:// address of an article page" })
+  .max(2_000);
+
+/**
+ * `POST /api/articles/preview`: up to 50 pasted or uploaded articles, and or the URL of an article page, which the
+ * server fetches (a write: admin token or this machine, as for saving).
+ */
+export const articlesPreviewRequestSchema = z
+  .object({
+    articles: z.array(articleInputSchema).max(50).default([]),
+    url: articleUrlSchema.optional(),
+    /** Write items below the extractor's confidence threshold to the graph too, instead of the review queue. */
+    acceptAll: z.boolean().optional(),
+  })
+  .refine((body) => body.articles.length > 0 || body.url !== undefined, {
+    message: "give articles (pasted or uploaded text) or the url of an article page",
+    path: ["articles"],
+  });
 
 /** `POST /api/articles`: articles to extract and load, or a document the user has reviewed. */
 export const articlesSaveRequestSchema = z.union([

@@ -41,6 +41,12 @@ export class PayloadTooLargeError extends AppError {
     super(413, "PAYLOAD_TOO_LARGE", message);
   }
 }
+/** A page or feed Parley was asked to fetch did not give a usable answer (the remote site's fault, not the request's). */
+export class FetchFailedError extends AppError {
+  constructor(message: string) {
+    super(502, "FETCH_FAILED", message);
+  }
+}
 export class UnavailableError extends AppError {
   constructor(message = "The database is not reachable right now; retry in a few seconds.") {
     super(503, "DB_UNAVAILABLE", message);

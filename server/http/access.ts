@@ -8,7 +8,7 @@
  * every internet client arrive from 127.0.0.1. Tokens are compared in constant time.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Request, RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { AppError, ForbiddenError } from "../errors.js";
 import { isForwarded } from "./proxy.js";
 
@@ -70,45 +70,49 @@ export function isLocalRequest(req: Request): boolean {
 }
 
 /**
+ * The writer of a request that writes: the token's label, or "loopback" for a local request when no token is
+ * configured (`isLocalRequest`). Throws a 401 without a token and a 403 with a wrong one. For a route that writes
+ * only sometimes (a preview that fetches a URL), the handler calls it itself; other routes use `requireAdmin`.
+ */
+export function adminActor(tokens: AdminToken[], req: Request, res: Response): string {
+  const header = req.get("authorization") ?? "";
+  const match = /^Bearer\s+(.+)$/i.exec(header);
+  if (tokens.length === 0) {
+    // A token the browser still remembers does not stop a local write; there is nothing to compare it with.
+    if (isLocalRequest(req)) return "loopback";
+    if (match) {
+      throw new ForbiddenError(
+        "The server has no admin token configured, so no token is valid; set PARLEY_ADMIN_TOKEN on the server to allow writes from other machines.",
+      );
+    }
+    res.setHeader("WWW-Authenticate", 'Bearer realm="parley"');
+    throw new UnauthorizedError(
+      "Writes are accepted only from this machine (not through a proxy) because no admin token is configured; set PARLEY_ADMIN_TOKEN on the server and send it as 'Authorization: Bearer <token>'.",
+    );
+  }
+  if (!match) {
+    res.setHeader("WWW-Authenticate", 'Bearer realm="parley"');
+    throw new UnauthorizedError(
+      "This endpoint changes data: send the admin token (PARLEY_ADMIN_TOKEN on the server) as 'Authorization: Bearer <token>'.",
+    );
+  }
+  const token = matchToken(tokens, match[1]!.trim());
+  if (!token) throw new ForbiddenError("The admin token is not valid.");
+  return token.label;
+}
+
+/**
  * Middleware for routes that write: sets `res.locals.actor` to the token's label (or "loopback").
  * `tokens` empty means writes from this machine only (`isLocalRequest`). A refused write answers 401 without a
  * token and 403 with a wrong one.
  */
 export function requireAdmin(tokens: AdminToken[]): RequestHandler {
   return (req, res, next) => {
-    const header = req.get("authorization") ?? "";
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (tokens.length === 0) {
-      // A token the browser still remembers does not stop a local write; there is nothing to compare it with.
-      if (isLocalRequest(req)) {
-        res.locals.actor = "loopback";
-        return next();
-      }
-      if (match) {
-        return next(
-          new ForbiddenError(
-            "The server has no admin token configured, so no token is valid; set PARLEY_ADMIN_TOKEN on the server to allow writes from other machines.",
-          ),
-        );
-      }
-      res.setHeader("WWW-Authenticate", 'Bearer realm="parley"');
-      return next(
-        new UnauthorizedError(
-          "Writes are accepted only from this machine (not through a proxy) because no admin token is configured; set PARLEY_ADMIN_TOKEN on the server and send it as 'Authorization: Bearer <token>'.",
-        ),
-      );
+    try {
+      res.locals.actor = adminActor(tokens, req, res);
+    } catch (error) {
+      return next(error);
     }
-    if (!match) {
-      res.setHeader("WWW-Authenticate", 'Bearer realm="parley"');
-      return next(
-        new UnauthorizedError(
-          "This endpoint changes data: send the admin token (PARLEY_ADMIN_TOKEN on the server) as 'Authorization: Bearer <token>'.",
-        ),
-      );
-    }
-    const token = matchToken(tokens, match[1]!.trim());
-    if (!token) return next(new ForbiddenError("The admin token is not valid."));
-    res.locals.actor = token.label;
     next();
   };
 }
