@@ -26,6 +26,7 @@ import { collectOptions, emptyOptions, mountDisplay, mountFilters } from "./feat
 import { mountLegend } from "./features/legend/legend";
 import { mountMetrics } from "./features/metrics/metrics";
 import { mountPathPanel } from "./features/path/path";
+import { mountComparePanel } from "./features/compare/compare";
 import { mountSearch } from "./features/search/search";
 import { mountTimeline } from "./features/timeline/timeline";
 import { mountToolbar } from "./features/toolbar/toolbar";
@@ -45,7 +46,7 @@ import {
 import { isEmptyDelta, mergeSubgraph } from "./graph/merge";
 import { assignMetrics } from "./graph/metrics";
 import { pathElements } from "./graph/paths";
-import { Store, type Theme, emptyPathSearch, graphQuery } from "./graph/store";
+import { Store, type Theme, diffQuery, emptyPathSearch, graphQuery } from "./graph/store";
 import { fillMonths } from "./graph/timeline";
 import { type BigGraphMode, bigGraphMode, bigGraphSettings, isBigGraph } from "./sigma/big-graph-settings";
 import { LayoutController, layoutBudget } from "./sigma/layout";
@@ -92,6 +93,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     filters: $("filters"),
     display: $("display"),
     path: $("path-panel"),
+    compare: $("compare-panel"),
     metrics: $("metrics"),
     toolbar: $("toolbar"),
     timeline: $("timeline"),
@@ -236,7 +238,8 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     getRenderer: () => renderer,
     reload: () => loadNetwork(),
   });
-  const panels: Panel[] = [timeline, legend, metrics, toolbar, pathPanel, details, search, addArticle];
+  const comparePanel = mountComparePanel(el.compare, { graph, store });
+  const panels: Panel[] = [timeline, legend, metrics, toolbar, pathPanel, comparePanel, details, search, addArticle];
 
   // -------------------------------------------------------------------------------------------------------------
   // Derived views: metrics, styles, panels
@@ -253,6 +256,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     legend.update();
     metrics.update();
     pathPanel.update();
+    comparePanel.update();
     toolbar.update();
     updateStatus();
   }
@@ -298,7 +302,10 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     el.status.textContent = "Loading the network…";
     let data: SerializedGraph;
     try {
-      data = await api.graph(graphQuery(store.state.view, store.state.filters, store.state.time));
+      const { compare, filters: chosenFilters } = store.state;
+      data = compare
+        ? await api.diff(diffQuery(chosenFilters, compare))
+        : await api.graph(graphQuery(store.state.view, chosenFilters, store.state.time));
     } catch (error) {
       if (seq !== loadSeq) return;
       const text = errorMessage(error, "The network could not be loaded.");
@@ -325,7 +332,8 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     const filtered =
       chosen.kinds.length + chosen.topics.length + chosen.countries.length + chosen.roles.length > 0 ||
       time.from ||
-      time.to;
+      time.to ||
+      store.state.compare;
     if (graph.order === 0) {
       refreshDerived();
       el.graph.removeAttribute("aria-busy");
@@ -691,7 +699,10 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
   cleanups.push(
     store.subscribe((state, previous) => {
       if (
-        (state.view !== previous.view || state.filters !== previous.filters || state.time !== previous.time) &&
+        (state.view !== previous.view ||
+          state.filters !== previous.filters ||
+          state.time !== previous.time ||
+          state.compare !== previous.compare) &&
         !state.readOnly
       ) {
         pathOverlay = null;

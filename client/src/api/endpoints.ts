@@ -13,7 +13,7 @@ import type {
   SearchResultsDto,
   TimelineDto,
 } from "../../../contracts/api";
-import type { SerializedGraph } from "../../../contracts/graph";
+import type { DiffGraph, SerializedGraph } from "../../../contracts/graph";
 import { ApiError, getJson } from "./client";
 
 const enc = encodeURIComponent;
@@ -21,6 +21,11 @@ const enc = encodeURIComponent;
 /** `GET /api/graph?…` with a prepared query string. */
 export function fetchGraph(query: string, signal?: AbortSignal): Promise<SerializedGraph> {
   return getJson<SerializedGraph>(`/api/graph?${query}`, signal);
+}
+
+/** `GET /api/diff?…`: two periods compared, with a prepared query string (`diffQuery`). */
+export function fetchDiff(query: string, signal?: AbortSignal): Promise<DiffGraph> {
+  return getJson<DiffGraph>(`/api/diff?${query}`, signal);
 }
 
 /** A node's details with the page of its events that starts at `eventsOffset`. */
@@ -67,6 +72,7 @@ export async function fetchHealth(signal?: AbortSignal): Promise<HealthDto> {
 /** The read endpoints the explorer calls, as one object: `createExplorer(element, api)` takes it. */
 export interface ApiClient {
   graph: typeof fetchGraph;
+  diff: typeof fetchDiff;
   node: typeof fetchNode;
   neighbors: typeof fetchNeighbors;
   search: typeof fetchSearch;
@@ -80,6 +86,7 @@ export interface ApiClient {
 export function createApiClient(): ApiClient {
   return {
     graph: fetchGraph,
+    diff: fetchDiff,
     node: fetchNode,
     neighbors: fetchNeighbors,
     search: fetchSearch,

@@ -21,6 +21,8 @@ export function stateFromUrl(search: string): { state: ExplorerState; url: UrlSt
     sizeBy: url.sizeBy,
     colorBy: url.colorBy,
     camera: url.camera,
+    compare: url.compare,
+    ...(url.compare ? { view: "met" as const } : {}),
   };
   return { state, url };
 }

@@ -38,6 +38,18 @@ export interface TimeWindow {
   to: string | null;
 }
 
+/** A closed period of partial ISO dates, both ends given. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** Two periods compared (`/api/diff`): A the earlier one as a rule, B the later. */
+export interface Comparison {
+  a: Period;
+  b: Period;
+}
+
 export interface CameraState {
   x: number;
   y: number;
@@ -88,6 +100,8 @@ export interface ExplorerState {
   source: ViewSource;
   /** True on a snapshot page (`/s/:id`, `/snapshots`): nothing reloads from the database and nothing expands. */
   readOnly: boolean;
+  /** Two periods compared instead of one network (ties added, removed, kept), or null. */
+  compare: Comparison | null;
 }
 
 /** The path picker with nothing chosen. */
@@ -116,6 +130,7 @@ export function initialState(): ExplorerState {
     pathSearch: emptyPathSearch(),
     source: { kind: "database" },
     readOnly: false,
+    compare: null,
   };
 }
 
@@ -177,6 +192,11 @@ export class Store {
     this.set({ filters, path: null });
   }
 
+  /** Compares two periods (the view becomes who-met-whom), or goes back to one network with null. */
+  setCompare(compare: Comparison | null): void {
+    this.set(compare ? { compare, view: "met", path: null, selectedEdge: null } : { compare: null, path: null });
+  }
+
   setTime(time: TimeWindow): void {
     if (time.from === this.current.time.from && time.to === this.current.time.to) return;
     this.set({ time, path: null });
@@ -197,5 +217,19 @@ export function graphQuery(view: View, filters: Filters, time: TimeWindow): stri
   }
   if (time.from) params.set("from", time.from);
   if (time.to) params.set("to", time.to);
+  return params.toString();
+}
+
+/** A period as the API and the URL write it: `FROM..TO`. */
+export function periodParam(period: Period): string {
+  return `${period.from}..${period.to}`;
+}
+
+/** The query string of `/api/diff` for two periods and the filters. */
+export function diffQuery(filters: Filters, compare: Comparison): string {
+  const params = new URLSearchParams({ a: periodParam(compare.a), b: periodParam(compare.b) });
+  for (const key of ["kinds", "topics", "countries", "roles"] as const) {
+    if (filters[key].length) params.set(key, filters[key].join(","));
+  }
   return params.toString();
 }

@@ -5,6 +5,7 @@
  * Colours per node type (colour-blind-safe palette), the shape each type is drawn with, and the community palette,
  * shared by the renderer, the reducers and the legend.
  */
+import type { DiffChange } from "../../../contracts/graph";
 
 export const TYPE_COLORS: Record<string, string> = {
   person: "#4e79a7",
@@ -95,3 +96,13 @@ export function labelFromId(id: string): string {
     .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * How a tie of a comparison of two periods is drawn (features/compare): new ones green and thicker, ended ones red and
+ * thinner, kept ones grey; the edge reducer and the compare panel's legend read this one table.
+ */
+export const CHANGE_STYLES: Record<DiffChange, { label: string; color: string; sizeScale: number }> = {
+  added: { label: "New in B", color: "#2f9e44", sizeScale: 1.5 },
+  removed: { label: "Only in A (ended)", color: "#e03131", sizeScale: 0.8 },
+  kept: { label: "In both", color: "#868e96", sizeScale: 1 },
+};

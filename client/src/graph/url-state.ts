@@ -8,6 +8,7 @@
 import {
   COLOR_BY,
   type ColorBy,
+  type Comparison,
   DEFAULT_VIEW,
   type ExplorerState,
   type Filters,
@@ -16,6 +17,7 @@ import {
   VIEWS,
   type View,
   emptyFilters,
+  periodParam,
 } from "./store";
 
 /** The part of the state a URL carries. */
@@ -29,6 +31,7 @@ export interface UrlState {
   colorBy: ColorBy;
   camera: { x: number; y: number; ratio: number } | null;
   pathEnds: [string, string] | null;
+  compare: Comparison | null;
 }
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -40,6 +43,16 @@ function list(value: string | null): string[] {
     .split(",")
     .map((v) => v.trim())
     .filter((v) => ID.test(v));
+}
+
+/** `FROM..TO,FROM..TO` (two periods of partial dates, each in order), or null. */
+function comparison(value: string | null): Comparison | null {
+  const periods = (value ?? "").split(",").map((period) => period.split(".."));
+  if (periods.length !== 2) return null;
+  const [a, b] = periods.map(([from, to]) =>
+    from && to && PARTIAL_DATE.test(from) && PARTIAL_DATE.test(to) && from <= to ? { from, to } : null,
+  );
+  return a && b ? { a, b } : null;
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
@@ -71,6 +84,7 @@ export function parseUrlState(search: string): UrlState {
     colorBy: oneOf(COLOR_BY, p.get("color"), "category"),
     camera,
     pathEnds: ends.length === 2 ? [ends[0]!, ends[1]!] : null,
+    compare: comparison(p.get("compare")),
   };
 }
 
@@ -90,6 +104,7 @@ export function serializeUrlState(state: ExplorerState): string {
   if (state.sizeBy !== "degree") p.set("size", state.sizeBy);
   if (state.colorBy !== "category") p.set("color", state.colorBy);
   if (state.path) p.set("path", `${state.path.from},${state.path.to}`);
+  if (state.compare) p.set("compare", `${periodParam(state.compare.a)},${periodParam(state.compare.b)}`);
   if (state.camera) p.set("cam", [state.camera.x, state.camera.y, state.camera.ratio].map(round).join(","));
   return p.toString();
 }

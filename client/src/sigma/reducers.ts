@@ -9,7 +9,9 @@ import type { ExplorerGraph } from "../graph/attributes";
 import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { DiffChange } from "../../../contracts/graph";
 import type { ExplorerState, Store } from "../graph/store";
+import { CHANGE_STYLES } from "../graph/style";
 import type { CanvasTheme } from "./theme";
 
 /**
@@ -124,6 +126,12 @@ export function createReducers(graph: ExplorerGraph, store: Store, getTheme: () 
     const state = store.state;
     const res: Partial<EdgeDisplayData> = { ...data };
     if (hidden?.edges.has(edge)) return { ...res, hidden: true };
+    // Two periods compared: each tie drawn as what happened to it (new, ended, kept).
+    const change = (data as { change?: DiffChange }).change;
+    if (change && CHANGE_STYLES[change]) {
+      res.color = CHANGE_STYLES[change].color;
+      res.size = (data.size ?? 1) * CHANGE_STYLES[change].sizeScale;
+    }
     const [s, t] = graph.extremities(edge);
     if (state.path) {
       if (state.path.edges.has(edge)) return { ...res, color: theme.accent, size: Math.max(3, data.size), zIndex: 2 };
@@ -131,7 +139,7 @@ export function createReducers(graph: ExplorerGraph, store: Store, getTheme: () 
     }
     if (state.selectedEdge === edge) return { ...res, color: theme.accent, size: Math.max(3, data.size), zIndex: 2 };
     if (focus.node) {
-      if (s === focus.node || t === focus.node) return { ...res, size: data.size + 0.5, zIndex: 1 };
+      if (s === focus.node || t === focus.node) return { ...res, size: (res.size ?? data.size) + 0.5, zIndex: 1 };
       return { ...res, hidden: true };
     }
     return res;

@@ -5,6 +5,7 @@ import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import type { ExplorerGraph } from "../../../client/src/graph/attributes.js";
 import { Store } from "../../../client/src/graph/store.js";
+import { CHANGE_STYLES } from "../../../client/src/graph/style.js";
 import { DIMMED_SCALE, createReducers } from "../../../client/src/sigma/reducers.js";
 import type { CanvasTheme } from "../../../client/src/sigma/theme.js";
 
@@ -51,5 +52,21 @@ describe("client #reducers", () => {
     const reducers = createReducers(graph, new Store(), () => theme);
     const other = reducers.nodeReducer!("other", { ...graph.getNodeAttributes("other") } as never);
     expect(other).toMatchObject({ color: "#0000ff", size: 10, type: "institution", label: "Other" });
+  });
+
+  it("should draw the ties of two compared periods in three styles: new, ended and kept", () => {
+    const graph = sample();
+    graph.addEdge("gov", "other", { size: 2, change: "added" });
+    graph.addEdge("person", "other", { size: 2, change: "removed" });
+    graph.addEdge("person", "gov", { size: 2, change: "kept" });
+    const reducers = createReducers(graph, new Store(), () => theme);
+    const looks = graph.mapEdges((edge, a) => ({
+      change: a.change,
+      ...reducers.edgeReducer!(edge, { ...a } as never),
+    }));
+    const of = (change: string) => looks.find((l) => l.change === change)!;
+    expect(new Set(["added", "removed", "kept"].map((c) => of(c).color)).size).toBe(3);
+    expect(of("added")).toMatchObject({ color: CHANGE_STYLES.added.color, size: 2 * CHANGE_STYLES.added.sizeScale });
+    expect(of("removed").size).toBeLessThan(of("kept").size!);
   });
 });

@@ -33,7 +33,17 @@ describe("client #url-state", () => {
       colorBy: "community",
       camera: { x: 0.312, y: 0.5, ratio: 0.6 },
       pathEnds: ["a", "b"],
+      compare: null,
     });
+  });
+
+  it("should keep two compared periods in the link and refuse a period that ends before it starts", () => {
+    const compare = { a: { from: "2017", to: "2018-06" }, b: { from: "2023-01", to: "2025-12-31" } };
+    const query = serializeUrlState({ ...initialState(), compare });
+    expect(new URLSearchParams(query).get("compare")).toBe("2017..2018-06,2023-01..2025-12-31");
+    expect(parseUrlState(`?${query}`).compare).toEqual(compare);
+    expect(parseUrlState("?compare=2019..2018,2023..2024").compare).toBeNull();
+    expect(parseUrlState("?compare=2017..2018").compare).toBeNull();
   });
 
   it("should fall back to defaults on malformed values", () => {
