@@ -10,6 +10,7 @@ import type { Database } from "../../server/db/database.js";
 import { listen, screenshotPath } from "../helpers/browser.js";
 import { createTestApp } from "../helpers/db.js";
 import { type Explorer, startExplorer } from "../helpers/explorer.js";
+import { inventedStory, startNewsSite, storyPage } from "../helpers/news-site.js";
 
 const ARTICLE = [
   "date: 2024-03-05",
@@ -56,7 +57,8 @@ describe("e2e #add-article", () => {
 
   let explorer: Explorer;
   beforeAll(async () => {
-    explorer = await startExplorer();
+    // The dialog's URL journey fetches from the test's own site on 127.0.0.1.
+    explorer = await startExplorer({ env: { PARLEY_FETCH_ALLOW_PRIVATE: "1" } });
     ({ db, url, browser } = explorer);
   });
   afterAll(async () => explorer?.close());
@@ -154,6 +156,50 @@ describe("e2e #add-article", () => {
     );
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("should fetch an article page from its URL, show what was found in it and save it with its link", async () => {
+    const site = await startNewsSite();
+    try {
+      // An invented report in a real-looking page: navigation, share buttons, a cookie banner, related stories.
+      const story = inventedStory(6);
+      site.page("/world/ottawa-talks", storyPage(story, { canonical: "/world/ottawa-talks" }));
+      const pageUrl = `${site.base}/world/ottawa-talks`;
+      const page = await open(url);
+      await page.click("[data-testid=add-article]");
+      await page.fill("[data-testid=article-url]", pageUrl);
+      await page.click("[data-testid=extract]");
+      await page.waitForSelector("[data-testid=add-article-dialog][data-state=review]");
+      const item = (key: string) => page.locator(`[data-testid=extracted-item][data-key="${key}"]`);
+      await expect(item("hanna-lindqvar").count()).resolves.toBe(1);
+      await expect(item("teodor-asselin").count()).resolves.toBe(1);
+      const meeting = page.locator("[data-testid=extracted-item][data-group=meetings]").first();
+      await expect(meeting.textContent()).resolves.toContain("Hanna Lindqvar, Teodor Asselin");
+      await expect(meeting.locator("[data-testid=item-quote]").textContent()).resolves.toContain(
+        "met the Foreign Minister of Morvane",
+      );
+      await shoot(page, "from-url");
+
+      await page.click("[data-testid=save-article]");
+      await page.waitForSelector("[data-testid=add-article-status]");
+      await expect(page.locator("[data-testid=add-article-status]").textContent()).resolves.toMatch(
+        /^Added .*1 meeting/,
+      );
+      expect(
+        await page.evaluate(() => (window as unknown as ParleyWindow).parley.graph.hasNode("hanna-lindqvar")),
+      ).toBe(true);
+      const stored = await db.read(
+        "MATCH (a:Article {url: $url}) RETURN a.publisher AS publisher, a.title AS title",
+        { url: pageUrl },
+        (r) => ({ publisher: String(r.get("publisher")), title: String(r.get("title")) }),
+      );
+      expect(stored).toEqual([{ publisher: story.publisher, title: story.headline }]);
+      expect(site.requests.find((r) => r.path === "/world/ottawa-talks")?.userAgent).toMatch(/^Parley\//);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await site.close();
+    }
   });
 
   it("should explain a refused save and retry with the admin token", async () => {

@@ -2,7 +2,7 @@
  * "Add article" dialog
  * ====================
  *
- * Paste or upload articles, let the server extract them (`POST /api/articles/preview`, nothing written), review
+ * Paste or upload articles, or give the address of an article page (the server fetches it), let the server extract them (`POST /api/articles/preview`, nothing written), review
  * what was found — people, organisations, places, meetings with their evidence sentence, roles — dropping wrong
  * items, then save (`POST /api/articles`); the graph reloads and the new nodes pulse until dismissed. A save that
  * would add no actor, no meeting and nothing for review (a pasted page of noise) needs an explicit confirmation.
@@ -67,6 +67,14 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
       "Paste an article here. It may start with header lines such as  date: 2024-03-05  and  source: …  followed by a blank line.",
     "aria-label": "Article text",
   });
+  // The server fetches the page and reads the article out of it (a write: admin rights, as for saving).
+  const urlInput = h("input", {
+    type: "url",
+    class: "article-url",
+    "data-testid": "article-url",
+    placeholder: "https://… the address of an article page",
+    "aria-label": "Article URL",
+  });
   const fileInput = h("input", {
     type: "file",
     accept: ".txt,text/plain",
@@ -78,6 +86,7 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
   const inputStep = h(
     "div",
     { class: "add-step" },
+    h("label", { class: "url-row" }, h("span", { class: "muted small", text: "Article URL" }), urlInput),
     textarea,
     h(
       "div",
@@ -200,13 +209,17 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
   async function runExtract(): Promise<void> {
     clearWriteError(errorBox);
     const articles = [...(textarea.value.trim() ? [{ text: textarea.value }] : []), ...files];
-    if (!articles.length) {
-      showErrorText(errorBox, "Paste an article or choose .txt files first.");
+    const url = urlInput.value.trim();
+    if (!articles.length && !url) {
+      showErrorText(errorBox, "Give the URL of an article page, paste an article or choose .txt files first.");
       return;
     }
     setStep("extracting");
     try {
-      preview = await sendJson<ArticlesPreview>("POST", "/api/articles/preview", { articles });
+      preview = await sendJson<ArticlesPreview>("POST", "/api/articles/preview", {
+        articles,
+        ...(url ? { url } : {}),
+      });
       dropped.clear();
       confirmEmpty.checked = false;
       renderReview();
