@@ -202,3 +202,45 @@ export function toCsv(graph: PortableGraph, part: "nodes" | "edges"): string {
   for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(","));
   return lines.join("\r\n") + "\r\n";
 }
+
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A full date (YYYY-MM-DD) from the first of `values` that is one, or null. */
+function fullDate(...values: unknown[]): string | null {
+  for (const value of values) if (typeof value === "string" && FULL_DATE.test(value)) return value;
+  return null;
+}
+
+/**
+ * A GEXF document made dynamic, so that Gephi's timeline can play it: events appear on their day (`dateStart`, or a
+ * full `date`), a who-met-whom tie lives from its first meeting to its last (`first`, `last`), and a link to an event
+ * from the event's day on. Actors and everything undated are always there (no `start`). A graph without any dated
+ * element stays static. `xml` is graphology-gexf's output for `graph`.
+ */
+export function withGexfTimes(xml: string, graph: PortableGraph): string {
+  const spells = new Map<string, { start: string; end: string | null }>();
+  const nodeSpell = new Map<string, { start: string; end: string | null }>();
+  for (const node of graph.nodes) {
+    const a = node.attributes ?? {};
+    const start = fullDate(a.dateStart, a.date);
+    if (start) nodeSpell.set(node.key, { start, end: fullDate(a.dateEnd) });
+  }
+  for (const node of nodeSpell.keys()) spells.set(`node|${node}`, nodeSpell.get(node)!);
+  graph.edges.forEach((edge, i) => {
+    const a = edge.attributes ?? {};
+    const first = fullDate(a.first);
+    const event = nodeSpell.get(edge.source) ?? nodeSpell.get(edge.target);
+    const spell = first ? { start: first, end: fullDate(a.last) } : event ? { start: event.start, end: null } : null;
+    if (spell) spells.set(`edge|${edge.key ?? `e${i}`}`, spell);
+  });
+  if (spells.size === 0) return xml;
+  const times = (spell: { start: string; end: string | null }) =>
+    ` start="${spell.start}"${spell.end && spell.end !== spell.start ? ` end="${spell.end}"` : ""}`;
+  return xml
+    .replace(/<graph\b([^>]*?)(\s+mode="[^"]*")?([^>]*)>/, '<graph$1$3 mode="dynamic" timeformat="date">')
+    .replace(/<(node|edge) id="([^"]*)"/g, (match, tag: string, id: string) => {
+      const key = id.replaceAll("&quot;", '"').replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+      const spell = spells.get(`${tag}|${key}`);
+      return spell ? `${match}${times(spell)}` : match;
+    });
+}

@@ -16,7 +16,7 @@ import type { Database } from "../../db/database.js";
 import { AppError, NotFoundError } from "../../errors.js";
 import { graphQuerySchema } from "../graph/graph.schemas.js";
 import { buildOverview } from "../graph/graph.service.js";
-import { flattenGraph, gexfAttributes, toCsv, toGraphML } from "../../../contracts/graph-formats.js";
+import { flattenGraph, gexfAttributes, toCsv, toGraphML, withGexfTimes } from "../../../contracts/graph-formats.js";
 import {
   type SnapshotRow,
   findSnapshot,
@@ -309,7 +309,8 @@ function toGraphology(graph: PortableGraph): Graph {
 
 /** GEXF 1.3 text of a serialised graph (label, x/y/size/color as viz, every other attribute in the model). */
 export function toGexf(graph: PortableGraph): string {
-  return writeGexf(toGraphology(flattenGraph(graph, gexfAttributes)), { version: "1.3", pretty: true });
+  const flat = flattenGraph(graph, gexfAttributes);
+  return withGexfTimes(writeGexf(toGraphology(flat), { version: "1.3", pretty: true }), flat);
 }
 
 /** Exports a snapshot in one of the formats (CSV: one table, `part` nodes or edges). */

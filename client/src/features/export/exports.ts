@@ -3,13 +3,15 @@
  * ======================
  *
  * Downloads of the current view: GEXF 1.3, GraphML, JSON (graphology serialisation) and CSV (nodes and edges as
- * two files) from the graphology graph, PNG at 1× and 2× through @sigma/export-image, and SVG of the drawing.
+ * two files) from the graphology graph, PNG at 1×, 2× and 300 dpi through @sigma/export-image, and SVG of the
+ * drawing. Pictures show what the screen shows: the same labels (sigma picks labels by density and size, so a
+ * bigger canvas would pick others), and at 2× or 300 dpi the same drawing at a higher resolution, not a wider view.
  * The file formats share their serialisers with the server's snapshot exports (graph-formats.ts).
  *
  * Exports:
  * - `graphToText(graph, format, part?)` → `{ text, mime, extension }` for gexf | graphml | json | csv;
  * - `downloadGraph(graph, format, baseName?)` → saves the file (CSV: `-nodes.csv` and `-edges.csv`);
- * - `downloadPng(sigma, { scale: 1 | 2, baseName? })` → saves a PNG of the canvas at screen or double resolution;
+ * - `downloadPng(sigma, { scale, baseName? })` → saves a PNG of the canvas at `scale` (`PNG_SCALES`) times its size;
  * - `pngBlob(sigma, scale)` → the PNG as a Blob (tests, clipboard);
  * - `toSvg(sigma)` / `downloadSvg(sigma, baseName?)` → the drawing as SVG (nodes as circles, edges as lines, labels).
  */
@@ -18,8 +20,16 @@ import type Graph from "graphology";
 import { write as writeGexf } from "graphology-gexf/browser";
 import type { SerializedGraph } from "graphology-types";
 import type Sigma from "sigma";
+import type { Settings } from "sigma/settings";
 import type { PortableGraph } from "../../../../contracts/graph";
-import { flattenGraph, gexfAttributes, toCsv, toGraphML, xmlEscape } from "../../../../contracts/graph-formats";
+import {
+  flattenGraph,
+  gexfAttributes,
+  toCsv,
+  toGraphML,
+  withGexfTimes,
+  xmlEscape,
+} from "../../../../contracts/graph-formats";
 import { EXPORT_FORMATS, type ExportFormat } from "../../../../contracts/vocabulary";
 
 /** The same formats as the server's snapshot exports. */
@@ -41,10 +51,11 @@ export function graphToText(
   switch (format) {
     case "gexf": {
       // graphology-gexf writes from a graph instance: rebuild one with attributes GEXF can type.
+      const flattened = flattenGraph(data, gexfAttributes);
       const flat = graph.nullCopy();
-      flat.import(flattenGraph(data, gexfAttributes) as SerializedGraph);
+      flat.import(flattened as SerializedGraph);
       return {
-        text: writeGexf(flat, { version: "1.3", pretty: true }),
+        text: withGexfTimes(writeGexf(flat, { version: "1.3", pretty: true }), flattened),
         mime: "application/gexf+xml",
         extension: "gexf",
       };
@@ -88,22 +99,53 @@ export function downloadGraph(graph: Graph, format: GraphExportFormat, baseName 
   saveText(text, mime, `${baseName}.${extension}`);
 }
 
+/** Picture scales offered: the screen's size, double, and 300 dots per inch of a 96-dpi screen (print). */
+export const PNG_SCALES = { "1x": 1, "2x": 2, "300dpi": 300 / 96 } as const;
+
 function pixelSize(sigma: Sigma, scale: number): { width: number; height: number } {
   const { width, height } = sigma.getDimensions();
   return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
 
-/** The canvas as a PNG Blob at `scale` times the screen size (white background, every layer). */
-export function pngBlob(sigma: Sigma, scale: 1 | 2 = 1): Promise<Blob> {
-  return toBlob(sigma, { format: "png", backgroundColor: "#ffffff", ...pixelSize(sigma, scale) });
+/**
+ * Settings that make the export's own renderer draw what this one shows, `scale` times bigger: the labels on screen
+ * now (forced, and no other), node and edge sizes and the label size multiplied, the camera as it is.
+ */
+function asSeen(sigma: Sigma, scale: number): Partial<Settings> {
+  const shown = sigma.getNodeDisplayedLabels();
+  const { nodeReducer, edgeReducer, labelSize } = sigma.getSettings();
+  return {
+    nodeReducer: (node, data) => {
+      const res = nodeReducer ? nodeReducer(node, data) : data;
+      const labelled = shown.has(node);
+      return { ...res, size: (res.size ?? 1) * scale, forceLabel: labelled, label: labelled ? res.label : null };
+    },
+    edgeReducer: (edge, data) => {
+      const res = edgeReducer ? edgeReducer(edge, data) : data;
+      return { ...res, size: (res.size ?? 1) * scale };
+    },
+    labelSize: labelSize * scale,
+  };
 }
 
-/** Downloads a PNG of the canvas at screen (1×) or double (2×) resolution. */
-export function downloadPng(sigma: Sigma, options: { scale?: 1 | 2; baseName?: string } = {}): Promise<void> {
-  const scale = options.scale ?? 1;
-  return downloadAsPNG(sigma, {
-    fileName: `${options.baseName ?? "parley-view"}${scale === 2 ? "@2x" : ""}`,
+/** The canvas as a PNG Blob at `scale` times the screen size (white background, every layer, the labels seen). */
+export function pngBlob(sigma: Sigma, scale: number = 1): Promise<Blob> {
+  return toBlob(sigma, {
+    format: "png",
     backgroundColor: "#ffffff",
+    sigmaSettings: asSeen(sigma, scale),
+    ...pixelSize(sigma, scale),
+  });
+}
+
+/** Downloads a PNG of the canvas at `scale` times its size on screen. */
+export function downloadPng(sigma: Sigma, options: { scale?: number; baseName?: string } = {}): Promise<void> {
+  const scale = options.scale ?? 1;
+  const suffix = scale === 1 ? "" : scale === 2 ? "@2x" : "@300dpi";
+  return downloadAsPNG(sigma, {
+    fileName: `${options.baseName ?? "parley-view"}${suffix}`,
+    backgroundColor: "#ffffff",
+    sigmaSettings: asSeen(sigma, scale),
     ...pixelSize(sigma, scale),
   });
 }
@@ -116,6 +158,7 @@ export function toSvg(sigma: Sigma): string {
   const { width, height } = sigma.getDimensions();
   const graph = sigma.getGraph();
   const settings = sigma.getSettings();
+  const shown = sigma.getNodeDisplayedLabels();
   const parts: string[] = [];
   const position = (node: string) => {
     const data = sigma.getNodeDisplayData(node);
@@ -140,8 +183,8 @@ export function toSvg(sigma: Sigma): string {
     parts.push(
       `<circle cx="${p.x.toFixed(2)}" cy="${p.y.toFixed(2)}" r="${p.size.toFixed(2)}" fill="${xmlEscape(p.color)}"/>`,
     );
-    // Labels as sigma would show them at this zoom: only nodes big enough on screen.
-    if (p.label && p.size >= settings.labelRenderedSizeThreshold) {
+    // The labels on screen, no others.
+    if (p.label && shown.has(node)) {
       labels.push(
         `<text x="${(p.x + p.size + 3).toFixed(2)}" y="${(p.y + settings.labelSize / 3).toFixed(2)}">${xmlEscape(p.label)}</text>`,
       );
