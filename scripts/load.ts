@@ -12,7 +12,8 @@ import { createLogger } from "../server/log.js";
 import { curationImportHooks } from "../server/modules/curation/import-hooks.js";
 import { readCsvFolder } from "../server/modules/ingest/import.csv.js";
 import { validateImportText } from "../server/modules/ingest/import.validate.js";
-import { ImportValidationError, loadImportFile } from "../server/modules/ingest/import.service.js";
+import { ImportValidationError } from "../server/errors.js";
+import { loadImportFile } from "../server/modules/ingest/import.service.js";
 import { exitWith, parseCli } from "./cli.js";
 
 const USAGE =

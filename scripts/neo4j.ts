@@ -8,9 +8,9 @@
  * the printed NEO4J_URI and NEO4J_PASSWORD (`npm run dev` restarts on every change) no longer restarts Neo4j too.
  */
 import path from "node:path";
-import { ConfigError, loadConfig } from "../server/config.js";
+import { loadConfig } from "../server/config.js";
 import { Database, createDriver } from "../server/db/database.js";
-import { MissingPrerequisiteError } from "../server/db/embedded/prerequisites.js";
+import { ConfigError, MissingPrerequisiteError } from "../server/errors.js";
 import { startEmbedded } from "../server/embedded-start.js";
 import { createLogger } from "../server/log.js";
 import { parseCli } from "./cli.js";

@@ -9,7 +9,8 @@ import { readFile } from "node:fs/promises";
 import { loadConfig } from "../server/config.js";
 import { connectForCli } from "../server/db/cli-connection.js";
 import { createLogger } from "../server/log.js";
-import { DatabaseNotEmptyError, restoreBackup } from "../server/modules/curation/backup.js";
+import { DatabaseNotEmptyError } from "../server/errors.js";
+import { restoreBackup } from "../server/modules/curation/backup.js";
 import { exitWith, parseCli } from "./cli.js";
 
 const USAGE =

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { ConfigError } from "./errors.js";
 import { type AdminToken, parseAdminTokens } from "./http/access.js";
 import { type TrustProxy, parseTrustProxy } from "./http/proxy.js";
 
@@ -111,14 +112,6 @@ export type Config = {
   /** Fetching article pages and feeds: whether loopback, private and link-local addresses may be fetched. */
   fetch: { allowPrivate: boolean };
 };
-
-/** Thrown with every problem of the environment at once. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
-}
 
 /**
  * Where article texts are looked up when PARLEY_ARTICLES_DIR is not set: `data/articles/` inside the checkout, which

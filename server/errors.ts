@@ -2,12 +2,19 @@
  * Errors
  * ======
  *
- * Error classes with their HTTP status and a stable code, and the one JSON error handler. Bodies have the shape
+ * Every error class of the server, in one place: the API's errors with their HTTP status and a stable code (the
+ * common ones, then those of curation, snapshots, imports and the console), the translation of Neo4j's errors into
+ * them, the one JSON error handler, and the errors of start-up that never reach HTTP. Bodies have the shape
  * `{"error":{"code","message","requestId"}}`; stacks and Neo4j internals are logged, never sent.
  */
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { isRetryableError, Neo4jError } from "neo4j-driver";
 import type { Logger } from "./log.js";
+import type { ImportIssue } from "./modules/ingest/import.validate.js";
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * The API's errors: status, code, message (and details the client may read)
+ * -------------------------------------------------------------------------------------------------------------- */
 
 export class AppError extends Error {
   constructor(
@@ -63,6 +70,185 @@ export class NotReadyError extends AppError {
   }
 }
 
+/** 401: a write from another machine without a valid admin token. */
+export class UnauthorizedError extends AppError {
+  constructor(message: string) {
+    super(401, "UNAUTHORIZED", message);
+  }
+}
+
+/** 415: the body is not JSON. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message: string) {
+    super(415, "UNSUPPORTED_MEDIA_TYPE", message);
+  }
+}
+
+/** 429: the client sent more requests than its budget; `retryAfterSeconds` goes into Retry-After. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, "RATE_LIMITED", message);
+  }
+}
+
+/** 409: the request conflicts with the current state (e.g. a later change touches what a revert would undo). */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(409, "CONFLICT", message);
+  }
+}
+
+/** 410: the snapshot existed and was taken down; its link says so instead of a bare 404. */
+export class GoneError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super(410, "GONE", message, details);
+  }
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Imports and restore
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** 400: the import file has problems, every one named with its path (`issues`); nothing was written. */
+export class ImportValidationError extends ValidationError {
+  constructor(readonly issues: ImportIssue[]) {
+    const head = issues
+      .slice(0, 5)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join("; ");
+    super(
+      `The import was rejected and nothing was written (${issues.length} problem${issues.length === 1 ? "" : "s"}): ${head}`,
+      issues,
+    );
+  }
+}
+
+/** Refused: restore only loads into an empty database. */
+export class DatabaseNotEmptyError extends ValidationError {}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * The console (POST /api/query): its refusals and failures, and Neo4j's errors translated into them; syntax errors
+ * keep Neo4j's message and position, timeouts become 504 instead of 500
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** A position in the query text, 1-based. */
+export interface QueryPosition {
+  line: number;
+  column: number;
+  offset?: number;
+}
+
+/** The query would write, administer or leave Parley's database. */
+export class ReadOnlyError extends AppError {
+  constructor(message: string) {
+    super(400, "READ_ONLY", message);
+  }
+}
+
+/** The query calls a procedure outside the allowlist. */
+export class ProcedureNotAllowedError extends AppError {
+  constructor(message: string) {
+    super(400, "PROCEDURE_NOT_ALLOWED", message);
+  }
+}
+
+/** Neo4j refused the query (syntax, unknown function, wrong type…); `details.position` says where. */
+export class CypherError extends AppError {
+  constructor(
+    message: string,
+    readonly position: QueryPosition | null,
+    readonly neo4jCode: string | null = null,
+  ) {
+    super(400, "CYPHER_ERROR", message, { position, neo4jCode });
+  }
+}
+
+/** The query text is longer than the console accepts. */
+export class QueryTooLongError extends AppError {
+  constructor(message: string) {
+    super(400, "QUERY_TOO_LONG", message);
+  }
+}
+
+/** The query ran past its time budget and was stopped. */
+export class QueryTimeoutError extends AppError {
+  constructor(timeoutMs: number) {
+    super(
+      504,
+      "QUERY_TIMEOUT",
+      `The query was stopped after ${timeoutMs} ms, the console's time limit. Narrow it (a LIMIT, a label, an id) and run it again.`,
+    );
+  }
+}
+
+const POSITION = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
+
+/** Reads `(line L, column C (offset: O))` from a Neo4j message, shifted back by a prefix of `lineShift` lines. */
+export function positionFromMessage(message: string, lineShift = 0, offsetShift = 0): QueryPosition | null {
+  const m = POSITION.exec(message);
+  if (!m) return null;
+  return { line: Number(m[1]) - lineShift, column: Number(m[2]), offset: Math.max(0, Number(m[3]) - offsetShift) };
+}
+
+/** Options of `translateQueryError`. */
+export interface TranslateOptions {
+  timeoutMs: number;
+  /** How long the query had run when it failed. */
+  elapsedMs: number;
+  /** Lines and characters that the server prepended (`EXPLAIN\n`) and that positions must not count. */
+  lineShift?: number;
+  offsetShift?: number;
+}
+
+/** Maps an error of a console query to the console's errors; others go through the app's translation. */
+export function translateQueryError(error: unknown, options: TranslateOptions): unknown {
+  if (error instanceof AppError) return error;
+  if (!(error instanceof Neo4jError)) return translateDbError(error);
+  const code = error.code ?? "";
+  const message = error.message ?? "";
+  if (
+    /TimedOut/i.test(code) ||
+    /timed out|timeout/i.test(message) ||
+    (/Terminated/.test(code) && options.elapsedMs >= options.timeoutMs * 0.9)
+  ) {
+    return new QueryTimeoutError(options.timeoutMs);
+  }
+  if (
+    code === "Neo.ClientError.Statement.AccessMode" ||
+    /read access mode/i.test(message) ||
+    code.startsWith("Neo.ClientError.Security.")
+  ) {
+    return new ReadOnlyError(`The console is read-only: Neo4j refused the query (${firstLine(message)}).`);
+  }
+  if (code.startsWith("Neo.ClientError.") || /MemoryPool|OutOfMemory/.test(code)) {
+    const position = positionFromMessage(message, options.lineShift ?? 0, options.offsetShift ?? 0);
+    const text = fixPositions(message, options.lineShift ?? 0, options.offsetShift ?? 0);
+    return new CypherError(text, position, code);
+  }
+  return translateDbError(error);
+}
+
+/** Rewrites every `(line L, column C (offset: O))` of a message for the text as the user wrote it. */
+function fixPositions(message: string, lineShift: number, offsetShift: number): string {
+  if (lineShift === 0 && offsetShift === 0) return message;
+  return message.replace(
+    new RegExp(POSITION.source, "g"),
+    (_m, line: string, column: string, offset: string) =>
+      `(line ${Number(line) - lineShift}, column ${column} (offset: ${Math.max(0, Number(offset) - offsetShift)}))`,
+  );
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.trim();
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Neo4j's errors at the repository edge
+ * -------------------------------------------------------------------------------------------------------------- */
+
 /** Neo4j's code for a transaction it rolled back to break a deadlock (transient: running it again may succeed). */
 export const DEADLOCK_CODE = "Neo.TransientError.Transaction.DeadlockDetected";
 
@@ -107,6 +293,10 @@ export function translateDbError(error: unknown): unknown {
   }
   return error;
 }
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * The JSON error handler (last), and the JSON 404 before it
+ * -------------------------------------------------------------------------------------------------------------- */
 
 /** JSON 404 for unknown API routes. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
@@ -166,4 +356,41 @@ function isBodyParserError(error: unknown): error is BodyParserError {
     "status" in error &&
     typeof (error as BodyParserError).status === "number"
   );
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Errors that never reach HTTP: start-up, the embedded database, the console's lexer
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** Thrown with every problem of the environment at once. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Thrown when the machine lacks what the embedded database needs; the message lists the ways out. */
+export class MissingPrerequisiteError extends Error {
+  constructor(what: string) {
+    super(
+      `${what}\n` +
+        "Parley needs a Neo4j 5 database. Pick one of:\n" +
+        "  1. install Java 17+ (a JDK) and Maven, e.g. `sudo apt-get install openjdk-17-jdk-headless maven`, then `npm start` again;\n" +
+        "  2. run `docker compose up` (Neo4j and Parley in containers);\n" +
+        "  3. point Parley at an existing server: NEO4J_URI=neo4j://host:7687 NEO4J_USER=neo4j NEO4J_PASSWORD=… npm start",
+    );
+    this.name = "MissingPrerequisiteError";
+  }
+}
+
+/** Thrown by the lexer for text it cannot read (an unterminated string, comment or backtick). */
+export class LexError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+    this.name = "LexError";
+  }
 }

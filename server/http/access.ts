@@ -9,14 +9,8 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Request, RequestHandler, Response } from "express";
-import { AppError, ForbiddenError } from "../errors.js";
+import { ForbiddenError, UnauthorizedError } from "../errors.js";
 import { isForwarded } from "./proxy.js";
-
-export class UnauthorizedError extends AppError {
-  constructor(message: string) {
-    super(401, "UNAUTHORIZED", message);
-  }
-}
 
 /** An admin token and the label that the audit log records for it. */
 export interface AdminToken {

@@ -6,13 +6,7 @@
  * that says what to send.
  */
 import express, { type RequestHandler } from "express";
-import { AppError } from "../errors.js";
-
-export class UnsupportedMediaTypeError extends AppError {
-  constructor(message: string) {
-    super(415, "UNSUPPORTED_MEDIA_TYPE", message);
-  }
-}
+import { UnsupportedMediaTypeError } from "../errors.js";
 
 /** Parses a JSON body of at most `limit` (e.g. "1mb"); rejects other content types. */
 export function jsonBody(limit: string): RequestHandler[] {

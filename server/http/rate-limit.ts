@@ -7,16 +7,7 @@
  * In memory on purpose: Parley runs as one process, and a restart forgiving everyone is acceptable.
  */
 import type { Request, RequestHandler } from "express";
-import { AppError } from "../errors.js";
-
-export class TooManyRequestsError extends AppError {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super(429, "RATE_LIMITED", message);
-  }
-}
+import { TooManyRequestsError } from "../errors.js";
 
 export interface RateLimitOptions {
   /** Requests a client may make per minute (also the burst size). */

@@ -10,12 +10,8 @@ import { createHash } from "node:crypto";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
-import {
-  DatabaseNotEmptyError,
-  restoreBackup,
-  writeBackup,
-  writeConsistentBackup,
-} from "../../server/modules/curation/backup.js";
+import { restoreBackup, writeBackup, writeConsistentBackup } from "../../server/modules/curation/backup.js";
+import { DatabaseNotEmptyError } from "../../server/errors.js";
 import { articlesToImport } from "../../server/modules/ingest/extraction.import.js";
 import { readCounts } from "../../server/db/counts.js";
 import { loadImportFile } from "../helpers/load.js";

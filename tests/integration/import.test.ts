@@ -16,7 +16,7 @@ import { isLoopbackAddress } from "../../server/http/access.js";
 import { readCsvFolder } from "../../server/modules/ingest/import.csv.js";
 import type { ImportIssue } from "../../server/modules/ingest/import.validate.js";
 import { readCounts } from "../../server/db/counts.js";
-import { ImportValidationError } from "../../server/modules/ingest/import.service.js";
+import { ImportValidationError } from "../../server/errors.js";
 import { loadImportFile } from "../helpers/load.js";
 import { SEEDS_DIR, createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 

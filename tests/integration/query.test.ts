@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
 import { readCounts } from "../../server/db/counts.js";
 import { loadImportFile } from "../helpers/load.js";
-import { ReadOnlyError } from "../../server/modules/query/query.errors.js";
+import { ReadOnlyError } from "../../server/errors.js";
 import { planQuery, runQuery } from "../../server/modules/query/query.repository.js";
 import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 

@@ -12,6 +12,7 @@ import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { MissingPrerequisiteError } from "../../errors.js";
 
 const run = promisify(execFile);
 
@@ -21,20 +22,6 @@ export const NEO4J_VERSION = "5.26.24";
 export const EMBEDDED_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const POM_PATH = path.join(EMBEDDED_DIR, "pom.xml");
 export const ENTRY_POINT_SOURCE = path.join(EMBEDDED_DIR, "ParleyNeo4j.java");
-
-/** Thrown when the machine lacks what the embedded database needs; the message lists the ways out. */
-export class MissingPrerequisiteError extends Error {
-  constructor(what: string) {
-    super(
-      `${what}\n` +
-        "Parley needs a Neo4j 5 database. Pick one of:\n" +
-        "  1. install Java 17+ (a JDK) and Maven, e.g. `sudo apt-get install openjdk-17-jdk-headless maven`, then `npm start` again;\n" +
-        "  2. run `docker compose up` (Neo4j and Parley in containers);\n" +
-        "  3. point Parley at an existing server: NEO4J_URI=neo4j://host:7687 NEO4J_USER=neo4j NEO4J_PASSWORD=… npm start",
-    );
-    this.name = "MissingPrerequisiteError";
-  }
-}
 
 /**
  * Returns the java executable (JAVA_HOME first) after checking it is version 17 or newer *and* a JDK: the launcher

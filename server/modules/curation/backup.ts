@@ -22,7 +22,7 @@ import type { Database } from "../../db/database.js";
 import { refreshPlannerStatistics } from "../../db/planner.js";
 import { readState } from "../../db/state.js";
 import type { Json } from "../../../contracts/json.js";
-import { ValidationError } from "../../errors.js";
+import { DatabaseNotEmptyError, ValidationError } from "../../errors.js";
 import { validateImport } from "../ingest/import.validate.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
 import { refreshMet, writeImport } from "../ingest/import.repository.js";
@@ -403,9 +403,6 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
 /* ----------------------------------------------------------------------------------------------------------------
  * Restore
  * -------------------------------------------------------------------------------------------------------------- */
-
-/** Refused: restore only loads into an empty database. */
-export class DatabaseNotEmptyError extends ValidationError {}
 
 /**
  * Loads a backup document into an EMPTY database: the data through the import path (validated in full), then the

@@ -29,18 +29,10 @@ import { applySchema } from "../../db/schema.js";
 import type { Database } from "../../db/database.js";
 import type { Json } from "../../../contracts/json.js";
 import { type IdRecord, toJson, toJsonMap } from "../../db/values.js";
-import { AppError } from "../../errors.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Types
  * -------------------------------------------------------------------------------------------------------------- */
-
-/** 409: the request conflicts with the current state (e.g. a later change touches what a revert would undo). */
-export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(409, "CONFLICT", message);
-  }
-}
 
 /** An audit record as stored (before/after still JSON text). */
 export interface ChangeRecord {

@@ -12,10 +12,9 @@ import { entityLabel } from "../../db/labels.js";
 import { refreshMet } from "../ingest/import.repository.js";
 import { isActorType } from "../../../contracts/vocabulary.js";
 import type { Json } from "../../../contracts/json.js";
-import { NotFoundError, ValidationError } from "../../errors.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import { dateRange } from "../graph/graph.schemas.js";
 import {
-  ConflictError,
   type ChangeRecord,
   applyState,
   captureState,

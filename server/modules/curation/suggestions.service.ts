@@ -10,8 +10,8 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../../db/database.js";
 import type { Json } from "../../../contracts/json.js";
-import { NotFoundError, ValidationError } from "../../errors.js";
-import { ConflictError, ensureCurationSchema, readTypes } from "./curation.repository.js";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
+import { ensureCurationSchema, readTypes } from "./curation.repository.js";
 import type { ChangeView } from "../../../contracts/curation.js";
 import { mergeStates, mutateInTx } from "./curation.service.js";
 import {

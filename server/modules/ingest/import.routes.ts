@@ -12,10 +12,10 @@ import { z } from "zod";
 import { importFileSchema } from "../../../contracts/import-format.js";
 import { importSummarySchema } from "../../../contracts/ingest.js";
 import type { RouteDeps } from "../../app-deps.js";
-import { UnsupportedMediaTypeError } from "../../http/body.js";
+import { ImportValidationError, UnsupportedMediaTypeError } from "../../errors.js";
 import { type Route, defineRoute } from "../../http/route.js";
 import { validateImportText } from "./import.validate.js";
-import { ImportValidationError, loadImportFile } from "./import.service.js";
+import { loadImportFile } from "./import.service.js";
 
 /** Largest import body this route reads; bigger files go through `npm run load`. */
 export const IMPORT_BODY_LIMIT = "50mb";

@@ -13,26 +13,13 @@ import path from "node:path";
 import type { ImportFile } from "../../../contracts/import-format.js";
 import type { Database } from "../../db/database.js";
 import { nodeCount, outdatesStatistics, refreshPlannerStatistics } from "../../db/planner.js";
-import { ValidationError } from "../../errors.js";
+import { ImportValidationError } from "../../errors.js";
 import type { Logger } from "../../log.js";
-import { type ImportIssue, validateImport } from "./import.validate.js";
+import { validateImport } from "./import.validate.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
 import type { ImportHooks } from "./import.hooks.js";
 import { type Progress, writeImport } from "./import.repository.js";
 import { STAGE_ABOVE_ROWS, type StagedOptions, writeStagedImport } from "./import.staged.js";
-
-export class ImportValidationError extends ValidationError {
-  constructor(readonly issues: ImportIssue[]) {
-    const head = issues
-      .slice(0, 5)
-      .map((i) => `${i.path}: ${i.message}`)
-      .join("; ");
-    super(
-      `The import was rejected and nothing was written (${issues.length} problem${issues.length === 1 ? "" : "s"}): ${head}`,
-      issues,
-    );
-  }
-}
 
 export interface LoadOptions {
   /** Curation's screening and review queue (curation/import-hooks.ts), handed in by the app or the script. */

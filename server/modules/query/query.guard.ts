@@ -9,6 +9,7 @@
  * keyword anywhere else does.
  */
 import { MAX_QUERY_LENGTH } from "../../../contracts/query.js";
+import { LexError } from "../../errors.js";
 
 /** Procedures the console may call: schema introspection and full-text search, all read-only. */
 export const ALLOWED_PROCEDURES = [
@@ -34,17 +35,6 @@ export interface Token {
   value: string;
   /** Offset in the text (UTF-16 units). */
   offset: number;
-}
-
-/** Thrown by the lexer for text it cannot read (an unterminated string, comment or backtick). */
-export class LexError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-    this.name = "LexError";
-  }
 }
 
 const ID_START = /[\p{ID_Start}_]/u;

@@ -10,7 +10,7 @@ import neo4j, { type ManagedTransaction, type Node, type Notification, type Plan
 import type { CellValue, QueryNotification, QuerySchemaDto } from "../../../contracts/query.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
-import { QueryTimeoutError, translateQueryError } from "./query.errors.js";
+import { QueryTimeoutError, translateQueryError } from "../../errors.js";
 import { ResultMapper } from "./query.mapper.js";
 
 /** What the plan says about a query. */

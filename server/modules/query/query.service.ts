@@ -9,8 +9,13 @@
 import neo4j from "neo4j-driver";
 import type { QueryNotification, QueryResultDto, QuerySchemaDto, SavedQuestionDto } from "../../../contracts/query.js";
 import type { Database } from "../../db/database.js";
-import { NotFoundError } from "../../errors.js";
-import { CypherError, ProcedureNotAllowedError, QueryTooLongError, ReadOnlyError } from "./query.errors.js";
+import {
+  CypherError,
+  NotFoundError,
+  ProcedureNotAllowedError,
+  QueryTooLongError,
+  ReadOnlyError,
+} from "../../errors.js";
 import { ALLOWED_PROCEDURES, checkQuery, isAllowedProcedure } from "./query.guard.js";
 import { planQuery, readSchema, runQuery } from "./query.repository.js";
 import { findSavedQuestion, listSavedQuestions, savedParams } from "./saved.loader.js";

@@ -13,7 +13,7 @@ import { write as writeGexf } from "graphology-gexf";
 import type { SerializedGraph as GraphologySerialized } from "graphology-types";
 import type { PortableGraph } from "../../../contracts/graph.js";
 import type { Database } from "../../db/database.js";
-import { AppError, NotFoundError } from "../../errors.js";
+import { GoneError, NotFoundError } from "../../errors.js";
 import { graphQuerySchema } from "../graph/graph.schemas.js";
 import { buildOverview } from "../graph/graph.service.js";
 import { flattenGraph, gexfAttributes, toCsv, toGraphML, withGexfTimes } from "../../../contracts/graph-formats.js";
@@ -38,13 +38,6 @@ import {
   type SnapshotView,
 } from "../../../contracts/snapshots.js";
 import type { CsvPart, ExportFormat } from "../../../contracts/vocabulary.js";
-
-/** 410: the snapshot existed and was taken down; its link says so instead of a bare 404. */
-export class GoneError extends AppError {
-  constructor(message: string, details?: unknown) {
-    super(410, "GONE", message, details);
-  }
-}
 
 const PAYLOAD_ENCODING = "gzip+base64";
 

@@ -2,7 +2,8 @@
  * Server configuration: the settings this issue added, and the messages that name a wrong one.
  */
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../../server/config.js";
+import { loadConfig } from "../../../server/config.js";
+import { ConfigError } from "../../../server/errors.js";
 
 const external = { NEO4J_URI: "neo4j://db.example:7687", NEO4J_PASSWORD: "pw" };
 

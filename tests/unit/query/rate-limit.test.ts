@@ -3,7 +3,8 @@
  */
 import type { Request, Response } from "express";
 import { describe, expect, it } from "vitest";
-import { TooManyRequestsError, rateLimit } from "../../../server/http/rate-limit.js";
+import { TooManyRequestsError } from "../../../server/errors.js";
+import { rateLimit } from "../../../server/http/rate-limit.js";
 
 function call(handler: ReturnType<typeof rateLimit>, ip: string) {
   const headers: Record<string, string> = {};
