@@ -3,7 +3,8 @@
  * ===================
  *
  * Parley's performance suite in one run, behind `npm run bench` (scripts/bench.ts only reads its options): extraction
- * throughput; then a throwaway embedded Neo4j (never the dev one) loaded with synthetic data of each size through
+ * throughput; news pages per second through fetch, Readability, extraction and load (news-bench.ts, not in --quick);
+ * then a throwaway embedded Neo4j (never the dev one) loaded with synthetic data of each size through
  * the import path (load-bench.ts), the server in its own process timed over HTTP (endpoint-bench.ts) and the memory
  * of both; then headless Chromium for first-frame and panning figures (browser-bench.ts). Every figure sits beside
  * a baseline measured in the same run on the same data, as a ratio.
@@ -14,6 +15,7 @@ import { runBrowserBench } from "./browser-bench.js";
 import { benchEndpoints } from "./endpoint-bench.js";
 import { measureExtraction, measureStartup, readArticles, sharedArticleFiles } from "./extraction-throughput.js";
 import { benchLoad, warmUp } from "./load-bench.js";
+import { benchNewsPages } from "./news-bench.js";
 import type { BenchOptions } from "./options.js";
 import { type BenchReport, machine } from "./report.js";
 import { processRssBytes, startServerProcess } from "./server-process.js";
@@ -74,6 +76,11 @@ export async function runBench(options: BenchOptions, report: BenchReport): Prom
     try {
       progress("warming up (plans cached, not counted)");
       await warmUp(db);
+      if (!options.quick && !options.sizes?.length) {
+        // The whole news path on an empty graph, before the sizes (heavy: out of --quick).
+        await benchNewsPages(db, 1_000, report);
+        await wipe(db);
+      }
       for (const [i, size] of sizes.entries()) {
         progress(`generating ${size.label}: ${size.actors} actors, ${size.events} events`);
         const file = generateSynthetic({ actors: size.actors, events: size.events, seed: 2026 });

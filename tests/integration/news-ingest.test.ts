@@ -184,7 +184,7 @@ describe("news #ingest", () => {
     for (let n = 100; n < 130; n++) {
       const html = storyPage(inventedStory(n));
       site.routes.set(`/slow-news/story-${n}`, (_req, res) => {
-        setTimeout(() => res.writeHead(200, { "content-type": "text/html" }).end(html), 300);
+        setTimeout(() => res.writeHead(200, { "content-type": "text/html" }).end(html), 600);
       });
       links.push(`${site.base}/slow-news/story-${n}`);
     }

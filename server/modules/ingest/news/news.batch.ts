@@ -2,7 +2,7 @@
  * News batches
  * ============
  *
- * Many sources in, a group of articles at a time (ten by default) through extraction and the import path. Each group
+ * Many sources in, a group of articles at a time (25 by default) through extraction and the import path. Each group
  * is its own transaction, so a batch stopped half-way (Ctrl+C, a crash) keeps what it stored, and the same command run again
  * finishes the rest without duplicates: an article URL the graph already holds is not even fetched again, and a
  * text it already holds (by its hash, the article identity of extraction.identity.ts) is not loaded again. One
@@ -127,7 +127,7 @@ export async function ingestSources(sources: string[], options: BatchOptions): P
 
   // A few reads run ahead of the writes; the writes go a group at a time, in order.
   const readAhead = Math.max(1, options.readAhead ?? 4);
-  const groupSize = Math.max(1, options.groupSize ?? 10);
+  const groupSize = Math.max(1, options.groupSize ?? 25);
   const pending: Promise<ReadOutcome>[] = [];
   const dryRunArticles: ReadArticle[] = [];
   let group: { article: ReadArticle; source: string }[] = [];

@@ -298,7 +298,7 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
   }
 
   /** One request; resolves with the response head, rejects with a FetchError. */
-  function get(url: URL, deadline: number): Promise<IncomingMessage> {
+  function get(url: URL, deadline: number, retried = false): Promise<IncomingMessage> {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return Promise.reject(timedOut(url.href));
     const protocol = url.protocol as "http:" | "https:";
@@ -320,6 +320,12 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
       });
       req.once("error", (error) => {
         clearTimeout(timer);
+        // A kept-alive connection the server closed while it sat idle: the request never reached it, so it is
+        // sent again once on a new connection (the race Node's documentation describes for reused sockets).
+        if (req.reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET" && !retried) {
+          resolve(get(url, deadline, true));
+          return;
+        }
         reject(asFetchError(error, url.href));
       });
       req.end();
