@@ -58,7 +58,7 @@ import {
   fitCamera,
   focusNode,
   isFitted,
-  lastFrameLabelCount,
+  drawnLabelNodes,
 } from "./sigma/renderer";
 import { readCanvasTheme } from "./sigma/theme";
 import { viewStats } from "./sigma/view-stats";
@@ -442,7 +442,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
       store,
       history,
       layout,
-      viewStats: () => viewStats(renderer!, lastFrameLabelCount()),
+      viewStats: () => viewStats(renderer!, drawnLabelNodes(renderer!).size),
     };
   }
 

@@ -26,12 +26,22 @@ function clip(label: string): string {
 }
 
 /**
- * Label boxes drawn in the current frame. Sigma's label grid keeps one label per cell, but labels are wider than
- * cells, so neighbours in adjacent cells still pile up; a label that would cover one already drawn is skipped
- * (the highlighted nodes' labels, the selection's and a path's ends, are always drawn; hovering shows any other).
- * Cleared before each render.
+ * Label boxes drawn in the current frame, per label canvas (the explorer's, and an image export's own renderer:
+ * sharing one list made every exported label "cover" the one on screen at the same place). Sigma's label grid
+ * keeps one label per cell, but labels are wider than cells, so neighbours in adjacent cells still pile up; a label
+ * that would cover one already drawn is skipped (the highlighted nodes' labels, the selection's and a path's ends,
+ * are always drawn; hovering shows any other). Cleared before each render.
  */
-let drawnLabels: { x1: number; y1: number; x2: number; y2: number }[] = [];
+interface DrawnLabels {
+  boxes: { x1: number; y1: number; x2: number; y2: number }[];
+  nodes: Set<string>;
+}
+const drawnLabels = new WeakMap<CanvasRenderingContext2D, DrawnLabels>();
+const drawnOn = (context: CanvasRenderingContext2D): DrawnLabels => {
+  let drawn = drawnLabels.get(context);
+  if (!drawn) drawnLabels.set(context, (drawn = { boxes: [], nodes: new Set() }));
+  return drawn;
+};
 /** Gap kept between two labels, in pixels. */
 const LABEL_GAP = 4;
 
@@ -48,9 +58,12 @@ const drawLabel: NodeLabelDrawingFunction = (context, data, settings) => {
     x2: x + context.measureText(text).width + LABEL_GAP,
     y2: data.y + size / 2 + LABEL_GAP,
   };
-  if (!data.highlighted && drawnLabels.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2))
-    return;
-  drawnLabels.push(box);
+  const drawn = drawnOn(context);
+  // An image export's labels were chosen on screen already (`labelAsSeen`, features/export): all are drawn.
+  const chosen = data.highlighted || (data as { labelAsSeen?: boolean }).labelAsSeen;
+  if (!chosen && drawn.boxes.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) return;
+  drawn.boxes.push(box);
+  drawn.nodes.add(data.key);
   // A halo in the background colour keeps labels legible over edges.
   context.lineWidth = 3;
   context.strokeStyle = theme?.background ?? "#ffffff";
@@ -60,9 +73,15 @@ const drawLabel: NodeLabelDrawingFunction = (context, data, settings) => {
   context.fillText(text, x, y);
 };
 
-/** Labels the last frame drew (`window.parley.viewStats()` reports it). */
-export function lastFrameLabelCount(): number {
-  return drawnLabels.length;
+/** The label canvas's 2D context of a renderer. */
+function labelContext(renderer: Sigma): CanvasRenderingContext2D | null {
+  return renderer.getCanvases().labels?.getContext("2d") ?? null;
+}
+
+/** The nodes whose labels the renderer's last frame drew (image exports draw these; `viewStats()` counts them). */
+export function drawnLabelNodes(renderer: Sigma): Set<string> {
+  const context = labelContext(renderer);
+  return new Set(context ? drawnOn(context).nodes : []);
 }
 
 const drawHover: NodeHoverDrawingFunction = (context, data, settings) => {
@@ -177,7 +196,8 @@ export function createRenderer(
     edgeProgramClasses: { ...baseSettings.edgeProgramClasses, ...settings.edgeProgramClasses },
   });
   renderer.on("beforeRender", () => {
-    drawnLabels = [];
+    const context = labelContext(renderer);
+    if (context) drawnLabels.delete(context);
   });
   return renderer;
 }

@@ -6,7 +6,7 @@
  * friends), or as a picture: PNG at screen or double resolution, or SVG (exports.ts).
  */
 import type { ExplorerHost } from "../../controllers/explorer-host";
-import { type GraphExportFormat, downloadGraph, downloadPng, downloadSvg } from "./exports";
+import { type GraphExportFormat, PNG_SCALES, downloadGraph, downloadPng, downloadSvg } from "./exports";
 import { h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
 import "../share/share.css";
@@ -67,7 +67,13 @@ export function mountExportMenu(slot: HTMLElement, host: ExplorerHost, title: ()
         "export-png-2x",
         "PNG 2×",
         "The canvas at double resolution",
-        picture((r) => downloadPng(r, { scale: 2, baseName: baseName(title()) })),
+        picture((r) => downloadPng(r, { scale: PNG_SCALES["2x"], baseName: baseName(title()) })),
+      ),
+      item(
+        "export-png-300dpi",
+        "PNG 300 dpi",
+        "The canvas for print: 300 dots per inch at its size on screen",
+        picture((r) => downloadPng(r, { scale: PNG_SCALES["300dpi"], baseName: baseName(title()) })),
       ),
       item(
         "export-svg",

@@ -21,6 +21,7 @@ import { write as writeGexf } from "graphology-gexf/browser";
 import type { SerializedGraph } from "graphology-types";
 import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
+import { drawnLabelNodes } from "../../sigma/renderer";
 import type { PortableGraph } from "../../../../contracts/graph";
 import {
   flattenGraph,
@@ -112,13 +113,19 @@ function pixelSize(sigma: Sigma, scale: number): { width: number; height: number
  * now (forced, and no other), node and edge sizes and the label size multiplied, the camera as it is.
  */
 function asSeen(sigma: Sigma, scale: number): Partial<Settings> {
-  const shown = sigma.getNodeDisplayedLabels();
+  const shown = drawnLabelNodes(sigma);
   const { nodeReducer, edgeReducer, labelSize } = sigma.getSettings();
   return {
     nodeReducer: (node, data) => {
       const res = nodeReducer ? nodeReducer(node, data) : data;
       const labelled = shown.has(node);
-      return { ...res, size: (res.size ?? 1) * scale, forceLabel: labelled, label: labelled ? res.label : null };
+      return {
+        ...res,
+        size: (res.size ?? 1) * scale,
+        forceLabel: labelled,
+        labelAsSeen: labelled,
+        label: labelled ? res.label : null,
+      };
     },
     edgeReducer: (edge, data) => {
       const res = edgeReducer ? edgeReducer(edge, data) : data;
@@ -158,7 +165,7 @@ export function toSvg(sigma: Sigma): string {
   const { width, height } = sigma.getDimensions();
   const graph = sigma.getGraph();
   const settings = sigma.getSettings();
-  const shown = sigma.getNodeDisplayedLabels();
+  const shown = drawnLabelNodes(sigma);
   const parts: string[] = [];
   const position = (node: string) => {
     const data = sigma.getNodeDisplayData(node);
