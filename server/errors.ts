@@ -129,6 +129,52 @@ export class ImportValidationError extends ValidationError {
 /** Refused: restore only loads into an empty database. */
 export class DatabaseNotEmptyError extends ValidationError {}
 
+/** Another import holds the staging slot: this one wrote nothing. */
+export class ImportInProgressError extends AppError {
+  constructor() {
+    super(
+      409,
+      "IMPORT_IN_PROGRESS",
+      "Another large import is being staged right now; this one was not started and wrote nothing. Load the file again when that import has finished (a minute or two per million links).",
+    );
+  }
+}
+
+/**
+ * Thrown when a staged import failed and was rolled back; nothing of it is visible. An API caller gets the cause's
+ * status (503 when the database was unavailable or out of memory) and a message that says what happened.
+ */
+export class StagedImportError extends AppError {
+  constructor(
+    readonly importId: string,
+    cause: unknown,
+  ) {
+    const translated = translateDbError(cause);
+    super(
+      translated instanceof AppError ? translated.status : 500,
+      "IMPORT_ROLLED_BACK",
+      `The import was rolled back and nothing was written: ${failureCause(translated)}`,
+    );
+    this.cause = cause;
+  }
+}
+
+/**
+ * What made an import fail, in words a user can act on: an application error's own message; for a database
+ * error, its Neo4j code and message without Neo4j's internal node ids (`Node(4711)`), so the cause is named without
+ * exposing internals; otherwise the error's message.
+ */
+export function failureCause(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  const clip = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
+  if (error instanceof Neo4jError) {
+    const message = error.message.split("\n")[0]!.replace(/\bNode\(\d+\)/g, "a node");
+    return clip(`the database refused a write (${error.code}): ${message}`);
+  }
+  if (error instanceof Error && error.message) return clip(error.message);
+  return "an unexpected error; the server log has the details.";
+}
+
 /* ----------------------------------------------------------------------------------------------------------------
  * The console (POST /api/query): its refusals and failures, and Neo4j's errors translated into them; syntax errors
  * keep Neo4j's message and position, timeouts become 504 instead of 500

@@ -16,7 +16,8 @@ import { cypher, slotsOf } from "../../server/db/cypher.js";
 import type { Database } from "../../server/db/database.js";
 import { readCounts } from "../../server/db/counts.js";
 import { loadImportFile } from "../helpers/load.js";
-import { StagedImportError, recoverStagedImports } from "../../server/modules/ingest/import.staged.js";
+import { StagedImportError } from "../../server/errors.js";
+import { recoverStagedImports } from "../../server/modules/ingest/import.staged.js";
 import { generateSynthetic } from "../bench/synthetic.js";
 import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../helpers/db.js";
 

@@ -26,18 +26,26 @@ import { randomUUID } from "node:crypto";
 import { Neo4jError, type ManagedTransaction } from "neo4j-driver";
 import type { ImportFile } from "../../../contracts/import-format.js";
 import type { FieldLinkType, NodeType } from "../../../contracts/vocabulary.js";
-import { cypher } from "../../db/cypher.js";
-import { CORE_ENTITY_PROPERTIES } from "../../db/entity-properties.js";
-import { ENTITY_LABELS, entityLabel, type NodeLabel, stagingLabel, type StagingLabel } from "../../db/labels.js";
+import type { CountedLabel } from "../../db/counts.js";
 import type { Database } from "../../db/database.js";
-import { AppError, translateDbError } from "../../errors.js";
+import { ImportInProgressError, StagedImportError } from "../../errors.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
 import type { Logger } from "../../log.js";
-import { type CountedLabel, labelCount } from "../../db/counts.js";
 import type { ImportHooks } from "./import.hooks.js";
 import { type ImportPlan, type LinkRow, planImport, summarize } from "./import.plan.js";
-import { type Progress, applyPlan, batches, refreshMet, runBatched } from "./import.repository.js";
+import { type Progress, applyPlan, batches, refreshMet } from "./import.repository.js";
 import { fileOnlyActors, stagedMetRows } from "./import.staged-met.js";
+import {
+  discardStaged,
+  publishStaged,
+  readExistingIds,
+  readImportStatus,
+  readPendingImports,
+  setImportStatus,
+  stagingSteps,
+  writeImportStatus,
+  writeStagingChunk,
+} from "./import.staged.repository.js";
 
 /** Files with more rows than this are staged (one transaction below it). */
 export const STAGE_ABOVE_ROWS = 250_000;
@@ -52,17 +60,6 @@ export const STAGE_PARALLELISM = 2;
 /** Actors per MET refresh transaction after publishing. */
 const MET_CHUNK_ACTORS = 5_000;
 
-/** Another import holds the staging slot: this one wrote nothing. */
-export class ImportInProgressError extends AppError {
-  constructor() {
-    super(
-      409,
-      "IMPORT_IN_PROGRESS",
-      "Another large import is being staged right now; this one was not started and wrote nothing. Load the file again when that import has finished (a minute or two per million links).",
-    );
-  }
-}
-
 export interface StagedOptions {
   progress?: Progress;
   /** Rows per UNWIND statement (default BATCH_SIZE, import.repository.ts). */
@@ -74,41 +71,6 @@ export interface StagedOptions {
   parallelism?: number;
   /** Called between staging transactions and before publishing (tests use it to observe and to fail midway). */
   onStep?: (step: "staged-chunk" | "before-publish", importId: string) => Promise<void> | void;
-}
-
-/**
- * Thrown when a staged import failed and was rolled back; nothing of it is visible. An API caller gets the cause's
- * status (503 when the database was unavailable or out of memory) and a message that says what happened.
- */
-export class StagedImportError extends AppError {
-  constructor(
-    readonly importId: string,
-    cause: unknown,
-  ) {
-    const translated = translateDbError(cause);
-    super(
-      translated instanceof AppError ? translated.status : 500,
-      "IMPORT_ROLLED_BACK",
-      `The import was rolled back and nothing was written: ${failureCause(translated)}`,
-    );
-    this.cause = cause;
-  }
-}
-
-/**
- * What made an import fail, in words a user can act on: an application error's own message; for a database
- * error, its Neo4j code and message without Neo4j's internal node ids (`Node(4711)`), so the cause is named without
- * exposing internals; otherwise the error's message.
- */
-export function failureCause(error: unknown): string {
-  if (error instanceof AppError) return error.message;
-  const clip = (text: string) => (text.length > 300 ? `${text.slice(0, 299)}…` : text);
-  if (error instanceof Neo4jError) {
-    const message = error.message.split("\n")[0]!.replace(/\bNode\(\d+\)/g, "a node");
-    return clip(`the database refused a write (${error.code}): ${message}`);
-  }
-  if (error instanceof Error && error.message) return clip(error.message);
-  return "an unexpected error; the server log has the details.";
 }
 
 type Row = Record<string, unknown>;
@@ -192,78 +154,6 @@ export function splitPlan(plan: ImportPlan, existing: Set<string>): { staged: Im
   };
 }
 
-/** Kinds of staged nodes: the staging label each gets, and the labels it gets when published (closed lists: they are put into Cypher text). */
-const STAGED_KINDS: readonly { staging: StagingLabel; labels: NodeLabel[] }[] = [
-  { staging: "StagedArticle", labels: ["Article"] },
-  ...ENTITY_LABELS.map((label) => ({ staging: stagingLabel(label), labels: ["Entity", label] as NodeLabel[] })),
-  { staging: "StagedQuantity", labels: ["Quantity"] },
-  { staging: "StagedEvidence", labels: ["Evidence"] },
-];
-
-/**
- * Rows reordered so that rows with the same key are next to each other (first-seen order otherwise): chunks of
- * such rows that run at once share at most the key at their boundary, so they never wait on each other in a cycle.
- */
-function groupedBy<T>(rows: T[], key: (row: T) => string): T[] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return [...groups.values()].flat();
-}
-
-/**
- * The staging statements, in order, each with the rows it writes. Evidence is written in two steps, grouped once
- * by subject and once by article, so that transactions running at once share at most the node at their boundary
- * (an article is cited thousands of times). The statements match staged nodes with an index hint: stalls of two
- * minutes seen in trial loads were plans made while the staging index's statistics still said it was empty.
- */
-function stagingSteps(staged: ImportPlan, met: unknown[]): { step: string; query: string; rows: unknown[] }[] {
-  return [
-    { step: "articles", query: cypher("queries/ingest/staged/articles"), rows: staged.articles },
-    ...[...staged.nodes].map(([type, rows]) => ({
-      step: `${type} nodes`,
-      query: cypher("queries/ingest/staged/nodes", { stagingLabel: stagingLabel(entityLabel(type)) }),
-      rows,
-    })),
-    {
-      step: "node properties",
-      query: cypher("queries/ingest/staged/node-properties"),
-      rows: [...staged.nodes.values()].flat().flatMap((row) => {
-        const free = Object.entries(row.properties as Record<string, unknown>).filter(
-          ([key]) => !CORE_ENTITY_PROPERTIES.has(key),
-        );
-        return free.length ? [{ id: row.id, properties: Object.fromEntries(free) }] : [];
-      }),
-    },
-    ...[...staged.links].map(([type, rows]) => ({
-      step: `${type} links`,
-      query: cypher("queries/ingest/staged/links", { type }),
-      rows,
-    })),
-    { step: "quantities", query: cypher("queries/ingest/staged/quantities"), rows: staged.quantities },
-    { step: "roles", query: cypher("queries/ingest/staged/roles"), rows: staged.roles },
-    {
-      step: "evidence",
-      query: cypher("queries/ingest/staged/evidence"),
-      rows: groupedBy(staged.evidence, (e) => e.subject),
-    },
-    {
-      step: "evidence articles",
-      query: cypher("queries/ingest/staged/evidence-articles"),
-      rows: groupedBy(staged.evidence, (e) => e.article).map((e) => ({ id: e.id, article: e.article })),
-    },
-    { step: "MET links", query: cypher("queries/ingest/staged/met"), rows: met },
-  ];
-}
-
-async function setStatus(db: Database, importId: string, fields: Record<string, unknown>): Promise<void> {
-  await db.writeTx((tx) => tx.run(cypher("queries/ingest/staged/import-status"), { importId, fields }));
-}
-
 /** Ids of the plan that already exist in the live graph (each looked up under the one label it can have). */
 async function existingIds(db: Database, plan: ImportPlan, progress?: Progress): Promise<Set<string>> {
   const byLabel: [CountedLabel, string[]][] = [
@@ -273,30 +163,11 @@ async function existingIds(db: Database, plan: ImportPlan, progress?: Progress):
     ["Evidence", plan.evidence.map((e) => e.id)],
   ];
   const total = byLabel.reduce((n, [, ids]) => n + ids.length, 0);
-  const existing = new Set<string>();
   let done = 0;
-  await db.readTx(async (tx) => {
-    for (const [label, ids] of byLabel) {
-      if ((await labelCount(tx, label)) === 0) {
-        done += ids.length;
-        progress?.("checking which ids exist", done, total);
-        continue;
-      }
-      const query = cypher("queries/ingest/staged/existing", { label });
-      for (const batch of batches(ids, 20_000)) {
-        const result = await tx.run(query, { ids: batch });
-        for (const r of result.records) existing.add(r.get("id") as string);
-        done += batch.length;
-        progress?.("checking which ids exist", done, total);
-      }
-    }
+  return readExistingIds(db, byLabel, (count) => {
+    done += count;
+    progress?.("checking which ids exist", done, total);
   });
-  return existing;
-}
-
-/** Deletes what the staging import staged (its nodes never were visible). */
-export async function discardStaged(db: Database): Promise<void> {
-  await db.writeInBatches(cypher("queries/ingest/staged/discard"), {});
 }
 
 /** Rebuilds the MET links of the given actors from the graph (a chunk per transaction), then marks the import done. */
@@ -314,12 +185,7 @@ async function finishPublished(
     done += chunk.length;
     progress?.("MET refresh", done, actors.length);
   }
-  await db.writeTx((tx) =>
-    tx.run(cypher("queries/ingest/staged/import-status"), {
-      importId,
-      fields: { status: "done", metActors: null, finishedAt: new Date().toISOString() },
-    }),
-  );
+  await setImportStatus(db, importId, { status: "done", metActors: null, finishedAt: new Date().toISOString() });
   return metLinks;
 }
 
@@ -351,7 +217,7 @@ export async function forEachConcurrently<T>(
 /** Takes the one staging slot for this import, or throws ImportInProgressError when another import holds it. */
 async function takeStagingSlot(db: Database, importId: string): Promise<void> {
   try {
-    await setStatus(db, importId, { status: "staging", stagingSlot: "taken" });
+    await setImportStatus(db, importId, { status: "staging", stagingSlot: "taken" });
   } catch (error) {
     if (error instanceof Neo4jError && error.code === "Neo.ClientError.Schema.ConstraintValidationFailed")
       throw new ImportInProgressError();
@@ -425,31 +291,26 @@ async function stageAndPublish(
   try {
     const chunkRows = Math.max(1, options.chunkRows ?? STAGE_CHUNK_ROWS);
     const parallelism = options.parallelism ?? STAGE_PARALLELISM;
-    for (const { step, query, rows } of stagingSteps(staged, metRows)) {
+    for (const step of stagingSteps(staged, metRows)) {
       let done = 0;
-      await forEachConcurrently([...batches(rows, chunkRows)], parallelism, async (chunk) => {
-        await db.writeTx((tx) => runBatched(tx, query, chunk, { step, batchSize }), { timeoutMs: 30 * 60_000 });
+      await forEachConcurrently([...batches(step.rows, chunkRows)], parallelism, async (chunk) => {
+        await writeStagingChunk(db, step, chunk, { batchSize });
         done += chunk.length;
-        progress?.(`staging ${step}`, done, rows.length);
+        progress?.(`staging ${step.step}`, done, step.rows.length);
         await options.onStep?.("staged-chunk", importId);
       });
     }
     await options.onStep?.("before-publish", importId);
     ({ touchedActors, suggestions } = await db.writeTx(
       async (tx: ManagedTransaction) => {
-        const status = await tx.run(cypher("queries/ingest/staged/status"), { importId });
-        if (status.records[0]?.get("status") !== "staging") throw new Error(`import ${importId} is no longer staging`);
-        for (const [i, kind] of STAGED_KINDS.entries()) {
-          await tx.run(cypher("queries/ingest/staged/publish", { stagingLabel: kind.staging, labels: kind.labels }));
-          progress?.("publishing", i + 1, STAGED_KINDS.length);
+        if ((await readImportStatus(tx, importId)) !== "staging") {
+          throw new Error(`import ${importId} is no longer staging`);
         }
+        await publishStaged(tx, (done, total) => progress?.("publishing", done, total));
         const touched = await applyPlan(tx, residual, { progress, batchSize });
         const written = file.suggestions?.length ? await hooks.storeSuggestions(tx, file.suggestions) : undefined;
         // The actors whose MET links must be rebuilt are kept with the import, so a stopped process can finish.
-        await tx.run(cypher("queries/ingest/staged/import-status"), {
-          importId,
-          fields: { status: "published", stagingSlot: null, metActors: [...touched] },
-        });
+        await writeImportStatus(tx, importId, { status: "published", stagingSlot: null, metActors: [...touched] });
         return { touchedActors: touched, suggestions: written };
       },
       { timeoutMs: 30 * 60_000 },
@@ -462,7 +323,7 @@ async function stageAndPublish(
     });
     try {
       await discardStaged(db);
-      await setStatus(db, importId, {
+      await setImportStatus(db, importId, {
         status: "rolled back",
         stagingSlot: null,
         error: error instanceof Error ? error.message : String(error),
@@ -488,16 +349,12 @@ async function stageAndPublish(
  * imports it published. Call it before serving; not while another process may be importing into the database.
  */
 export async function recoverStagedImports(db: Database, log?: Logger): Promise<number> {
-  const pending = await db.read(cypher("queries/ingest/staged/pending"), {}, (r) => ({
-    id: r.get("id") as string,
-    status: r.get("status") as string,
-    metActors: r.get("metActors") as string[],
-  }));
+  const pending = await readPendingImports(db);
   for (const item of pending) {
     if (item.status === "staging") {
       log?.warn("rolling back an import left unfinished by a stopped process", { importId: item.id });
       await discardStaged(db);
-      await setStatus(db, item.id, {
+      await setImportStatus(db, item.id, {
         status: "rolled back",
         stagingSlot: null,
         error: "the process stopped while staging",
