@@ -52,10 +52,11 @@ import { type BigGraphMode, bigGraphMode, bigGraphSettings, isBigGraph } from ".
 import { LayoutController, layoutBudget } from "./sigma/layout";
 import { type ExplorerReducers, createReducers } from "./sigma/reducers";
 import {
+  anyNodeOnScreen,
   baseSettings,
-  centreOn,
   createRenderer,
   fitCamera,
+  fitNodes,
   focusNode,
   isFitted,
   drawnLabelNodes,
@@ -362,8 +363,15 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     // Refresh first: the fit reads the laid-out positions from sigma's display data.
     renderer!.refresh();
     const camera = renderer!.getCamera();
-    if (first && store.state.camera) camera.setState(store.state.camera);
-    else if (first || known < graph.order * 0.8) void fitCamera(renderer!, 0);
+    // The same nodes as before (a reload after an edit): the reader's camera stays. Anything else is the result
+    // of a filter, a view or a time window, and is shown whole.
+    const sameNodes = known === graph.order && previous.size === graph.order;
+    if (first && store.state.camera) {
+      camera.setState(store.state.camera);
+      // A shared camera frames the drawing its author saw; laid out afresh, this one may lie elsewhere.
+      if (!anyNodeOnScreen(renderer!)) void fitCamera(renderer!, 0);
+    } else if (first || known < graph.order * 0.8) void fitCamera(renderer!, 0);
+    else if (!sameNodes) void fitCamera(renderer!);
     el.graph.removeAttribute("aria-busy");
     if (first) await restoreFromUrl();
     else if (store.state.selectedNode && !graph.hasNode(store.state.selectedNode))
@@ -524,10 +532,11 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
       } else {
         pushMerge(delta);
         updateStatus(` · ${label}: ${Math.min(pages.get(id)!.offset, dto.total)} of ${dto.total} neighbours shown`);
-        // Adding nodes reframes the graph, which slides the expanded node away from where the reader was looking.
+        // Adding nodes reframes the graph, which slides the expanded node away from where the reader was looking:
+        // show the node with what it brought.
         if (renderer && graph.hasNode(id)) {
           renderer.refresh();
-          centreOn(renderer, id);
+          void fitNodes(renderer, [id, ...delta.addNodes.map((n) => n.key)]);
         }
       }
     } catch (error) {
@@ -591,8 +600,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
         ` · ${label}: ${members.length} actor${members.length === 1 ? "" : "s"} opened${renewed ? ", the rest still folded" : ""}`,
       );
       renderer?.refresh();
-      const focus = renewed ? meta : members[0]?.key;
-      if (renderer && focus && graph.hasNode(focus)) centreOn(renderer, focus);
+      if (renderer) void fitNodes(renderer, [meta, ...members.map((n) => n.key)]);
     } catch (error) {
       showMessage(errorMessage(error, "This community could not be opened."), "error", {
         label: "Dismiss",
@@ -667,6 +675,9 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     }
     pathPanel.update();
     renderer?.refresh();
+    // A path often runs far from where the reader is looking: bring it on screen.
+    const found = store.state.path;
+    if (renderer && found) void fitNodes(renderer, found.nodes);
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ type Parley = {
   graph: any;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   renderer: any;
-  store: { state: { selectedNode: string | null } };
+  store: { state: { selectedNode: string | null; path: { nodes: Set<string> } | null } };
   viewStats(): {
     nodes: number;
     edges: number;
@@ -74,6 +74,73 @@ describe("e2e #view", () => {
     const meanRadius = (discs: { r: number }[]) => discs.reduce((sum, d) => sum + d.r, 0) / discs.length;
     expect(zoomed.nodes).toBeGreaterThan(0);
     expect(meanRadius(zoomed.discs)).toBeGreaterThan(meanRadius(stats.discs));
+    await page.close();
+  });
+
+  /** Resolves once every one of `ids` is drawn inside the canvas (the camera animates there). */
+  const onScreen = (page: Page, ids: string[]) =>
+    page.waitForFunction(
+      (nodes) => {
+        const { renderer } = (window as unknown as { parley: Parley }).parley;
+        const { width, height } = renderer.getDimensions();
+        return nodes.every((n) => {
+          const data = renderer.getNodeDisplayData(n);
+          if (!data) return false;
+          const p = renderer.framedGraphToViewport(data);
+          return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
+        });
+      },
+      ids,
+      { timeout: 10_000 },
+    );
+  /** Moves the camera far into a corner, where none of the sample is drawn. */
+  const lookAway = (page: Page) =>
+    page.evaluate(() => {
+      const { renderer } = (window as unknown as { parley: Parley }).parley;
+      renderer.getCamera().setState({ x: 3, y: 3, ratio: 0.2, angle: 0 });
+      return (window as unknown as { parley: Parley }).parley.viewStats().nodes;
+    });
+
+  it("should bring a path and an expansion on screen, wherever the camera was", async () => {
+    const page = await open();
+    expect(await lookAway(page)).toBe(0);
+    await page.fill("[data-testid=path-from-input]", "Hassan Rouhani");
+    await page.fill("[data-testid=path-to-input]", "Khalaf Khalafov");
+    await page.click("[data-testid=path-find]");
+    await page.waitForFunction(() => (window as unknown as { parley: Parley }).parley.store.state.path !== null);
+    const path = await page.evaluate(() => [
+      ...(window as unknown as { parley: Parley }).parley.store.state.path!.nodes,
+    ]);
+    expect(path.length).toBeGreaterThan(2);
+    await onScreen(page, path);
+    await shoot(page, "path-fitted");
+    await page.close();
+
+    const expanding = await open("?node=kurdistan-region");
+    await expanding.waitForFunction(() => document.getElementById("details")?.dataset.state === "ready");
+    const before = await expanding.evaluate(() => (window as unknown as { parley: Parley }).parley.graph.nodes());
+    expect(await lookAway(expanding)).toBe(0);
+    await expanding.click("[data-testid=expand]");
+    await ready(expanding);
+    const added = await expanding.evaluate(
+      (known) =>
+        (window as unknown as { parley: Parley }).parley.graph.nodes().filter((n: string) => !known.includes(n)),
+      before,
+    );
+    expect(added.length).toBeGreaterThan(0);
+    await onScreen(expanding, ["kurdistan-region", ...added]);
+    await shoot(expanding, "expand-fitted");
+    await expanding.close();
+  });
+
+  it("should restore a shared link's filters and zoom as a drawing, with every kind still listed", async () => {
+    // A camera from another drawing of the graph, zoomed in far from where this one lies.
+    const page = await open("?kinds=person&cam=0.97,0.03,0.2");
+    const stats = await page.evaluate(() => (window as unknown as { parley: Parley }).parley.viewStats());
+    expect(stats.nodes).toBeGreaterThan(3);
+    expect(await page.locator("[data-testid^=filter-kinds-]").count()).toBe(5);
+    expect(await page.locator("[data-testid=filter-kinds-person]").isChecked()).toBe(true);
+    await shoot(page, "shared-filters");
     await page.close();
   });
 

@@ -217,13 +217,6 @@ export function focusNode(renderer: Sigma, node: string, duration = 500): void {
     .animate({ x: data.x, y: data.y, ratio: Math.min(renderer.getCamera().ratio, 0.6) }, { duration });
 }
 
-/** Moves the camera onto a node without changing the zoom (after an expansion grew the graph around it). */
-export function centreOn(renderer: Sigma, node: string, duration = 400): void {
-  const data = renderer.getNodeDisplayData(node);
-  if (!data) return;
-  void renderer.getCamera().animate({ x: data.x, y: data.y }, { duration });
-}
-
 /** Room kept between the outermost node or label and the canvas edge, in pixels. */
 const FIT_MARGIN = 16;
 /** The camera never zooms out further than this to fit labels. */
@@ -255,7 +248,15 @@ function shiftAt(extents: Extent[], half: number, ratio: number): number | null 
  * The camera that shows every drawn node and label inside the canvas: sigma's own reset fits node centres only,
  * so labels of nodes on the right edge were cut off. Found by bisection on the ratio, since labels do not scale.
  */
-export function fittedCameraState(renderer: Sigma): CameraState {
+export function fittedCameraState(
+  renderer: Sigma,
+  options: {
+    /** Fit these nodes only (what an action changed); every drawn node when absent. */
+    nodes?: Iterable<string>;
+    /** Closest zoom allowed (ratio below 1 zooms in); the whole graph is never zoomed in on. */
+    minRatio?: number;
+  } = {},
+): CameraState {
   const reference: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
   const { width, height } = renderer.getDimensions();
   const settings = renderer.getSettings();
@@ -263,9 +264,11 @@ export function fittedCameraState(renderer: Sigma): CameraState {
   if (context) context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
   const xs: Extent[] = [];
   const ys: Extent[] = [];
-  renderer.getGraph().forEachNode((node) => {
+  const graph = renderer.getGraph();
+  const nodes = options.nodes ? [...options.nodes].filter((n) => graph.hasNode(n)) : graph.nodes();
+  for (const node of nodes) {
     const data = renderer.getNodeDisplayData(node);
-    if (!data || data.hidden) return;
+    if (!data || data.hidden) continue;
     const p = renderer.framedGraphToViewport(data, { cameraState: reference });
     const radius = renderer.scaleSize(data.size, 1);
     // Only nodes big enough for a label (or forced to show one) can put one near the edge.
@@ -274,15 +277,16 @@ export function fittedCameraState(renderer: Sigma): CameraState {
     const half = labelled ? Math.max(radius, settings.labelSize / 2 + 2) : radius;
     xs.push({ at: p.x - width / 2, lo: radius, hi: label });
     ys.push({ at: p.y - height / 2, lo: half, hi: half });
-  });
+  }
   if (!xs.length) return reference;
   const halfW = width / 2 - FIT_MARGIN;
   const halfH = height / 2 - FIT_MARGIN;
   const fits = (ratio: number) => shiftAt(xs, halfW, ratio) !== null && shiftAt(ys, halfH, ratio) !== null;
-  let ratio = 1;
-  if (!fits(1)) {
-    // Fitting is monotonic in the ratio (zooming out only frees room), so bisect between 1 and the cap.
-    let lo = 1;
+  const minRatio = Math.min(1, options.minRatio ?? 1);
+  let ratio = minRatio;
+  if (!fits(minRatio)) {
+    // Fitting is monotonic in the ratio (zooming out only frees room), so bisect between the closest zoom and the cap.
+    let lo = minRatio;
     let hi = FIT_MAX_RATIO;
     if (fits(hi)) {
       for (let i = 0; i < 20; i++) {
@@ -318,6 +322,37 @@ export function isFitted(renderer: Sigma): boolean {
 export function fitCamera(renderer: Sigma, duration = 300): Promise<void> {
   const state = fittedCameraState(renderer);
   lastFit.set(renderer, state);
+  return moveCamera(renderer, state, duration);
+}
+
+/** Zoom closest to what an action brought or lit up: near enough to read, far enough to keep some context. */
+const FIT_NODES_MIN_RATIO = 0.25;
+
+/**
+ * Moves the camera onto what an action changed (a path, an expansion, an opened community), with their labels,
+ * so its result is on screen rather than somewhere off the canvas. Nothing to show: the camera stays.
+ */
+export function fitNodes(renderer: Sigma, nodes: Iterable<string>, duration = 400): Promise<void> {
+  const graph = renderer.getGraph();
+  const shown = [...nodes].filter((n) => graph.hasNode(n));
+  if (!shown.length) return Promise.resolve();
+  return moveCamera(renderer, fittedCameraState(renderer, { nodes: shown, minRatio: FIT_NODES_MIN_RATIO }), duration);
+}
+
+/** Is any drawn node inside the canvas at the camera's current state? */
+export function anyNodeOnScreen(renderer: Sigma): boolean {
+  const { width, height } = renderer.getDimensions();
+  // The camera's state, not the last frame's matrix: this is asked right after the camera was set.
+  const cameraState = renderer.getCamera().getState();
+  return renderer.getGraph().someNode((node) => {
+    const data = renderer.getNodeDisplayData(node);
+    if (!data || data.hidden) return false;
+    const p = renderer.framedGraphToViewport(data, { cameraState });
+    return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
+  });
+}
+
+function moveCamera(renderer: Sigma, state: CameraState, duration: number): Promise<void> {
   if (duration <= 0) {
     renderer.getCamera().setState(state);
     return Promise.resolve();

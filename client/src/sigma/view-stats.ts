@@ -89,6 +89,8 @@ export function overlapShare(discs: readonly Disc[]): number {
 export function viewStats(renderer: Sigma, labels: number): ViewStats {
   const { width, height } = renderer.getDimensions();
   const graph = renderer.getGraph();
+  // The camera's own state, not the matrix of the last frame: a camera just set is measured before it is drawn.
+  const cameraState = renderer.getCamera().getState();
   const discs: Disc[] = [];
   const onScreen = new Set<string>();
   const drawn = new Set<string>();
@@ -96,7 +98,7 @@ export function viewStats(renderer: Sigma, labels: number): ViewStats {
     const data = renderer.getNodeDisplayData(node);
     if (!data || data.hidden || data.type === CULLED) return;
     drawn.add(node);
-    const p = renderer.framedGraphToViewport(data);
+    const p = renderer.framedGraphToViewport(data, { cameraState });
     const r = renderer.scaleSize(data.size);
     if (p.x + r < 0 || p.y + r < 0 || p.x - r > width || p.y - r > height) return;
     onScreen.add(node);

@@ -32,8 +32,16 @@ const KNOWN_ROLES = ["host", "guest", "participant", "signatory", "mediator", "s
 /** Option values (id → label) per filter group. */
 export type FilterOptions = Record<Group, Map<string, string>>;
 
+/** Node kinds the server filters by: listed from the start, so a page opened on one kind can reach the others. */
+const KNOWN_KINDS = ["person", "government", "organization", "country", "agreement"];
+
 export function emptyOptions(): FilterOptions {
-  return { kinds: new Map(), topics: new Map(), countries: new Map(), roles: new Map(KNOWN_ROLES.map((r) => [r, r])) };
+  return {
+    kinds: new Map(KNOWN_KINDS.map((k) => [k, TYPE_NAMES[k] ?? k])),
+    topics: new Map(),
+    countries: new Map(),
+    roles: new Map(KNOWN_ROLES.map((r) => [r, r])),
+  };
 }
 
 /** Adds the kinds, topics, countries and roles found in `graph` to `options`. */
@@ -59,8 +67,11 @@ function renderFilters(el: HTMLElement, store: Store, options: FilterOptions): v
   const filters = store.state.filters;
   const active = GROUPS.reduce((n, g) => n + filters[g.key].length, 0);
   const groups = GROUPS.map(({ key, title }) => {
-    const values = [...options[key]].sort((a, b) => a[1].localeCompare(b[1]));
     const chosen = new Set(filters[key]);
+    // A value chosen in a shared link stays listed (and can be unchecked) even when no graph seen so far holds it.
+    const known = new Map(options[key]);
+    for (const value of chosen) if (!known.has(value)) known.set(value, labelFromId(value));
+    const values = [...known].sort((a, b) => a[1].localeCompare(b[1]));
     const boxes = values.map(([value, label]) =>
       h(
         "label",
