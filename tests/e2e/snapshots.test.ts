@@ -144,18 +144,29 @@ describe("e2e #snapshots", () => {
       res
         .type("html")
         .send(
-          `<!doctype html><title>Blog</title><h1>A blog post</h1><iframe id="embed" src="${sharedUrl}?embed=1" width="720" height="420" style="border:1px solid #ccc"></iframe>`,
+          `<!doctype html><title>Blog</title><h1>A blog post</h1><iframe id="embed" src="${sharedUrl}?embed=1" width="1264" height="480" style="border:1px solid #ccc"></iframe>`,
         );
     });
     const other = await listen(host);
     try {
-      const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
+      // A wide, low frame, as a blog's content column gives.
+      const page = await browser.newPage({ viewport: { width: 1320, height: 640 } });
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(other.url);
       const frame = page.frameLocator("#embed");
       await frame.locator("body[data-ready=true]").waitFor({ timeout: 60_000 });
       expect(await frame.locator(".topbar").isVisible()).toBe(false);
       expect(await frame.locator("[data-testid=embed-link]").isVisible()).toBe(true);
+      // The whole network is inside the frame: every node drawn on its canvas.
+      const inFrame = page.frames().find((f) => f.url().includes("embed=1"))!;
+      const seen = await inFrame.evaluate(() => {
+        const { graph, viewStats } = (
+          window as unknown as { parley: { graph: { order: number }; viewStats(): { nodes: number } } }
+        ).parley;
+        return { order: graph.order, nodes: viewStats().nodes };
+      });
+      expect(seen.order).toBeGreaterThan(10);
+      expect(seen.nodes).toBe(seen.order);
       const shot = await page.locator("#embed").screenshot();
       writeFileSync(screenshotPath("snapshots-embed"), await page.screenshot());
       expect(countColorPixels(shot, [TYPE_COLORS.person!])).toBeGreaterThan(100);

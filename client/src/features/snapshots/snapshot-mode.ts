@@ -13,6 +13,7 @@ import type { EdgeAttributes, NodeAttributes } from "../../graph/attributes";
 import { loadGraph, positionsNear } from "../../graph/build";
 import { COLOR_BY, type ColorBy, SIZE_BY, type SizeBy, VIEWS, type View, emptyFilters } from "../../graph/store";
 import { TYPE_NAMES, colorOf } from "../../graph/style";
+import { fitCamera } from "../../sigma/renderer";
 import { h } from "../../ui/dom";
 import { mountExportMenu } from "../export/export-menu";
 import { mountLegend } from "../legend/legend";
@@ -113,7 +114,10 @@ export async function startSnapshotPage(host: ExplorerHost, route: { id: string;
   const renderer = host.ensureRenderer();
   renderer.refresh();
   applyCamera(renderer, state);
-  fitStoredViewport(renderer, state.viewport as unknown as StoredViewport | undefined);
+  // An embed shows the whole network in whatever frame the host page gives it (a wide, low iframe cut the sharer's
+  // region off at the bottom); the full page shows the region the sharer saw.
+  if (route.embed) void fitCamera(renderer, 0);
+  else fitStoredViewport(renderer, state.viewport as unknown as StoredViewport | undefined);
   const selected = Array.isArray(state.selection) ? state.selection[0] : undefined;
   if (selected && host.graph.hasNode(selected) && !route.embed) host.store.selectNode(selected);
   setStatus(`${host.graph.order} nodes, ${host.graph.size} links · snapshot`);
