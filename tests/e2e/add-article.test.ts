@@ -123,6 +123,33 @@ describe("e2e #add-article", () => {
     await page.close();
   });
 
+  it("should refuse a 6 MB paste at once, before it reaches the page, with one clear message", async () => {
+    const page = await open(url);
+    await page.click("[data-testid=add-article]");
+    let posted = 0;
+    page.on("request", (r) => {
+      if (r.url().includes("/api/articles")) posted++;
+    });
+    // A real paste carries the clipboard's text in the event; the dialog decides before the browser inserts it.
+    const inserted = await page.evaluate(() => {
+      const area = document.querySelector<HTMLTextAreaElement>("[data-testid=article-text]")!;
+      const data = new DataTransfer();
+      data.setData("text/plain", "The envoys met again. ".repeat(300_000));
+      const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+      area.dispatchEvent(event);
+      return { refused: event.defaultPrevented, length: area.value.length };
+    });
+    expect(inserted).toEqual({ refused: true, length: 0 });
+    const message =
+      (await page.locator("[data-testid=add-article-dialog] [data-testid=write-error]").textContent()) ?? "";
+    expect(message).toMatch(/6(\.6)? MB; an article is at most 2 MB/);
+    expect(message.match(/2 MB/g)).toHaveLength(1);
+    expect(message).not.toMatch(/articles\.|text:|\[0\]/);
+    expect(posted).toBe(0);
+    await shoot(page, "oversize-paste");
+    await page.close();
+  });
+
   it("should not save an article in which nothing was found unless the user confirms", async () => {
     const page = await open(url);
     await page.click("[data-testid=add-article]");

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   documentCounts,
   extractedItems,
+  oversizeMessage,
   roleKey,
   withoutDropped,
 } from "../../../client/src/features/add-article/add-article-model.js";
@@ -112,5 +113,24 @@ describe("client #add-article-model", () => {
     const initials = "Zero. Then T. Morcant met Dr. Hale. Morcant spoke.";
     const at = initials.lastIndexOf("Morcant");
     expect(passageAround(initials, at, at + 7).before).toBe("Then T. Morcant met Dr. Hale. ");
+  });
+});
+
+describe("client #add-article oversize", () => {
+  const LIMIT = 2_000_000;
+  it("should let a text within the limit through, counting bytes, not characters", () => {
+    expect(oversizeMessage("a".repeat(LIMIT), LIMIT)).toBeNull();
+    // 700,000 two-byte letters are 1.4 MB: within.
+    expect(oversizeMessage("é".repeat(700_000), LIMIT)).toBeNull();
+  });
+
+  it("should refuse a longer text with one message that says its size and the limit once", () => {
+    const message = oversizeMessage("a".repeat(6_000_000), LIMIT)!;
+    expect(message).toBe(
+      "This text is 6 MB; an article is at most 2 MB. Paste a shorter part, or split it into .txt files.",
+    );
+    expect(message.match(/at most/g)).toHaveLength(1);
+    // 1.1 million two-byte letters are 2.2 MB, over the limit though under it in characters.
+    expect(oversizeMessage("é".repeat(1_100_000), LIMIT)).toMatch(/^This text is 2\.2 MB;/);
   });
 });

@@ -191,3 +191,16 @@ export function documentCounts(doc: Doc): { actors: number; meetings: number } {
   const nodes = doc.nodes ?? [];
   return { actors: nodes.filter((n) => isActor(n)).length, meetings: nodes.filter((n) => isMeeting(n)).length };
 }
+
+/**
+ * Why a text is too long to be one article, or null when it fits: measured before the text is put in the page,
+ * since a textarea holding megabytes freezes the browser's rendering for minutes. The limit is said once.
+ */
+export function oversizeMessage(text: string, limitBytes: number): string | null {
+  // UTF-8 takes at least a byte per UTF-16 unit and at most three, so most texts are decided without encoding them.
+  if (text.length * 3 <= limitBytes) return null;
+  const bytes = text.length > limitBytes ? text.length : new TextEncoder().encode(text).length;
+  if (bytes <= limitBytes) return null;
+  const mb = (n: number) => `${(n / 1e6).toFixed(n < 10e6 ? 1 : 0).replace(/\.0$/, "")} MB`;
+  return `This text is ${mb(bytes)}; an article is at most ${mb(limitBytes)}. Paste a shorter part, or split it into .txt files.`;
+}

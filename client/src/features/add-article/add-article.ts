@@ -9,7 +9,12 @@
  */
 import type Graph from "graphology";
 import type Sigma from "sigma";
-import type { ArticlesPreview, ArticlesSaved, DoubtfulItem } from "../../../../contracts/ingest";
+import {
+  type ArticlesPreview,
+  type ArticlesSaved,
+  type DoubtfulItem,
+  MAX_ARTICLE_BYTES,
+} from "../../../../contracts/ingest";
 import { sendJson } from "../../api/write";
 import type { Store } from "../../graph/store";
 import {
@@ -18,6 +23,7 @@ import {
   type ItemGroup,
   documentCounts,
   extractedItems,
+  oversizeMessage,
   withoutDropped,
 } from "./add-article-model";
 import { h } from "../../ui/dom";
@@ -186,6 +192,17 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
   };
 
   fileInput.addEventListener("change", () => void readFiles());
+  // Refused before it reaches the textarea: rendering megabytes of pasted text froze the page for minutes.
+  textarea.addEventListener("paste", (e) => {
+    const pasted = e.clipboardData?.getData("text/plain") ?? "";
+    const start = textarea.selectionStart ?? textarea.value.length;
+    const end = textarea.selectionEnd ?? start;
+    const whole = textarea.value.slice(0, start) + pasted + textarea.value.slice(end);
+    const refusal = oversizeMessage(whole, MAX_ARTICLE_BYTES);
+    if (!refusal) return;
+    e.preventDefault();
+    showErrorText(errorBox, refusal);
+  });
 
   async function readFiles(): Promise<void> {
     clearWriteError(errorBox);
@@ -208,6 +225,11 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
 
   async function runExtract(): Promise<void> {
     clearWriteError(errorBox);
+    const tooLong = oversizeMessage(textarea.value, MAX_ARTICLE_BYTES);
+    if (tooLong) {
+      showErrorText(errorBox, tooLong);
+      return;
+    }
     const articles = [...(textarea.value.trim() ? [{ text: textarea.value }] : []), ...files];
     const url = urlInput.value.trim();
     if (!articles.length && !url) {
