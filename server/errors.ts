@@ -440,3 +440,71 @@ export class LexError extends Error {
     this.name = "LexError";
   }
 }
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Articles and web pages: text that cannot be read, fetches that fail, pages and feeds without what was sought
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/** Why an article file cannot be read as an article. */
+export class ArticleInputError extends Error {
+  constructor(
+    readonly file: string,
+    /** The reason without the file name, for pasted text that has none of its own. */
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = "ArticleInputError";
+  }
+}
+
+/** Why a fetch failed: a closed set, so callers (and tests) can tell a refusal from a failure of the remote site. */
+export const FETCH_FAILURES = [
+  "bad-url",
+  "blocked-address",
+  "timeout",
+  "too-large",
+  "bad-content-type",
+  "too-many-redirects",
+  "http-status",
+  "host-budget",
+  "network",
+] as const;
+export type FetchFailure = (typeof FETCH_FAILURES)[number];
+
+/** A fetch that did not give a usable body; the message names the URL and what to do. */
+export class FetchError extends Error {
+  constructor(
+    readonly url: string,
+    readonly failure: FetchFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = "FetchError";
+  }
+}
+
+/** Marks the error a guarded lookup raises, so the fetch can report it as a refusal rather than a network error. */
+export class BlockedLookupError extends Error {
+  constructor(
+    readonly address: string,
+    readonly why: string,
+  ) {
+    super(`blocked: ${address} is ${why}`);
+  }
+}
+
+/** A page in which no article text was found (a home page, a video page, a paywall). */
+export class NoArticleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NoArticleError";
+  }
+}
+
+/** A feed that cannot be read; the message says why. */
+export class FeedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FeedError";
+  }
+}

@@ -8,12 +8,8 @@
  * in the URL and a name that resolves to one).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type FetchFailure,
-  FetchError,
-  type Fetcher,
-  createFetcher,
-} from "../../server/modules/ingest/news/news.fetch.js";
+import { FetchError, type FetchFailure } from "../../server/errors.js";
+import { type Fetcher, createFetcher } from "../../server/modules/ingest/news/news.fetch.js";
 import { type NewsSite, inventedStory, startNewsSite, storyPage } from "../helpers/news-site.js";
 
 async function failureOf(promise: Promise<unknown>): Promise<FetchError> {

@@ -21,17 +21,16 @@ import {
   articlesSavedSchema,
 } from "../../../contracts/ingest.js";
 import type { RouteDeps } from "../../app-deps.js";
-import { FetchFailedError, ValidationError } from "../../errors.js";
+import { ArticleInputError, FetchError, FetchFailedError, NoArticleError, ValidationError } from "../../errors.js";
 import { adminActor } from "../../http/access.js";
 import { type Route, defineRoute } from "../../http/route.js";
 import { DEFAULT_CONFIDENCE_THRESHOLD } from "../../../extractor/confidence.js";
 import { doubtfulDtos } from "../ingest/extraction.doubtful.js";
-import { ArticleInputError, decodeArticle } from "../ingest/extraction.import.js";
+import { decodeArticle } from "../ingest/extraction.import.js";
 import { articlesToImportFor } from "../ingest/extraction.service.js";
 import { loadImportFile } from "../ingest/import.service.js";
 import { addPageMetadata } from "../ingest/news/news.batch.js";
-import { type Fetcher, FetchError, createFetcher } from "../ingest/news/news.fetch.js";
-import { NoArticleError } from "../ingest/news/news.page.js";
+import { type Fetcher, createFetcher } from "../ingest/news/news.fetch.js";
 import { type ReadArticle, readSourceItem } from "../ingest/news/news.sources.js";
 import { articleParamsSchema } from "./articles.schemas.js";
 import { getArticle } from "./articles.service.js";

@@ -15,6 +15,7 @@ import type { ActorKind, ArticleInput, EvidenceOut, ExtractionResult } from "../
 import { type ArticleIdentity, articleIdentityOf, textSha256 } from "./extraction.identity.js";
 import { type DoubtfulItem, doubtfulSuggestions, splitDoubtful } from "./extraction.doubtful.js";
 import { EVENT_LABELS } from "./extraction.event-labels.js";
+import { ArticleInputError } from "../../errors.js";
 
 /** Recorded on every citation the extractor makes. */
 export const EXTRACTOR_ID = "extractor:parley-rules-1";
@@ -27,18 +28,6 @@ const TYPE_OF_ACTOR: Record<ActorKind, NodeType> = {
   place: "place",
   other: "organization",
 };
-
-/** Why an article file cannot be read as an article. */
-export class ArticleInputError extends Error {
-  constructor(
-    readonly file: string,
-    /** The reason without the file name, for pasted text that has none of its own. */
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-    this.name = "ArticleInputError";
-  }
-}
 
 /** Decodes an article file's bytes, refusing empty, binary, oversized and non-UTF-8 input with a clear reason. */
 export function decodeArticle(file: string, bytes: Uint8Array): ArticleInput {

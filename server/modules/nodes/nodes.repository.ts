@@ -79,20 +79,64 @@ export interface PathRow {
   links: { source: string; target: string; role: string }[];
 }
 
-function roleRow(value: unknown, otherKey: "of" | "holder"): RoleRow {
-  const m = value as Record<string, unknown>;
+/* ----------------------------------------------------------------------------------------------------------------
+ * Record shapes: what each query returns, as the driver gives it
+ * -------------------------------------------------------------------------------------------------------------- */
+
+type Raw = Record<string, unknown>;
+
+interface NodeRecord {
+  props: Raw;
+  degree: unknown;
+  countries: unknown[];
+  roles: Raw[];
+  holders: Raw[];
+  agreements: unknown[];
+  agreementsTotal: unknown;
+  parties: unknown[];
+  quantities: Raw[];
+  evidence: string[];
+  citations: unknown[];
+}
+
+interface NodeEventsRecord {
+  total: unknown;
+  complete: boolean;
+  event: unknown;
+}
+
+interface NeighborsRecord {
+  centre: Raw;
+  total: unknown;
+  page: { node: Raw; evidenceCount: unknown; links: Raw[] }[];
+}
+
+interface SearchRecord {
+  id: string;
+  name: string;
+  type: string;
+  kind: string;
+  aliases: string[];
+  titles: string[];
+  score: unknown;
+}
+
+type RawLink = { source: string; target: string; role: string | null };
+type RawPath = { ids: string[]; links: RawLink[] };
+
+function roleRow(m: Raw, otherKey: "of" | "holder"): RoleRow {
   return {
     title: String(m.title),
     since: str(m.since),
     until: str(m.until),
     asOf: str(m.asOf),
-    evidence: (m.evidence as string[]) ?? [],
+    evidence: Array.isArray(m.evidence) ? m.evidence.map(String) : [],
     other: nodeRef(m[otherKey]),
   };
 }
 
-function withDegree(value: unknown): NodeRef & { degree: number } {
-  return { ...nodeRef(value), degree: toNumber((value as { degree: unknown }).degree) };
+function withDegree(value: Raw): NodeRef & { degree: number } {
+  return { ...nodeRef(value), degree: toNumber(value.degree) };
 }
 
 /** Agreements listed in a node's details; a topic can be the subject of thousands. */
@@ -100,19 +144,22 @@ export const AGREEMENTS_SHOWN = 100;
 
 /** The node's own data, or null when no entity has this id. */
 export async function readNode(tx: ManagedTransaction, id: string): Promise<NodeRow | null> {
-  const result = await tx.run(cypher("queries/nodes/node"), { id, agreementsLimit: intParam(AGREEMENTS_SHOWN) });
+  const result = await tx.run<NodeRecord>(cypher("queries/nodes/node"), {
+    id,
+    agreementsLimit: intParam(AGREEMENTS_SHOWN),
+  });
   const r = result.records[0];
   if (!r) return null;
   return {
     props: toJsonMap(r.get("props")),
     degree: toNumber(r.get("degree")),
-    countries: (r.get("countries") as unknown[]).map(nodeRef),
-    roles: (r.get("roles") as unknown[]).map((v) => roleRow(v, "of")),
-    holders: (r.get("holders") as unknown[]).map((v) => roleRow(v, "holder")),
-    agreements: (r.get("agreements") as unknown[]).map(nodeRef),
+    countries: r.get("countries").map(nodeRef),
+    roles: r.get("roles").map((v) => roleRow(v, "of")),
+    holders: r.get("holders").map((v) => roleRow(v, "holder")),
+    agreements: r.get("agreements").map(nodeRef),
     agreementsTotal: toNumber(r.get("agreementsTotal")),
-    parties: (r.get("parties") as unknown[]).map(nodeRef),
-    quantities: (r.get("quantities") as Record<string, unknown>[]).map((q) => ({
+    parties: r.get("parties").map(nodeRef),
+    quantities: r.get("quantities").map((q) => ({
       id: String(q.id),
       measure: String(q.measure),
       value: toNumber(q.value),
@@ -120,10 +167,10 @@ export async function readNode(tx: ManagedTransaction, id: string): Promise<Node
       period: str(q.period),
       qualifier: str(q.qualifier),
       asOf: str(q.asOf),
-      evidence: (q.evidence as string[]) ?? [],
+      evidence: Array.isArray(q.evidence) ? q.evidence.map(String) : [],
     })),
     evidence: r.get("evidence"),
-    citations: (r.get("citations") as unknown[]).map(citationRow),
+    citations: r.get("citations").map(citationRow),
   };
 }
 
@@ -141,7 +188,7 @@ export async function readNodeEvents(
   offset: number,
   walk: EventsWalk = "auto",
 ): Promise<{ total: number; events: EventRow[] }> {
-  const result = await tx.run(cypher("queries/nodes/node-events"), {
+  const result = await tx.run<NodeEventsRecord>(cypher("queries/nodes/node-events"), {
     id,
     limit: intParam(limit),
     offset: intParam(offset),
@@ -163,7 +210,7 @@ export async function readNeighbors(
   offset: number,
   limit: number,
 ): Promise<{ centre: NodeRef & { degree: number }; total: number; page: NeighborRow[] } | null> {
-  const result = await tx.run(cypher("queries/nodes/neighbors"), {
+  const result = await tx.run<NeighborsRecord>(cypher("queries/nodes/neighbors"), {
     id,
     actorTypes: [...actorTypes],
     offset: intParam(offset),
@@ -174,12 +221,12 @@ export async function readNeighbors(
   return {
     centre: withDegree(r.get("centre")),
     total: toNumber(r.get("total")),
-    page: (r.get("page") as Record<string, unknown>[]).map((row) => ({
+    page: r.get("page").map((row) => ({
       node: withDegree(row.node),
       evidenceCount: toNumber(row.evidenceCount),
-      links: (row.links as Record<string, unknown>[]).map((l) => ({
+      links: row.links.map((l) => ({
         kind: String(l.kind),
-        via: ((l.via as string[] | null) ?? []).map(String),
+        via: Array.isArray(l.via) ? l.via.map(String) : [],
         weight: toNumber(l.weight),
         evidence: toNumber(l.evidence),
         source: String(l.source),
@@ -190,7 +237,7 @@ export async function readNeighbors(
 
 /** Full-text matches for an already escaped Lucene query, best first. */
 export async function readSearch(tx: ManagedTransaction, query: string, limit: number): Promise<SearchRow[]> {
-  const result = await tx.run(cypher("queries/nodes/search"), { query, limit: intParam(limit) });
+  const result = await tx.run<SearchRecord>(cypher("queries/nodes/search"), { query, limit: intParam(limit) });
   return result.records.map((r) => ({
     ...nodeRef({ id: r.get("id"), name: r.get("name"), type: r.get("type"), kind: r.get("kind") }),
     aliases: r.get("aliases"),
@@ -202,7 +249,7 @@ export async function readSearch(tx: ManagedTransaction, query: string, limit: n
 /** The entities among `ids` that exist, with degree. */
 export async function readRefs(tx: ManagedTransaction, ids: string[]): Promise<(NodeRef & { degree: number })[]> {
   if (ids.length === 0) return [];
-  const result = await tx.run(cypher("queries/nodes/refs"), { ids });
+  const result = await tx.run<{ node: Raw }>(cypher("queries/nodes/refs"), { ids });
   return result.records.map((r) => withDegree(r.get("node")));
 }
 
@@ -217,15 +264,14 @@ export async function readPaths(
   // Variable-length bounds cannot be parameters; `max` is a validated integer, never user text.
   const params = { from, to, limit: intParam(limit) };
   const hops = { max: Math.floor(max) };
-  const result = await tx.run(cypher("queries/nodes/path", hops), params);
+  const result = await tx.run<{ paths: RawPath[]; found: unknown }>(cypher("queries/nodes/path", hops), params);
   const record = result.records[0];
   if (!record) return [];
-  type RawLink = { source: string; target: string; role: string | null };
-  let paths = record.get("paths") as { ids: string[]; links: RawLink[] }[];
+  let paths = record.get("paths");
   if (paths.length === 0 && toNumber(record.get("found")) > 0) {
     // Every shortest path crosses a subject's or reporter's link or a rejected event: search with the restriction.
-    const walkable = await tx.run(cypher("queries/nodes/path-walkable", hops), params);
-    paths = walkable.records.map((r) => r.get("path") as { ids: string[]; links: RawLink[] });
+    const walkable = await tx.run<{ path: RawPath }>(cypher("queries/nodes/path-walkable", hops), params);
+    paths = walkable.records.map((r) => r.get("path"));
   }
   return paths.map((p) => ({ ids: p.ids, links: p.links.map((l) => ({ ...l, role: l.role ?? "participant" })) }));
 }

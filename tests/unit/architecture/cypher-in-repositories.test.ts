@@ -8,10 +8,11 @@
  * are read as text; a call of `cypher(…)`, `.run(…)`, `executeRead` or `executeWrite` anywhere else fails the test,
  * naming the file and line.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../../../server/config.js";
+import { serverFiles } from "../../helpers/sources.js";
 
 /** What running Cypher looks like in TypeScript. */
 const RUNS_CYPHER = /\bcypher\(|\.run\(|\bexecuteRead\b|\bexecuteWrite\b/;
@@ -24,14 +25,6 @@ function cypherCalls(file: string, text: string): string[] {
   return text
     .split("\n")
     .flatMap((line, i) => (!/^\s*(\/\/|\*|\/\*)/.test(line) && RUNS_CYPHER.test(line) ? [`${file}:${i + 1}`] : []));
-}
-
-function serverFiles(dir = path.join(ROOT_DIR, "server")): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return serverFiles(full);
-    return entry.name.endsWith(".ts") ? [path.relative(ROOT_DIR, full).split(path.sep).join("/")] : [];
-  });
 }
 
 describe("architecture #cypherInRepositories", () => {

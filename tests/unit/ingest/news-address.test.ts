@@ -12,7 +12,8 @@ import {
   parseIPv6,
   refusedAddress,
 } from "../../../server/modules/ingest/news/news.address.js";
-import { FetchError, parseFetchableUrl } from "../../../server/modules/ingest/news/news.fetch.js";
+import { FetchError } from "../../../server/errors.js";
+import { parseFetchableUrl } from "../../../server/modules/ingest/news/news.fetch.js";
 
 describe("news #address", () => {
   it("should read every IPv4 notation inet_aton accepts", () => {

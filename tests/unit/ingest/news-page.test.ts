@@ -7,13 +7,9 @@
  * page and sentence is written for the test.
  */
 import { describe, expect, it } from "vitest";
-import { FeedError, looksLikeFeed, readFeed } from "../../../server/modules/ingest/news/news.feed.js";
-import {
-  NoArticleError,
-  articleText,
-  datelineDate,
-  readArticlePage,
-} from "../../../server/modules/ingest/news/news.page.js";
+import { FeedError, NoArticleError } from "../../../server/errors.js";
+import { looksLikeFeed, readFeed } from "../../../server/modules/ingest/news/news.feed.js";
+import { articleText, datelineDate, readArticlePage } from "../../../server/modules/ingest/news/news.page.js";
 import { atomFeed, inventedStory, rssFeed, storyPage } from "../../helpers/news-site.js";
 
 describe("news #page", () => {

@@ -9,16 +9,9 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import { parseFetchableUrl } from "./news.fetch.js";
+import { FeedError } from "../../../errors.js";
 
 export const DEFAULT_MAX_FEED_ITEMS = 200;
-
-/** A feed that cannot be read; the message says why. */
-export class FeedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FeedError";
-  }
-}
 
 export interface FeedItem {
   link: string;

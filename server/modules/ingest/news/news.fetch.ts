@@ -17,36 +17,11 @@ import https from "node:https";
 import { type Readable, Writable } from "node:stream";
 import zlib from "node:zlib";
 import { refusedAddress } from "./news.address.js";
+import { FetchError, BlockedLookupError } from "../../../errors.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Types
  * -------------------------------------------------------------------------------------------------------------- */
-
-/** Why a fetch failed: a closed set, so callers (and tests) can tell a refusal from a failure of the remote site. */
-export const FETCH_FAILURES = [
-  "bad-url",
-  "blocked-address",
-  "timeout",
-  "too-large",
-  "bad-content-type",
-  "too-many-redirects",
-  "http-status",
-  "host-budget",
-  "network",
-] as const;
-export type FetchFailure = (typeof FETCH_FAILURES)[number];
-
-/** A fetch that did not give a usable body; the message names the URL and what to do. */
-export class FetchError extends Error {
-  constructor(
-    readonly url: string,
-    readonly failure: FetchFailure,
-    message: string,
-  ) {
-    super(message);
-    this.name = "FetchError";
-  }
-}
 
 /** What a fetch returns: the final URL (after redirects), the media type and the decoded text. */
 export interface Fetched {
@@ -149,16 +124,6 @@ function blocked(url: string, address: string, why: string): FetchError {
     `${new URL(url).host} is ${why} (${address}); Parley does not fetch from this machine or its network ` +
       `(PARLEY_FETCH_ALLOW_PRIVATE=1 allows it, for tests).`,
   );
-}
-
-/** Marks the error a guarded lookup raises, so the fetch can report it as a refusal rather than a network error. */
-class BlockedLookupError extends Error {
-  constructor(
-    readonly address: string,
-    readonly why: string,
-  ) {
-    super(`blocked: ${address} is ${why}`);
-  }
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;

@@ -17,6 +17,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { parseFetchableUrl } from "./news.fetch.js";
+import { NoArticleError } from "../../../errors.js";
 
 /** Where an article's publication date was read. */
 export const DATE_SOURCES = ["article:published_time", "JSON-LD datePublished", "<time>", "dateline"] as const;
@@ -32,14 +33,6 @@ export interface PageArticle {
   published: string | null;
   publishedFrom: DateSource | null;
   paragraphs: string[];
-}
-
-/** A page in which no article text was found (a home page, a video page, a paywall). */
-export class NoArticleError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "NoArticleError";
-  }
 }
 
 type Doc = ReturnType<typeof parseHTML>["document"];

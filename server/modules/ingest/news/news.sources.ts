@@ -11,10 +11,11 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleInput } from "../../../../extractor/types.js";
-import { ArticleInputError, decodeArticle } from "../extraction.import.js";
-import { DEFAULT_MAX_FEED_ITEMS, FeedError, looksLikeFeed, readFeed } from "./news.feed.js";
-import { type Fetched, type Fetcher, FetchError, decodeBody, parseFetchableUrl } from "./news.fetch.js";
-import { NoArticleError, articleText, publishedNoteOf, readArticlePage } from "./news.page.js";
+import { decodeArticle } from "../extraction.import.js";
+import { ArticleInputError, FeedError, FetchError, NoArticleError } from "../../../errors.js";
+import { DEFAULT_MAX_FEED_ITEMS, looksLikeFeed, readFeed } from "./news.feed.js";
+import { type Fetched, type Fetcher, decodeBody, parseFetchableUrl } from "./news.fetch.js";
+import { articleText, publishedNoteOf, readArticlePage } from "./news.page.js";
 
 /** One article to read: a file on disk, or a URL (with its page when expanding the source already fetched it). */
 export type SourceItem = { kind: "file"; path: string } | { kind: "url"; url: string; page?: Fetched };
