@@ -62,6 +62,14 @@ describe("e2e #view", () => {
     expect(stats.labels).toBeGreaterThan(5);
     expect(stats.overlap).toBeLessThanOrEqual(0.05);
     for (const d of stats.discs) expect(d.r).toBeGreaterThan(0);
+    // The legend folds down to its title, out of the way of the labels beneath it, and unfolds again.
+    const legendHeight = async () => (await page.locator("#legend").boundingBox())!.height;
+    const unfolded = await legendHeight();
+    await page.click("[data-testid=legend-toggle]");
+    expect(await page.locator("#legend .legend-item").first().isVisible()).toBe(false);
+    expect(await legendHeight()).toBeLessThan(unfolded / 2);
+    await page.click("[data-testid=legend-toggle]");
+    expect(await page.locator("#legend .legend-item").first().isVisible()).toBe(true);
     // Zoomed in at the centre, fewer nodes are on screen and they are drawn bigger.
     const box = (await page.locator("#graph").boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -2,7 +2,8 @@
  * Legend panel
  * ============
  *
- * Colour and shape per node type (or per community), with a count, for the types on screen.
+ * Colour and shape per node type (or per community), with a count, for the types on screen. Its title folds it
+ * down to one line, so it never has to cover the labels of the nodes beneath it.
  */
 import type { ExplorerGraph } from "../../graph/attributes";
 import type { ColorBy, Store } from "../../graph/store";
@@ -10,14 +11,23 @@ import { TYPE_NAMES, colorOf, communityColor, shapeOf } from "../../graph/style"
 import { h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
 
-/** Draws the legend for the current graph. */
-function renderLegend(el: HTMLElement, graph: ExplorerGraph, colorBy: ColorBy): void {
+/** Draws the legend for the current graph; `toggle` folds or unfolds it from its title. */
+function renderLegend(el: HTMLElement, graph: ExplorerGraph, colorBy: ColorBy, toggle: () => void): void {
   const counts = new Map<string, number>();
   graph.forEachNode((_n, a) => {
     const key = colorBy === "community" ? String(a.metricCommunity ?? 0) : String(a.category);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   });
-  const title = h("div", { class: "legend-title", text: colorBy === "community" ? "Communities" : "Node types" });
+  const folded = el.classList.contains("collapsed");
+  const title = h("button", {
+    type: "button",
+    class: "legend-title",
+    "aria-expanded": String(!folded),
+    "data-testid": "legend-toggle",
+    title: folded ? "Show the legend" : "Fold the legend",
+    text: `${colorBy === "community" ? "Communities" : "Node types"} ${folded ? "▸" : "▾"}`,
+    onclick: toggle,
+  });
   if (colorBy === "community") {
     const items = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 10);
     el.replaceChildren(
@@ -58,6 +68,10 @@ function renderLegend(el: HTMLElement, graph: ExplorerGraph, colorBy: ColorBy): 
 
 /** Mounts the legend: `update()` redraws it for the graph on screen and the store's colour choice. */
 export function mountLegend(container: HTMLElement, deps: { graph: ExplorerGraph; store: Store }): Panel {
-  const update = () => renderLegend(container, deps.graph, deps.store.state.colorBy);
+  const toggle = () => {
+    container.classList.toggle("collapsed");
+    update();
+  };
+  const update = () => renderLegend(container, deps.graph, deps.store.state.colorBy, toggle);
   return { update, destroy: () => container.replaceChildren() };
 }
