@@ -54,13 +54,21 @@ export const cellValueSchema: z.ZodType<CellValue> = z
   )
   .meta({ id: "CellValue" });
 
+/** A position in the query text, 1-based (with the 0-based offset when known), as errors and notifications give it. */
+export const queryPositionSchema = z.object({
+  line: z.number().int(),
+  column: z.number().int(),
+  offset: z.number().int().optional(),
+});
+export type QueryPosition = z.infer<typeof queryPositionSchema>;
+
 /** A Neo4j notification about the query (deprecations, cartesian products, unknown labels…). */
 export const queryNotificationSchema = z.object({
   code: z.string(),
   title: z.string(),
   description: z.string(),
   severity: z.string(),
-  position: z.object({ line: z.number().int(), column: z.number().int() }).nullable(),
+  position: queryPositionSchema.nullable(),
 });
 export type QueryNotification = z.infer<typeof queryNotificationSchema>;
 

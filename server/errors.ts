@@ -11,6 +11,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import { isRetryableError, Neo4jError } from "neo4j-driver";
 import type { Logger } from "./log.js";
 import type { ImportIssue } from "./modules/ingest/import.validate.js";
+import type { QueryPosition } from "../contracts/query.js";
 
 /* ----------------------------------------------------------------------------------------------------------------
  * The API's errors: status, code, message (and details the client may read)
@@ -179,13 +180,6 @@ export function failureCause(error: unknown): string {
  * The console (POST /api/query): its refusals and failures, and Neo4j's errors translated into them; syntax errors
  * keep Neo4j's message and position, timeouts become 504 instead of 500
  * -------------------------------------------------------------------------------------------------------------- */
-
-/** A position in the query text, 1-based. */
-export interface QueryPosition {
-  line: number;
-  column: number;
-  offset?: number;
-}
 
 /** The query would write, administer or leave Parley's database. */
 export class ReadOnlyError extends AppError {

@@ -1,7 +1,9 @@
 /**
  * OpenAPI document: every route Express mounts under /api is in it, and it holds together (each operation answers
- * with a schema, each body has one, path templates and parameters agree, every $ref resolves).
+ * with a schema, each body has one, path templates and parameters agree, every $ref resolves) and validates against
+ * the OpenAPI 3.1 specification's own schema.
  */
+import { Validator } from "@seriousme/openapi-schema-validator";
 import type { Express } from "express";
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -128,5 +130,11 @@ describe("openapi #document", () => {
     const limit = doc.paths["/api/nodes/{id}/neighbors"]!.get!.parameters.find((p) => p.name === "limit") as
       { schema: Json } | undefined;
     expect(limit?.schema).toMatchObject({ type: "integer", maximum: 1000 });
+  });
+
+  it("should validate against the OpenAPI 3.1 schema", async () => {
+    const result = await new Validator().validate(structuredClone(doc));
+    expect(result.errors ?? [], JSON.stringify(result.errors, null, 1)?.slice(0, 2000)).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 });

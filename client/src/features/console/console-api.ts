@@ -6,14 +6,8 @@
  * client; a refusal is an ApiError whose message says when to retry (429) and whose details, for Cypher errors,
  * hold the position in the query (`queryErrorPosition`).
  */
-import type { QueryResultDto, QuerySchemaDto, SavedQuestionsDto } from "../../../../contracts/query";
+import type { QueryPosition, QueryResultDto, QuerySchemaDto, SavedQuestionsDto } from "../../../../contracts/query";
 import { ApiError, type RequestOptions, request } from "../../api/client";
-
-/** A position in the query text, 1-based, as the server reports a Cypher error's. */
-export interface QueryPosition {
-  line: number;
-  column: number;
-}
 
 /** Where in the query a failed console request's error is, when the server said. */
 export function queryErrorPosition(error: ApiError): QueryPosition | null {

@@ -7,17 +7,13 @@
  * quote, and one plain line naming the source (publisher, date, title, link when known) and where to put the text
  * so that the passage itself can be shown. Shared by the details panel and the review page.
  */
+import type { ArticleDto } from "../../../../contracts/api";
 import { formatDate, h } from "../../ui/dom";
 import "./source-note.css";
 
 /** The article fields the note names; both CitationDto's article and ArticleDto carry them. */
-export interface SourceArticle {
-  title: string;
-  publisher: string | null;
-  published: string | null;
-  url: string | null;
-  file?: string | null;
-}
+export type SourceArticle = Pick<ArticleDto, "title" | "publisher" | "published" | "url"> &
+  Partial<Pick<ArticleDto, "file">>;
 
 /** Where the server looks for article texts unless PARLEY_ARTICLES_DIR says otherwise. */
 export const DEFAULT_ARTICLES_FOLDER = "data/articles/";
