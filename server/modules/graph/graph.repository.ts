@@ -59,20 +59,8 @@ export interface EventFilter {
  * Record shapes: what each query returns, as the driver gives it
  * -------------------------------------------------------------------------------------------------------------- */
 
-/** A record of queries/graph/events. */
-interface EventRecord {
-  id: string;
-  name: string;
-  kind: string;
-  date: string | null;
-  datePrecision: string | null;
-  dateStart: string | null;
-  dateEnd: string | null;
-  place: string | null;
-  topics: string[];
-  produced: string[];
-  participants: { id: string; role: string | null }[];
-}
+/** A record of queries/graph/events: an EventRow whose participants may lack a role. */
+type EventRecord = Omit<EventRow, "participants"> & { participants: { id: string; role: string | null }[] };
 
 /** A record of queries/graph/entities. */
 interface EntityRecord {
