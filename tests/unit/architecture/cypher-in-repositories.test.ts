@@ -31,7 +31,7 @@ describe("architecture #cypherInRepositories", () => {
   it("should name the lines of a service that runs Cypher, and not its comments", () => {
     const text = [
       "// tx.run(cypher(…)) belongs in the repository",
-      "const rows = await tx.run(cypher('queries/x/y'), { id });",
+      "const rows = await tx.run(cypher(name), { id });",
       "await session.executeWrite(work);",
     ].join("\n");
     expect(cypherCalls("server/modules/x/x.service.ts", text)).toEqual([
