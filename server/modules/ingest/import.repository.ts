@@ -63,8 +63,11 @@ export async function applyPlan(
   // Links owned by the nodes of this file are stated afresh; remember whose encounters may change.
   const touchedActors = new Set(plan.participants);
   for (const batch of batches(plan.replaceIds, batchSize)) {
-    const result = await tx.run(cypher("queries/ingest/clear-owned-links"), { ids: batch });
-    for (const r of result.records) if (r.get("actor")) touchedActors.add(r.get("actor"));
+    const result = await tx.run<{ actor: string | null }>(cypher("queries/ingest/clear-owned-links"), { ids: batch });
+    for (const r of result.records) {
+      const actor = r.get("actor");
+      if (actor) touchedActors.add(actor);
+    }
   }
   for (const [type, rows] of plan.nodes) {
     if (rows.length)
@@ -79,8 +82,8 @@ export async function applyPlan(
   await runBatched(tx, cypher("queries/ingest/roles"), plan.roles, { ...options, step: "roles" });
   let done = 0;
   for (const batch of batches(plan.evidence, batchSize)) {
-    const result = await tx.run(cypher("queries/ingest/evidence"), { rows: batch });
-    for (const r of result.records) touchedActors.add(r.get("actor") as string);
+    const result = await tx.run<{ actor: string }>(cypher("queries/ingest/evidence"), { rows: batch });
+    for (const r of result.records) touchedActors.add(r.get("actor"));
     done += batch.length;
     progress?.("evidence", done, plan.evidence.length);
   }
