@@ -192,7 +192,7 @@ export async function benchLoad(
   });
 
   progress(`per-row MERGE baseline at ${size.label}`);
-  const perRow = await perRowLoad(db, file, options.quick ? 2_000 : 5_000);
+  const perRow = await perRowLoad(db, file, options.quick ? 1_000 : 5_000);
   const perRowRate = perRow.rows / (perRow.ms / 1000);
   await wipe(db);
 
