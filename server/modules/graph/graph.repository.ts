@@ -62,19 +62,8 @@ export interface EventFilter {
 /** A record of queries/graph/events: an EventRow whose participants may lack a role. */
 type EventRecord = Omit<EventRow, "participants"> & { participants: { id: string; role: string | null }[] };
 
-/** A record of queries/graph/entities. */
-interface EntityRecord {
-  id: string;
-  name: string;
-  type: string;
-  kind: string;
-  date: string | null;
-  datePrecision: string | null;
-  x: number | null;
-  y: number | null;
-  countries: string[];
-  degree: Integer;
-}
+/** A record of queries/graph/entities: an EntityRow whose degree is still a Neo4j integer. */
+type EntityRecord = Omit<EntityRow, "degree"> & { degree: Integer };
 
 /** A record of queries/graph/links. */
 interface LinkRecord {
