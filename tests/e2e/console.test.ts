@@ -102,8 +102,12 @@ describe("e2e #console", () => {
     await page.close();
   });
 
-  it("should show the rejection of a write query and leave the database unchanged", async () => {
+  it("should show the rejection of a write query, clear the earlier result and leave the database unchanged", async () => {
     const page = await openConsole();
+    await typeQuery(page, "MATCH (p:Person) RETURN p.name ORDER BY p.name LIMIT 3");
+    await page.keyboard.press("Control+Enter");
+    await page.locator("[data-testid=console-table] tbody tr").first().waitFor();
+    await ready(page);
     const before = await counts();
     const drawn = await order(page);
     await typeQuery(page, "CREATE (n:X {name: 'intruder'}) RETURN n");
@@ -111,6 +115,8 @@ describe("e2e #console", () => {
     const error = page.locator("[data-testid=console-error]");
     await error.waitFor({ state: "visible" });
     expect(await error.textContent()).toMatch(/READ_ONLY/);
+    // The three names of the earlier query are gone: they are not this query's answer.
+    expect(await page.locator("[data-testid=console-table] tbody tr").count()).toBe(0);
     expect(await counts()).toEqual(before);
     expect(await order(page)).toBe(drawn);
     writeFileSync(screenshotPath("console-rejected"), await page.screenshot());

@@ -177,6 +177,7 @@ export function mountConsole(container: HTMLElement, options: ConsoleOptions): C
     } catch (err) {
       if (controller.signal.aborted) return;
       status.textContent = "";
+      clearResult();
       if (err instanceof ApiError) {
         showError(`${err.code}: ${err.message}`);
         const position = queryErrorPosition(err);
@@ -216,6 +217,15 @@ export function mountConsole(container: HTMLElement, options: ConsoleOptions): C
     );
     csvButton.disabled = result.columns.length === 0;
     renderTable(results, result);
+  }
+
+  /** A failed query leaves no earlier result under its error, where it would read as this query's answer. */
+  function clearResult(): void {
+    lastResult = null;
+    delete root.dataset.state;
+    notes.replaceChildren();
+    results.replaceChildren();
+    csvButton.disabled = true;
   }
 
   function moveCursorTo(line: number, column: number): void {
