@@ -218,29 +218,29 @@ function fullDate(...values: unknown[]): string | null {
  * element stays static. `xml` is graphology-gexf's output for `graph`.
  */
 export function withGexfTimes(xml: string, graph: PortableGraph): string {
-  const spells = new Map<string, { start: string; end: string | null }>();
-  const nodeSpell = new Map<string, { start: string; end: string | null }>();
+  type Spell = { start: string; end: string | null };
+  const nodeSpell = new Map<string, Spell>();
+  const edgeSpell = new Map<string, Spell>();
   for (const node of graph.nodes) {
     const a = node.attributes ?? {};
     const start = fullDate(a.dateStart, a.date);
     if (start) nodeSpell.set(node.key, { start, end: fullDate(a.dateEnd) });
   }
-  for (const node of nodeSpell.keys()) spells.set(`node|${node}`, nodeSpell.get(node)!);
   graph.edges.forEach((edge, i) => {
     const a = edge.attributes ?? {};
     const first = fullDate(a.first);
     const event = nodeSpell.get(edge.source) ?? nodeSpell.get(edge.target);
     const spell = first ? { start: first, end: fullDate(a.last) } : event ? { start: event.start, end: null } : null;
-    if (spell) spells.set(`edge|${edge.key ?? `e${i}`}`, spell);
+    if (spell) edgeSpell.set(edge.key ?? `e${i}`, spell);
   });
-  if (spells.size === 0) return xml;
-  const times = (spell: { start: string; end: string | null }) =>
+  if (nodeSpell.size + edgeSpell.size === 0) return xml;
+  const times = (spell: Spell) =>
     ` start="${spell.start}"${spell.end && spell.end !== spell.start ? ` end="${spell.end}"` : ""}`;
   return xml
     .replace(/<graph\b([^>]*?)(\s+mode="[^"]*")?([^>]*)>/, '<graph$1$3 mode="dynamic" timeformat="date">')
     .replace(/<(node|edge) id="([^"]*)"/g, (match, tag: string, id: string) => {
       const key = id.replaceAll("&quot;", '"').replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
-      const spell = spells.get(`${tag}|${key}`);
+      const spell = (tag === "node" ? nodeSpell : edgeSpell).get(key);
       return spell ? `${match}${times(spell)}` : match;
     });
 }

@@ -209,12 +209,16 @@ export function sameFilters(a: Filters, b: Filters): boolean {
   return eq(a.kinds, b.kinds) && eq(a.topics, b.topics) && eq(a.countries, b.countries) && eq(a.roles, b.roles);
 }
 
+/** `params` with the filters that are set, each a comma-separated list. */
+export function withFilters(params: URLSearchParams, filters: Filters): URLSearchParams {
+  for (const key of ["kinds", "topics", "countries", "roles"] as const)
+    if (filters[key].length) params.set(key, filters[key].join(","));
+  return params;
+}
+
 /** The query string of `/api/graph` for a view, filters and window. */
 export function graphQuery(view: View, filters: Filters, time: TimeWindow): string {
-  const params = new URLSearchParams({ view });
-  for (const key of ["kinds", "topics", "countries", "roles"] as const) {
-    if (filters[key].length) params.set(key, filters[key].join(","));
-  }
+  const params = withFilters(new URLSearchParams({ view }), filters);
   if (time.from) params.set("from", time.from);
   if (time.to) params.set("to", time.to);
   return params.toString();
@@ -227,9 +231,5 @@ export function periodParam(period: Period): string {
 
 /** The query string of `/api/diff` for two periods and the filters. */
 export function diffQuery(filters: Filters, compare: Comparison): string {
-  const params = new URLSearchParams({ a: periodParam(compare.a), b: periodParam(compare.b) });
-  for (const key of ["kinds", "topics", "countries", "roles"] as const) {
-    if (filters[key].length) params.set(key, filters[key].join(","));
-  }
-  return params.toString();
+  return withFilters(new URLSearchParams({ a: periodParam(compare.a), b: periodParam(compare.b) }), filters).toString();
 }

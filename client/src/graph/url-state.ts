@@ -18,6 +18,7 @@ import {
   type View,
   emptyFilters,
   periodParam,
+  withFilters,
 } from "./store";
 
 /** The part of the state a URL carries. */
@@ -94,9 +95,7 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 export function serializeUrlState(state: ExplorerState): string {
   const p = new URLSearchParams();
   if (state.view !== DEFAULT_VIEW) p.set("view", state.view);
-  const filters = state.filters ?? emptyFilters();
-  for (const key of ["kinds", "topics", "countries", "roles"] as const)
-    if (filters[key].length) p.set(key, filters[key].join(","));
+  withFilters(p, state.filters ?? emptyFilters());
   if (state.time.from) p.set("from", state.time.from);
   if (state.time.to) p.set("to", state.time.to);
   if (state.selectedNode) p.set("node", state.selectedNode);

@@ -11,7 +11,7 @@ import type { DiffChange, DiffGraph } from "../../../contracts/graph.js";
 import type { Database } from "../../db/database.js";
 import { type EventRow, inReadTx, readEntities, readEvents } from "./graph.repository.js";
 import { type DiffQuery, dateRange } from "./graph.schemas.js";
-import { applyBudget, passesActorFilters, projectMet } from "./graph.service.js";
+import { applyBudget, participantsOf, passesActorFilters, projectMet } from "./graph.service.js";
 
 /** How a thing present (or not) in A and in B changed from A to B. */
 function changeOf(inA: boolean, inB: boolean): DiffChange {
@@ -42,9 +42,7 @@ export async function buildDiff(db: Database, query: DiffQuery): Promise<DiffGra
     const takingPart = (events: EventRow[]) =>
       new Set(
         events.flatMap((event) => {
-          const participants = event.participants.filter(
-            (p) => shown.has(p.id) && (!query.roles || query.roles.includes(p.role)),
-          );
+          const participants = participantsOf(event, shown, query);
           return participants.length === 0
             ? []
             : [...participants.map((p) => p.id), ...event.produced.filter((a) => shown.has(a))];
@@ -54,10 +52,11 @@ export async function buildDiff(db: Database, query: DiffQuery): Promise<DiffGra
     const edgesA = new Map(graphA.edges.map((e) => [e.key, e]));
     const edgesB = new Map(graphB.edges.map((e) => [e.key, e]));
 
-    const nodes = [...new Set([...inA, ...inB])].map((key) => {
-      const node = graphB.nodes.find((n) => n.key === key) ?? graphA.nodes.find((n) => n.key === key)!;
-      return { key, attributes: { ...node.attributes, change: changeOf(inA.has(key), inB.has(key)) } };
-    });
+    const drawn = new Map([...graphA.nodes, ...graphB.nodes].map((n) => [n.key, n.attributes]));
+    const nodes = [...new Set([...inA, ...inB])].map((key) => ({
+      key,
+      attributes: { ...drawn.get(key)!, change: changeOf(inA.has(key), inB.has(key)) },
+    }));
     const edges = [...new Set([...edgesA.keys(), ...edgesB.keys()])].map((key) => {
       const [a, b] = [edgesA.get(key), edgesB.get(key)];
       const [countA, countB] = [Number(a?.attributes.count ?? 0), Number(b?.attributes.count ?? 0)];

@@ -65,16 +65,8 @@ type EventRecord = Omit<EventRow, "participants"> & { participants: { id: string
 /** A record of queries/graph/entities: an EntityRow whose degree is still a Neo4j integer. */
 type EntityRecord = Omit<EntityRow, "degree"> & { degree: Integer };
 
-/** A record of queries/graph/links. */
-interface LinkRecord {
-  source: string;
-  target: string;
-  kind: string;
-  title: string | null;
-  since: string | null;
-  until: string | null;
-  asOf: string | null;
-}
+/** A record of queries/graph/links: a LinkRow whose title and dates are still driver values (str() reads them). */
+type LinkRecord = Pick<LinkRow, "source" | "target" | "kind"> & Record<"title" | "since" | "until" | "asOf", unknown>;
 
 /** A record of queries/graph/timeline. */
 interface TimelineRecord {

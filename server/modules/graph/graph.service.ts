@@ -112,7 +112,8 @@ function edge(key: string, source: string, target: string, attributes: EdgeAttri
   return { key, source, target, attributes };
 }
 
-function participantsOf(event: EventRow, shown: Map<string, EntityRow>, query: ActorFilters) {
+/** The participants of an event that are shown and take part in a role the filters keep. */
+export function participantsOf(event: EventRow, shown: Map<string, EntityRow>, query: ActorFilters) {
   return event.participants.filter((p) => shown.has(p.id) && (!query.roles || query.roles.includes(p.role)));
 }
 

@@ -7,6 +7,7 @@
  * new and ended ties, and kept ties whose meetings grew or shrank the most. Clicking a change selects its tie.
  */
 import type { DiffChange } from "../../../../contracts/graph";
+import { partialDateSchema } from "../../../../contracts/import-format";
 import type { ExplorerGraph } from "../../graph/attributes";
 import type { Period, Store } from "../../graph/store";
 import { CHANGE_STYLES } from "../../graph/style";
@@ -14,7 +15,6 @@ import { formatDate, h } from "../../ui/dom";
 import "./compare.css";
 import type { Panel } from "../../ui/panel";
 
-const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 /** Changes listed: the biggest first. */
 const LISTED = 8;
 
@@ -79,7 +79,7 @@ export function mountComparePanel(container: HTMLElement, deps: { graph: Explore
     const submit = (e: Event) => {
       e.preventDefault();
       const [aFrom, aTo, bFrom, bTo] = Object.values(fields).map((f) => f.value.trim());
-      const ok = [aFrom, aTo, bFrom, bTo].every((v) => PARTIAL_DATE.test(v!));
+      const ok = [aFrom, aTo, bFrom, bTo].every((v) => partialDateSchema.safeParse(v).success);
       if (!ok) {
         error.textContent = "Give both ends of both periods as a year (2017), a month (2017-01) or a day (2017-01-31).";
         return;

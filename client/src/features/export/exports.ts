@@ -135,25 +135,24 @@ function asSeen(sigma: Sigma, scale: number): Partial<Settings> {
   };
 }
 
+/** What every picture export passes @sigma/export-image: a white background, the drawing as seen, its pixel size. */
+function pictureOptions(sigma: Sigma, scale: number) {
+  return { backgroundColor: "#ffffff", sigmaSettings: asSeen(sigma, scale), ...pixelSize(sigma, scale) };
+}
+
 /** The canvas as a PNG Blob at `scale` times the screen size (white background, every layer, the labels seen). */
 export function pngBlob(sigma: Sigma, scale: number = 1): Promise<Blob> {
-  return toBlob(sigma, {
-    format: "png",
-    backgroundColor: "#ffffff",
-    sigmaSettings: asSeen(sigma, scale),
-    ...pixelSize(sigma, scale),
-  });
+  return toBlob(sigma, { format: "png", ...pictureOptions(sigma, scale) });
 }
 
 /** Downloads a PNG of the canvas at `scale` times its size on screen. */
 export function downloadPng(sigma: Sigma, options: { scale?: number; baseName?: string } = {}): Promise<void> {
   const scale = options.scale ?? 1;
-  const suffix = scale === 1 ? "" : scale === 2 ? "@2x" : "@300dpi";
+  const name = (Object.keys(PNG_SCALES) as (keyof typeof PNG_SCALES)[]).find((key) => PNG_SCALES[key] === scale);
+  const suffix = scale === 1 ? "" : `@${name ?? `${scale}x`}`;
   return downloadAsPNG(sigma, {
     fileName: `${options.baseName ?? "parley-view"}${suffix}`,
-    backgroundColor: "#ffffff",
-    sigmaSettings: asSeen(sigma, scale),
-    ...pixelSize(sigma, scale),
+    ...pictureOptions(sigma, scale),
   });
 }
 
