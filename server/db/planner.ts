@@ -8,6 +8,9 @@
  * right one (an overview statement: 11.5 s against 0.2 s, enough to time out). Neo4j resamples on its own only
  * now and then, so an import that grows the database by more than Neo4j's own "outdated index" share asks for a
  * resample and fresh plans before it returns.
+ *
+ * Below a thousand nodes no plan is slow enough to matter, while emptying the plan cache makes Neo4j compile every
+ * query again (about 0.1 s for an import statement): small writes keep their plans.
  */
 import { cypher } from "./cypher.js";
 import type { Database } from "./database.js";
@@ -17,6 +20,8 @@ import type { Logger } from "../log.js";
 
 /** Share of new rows (against the nodes already there) past which an import refreshes the statistics; Neo4j's `db.index_sampling.update_percentage` default. */
 export const STALE_STATISTICS_SHARE = 0.05;
+/** Nodes a database holds before its plans are worth refreshing. */
+export const REPLAN_MIN_NODES = 1_000;
 
 /** Nodes in the database, from the count store. */
 export async function nodeCount(db: Database): Promise<number> {
@@ -26,9 +31,9 @@ export async function nodeCount(db: Database): Promise<number> {
   return count ?? 0;
 }
 
-/** Whether writing `rows` rows into a database of `nodesBefore` nodes leaves its index samples outdated. */
+/** Whether writing `rows` rows into a database of `nodesBefore` nodes leaves its plans' statistics outdated. */
 export function outdatesStatistics(rows: number, nodesBefore: number): boolean {
-  return rows > 0 && rows > nodesBefore * STALE_STATISTICS_SHARE;
+  return rows > nodesBefore * STALE_STATISTICS_SHARE && nodesBefore + rows >= REPLAN_MIN_NODES;
 }
 
 /**
