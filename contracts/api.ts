@@ -67,6 +67,54 @@ export const participantDtoSchema = nodeRefSchema.extend({
 });
 export type ParticipantDto = z.infer<typeof participantDtoSchema>;
 
+/** What one article says about an event: its own date, place and participants (null: the report left it out). */
+export const reportClaimsSchema = z.object({
+  date: nullableString.describe("Partial date the article gives, or null"),
+  datePrecision: nullableString,
+  place: nodeRefSchema.nullable(),
+  participants: z.array(nodeRefSchema),
+});
+export type ReportClaims = z.infer<typeof reportClaimsSchema>;
+
+/** How a report came to belong to its event. */
+export const REPORT_JOINS = ["first", "joined", "split", "cited"] as const;
+export type ReportJoin = (typeof REPORT_JOINS)[number];
+
+/**
+ * One article reporting an event. `how`: `first` made the event, `joined` was merged into it when loaded (`why`
+ * says by which rule), `split` was split off another event by a curator, `cited` is evidence without a recorded
+ * report (hand-made datasets).
+ */
+export const reportDtoSchema = z.object({
+  article: z.object({
+    id: z.string(),
+    title: z.string(),
+    publisher: nullableString,
+    published: nullableString,
+    url: nullableString,
+  }),
+  /** The event's citations (in `evidence`) that come from this article. */
+  evidenceIds: z.array(z.string()),
+  how: z.enum(REPORT_JOINS).describe("first, joined (merged when loaded), split (by a curator) or cited"),
+  /** When the report was joined to the event (ISO date-time); null for `cited`. */
+  at: nullableString,
+  /** Why a joined report was judged the same meeting, one sentence per rule. */
+  why: z
+    .object({ participants: z.string(), date: z.string(), place: z.string() })
+    .nullable()
+    .describe("The merge rule's reasons (participants, date window, place) for a joined report"),
+  says: reportClaimsSchema.nullable().describe("What this article says of the event (null when not recorded)"),
+});
+export type ReportDto = z.infer<typeof reportDtoSchema>;
+
+/** Where the reports of one event say different things: "Article A says 3 March, article B says 4 March". */
+export const disagreementDtoSchema = z.object({
+  field: z.enum(["date", "place", "participants"]),
+  text: z.string(),
+  values: z.array(z.object({ article: z.string(), value: z.string() })),
+});
+export type DisagreementDto = z.infer<typeof disagreementDtoSchema>;
+
 /** `GET /api/events/:id`, and each event inside node details and edge events. */
 export const eventDtoSchema = z.object({
   id: z.string(),
@@ -81,6 +129,10 @@ export const eventDtoSchema = z.object({
   /** Agreements the event produced. */
   agreements: z.array(nodeRefSchema),
   evidence: z.array(citationDtoSchema),
+  /** The articles that report this event, one entry each ("Reported by N articles"). */
+  reports: z.array(reportDtoSchema),
+  /** Where those articles disagree (date, place, participants); empty when they agree. */
+  disagreements: z.array(disagreementDtoSchema),
 });
 export type EventDto = z.infer<typeof eventDtoSchema>;
 
@@ -167,6 +219,8 @@ export const edgeEventsDtoSchema = z.object({
   source: nodeRefSchema,
   target: nodeRefSchema,
   events: z.array(eventDtoSchema),
+  /** How many distinct articles report the meetings behind the link. */
+  reportCount: count.describe("Distinct articles reporting the meetings behind the link"),
 });
 export type EdgeEventsDto = z.infer<typeof edgeEventsDtoSchema>;
 

@@ -91,6 +91,18 @@ export const splitSchema = z
   .strict();
 export type SplitInput = z.output<typeof splitSchema>;
 
+/** `POST /api/curation/split-report`: one article's report of `event` moves into an event of its own. */
+export const splitReportSchema = z
+  .object({
+    event: idSchema,
+    article: idSchema,
+    /** The new event's id; by default the id the article's own event had before it was merged. */
+    newId: idSchema.optional(),
+    reason: reasonSchema,
+  })
+  .strict();
+export type SplitReportInput = z.output<typeof splitReportSchema>;
+
 /** `DELETE /api/nodes/:id`: the reason comes in the JSON body or as `?reason=`. */
 export const deleteSchema = z.object({ reason: reasonSchema });
 

@@ -235,6 +235,8 @@ export const importFileSchema = z.object({
   evidence: backupRecords,
   roleEvidence: backupRecords,
   links: backupRecords,
+  /** Which articles report which event, and why a report was joined (REPORTED_BY links). */
+  reports: backupRecords,
   rejections: backupRecords,
   changes: backupRecords,
   decisions: backupRecords,

@@ -36,6 +36,8 @@ export const importSummarySchema = z.object({
   skippedRejected: skippedRejectedSchema.optional(),
   /** Curation: suggestions stored for review, and how many a remembered decision settled at once. */
   suggestions: z.object({ stored: z.number().int(), decided: z.number().int() }).optional(),
+  /** Article loads: reports of a meeting already in the graph, joined to that event instead of making another. */
+  joinedReports: z.number().int().optional(),
   /** Staged loads only: the import's id (its `Import` node records how it ended). */
   importId: z
     .string()

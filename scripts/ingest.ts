@@ -109,7 +109,8 @@ try {
   const rate = summary.elapsedMs > 0 ? (read * 1000) / summary.elapsedMs : 0;
   process.stderr.write(
     `ingest: ${articles.new} new, ${articles.unchanged} unchanged, ${articles.failed} failed article(s); ` +
-      `${summary.actors} actors and ${summary.events} events ${dryRun ? "found" : "in the new articles"}; ` +
+      `${summary.actors} actors and ${summary.events} events ${dryRun ? "found" : "in the new articles"}` +
+      (dryRun ? "; " : `, ${summary.joinedReports} report(s) joined to a meeting already there; `) +
       `${(summary.elapsedMs / 1000).toFixed(1)} s (${rate.toFixed(1)} articles/s).\n`,
   );
   if (summary.document) {

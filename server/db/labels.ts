@@ -47,12 +47,14 @@ export const STAGING_LABELS: readonly StagingLabel[] = [
 
 /**
  * Every relationship type of the graph: the links the data states (`LINK_TYPES`, contracts/vocabulary.ts), then
- * those Parley derives or keeps for itself (citations, the MET projection, curation records, snapshots).
+ * those Parley derives or keeps for itself (citations, which articles report an event, the MET projection, curation
+ * records, snapshots).
  */
 export const RELATIONSHIP_TYPES = [
   ...LINK_TYPES,
   "EVIDENCED_BY",
   "IN_ARTICLE",
+  "REPORTED_BY",
   "MET",
   "CHANGED",
   "REJECTS",

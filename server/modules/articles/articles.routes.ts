@@ -146,7 +146,8 @@ export function articlesRoutes({ db, log, importHooks, config }: RouteDeps): Rou
           if (page) addPageMetadata(imported.document, [page]);
           document = imported.document;
         }
-        const summary = await loadImportFile(db, document, { hooks: importHooks, log });
+        // The dialog's document is an extraction: its meetings join the events they report.
+        const summary = await loadImportFile(db, document, { hooks: importHooks, log, joinReports: true });
         log.info("articles ingested", { actor, ...summary });
         return { summary, nodeIds: nodeIdsOf(document) };
       },

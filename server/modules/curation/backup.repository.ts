@@ -63,6 +63,14 @@ export interface BackupEvidenceRecord {
   subjects: { label: string; id: string }[];
 }
 
+/** A record of queries/curation/backup-reports: one REPORTED_BY link. */
+export interface BackupReportRecord {
+  key: string;
+  event: string;
+  article: string;
+  props: DriverProperties;
+}
+
 /** A record of queries/curation/backup-records (rejections, changes, decisions, snapshots, suggestions). */
 export interface BackupStoredRecord {
   props: DriverProperties;
@@ -113,6 +121,10 @@ export const readQuantityPages = (db: Database) =>
 export const readEvidencePages = (db: Database) =>
   pages<BackupEvidenceRecord>(db, cypher("queries/curation/backup-evidence"), byPropsId);
 
+/** Every REPORTED_BY link, by event then article. */
+export const readReportPages = (db: Database) =>
+  pages<BackupReportRecord>(db, cypher("queries/curation/backup-reports"), (r) => r.key);
+
 /** Every stored record of a label (rejections, changes…), by the property `key`. */
 export const readRecordPages = (db: Database, label: NodeLabel, key: string) =>
   pages<BackupStoredRecord>(db, cypher("queries/curation/backup-records", { label }), (r) => String(r.props[key]), {
@@ -155,6 +167,14 @@ export const restoreRoleEvidence = (tx: ManagedTransaction, rows: readonly Row[]
 /** Creates links of one type between entities (`{from, to, props}`). */
 export const restoreLinks = (tx: ManagedTransaction, type: RelationshipType, rows: readonly Row[]) =>
   writeInPages(tx, cypher("queries/curation/create-rels", { type, from: "Entity", to: "Entity" }), rows);
+
+/** Creates REPORTED_BY links from events to articles (`{from, to, props}`). */
+export const restoreReports = (tx: ManagedTransaction, rows: readonly Row[]) =>
+  writeInPages(
+    tx,
+    cypher("queries/curation/create-rels", { type: "REPORTED_BY", from: "Entity", to: "Article" }),
+    rows,
+  );
 
 /** Creates stored records of a label (`{props, createdAt, takenDownAt, shows}`) with their links. */
 export const restoreRecords = (tx: ManagedTransaction, label: NodeLabel, rows: readonly Row[]) =>

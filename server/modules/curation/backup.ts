@@ -5,7 +5,8 @@
  * Writes the whole database in the import format, streamed page by page (keyset paging on ids, everything sorted
  * by id, so the same data gives the same bytes), and loads such a file into an empty database: the data sections
  * through the import path, then the backup-only sections (evidence with its review status, role evidence, links
- * the node fields cannot express, rejections, the audit log, decisions and snapshots).
+ * the node fields cannot express, which articles report which event, rejections, the audit log, decisions and
+ * snapshots).
  */
 import type { ImportFile } from "../../../contracts/import-format.js";
 import {
@@ -37,10 +38,12 @@ import {
   readNodePages,
   readQuantityPages,
   readRecordPages,
+  readReportPages,
   readRolePages,
   restoreEvidence,
   restoreLinks,
   restoreRecords,
+  restoreReports,
   restoreRoleEvidence,
 } from "./backup.repository.js";
 
@@ -374,6 +377,15 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
     })(),
   );
 
+  await section(
+    "reports",
+    (async function* () {
+      for await (const rows of readReportPages(db)) {
+        for (const row of rows) yield { event: row.event, article: row.article, props: propsOf(row).props };
+      }
+    })(),
+  );
+
   for (const [name, label, key] of [
     ["rejections", "Rejection", "id"],
     ["changes", "Change", "id"],
@@ -450,6 +462,10 @@ export async function restoreBackup(
       }
       restored.links = 0;
       for (const [type, rows] of groups) restored.links += await restoreLinks(tx, type, rows);
+      restored.reports = await restoreReports(
+        tx,
+        rowsOf("reports").map((r) => ({ from: r.event, to: r.article, props: r.props ?? {} })),
+      );
       for (const [name, label] of [
         ["rejections", "Rejection"],
         ["changes", "Change"],

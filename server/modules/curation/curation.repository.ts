@@ -322,6 +322,13 @@ export function touchedActors(...states: GraphState[]): string[] {
   return [...out].sort();
 }
 
+/** The evidence ids among `ids` that cite `article`. */
+export async function readEvidenceInArticle(tx: ManagedTransaction, ids: string[], article: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const result = await tx.run<IdRecord>(cypher("queries/curation/evidence-in-article"), { ids, article });
+  return result.records.map((r) => r.get("id"));
+}
+
 /** Types of the existing entities among `ids`. */
 export async function readTypes(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

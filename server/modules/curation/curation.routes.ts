@@ -3,8 +3,8 @@
  * ===============
  *
  * `PATCH /api/nodes/:id`, `PATCH /api/nodes/:id/roles`, `DELETE /api/nodes/:id`, `POST /api/curation/merge`,
- * `POST /api/curation/split`, `POST /api/changes/:id/revert` (admin only, each audited with the admin token's
- * label), `GET /api/nodes/:id/history`, and the suggestions queue (`GET /api/suggestions`, accept, reject).
+ * `POST /api/curation/split`, `POST /api/curation/split-report`, `POST /api/changes/:id/revert` (admin only, each
+ * audited with the admin token's label), `GET /api/nodes/:id/history`, and the suggestions queue (`GET /api/suggestions`, accept, reject).
  */
 import { z } from "zod";
 import {
@@ -21,6 +21,7 @@ import {
   rejectSchema,
   revertSchema,
   rolesEditSchema,
+  splitReportSchema,
   splitSchema,
   suggestionDecisionSchema,
   suggestionListSchema,
@@ -37,6 +38,7 @@ import {
   nodeHistory,
   revertChange,
   splitNode,
+  splitReport,
 } from "./curation.service.js";
 import { acceptSuggestion, listSuggestions, rejectSuggestion } from "./suggestions.service.js";
 import type { SuggestionDecision, SuggestionDto } from "../../../contracts/curation.js";
@@ -127,6 +129,17 @@ export function curationRoutes({ db }: RouteDeps): Route[] {
       response: changeViewSchema,
       errors: [400, 404, 409],
       handler: ({ body, actor }) => splitNode(db, body, actor),
+    }),
+    defineRoute({
+      method: "post",
+      path: "/curation/split-report",
+      summary:
+        "Split one article's report off an event into an event of its own (admin, audited, revertible): {event, article, newId?, reason}",
+      auth: "admin",
+      body: { schema: splitReportSchema, what: "split-report", limit: CURATION_BODY_LIMIT },
+      response: changeViewSchema,
+      errors: [400, 404, 409],
+      handler: ({ body, actor }) => splitReport(db, body, actor),
     }),
     defineRoute({
       method: "post",

@@ -2,9 +2,9 @@
  * Curation service
  * ================
  *
- * Edit, role edit, merge, split, delete and revert. Each action runs in one write transaction as "capture the
- * subjects' state → build the wanted state → apply it → capture again → refresh MET → store a Change with both
- * states", so the audit log can always show what changed and put it back. Evidence is only annotated.
+ * Edit, role edit, merge, split, split a report off an event, delete and revert. Each action runs in one write
+ * transaction as "capture the subjects' state → build the wanted state → apply it → capture again → refresh MET →
+ * store a Change with both states", so the audit log can always show what changed and put it back. Evidence is only annotated.
  */
 import type { ManagedTransaction } from "neo4j-driver";
 import type { Database } from "../../db/database.js";
@@ -24,6 +24,7 @@ import {
   newChangeId,
   readChange,
   readHistory,
+  readEvidenceInArticle,
   readLaterChanges,
   readTypes,
   stableJson,
@@ -38,6 +39,7 @@ import type {
   RelState,
   RolesEditInput,
   SplitInput,
+  SplitReportInput,
 } from "../../../contracts/curation.js";
 
 /** Who asks and why; `by` is the admin token's label (res.locals.actor). */
@@ -406,6 +408,120 @@ export async function splitNode(db: Database, input: SplitInput, by: string): Pr
     target.rels = moved;
     (source.temporals ??= {}).updatedAt = at;
     return before;
+  });
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Split a report off
+ * -------------------------------------------------------------------------------------------------------------- */
+
+const stringsOf = (value: Json | undefined): string[] | null =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : null;
+
+/**
+ * Moves one article's report of an event into an event of its own (the undo of a join made at load time, or of a
+ * report that was never the same meeting): its citations and its REPORTED_BY link move, and the new event is what
+ * that article says (date, place, participants, kind). The new event takes the id the article's own event had
+ * before it was joined, unless `newId` names another.
+ */
+export async function splitReport(db: Database, input: SplitReportInput, by: string): Promise<ChangeView> {
+  await ensureCurationSchema(db);
+  return db.writeTx(async (tx) => {
+    const current = await captureState(tx, [input.event]);
+    const event = existing(current, input.event);
+    if (typeOf(event) !== "event")
+      throw new ValidationError(
+        `Curation: only an event's reports are split off ("${input.event}" is a ${typeOf(event)}).`,
+      );
+    const link = event.rels.find((r) => r.type === "REPORTED_BY" && r.dir === "out" && r.otherId === input.article);
+    const cited = event.rels.filter((r) => r.type === "EVIDENCED_BY" && r.dir === "out").map((r) => r.otherId);
+    const moving = new Set(await readEvidenceInArticle(tx, cited, input.article));
+    if (!link && moving.size === 0)
+      throw new NotFoundError(`Curation: article "${input.article}" does not report event "${input.event}".`);
+    const othersLeft =
+      cited.some((id) => !moving.has(id)) ||
+      event.rels.some((r) => r.type === "REPORTED_BY" && r.dir === "out" && r.otherId !== input.article);
+    if (!othersLeft)
+      throw new ValidationError(
+        `Curation: "${input.article}" is the only report of "${input.event}"; there is nothing to split it from.`,
+      );
+    const ownId = stringsOf(link?.props.reportIds)?.find((id) => id !== input.event);
+    const newId = input.newId ?? ownId ?? `${input.event}-${input.article.replace(/^art-/, "")}`.slice(0, 200);
+    if (newId === input.event) throw new ValidationError("Curation: the split-off event needs an id of its own.");
+
+    return mutateInTx(tx, "split-report", [input.event, newId], { by, reason: input.reason }, (state, { at }) => {
+      const source = existing(state, input.event);
+      const target = state.nodes.find((n) => n.id === newId)!;
+      if (target.exists)
+        throw new ConflictError(`Curation: a node with id "${newId}" already exists; choose another newId.`);
+      const says = link?.props ?? {};
+      const moves = (r: RelState) =>
+        r.dir === "out" &&
+        ((r.type === "EVIDENCED_BY" && moving.has(r.otherId)) ||
+          (r.type === "REPORTED_BY" && r.otherId === input.article));
+      const moved = source.rels.filter(moves).map((r) => {
+        if (r.type !== "REPORTED_BY") return r;
+        const { whyParticipants: _p, whyDate: _d, whyPlace: _pl, ...props } = r.props;
+        return { ...r, props: { ...props, how: "split", at, splitFrom: input.event } };
+      });
+      source.rels = source.rels.filter((r) => !moves(r));
+      // The new event is what the article says; where it recorded nothing, what the event was.
+      const participants = stringsOf(says.participants);
+      const joinedIn = source.rels.filter((r) => r.type === "PARTICIPATED_IN" && r.dir === "in");
+      const participations: RelState[] = participants
+        ? participants.map(
+            (actor) =>
+              joinedIn.find((r) => r.otherId === actor) ?? {
+                type: "PARTICIPATED_IN",
+                dir: "in",
+                otherLabel: "Entity",
+                otherId: actor,
+                props: { role: "participant" },
+              },
+          )
+        : joinedIn;
+      const place = typeof says.place === "string" ? says.place : link?.props.participants ? null : undefined;
+      const places: RelState[] =
+        place === undefined
+          ? source.rels.filter((r) => r.type === "AT" && r.dir === "out")
+          : place === null
+            ? []
+            : [{ type: "AT", dir: "out", otherLabel: "Entity", otherId: place, props: {} }];
+      const topics = source.rels.filter((r) => r.type === "ABOUT" && r.dir === "out");
+      const date =
+        typeof says.date === "string"
+          ? says.date
+          : link?.props.participants
+            ? null
+            : ((source.props.date as string | undefined) ?? null);
+      const range = date ? dateRange(date) : null;
+      target.exists = true;
+      target.label = entityLabel("event");
+      target.props = {
+        id: newId,
+        type: "event",
+        kind: typeof says.kind === "string" ? says.kind : String(source.props.kind ?? "meeting"),
+        name: String(source.props.name ?? newId),
+        aliases: [],
+        aliasText: "",
+        ...(date
+          ? { date, datePrecision: typeof says.datePrecision === "string" ? says.datePrecision : precisionOf(date) }
+          : {}),
+      };
+      target.temporals = {
+        createdAt: at,
+        updatedAt: at,
+        ...(range ? { dateStart: range.first, dateEnd: range.last } : {}),
+      };
+      target.rels = [
+        ...moved,
+        ...participations.map((r) => structuredClone(r)),
+        ...places,
+        ...topics.map((r) => structuredClone(r)),
+      ];
+      (source.temporals ??= {}).updatedAt = at;
+      return state;
+    });
   });
 }
 

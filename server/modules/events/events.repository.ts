@@ -24,6 +24,53 @@ export interface EventRow {
   agreements: NodeRef[];
   /** The event's citations, read in the same query. */
   citations: CitationRow[];
+  /** The articles recorded as reporting it (REPORTED_BY), with what each says. */
+  reports: ReportRow[];
+}
+
+/** A REPORTED_BY link: the article, how and why it joined the event, and its own date, place and participants. */
+export interface ReportRow {
+  article: { id: string; title: string; publisher: string | null; published: string | null; url: string | null };
+  how: string;
+  at: string | null;
+  why: { participants: string; date: string; place: string } | null;
+  date: string | null;
+  datePrecision: string | null;
+  place: NodeRef | null;
+  participants: NodeRef[];
+  /** Whether the link records what the article says (links written before claims were stored do not). */
+  hasClaims: boolean;
+}
+
+/** Maps a report map (cypher/fragments/event.cypher) to a row. */
+export function reportRow(value: unknown): ReportRow {
+  const r = value as {
+    article: Record<string, unknown>;
+    link: Record<string, unknown>;
+    place: unknown;
+    participants: unknown[];
+  };
+  const link = r.link;
+  const whyDate = str(link.whyDate);
+  return {
+    article: {
+      id: String(r.article.id),
+      title: str(r.article.title) ?? String(r.article.id),
+      publisher: str(r.article.publisher),
+      published: str(r.article.published),
+      url: str(r.article.url),
+    },
+    how: str(link.how) ?? "first",
+    at: str(link.at),
+    why: whyDate
+      ? { participants: str(link.whyParticipants) ?? "", date: whyDate, place: str(link.whyPlace) ?? "" }
+      : null,
+    date: str(link.date),
+    datePrecision: str(link.datePrecision),
+    place: r.place === null || r.place === undefined ? null : nodeRef(r.place),
+    participants: r.participants.filter((p) => p !== null && p !== undefined).map(nodeRef),
+    hasClaims: Array.isArray(link.participants),
+  };
 }
 
 export interface CitationRow {
@@ -82,6 +129,7 @@ export function eventRow(value: unknown): EventRow {
     })),
     agreements: (e.agreements as unknown[]).map(nodeRef),
     citations,
+    reports: ((e.reports as unknown[] | undefined) ?? []).map(reportRow),
   };
 }
 

@@ -11,6 +11,7 @@ import { PARTICIPANT_ROLES } from "../../../contracts/vocabulary.js";
 import type { Database } from "../../db/database.js";
 import { NotFoundError } from "../../errors.js";
 import { type CitationRow, type EventRow, readArticleTexts, readEventRows } from "./events.repository.js";
+import { eventReports, reportDisagreements } from "./events.reports.js";
 
 /** Reads in one consistent read transaction with a bounded timeout. */
 export function inReadTx<T>(db: Database, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
@@ -77,6 +78,11 @@ const ROLE_ORDER = new Map<string, number>(PARTICIPANT_ROLES.map((role, i) => [r
 
 /** An EventDto from its row and the citations resolved for it (and possibly for more). */
 export function toEventDto(row: EventRow, citations: Map<string, CitationDto>): EventDto {
+  const evidence = citationsFor(
+    row.citations.map((c) => c.id),
+    citations,
+  );
+  const reports = eventReports(row.reports, evidence);
   return {
     id: row.id,
     label: row.name,
@@ -91,10 +97,9 @@ export function toEventDto(row: EventRow, citations: Map<string, CitationDto>): 
       (a, b) => (ROLE_ORDER.get(a.role) ?? 99) - (ROLE_ORDER.get(b.role) ?? 99) || a.label.localeCompare(b.label),
     ),
     agreements: row.agreements,
-    evidence: citationsFor(
-      row.citations.map((c) => c.id),
-      citations,
-    ),
+    evidence,
+    reports,
+    disagreements: reportDisagreements(reports),
   };
 }
 

@@ -197,8 +197,14 @@ function extractionToImport(extraction: ExtractionResult, inputs: ArticleInput[]
     });
   }
 
-  const placeOrNull = (id: string | null) =>
-    id && (actorType.get(id) === "place" || actorType.get(id) === "country") ? id : undefined;
+  // The extractor names an event's place ("Geneva"); the import links it to that place's actor id ("geneva").
+  const placeIds = new Map(
+    extraction.actors.filter((a) => a.kind === "place" || a.kind === "country").map((a) => [a.name, a.id]),
+  );
+  const placeOrNull = (place: string | null) => {
+    const id = place === null ? undefined : actorType.has(place) ? place : placeIds.get(place);
+    return id && (actorType.get(id) === "place" || actorType.get(id) === "country") ? id : undefined;
+  };
   const eventName = (kind: string, participants: string[]) =>
     `${EVENT_LABELS[kind] ?? kind}: ${participants.map((p) => nameOf.get(p) ?? p).join(", ") || "unnamed participants"}`;
   const dateFields = (date: string | null, precision: string | null) =>

@@ -175,7 +175,7 @@ export function planRows(plan: ImportPlan): number {
 export function summarize(
   file: ImportFile,
   plan: ImportPlan,
-  extra: Pick<ImportSummary, "metLinks" | "elapsedMs" | "skippedRejected" | "suggestions">,
+  extra: Pick<ImportSummary, "metLinks" | "elapsedMs" | "skippedRejected" | "suggestions" | "joinedReports">,
 ): ImportSummary {
   let links = 0;
   for (const list of plan.links.values()) links += list.length;

@@ -17,6 +17,8 @@ import { entityLabel } from "../../db/labels.js";
 import { toNumber } from "../../db/values.js";
 import type { ImportHooks } from "./import.hooks.js";
 import { type ImportPlan, planImport, summarize } from "./import.plan.js";
+import { joinReports } from "./import.reports.js";
+import { writeReportLinks } from "./import.reports.repository.js";
 
 /** Rows per UNWIND statement: 5,000 loaded about 1.9× faster than 1,000 at 100k rows (docs/benchmarks.md). */
 export const BATCH_SIZE = 5_000;
@@ -28,6 +30,11 @@ export interface WriteOptions {
   progress?: Progress;
   /** Rows per UNWIND statement (default BATCH_SIZE; the benchmark measures several, a test uses tiny batches). */
   batchSize?: number;
+  /**
+   * Article loads: an extracted meeting that reports an event already there joins it (import.reports.ts). Files
+   * with their own event ids (imports, the sample, restores) never set it.
+   */
+  joinReports?: boolean;
 }
 
 /** `rows` in consecutive slices of `size`. */
@@ -104,17 +111,22 @@ export async function writeImport(
   return db.writeTx(
     async (tx) => {
       // Curation: deleted facts stay deleted and merged ids land on the kept node.
-      const { file, skipped } = await hooks.screen(tx, input);
+      const screened = await hooks.screen(tx, input);
+      // One meeting, many reports: an article's meeting already in the graph gains its citations instead of a twin.
+      const reports = options.joinReports ? await joinReports(tx, screened.file) : null;
+      const file = reports?.file ?? screened.file;
       const plan = planImport(file);
       const touchedActors = await applyPlan(tx, plan, options);
+      if (reports) await writeReportLinks(tx, reports.links);
       // Curation: the extractor's open questions join the review queue (after evidence, which decisions may move).
       const suggestions = file.suggestions?.length ? await hooks.storeSuggestions(tx, file.suggestions) : undefined;
       const metLinks = await refreshMet(tx, [...touchedActors], options.batchSize);
       return summarize(file, plan, {
         metLinks,
         elapsedMs: Date.now() - started,
-        skippedRejected: skipped,
+        skippedRejected: screened.skipped,
         suggestions,
+        ...(reports ? { joinedReports: reports.joined } : {}),
       });
     },
     { timeoutMs: 30 * 60_000 },

@@ -30,6 +30,8 @@ export interface LoadOptions {
   progress?: Progress;
   /** Rows per UNWIND statement (default BATCH_SIZE, import.repository.ts; the benchmark measures several). */
   batchSize?: number;
+  /** Article loads: join extracted meetings to the events they report (import.reports.ts); never staged. */
+  joinReports?: boolean;
   /** Files with more rows than this go through staging (default STAGE_ABOVE_ROWS). */
   stageAboveRows?: number;
   /** Options of the staged path (chunk size, test hooks). */
@@ -59,10 +61,12 @@ export async function loadImportFile(db: Database, input: unknown, options: Load
   const rows = importRows(file);
   const nodesBefore = await nodeCount(db);
   const { hooks, progress, log, batchSize } = options;
+  // Joining reports reads the graph inside the one transaction; an article load (25 articles a group) is never
+  // big enough to be staged.
   const summary =
-    rows > (options.stageAboveRows ?? STAGE_ABOVE_ROWS)
+    rows > (options.stageAboveRows ?? STAGE_ABOVE_ROWS) && !options.joinReports
       ? await writeStagedImport(db, file, hooks, { ...options.staged, progress, log, batchSize })
-      : await writeImport(db, file, hooks, { progress, batchSize });
+      : await writeImport(db, file, hooks, { progress, batchSize, joinReports: options.joinReports });
   if (outdatesStatistics(rows, nodesBefore)) {
     options.progress?.("refreshing planner statistics", 0, 1);
     await refreshPlannerStatistics(db, options.log);

@@ -332,12 +332,15 @@ export async function findPaths(db: Database, query: PathQuery): Promise<PathDto
   });
 }
 
-/** `GET /api/edges/:source/:target`: the encounters both took part in, oldest first. */
+/** `GET /api/edges/:source/:target`: the encounters both took part in, oldest first, and how many articles report them. */
 export async function getEdgeEvents(db: Database, source: string, target: string): Promise<EdgeEventsDto> {
   return inReadTx(db, async (tx) => {
     const found = await requireNodes(tx, [source, target]);
     const ids = await readEncounterIds(tx, source, target, ENCOUNTER_KINDS, MAX_PAGE);
     const strip = ({ degree: _degree, ...ref }: NodeRef & { degree: number }): NodeRef => ref;
-    return { source: strip(found.get(source)!), target: strip(found.get(target)!), events: await buildEvents(tx, ids) };
+    const events = await buildEvents(tx, ids);
+    // One summit reported by ten outlets is one meeting and ten reports: the link says both.
+    const reportCount = new Set(events.flatMap((e) => e.reports.map((r) => r.article.id))).size;
+    return { source: strip(found.get(source)!), target: strip(found.get(target)!), events, reportCount };
   });
 }

@@ -44,6 +44,8 @@ export interface BatchSummary {
   /** Distinct actors and events in the newly stored articles. */
   actors: number;
   events: number;
+  /** Reports of a meeting the graph already held, joined to its event (import.reports.ts). */
+  joinedReports: number;
   /** Every source or article that failed, with its message. */
   failures: SourceFailure[];
   elapsedMs: number;
@@ -101,6 +103,7 @@ export async function ingestSources(sources: string[], options: BatchOptions): P
   const counts = { new: 0, unchanged: 0, failed: expanded.failures.length };
   const actors = new Set<string>();
   const events = new Set<string>();
+  let joinedReports = 0;
   let done = 0;
   const report = () =>
     options.onProgress?.({
@@ -140,6 +143,7 @@ export async function ingestSources(sources: string[], options: BatchOptions): P
     stored.failures.forEach(fail);
     stored.actors.forEach((a) => actors.add(a));
     stored.events.forEach((e) => events.add(e));
+    joinedReports += stored.joined;
     done += group.length;
     group = [];
     report();
@@ -184,6 +188,7 @@ export async function ingestSources(sources: string[], options: BatchOptions): P
     articles: counts,
     actors: actors.size,
     events: events.size,
+    joinedReports,
     failures,
     elapsedMs: Date.now() - started,
     ...(document ? { document } : {}),
@@ -197,6 +202,8 @@ interface Stored {
   failures: SourceFailure[];
   actors: string[];
   events: string[];
+  /** Reports joined to an event the graph already held. */
+  joined: number;
 }
 
 /**
@@ -209,7 +216,7 @@ async function storeArticles(
   group: { article: ReadArticle; source: string }[],
   options: BatchOptions,
 ): Promise<Stored> {
-  const result: Stored = { new: 0, unchanged: 0, failures: [], actors: [], events: [] };
+  const result: Stored = { new: 0, unchanged: 0, failures: [], actors: [], events: [], joined: 0 };
   const known = await articleIdsBySha256(db, inputHashes(group.map((g) => g.article.input)));
   const fresh = new Map<string, { article: ReadArticle; source: string }>();
   for (const entry of group) {
@@ -231,7 +238,8 @@ async function storeArticles(
       { acceptAll: options.acceptAll },
     );
     addPageMetadata(document, articles);
-    await loadImportFile(db, document, { hooks: options.hooks, log: options.log });
+    const summary = await loadImportFile(db, document, { hooks: options.hooks, log: options.log, joinReports: true });
+    result.joined += summary.joinedReports ?? 0;
     const idByHash = new Map((document.articles ?? []).map((a) => [a.sha256, a.id]));
     for (const article of articles) {
       const id = idByHash.get(textSha256(article.input.text));
@@ -253,6 +261,7 @@ async function storeArticles(
       result.failures.push(...one.failures);
       result.actors.push(...one.actors);
       result.events.push(...one.events);
+      result.joined += one.joined;
     }
   }
   return result;
