@@ -17,6 +17,7 @@ import type { SerializedGraph } from "../../contracts/graph";
 import { errorMessage } from "./api/client";
 import type { ApiClient } from "./api/endpoints";
 import type { ExplorerHost, ReadyState } from "./controllers/explorer-host";
+import { bindGraphKeyboard } from "./controllers/graph-keyboard";
 import { bindSigmaEvents } from "./controllers/sigma-events";
 import { bindUrlSync, stateFromUrl } from "./controllers/url";
 import { mountAddArticle } from "./features/add-article/add-article";
@@ -60,6 +61,7 @@ import {
   focusNode,
   isFitted,
   drawnLabelNodes,
+  zoomStep,
 } from "./sigma/renderer";
 import { readCanvasTheme } from "./sigma/theme";
 import { viewStats } from "./sigma/view-stats";
@@ -101,6 +103,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     search: $("search"),
     addArticle: $("add-article"),
     themeToggle: $("theme-toggle"),
+    announcer: $("graph-announcer"),
   };
 
   const initial = stateFromUrl(location.search);
@@ -185,8 +188,8 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
   const toolbar = mountToolbar(el.toolbar, {
     view: () => ({ layoutRunning: layout.running, canUndo: history.canUndo, canRedo: history.canRedo }),
     actions: {
-      zoomIn: () => void renderer?.getCamera().animatedZoom({ duration: 250 }),
-      zoomOut: () => void renderer?.getCamera().animatedUnzoom({ duration: 250 }),
+      zoomIn: () => void (renderer && zoomStep(renderer, 1)),
+      zoomOut: () => void (renderer && zoomStep(renderer, -1)),
       fit: () => void (renderer && fitCamera(renderer)),
       reset: () => {
         clearPath();
@@ -702,6 +705,17 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
   // -------------------------------------------------------------------------------------------------------------
   // Bindings
   // -------------------------------------------------------------------------------------------------------------
+
+  cleanups.push(
+    bindGraphKeyboard(el.graph, {
+      graph,
+      store,
+      renderer: () => renderer,
+      announcer: el.announcer,
+      fit: () => void (renderer && fitCamera(renderer)),
+      focusDetails: () => el.details.focus(),
+    }),
+  );
 
   const filters = mountFilters(el.filters, { store, options });
   const display = mountDisplay(el.display, { store });

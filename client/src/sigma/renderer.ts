@@ -180,6 +180,22 @@ export const baseSettings: Partial<Settings> = {
   enableEdgeEvents: true,
 };
 
+/** True when the reader asked the system for less motion (`prefers-reduced-motion: reduce`). */
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+/** A camera move's duration: none for readers who asked for reduced motion, who get the end state at once. */
+export function cameraDuration(duration: number): number {
+  return prefersReducedMotion() ? 0 : duration;
+}
+
+/**
+ * Sigma's own animations (wheel zoom, double-click zoom, inertia after a drag), switched off for reduced motion:
+ * no glide after a drag, and zooms of one millisecond (sigma divides by the duration, so it cannot be zero).
+ */
+const reducedMotionSettings: Partial<Settings> = { inertiaRatio: 0, zoomDuration: 1, doubleClickZoomingDuration: 1 };
+
 /** Creates sigma on `container`; `initialTheme` is used by labels until `setRendererTheme` changes it. */
 export function createRenderer(
   graph: Graph,
@@ -190,6 +206,7 @@ export function createRenderer(
   theme = initialTheme;
   const renderer = new Sigma(graph, container, {
     ...baseSettings,
+    ...(prefersReducedMotion() ? reducedMotionSettings : {}),
     ...settings,
     // Extra program classes (the big-graph mode's) add to the explorer's shapes rather than replace them.
     nodeProgramClasses: { ...baseSettings.nodeProgramClasses, ...settings.nodeProgramClasses },
@@ -212,9 +229,34 @@ export function setRendererTheme(renderer: Sigma, next: CanvasTheme): void {
 export function focusNode(renderer: Sigma, node: string, duration = 500): void {
   const data = renderer.getNodeDisplayData(node);
   if (!data) return;
-  void renderer
-    .getCamera()
-    .animate({ x: data.x, y: data.y, ratio: Math.min(renderer.getCamera().ratio, 0.6) }, { duration });
+  void moveCamera(
+    renderer,
+    { x: data.x, y: data.y, ratio: Math.min(renderer.getCamera().ratio, 0.6), angle: 0 },
+    duration,
+  );
+}
+
+/** Room kept between a node the keyboard walks to and the canvas edge, in pixels. */
+const SHOW_MARGIN = 40;
+
+/** Pans (without zooming) so a node is on screen, when it is not: the keyboard walk follows the reader. */
+export function showNode(renderer: Sigma, node: string, duration = 300): void {
+  const data = renderer.getNodeDisplayData(node);
+  if (!data) return;
+  const { width, height } = renderer.getDimensions();
+  const p = renderer.framedGraphToViewport(data);
+  const inside = p.x >= SHOW_MARGIN && p.y >= SHOW_MARGIN && p.x <= width - SHOW_MARGIN && p.y <= height - SHOW_MARGIN;
+  if (inside) return;
+  const camera = renderer.getCamera().getState();
+  void moveCamera(renderer, { ...camera, x: data.x, y: data.y }, duration);
+}
+
+/** Zooms in (1) or out (-1) by sigma's own step, around the centre. */
+export function zoomStep(renderer: Sigma, direction: 1 | -1): void {
+  const camera = renderer.getCamera();
+  const { zoomingRatio } = renderer.getSettings();
+  const ratio = camera.getBoundedRatio(direction > 0 ? camera.ratio / zoomingRatio : camera.ratio * zoomingRatio);
+  void moveCamera(renderer, { ...camera.getState(), ratio }, 250);
 }
 
 /** Room kept between the outermost node or label and the canvas edge, in pixels. */
@@ -352,7 +394,8 @@ export function anyNodeOnScreen(renderer: Sigma): boolean {
   });
 }
 
-function moveCamera(renderer: Sigma, state: CameraState, duration: number): Promise<void> {
+function moveCamera(renderer: Sigma, state: CameraState, requested: number): Promise<void> {
+  const duration = cameraDuration(requested);
   if (duration <= 0) {
     renderer.getCamera().setState(state);
     return Promise.resolve();

@@ -97,7 +97,7 @@ export function mountComparePanel(container: HTMLElement, deps: { graph: Explore
         { class: "compare-form", "data-testid": "compare-form", onsubmit: submit },
         h("div", { class: "compare-row" }, h("span", { class: "compare-tag", text: "A" }), fields.aFrom, fields.aTo),
         h("div", { class: "compare-row" }, h("span", { class: "compare-tag", text: "B" }), fields.bFrom, fields.bTo),
-        h("button", { type: "submit", class: "primary", "data-testid": "compare-run", text: "Compare" }),
+        h("button", { type: "submit", class: "button primary", "data-testid": "compare-run", text: "Compare" }),
       ),
       error,
       h("p", {

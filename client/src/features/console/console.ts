@@ -55,6 +55,7 @@ export function mountConsole(container: HTMLElement, options: ConsoleOptions): C
   const editorHost = h("div", { class: "console-editor", "data-testid": "console-editor" });
   const params = h("textarea", {
     class: "console-params",
+    id: "console-params",
     "data-testid": "console-params",
     rows: 2,
     spellcheck: "false",
@@ -98,9 +99,10 @@ export function mountConsole(container: HTMLElement, options: ConsoleOptions): C
     "section",
     { class: "parley-console", "data-testid": "console", "aria-label": "Cypher console" },
     h("details", { class: "console-saved", open: true }, h("summary", { text: "Questions" }), savedList, savedForm),
-    h("label", { class: "console-label", text: "Cypher (read-only)" }),
+    // The editor's content is labelled "Cypher query" itself: a <label> cannot point into CodeMirror.
+    h("span", { class: "console-label", text: "Cypher (read-only)" }),
     editorHost,
-    h("label", { class: "console-label", text: "Parameters (JSON)" }),
+    h("label", { class: "console-label", for: "console-params", text: "Parameters (JSON)" }),
     params,
     h("div", { class: "console-actions" }, runButton, historySelect, clearButton),
     error,

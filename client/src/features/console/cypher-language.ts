@@ -12,9 +12,11 @@ import {
   type CompletionResult,
   autocompletion,
 } from "@codemirror/autocomplete";
-import { StreamLanguage, defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { HighlightStyle, StreamLanguage, syntaxHighlighting } from "@codemirror/language";
 import { cypher } from "@codemirror/legacy-modes/mode/cypher";
 import type { Extension } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
 import type { QuerySchemaDto } from "../../../../contracts/query";
 
 const KEYWORDS = [
@@ -146,11 +148,43 @@ function quoteName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``;
 }
 
+/**
+ * Token colours from the page's theme variables (styles.css `--code-*`): CodeMirror's default style is made for a
+ * white background, and its blues and purples fell below 3:1 on the dark theme's panel.
+ */
+const themedHighlightStyle = HighlightStyle.define([
+  { tag: tags.keyword, color: "var(--code-keyword)" },
+  { tag: [tags.atom, tags.bool, tags.null], color: "var(--code-atom)" },
+  { tag: [tags.number, tags.literal], color: "var(--code-number)" },
+  { tag: [tags.string, tags.special(tags.string)], color: "var(--code-string)" },
+  { tag: [tags.variableName, tags.definition(tags.variableName)], color: "var(--code-variable)" },
+  { tag: [tags.typeName, tags.className, tags.labelName], color: "var(--code-type)" },
+  { tag: tags.comment, color: "var(--code-comment)", fontStyle: "italic" },
+  { tag: tags.invalid, color: "var(--error)" },
+]);
+
+/** The editor's own colours (text, caret, selection, gutter, completion popup) from the theme variables. */
+const themedEditor = EditorView.theme({
+  "&": { color: "var(--fg)", backgroundColor: "var(--panel)" },
+  ".cm-content": { caretColor: "var(--fg)" },
+  ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--fg)" },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection":
+    { backgroundColor: "var(--code-selection)" },
+  ".cm-activeLine": { backgroundColor: "var(--code-active-line)" },
+  ".cm-gutters": { backgroundColor: "var(--panel-2)", color: "var(--muted)", borderRight: "1px solid var(--border)" },
+  ".cm-activeLineGutter": { backgroundColor: "var(--code-active-line)", color: "var(--fg)" },
+  ".cm-placeholder": { color: "var(--muted)" },
+  ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--fg)", border: "1px solid var(--border)" },
+  ".cm-tooltip-autocomplete ul li[aria-selected]": { backgroundColor: "var(--link)", color: "var(--on-link)" },
+  ".cm-completionDetail": { color: "var(--muted)" },
+});
+
 /** Highlighting and completion for the console's editor. */
 export function cypherSupport(schema: SchemaRef): Extension[] {
   return [
     StreamLanguage.define(cypher),
-    syntaxHighlighting(defaultHighlightStyle),
+    syntaxHighlighting(themedHighlightStyle),
+    themedEditor,
     autocompletion({ override: [cypherCompletion(schema)] }),
   ];
 }

@@ -31,12 +31,14 @@ export function mountExportMenu(slot: HTMLElement, host: ExplorerHost, title: ()
     h("button", {
       type: "button",
       role: "menuitem",
+      // Arrow keys move between the items (below); Tab leaves the menu rather than stepping through it.
+      tabindex: -1,
       class: "menu-item",
       "data-testid": testid,
       title: hint,
       text: label,
       onclick: () => {
-        menu.open = false;
+        close(true);
         const renderer = host.renderer();
         if (!renderer || host.graph.order === 0) return;
         void run();
@@ -47,16 +49,24 @@ export function mountExportMenu(slot: HTMLElement, host: ExplorerHost, title: ()
   const menu = h(
     "details",
     { class: "menu", "data-testid": "export-menu" },
-    h("summary", { class: "top-button", "data-testid": "export-button", title: "Download this view", text: "Export" }),
+    h("summary", {
+      class: "top-button",
+      "data-testid": "export-button",
+      title: "Download this view",
+      "aria-haspopup": "menu",
+      "aria-expanded": "false",
+      "aria-controls": "export-menu-list",
+      text: "Export",
+    }),
     h(
       "div",
-      { class: "menu-list", role: "menu" },
-      h("div", { class: "menu-heading", text: "Graph files" }),
+      { class: "menu-list", role: "menu", id: "export-menu-list", "aria-label": "Export" },
+      h("div", { class: "menu-heading", role: "presentation", text: "Graph files" }),
       graphItem("gexf", "GEXF (Gephi)", "GEXF 1.3 with every attribute and the evidence ids"),
       graphItem("graphml", "GraphML", "GraphML with typed attributes"),
       graphItem("json", "JSON", "graphology's serialisation"),
       graphItem("csv", "CSV (nodes + edges)", "Two tables, for spreadsheets"),
-      h("div", { class: "menu-heading", text: "Pictures" }),
+      h("div", { class: "menu-heading", role: "presentation", text: "Pictures" }),
       item(
         "export-png",
         "PNG",
@@ -84,9 +94,63 @@ export function mountExportMenu(slot: HTMLElement, host: ExplorerHost, title: ()
     ),
   );
   slot.append(menu);
+  const summary = menu.querySelector("summary")!;
+  const items = () => [...menu.querySelectorAll<HTMLElement>("[role=menuitem]")];
+  /** Closes the menu; `refocus` puts focus back on its button (after Escape or a choice), as menus do. */
+  function close(refocus: boolean): void {
+    menu.open = false;
+    if (refocus) summary.focus();
+  }
+  // The menu keyboard of the ARIA authoring practices: arrows move and wrap, Home and End jump, Escape closes.
+  const focusItem = (index: number) => {
+    const list = items();
+    list[(index + list.length) % list.length]?.focus();
+  };
+  menu.addEventListener("toggle", () => {
+    summary.setAttribute("aria-expanded", String(menu.open));
+  });
+  summary.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    // The menu's own handler below would take the same key as a second step.
+    event.stopPropagation();
+    menu.open = true;
+    summary.setAttribute("aria-expanded", "true");
+    focusItem(event.key === "ArrowDown" ? 0 : -1);
+  });
+  // Opened with Enter or Space: the first item takes focus, so the arrows work at once.
+  summary.addEventListener("click", (event) => {
+    if (menu.open || event.detail !== 0) return;
+    requestAnimationFrame(() => focusItem(0));
+  });
+  menu.addEventListener("keydown", (event) => {
+    const list = items();
+    const at = list.indexOf(document.activeElement as HTMLElement);
+    if (event.key === "Escape" && menu.open) {
+      event.preventDefault();
+      event.stopPropagation();
+      close(true);
+    } else if (at < 0) {
+      return;
+    } else if (event.key === "ArrowDown") {
+      event.preventDefault();
+      focusItem(at + 1);
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      focusItem(at - 1);
+    } else if (event.key === "Home") {
+      event.preventDefault();
+      focusItem(0);
+    } else if (event.key === "End") {
+      event.preventDefault();
+      focusItem(-1);
+    } else if (event.key === "Tab") {
+      close(false);
+    }
+  });
   // A click elsewhere closes the menu, as menus do.
   const closeOutside = (event: MouseEvent) => {
-    if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+    if (menu.open && !menu.contains(event.target as Node)) close(false);
   };
   document.addEventListener("click", closeOutside);
   return {
