@@ -1,6 +1,7 @@
 /**
  * Journey: an analyst pastes a news article into the explorer, checks what Parley extracted, drops a wrong item,
- * saves, and sees the new actors highlighted in the graph; without admin rights the dialog explains why.
+ * saves, and sees the new actors highlighted in the graph; without admin rights the dialog explains why. An article
+ * fetched from its URL and a second outlet's report of the same meeting become one event whose panel lists both.
  * The article is synthetic: two invented officials of invented countries meeting in a real capital.
  */
 import { writeFileSync } from "node:fs";
@@ -19,6 +20,17 @@ const ARTICLE = [
   "VIENNA - The Foreign Minister of Veloria, Talia Morcant, met the Foreign Minister of Ostrelia, Jonas Pellarin, in Vienna on Monday to discuss water sharing and trade.",
   "",
   "Morcant told reporters that the talks were constructive. Pellarin said Ostrelia would send a delegation to Veloria next month.",
+  "",
+].join("\n");
+
+/** Another (invented) outlet's report of the meeting in the URL journey's page, in other words and a day off. */
+const SAME_MEETING = [
+  "date: 2025-01-24",
+  "source: Morvane Daily Record",
+  "",
+  "Asselin and Lindqvar hold talks",
+  "",
+  "Foreign Minister Teodor Asselin of Morvane held talks with Foreign Minister Hanna Lindqvar of Quessary on 22 January 2025, a spokesman said.",
   "",
 ].join("\n");
 
@@ -222,6 +234,44 @@ describe("e2e #add-article", () => {
       );
       expect(stored).toEqual([{ publisher: story.publisher, title: story.headline }]);
       expect(site.requests.find((r) => r.path === "/world/ottawa-talks")?.userAgent).toMatch(/^Parley\//);
+
+      // A second outlet reports the same meeting in other words, a day off: one event, two reports, a disagreement.
+      const second = await fetch(`${url}/api/articles`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ articles: [{ file: "morvane-record.txt", text: SAME_MEETING }] }),
+      });
+      expect(second.status).toBe(200);
+      const [meetingId] = await db.read(
+        "MATCH (e:Event)-[:REPORTED_BY]->(:Article {url: $url}) RETURN e.id AS id",
+        { url: pageUrl },
+        (r) => String(r.get("id")),
+      );
+      await page.goto(`${url}/?node=${meetingId}`);
+      await page.waitForFunction(
+        (node) =>
+          document.getElementById("details")?.dataset.state === "ready" &&
+          document.getElementById("details")?.dataset.node === node,
+        meetingId,
+      );
+      await expect(page.getByTestId("reports-count").textContent()).resolves.toBe("Reported by 2 articles");
+      const reports = page.getByTestId("report");
+      await expect(reports.count()).resolves.toBe(2);
+      await expect(reports.nth(0).locator(`a[href="${pageUrl}"]`).textContent()).resolves.toBe(story.headline);
+      await expect(reports.nth(0).getByTestId("report-quote").first().textContent()).resolves.toContain(
+        "met the Foreign Minister of Morvane",
+      );
+      await expect(reports.nth(1).textContent()).resolves.toContain("Morvane Daily Record");
+      await expect(reports.nth(1).getByTestId("report-quote").first().textContent()).resolves.toContain(
+        "held talks with Foreign Minister Hanna Lindqvar",
+      );
+      await expect(reports.nth(1).locator(".report-how").textContent()).resolves.toMatch(
+        /Joined this event when loaded.*the same 2 participants/,
+      );
+      await expect(page.getByTestId("disagreements").textContent()).resolves.toMatch(
+        /disagree on the date: .*says 23 January 2025; .*says 22 January 2025/,
+      );
+      await shoot(page, "event-reports");
       expect(errors).toEqual([]);
       await page.close();
     } finally {

@@ -3,8 +3,9 @@
  * =============
  *
  * The side panel for a selected node (who it is, roles over time, the meetings and agreements it took part in, and
- * the evidence behind each) or a selected edge (the meetings behind the link, in time order). Cited passages are
- * shown on request; sources are linked.
+ * the evidence behind each) or a selected edge (the meetings behind the link, in time order, and how many articles
+ * report them). An event's own panel lists the articles that report it (reports.ts). Cited passages are shown on
+ * request; sources are linked.
  */
 import type { ExplorerGraph } from "../../graph/attributes";
 import type { CitationDto, EdgeEventsDto, EventDto, NodeDetailsDto, NodeRef, RoleDto } from "../../../../contracts/api";
@@ -14,6 +15,7 @@ import type { Store } from "../../graph/store";
 import { TYPE_NAMES, colorOf, labelFromId } from "../../graph/style";
 import { formatDate, h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
+import { reportedBy, reportsView } from "./reports";
 import { sourceNote, summaryView } from "./source-note";
 
 /** What the panel can ask the rest of the app to do. */
@@ -124,8 +126,17 @@ function evidenceList(list: CitationDto[]): HTMLElement | null {
   return h("ul", { class: "citations" }, ...shown.map(renderCitation));
 }
 
-/** An event card: date, title, place, counterparts, topics, agreements, evidence. */
-export function renderEvent(event: EventDto, self: string | null, actions: DetailsActions): HTMLElement {
+/**
+ * An event card: date, title, place, counterparts, topics, agreements, evidence. With `reports` (the event's own
+ * panel) the evidence is listed article by article, with where the articles disagree; in lists, an event reported
+ * by several articles says how many.
+ */
+export function renderEvent(
+  event: EventDto,
+  self: string | null,
+  actions: DetailsActions,
+  options: { reports?: boolean } = {},
+): HTMLElement {
   const others = event.participants.filter((p) => p.id !== self);
   const counterparts = others.length
     ? h(
@@ -191,7 +202,14 @@ export function renderEvent(event: EventDto, self: string | null, actions: Detai
     topics,
     agreements,
     event.summary ? h("p", { class: "summary", text: event.summary }) : null,
-    evidenceList(event.evidence),
+    ...(options.reports && event.reports.length
+      ? [reportsView(event)]
+      : [
+          event.reports.length > 1
+            ? h("p", { class: "small muted", "data-testid": "event-reports", text: reportedBy(event.reports.length) })
+            : null,
+          evidenceList(event.evidence),
+        ]),
   );
 }
 
@@ -309,7 +327,10 @@ function renderNodeDetails(d: NodeDetailsDto, actions: DetailsActions): HTMLElem
         ...d.countries.map((c) => nodeLink(c, actions)),
       ),
     );
-  if (d.event) parts.push(section("Event", 1, h("ul", { class: "events" }, renderEvent(d.event, null, actions))));
+  if (d.event)
+    parts.push(
+      section("Event", 1, h("ul", { class: "events" }, renderEvent(d.event, null, actions, { reports: true }))),
+    );
   if (d.roles.length) {
     const roles = [...d.roles].sort((a, b) => (a.since ?? a.asOf ?? "").localeCompare(b.since ?? b.asOf ?? ""));
     parts.push(
@@ -462,6 +483,12 @@ async function showEdge(
         ? section(
             "Meetings behind this link",
             events.length,
+            // Ten outlets reporting one summit are one meeting: the link says how many articles stand behind it.
+            h("p", {
+              class: "small muted",
+              "data-testid": "edge-reports",
+              text: `${events.length} meeting${events.length === 1 ? "" : "s"}, ${reportedBy(data.reportCount).toLowerCase()}`,
+            }),
             h(
               "ul",
               { class: "events", "data-testid": "edge-events" },
