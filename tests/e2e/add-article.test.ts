@@ -272,6 +272,17 @@ describe("e2e #add-article", () => {
         /disagree on the date: .*says 23 January 2025; .*says 22 January 2025/,
       );
       await shoot(page, "event-reports");
+
+      // A curator who thinks the second outlet meant another day splits its report off, with a reason.
+      await page.click("[data-testid=curate-split-report]");
+      const secondArticle = await reports.nth(1).getAttribute("data-article");
+      await page.selectOption("[data-testid=split-report-article]", secondArticle!);
+      await page.fill("[data-testid=split-report-dialog] [data-testid=curate-reason]", "Another day, another meeting");
+      await page.click("[data-testid=split-report-dialog] [data-testid=curate-submit]");
+      await page.waitForFunction(
+        () => document.querySelector("[data-testid=reports-count]")?.textContent === "Reported by 1 article",
+      );
+      await expect(page.getByTestId("disagreements").count()).resolves.toBe(0);
       expect(errors).toEqual([]);
       await page.close();
     } finally {

@@ -2,9 +2,10 @@
  * Curation in the node panel
  * ==========================
  *
- * "Edit", "Merge into…" and "Delete" for the node shown in the details panel, each in a dialog that asks why (the
- * reason goes to the audit log), plus the node's change log (change-log.ts). Writes are admin-only: a 401/403
- * answer is explained in the dialog with a field for the admin token.
+ * "Edit", "Merge into…", "Split a report off…" (events several articles report) and "Delete" for the node shown
+ * in the details panel, each in a dialog that asks why (the reason goes to the audit log), plus the node's change
+ * log (change-log.ts). Writes are admin-only: a 401/403 answer is explained in the dialog with a field for the
+ * admin token.
  */
 import type { NodeDetailsDto, NodeRef } from "../../../../contracts/api";
 import type { ChangeView } from "../../../../contracts/curation";
@@ -57,6 +58,19 @@ export function renderCuration(d: NodeDetailsDto, deps: CurationDeps): HTMLEleme
           "button",
           { type: "button", class: "button", "data-testid": "curate-merge", onclick: () => openMerge(d, deps) },
           "Merge into…",
+        )
+      : null,
+    // An event several articles report: one of them may be about another meeting after all.
+    d.event && d.event.reports.length > 1
+      ? h(
+          "button",
+          {
+            type: "button",
+            class: "button",
+            "data-testid": "curate-split-report",
+            onclick: () => openSplitReport(d, deps),
+          },
+          "Split a report off…",
         )
       : null,
     h(
@@ -380,6 +394,33 @@ function openMerge(d: NodeDetailsDto, deps: CurationDeps): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Delete
 // ---------------------------------------------------------------------------------------------------------------
+
+/** Moves one article's report of the event into an event of its own (`POST /api/curation/split-report`). */
+function openSplitReport(d: NodeDetailsDto, deps: CurationDeps): void {
+  const reports = d.event?.reports ?? [];
+  const article = h(
+    "select",
+    { "data-testid": "split-report-article", "aria-label": "Report to split off" },
+    ...reports.map((r) =>
+      h("option", { value: r.article.id }, [r.article.title, r.article.publisher].filter(Boolean).join(" · ")),
+    ),
+  );
+  const parts = modal(`Split a report off ${d.label}`, "split-report-dialog", "Split off", async ({ reason }) => {
+    await sendJson<ChangeView>("POST", "/api/curation/split-report", {
+      event: d.id,
+      article: article.value,
+      reason: reason.value.trim(),
+    });
+    await deps.changed(d.id);
+  });
+  parts.body.append(
+    h("div", { class: "form-grid" }, ...field("Report", article)),
+    h("p", {
+      class: "small muted",
+      text: "The article's citations move to an event of its own, dated and placed as the article says. The split is in the audit log and can be reverted.",
+    }),
+  );
+}
 
 function openDelete(d: NodeDetailsDto, deps: CurationDeps): void {
   const parts = modal(
