@@ -320,12 +320,15 @@ export async function joinReports(tx: ManagedTransaction, file: ImportFile, now 
         continue;
       }
     }
-    links.push({
-      event: report.node.id,
-      article: report.article,
-      props: { ...claims(report), how: "first", at },
-      fillDate: null,
-    });
+    // An event of this id already there was loaded before (with its link, or before links were recorded, when
+    // adding one now would be a change): only a new event gets its first report's link.
+    if (!seen?.exists)
+      links.push({
+        event: report.node.id,
+        article: report.article,
+        props: { ...claims(report), how: "first", at },
+        fillDate: null,
+      });
     ownTargets.push({
       id: report.node.id,
       name: report.node.name,
