@@ -29,6 +29,7 @@ import { mountMetrics } from "./features/metrics/metrics";
 import { mountPathPanel } from "./features/path/path";
 import { mountComparePanel } from "./features/compare/compare";
 import { mountSearch } from "./features/search/search";
+import { mountTableView } from "./features/table/table-view";
 import { mountTimeline } from "./features/timeline/timeline";
 import { mountToolbar } from "./features/toolbar/toolbar";
 // After the features: the extensions' stylesheets come after theirs, as they always did.
@@ -104,6 +105,8 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     addArticle: $("add-article"),
     themeToggle: $("theme-toggle"),
     announcer: $("graph-announcer"),
+    tableView: $("table-view"),
+    tableToggle: $("table-toggle") as HTMLButtonElement,
   };
 
   const initial = stateFromUrl(location.search);
@@ -243,7 +246,19 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     reload: () => loadNetwork(),
   });
   const comparePanel = mountComparePanel(el.compare, { graph, store });
-  const panels: Panel[] = [timeline, legend, metrics, toolbar, pathPanel, comparePanel, details, search, addArticle];
+  const tableView = mountTableView(el.tableView, { graph, store, toggle: el.tableToggle, canvas: el.graph });
+  const panels: Panel[] = [
+    timeline,
+    legend,
+    metrics,
+    toolbar,
+    pathPanel,
+    comparePanel,
+    details,
+    search,
+    addArticle,
+    tableView,
+  ];
 
   // -------------------------------------------------------------------------------------------------------------
   // Derived views: metrics, styles, panels
@@ -262,6 +277,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     pathPanel.update();
     comparePanel.update();
     toolbar.update();
+    void tableView.update();
     updateStatus();
   }
 

@@ -12,6 +12,8 @@ import { type Explorer, startExplorer } from "../helpers/explorer.js";
 /** `window.parley` as this test reads it (typed locally: other specs declare their own shape). */
 interface ParleyHandle {
   graph: {
+    order: number;
+    size: number;
     forEachEdge(node: string, cb: (edge: string, attributes: Record<string, unknown>) => void): void;
     neighbors(node: string): string[];
     getNodeAttribute(node: string, name: string): unknown;
@@ -32,14 +34,18 @@ interface AxeViolation {
  * Runs axe-core in the page (every rule, or only `rules`) and returns its serious and critical violations, one line
  * per element.
  */
-async function seriousViolations(page: Page, rules: string[] | null = null): Promise<string[]> {
+async function seriousViolations(page: Page, rules: string[] | null = null, within = "html"): Promise<string[]> {
   // Evaluated through the debugging protocol: the page's Content-Security-Policy refuses inline script tags.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
-  const violations = await page.evaluate(async (only) => {
-    type Run = (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
-    const run = (window as unknown as { axe: { run: Run } }).axe.run;
-    return (await run(document, only ? { runOnly: { type: "rule", values: only } } : {})).violations;
-  }, rules);
+  const violations = await page.evaluate(
+    async ({ only, selector }) => {
+      type Run = (context: Element, options: object) => Promise<{ violations: AxeViolation[] }>;
+      const run = (window as unknown as { axe: { run: Run } }).axe.run;
+      const options = only ? { runOnly: { type: "rule", values: only } } : {};
+      return (await run(document.querySelector(selector)!, options)).violations;
+    },
+    { only: rules, selector: within },
+  );
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary ?? v.help}`));
@@ -184,21 +190,87 @@ describe("e2e #accessibility", () => {
     await expect(page.locator("[data-testid=export-menu]").getAttribute("open")).resolves.toBeNull();
   });
 
+  it("should show what the graph shows as sortable tables, with the same filters, from the keyboard", async () => {
+    const page = explorerPage;
+    const cells = (table: string, column: number) =>
+      page.locator(`[data-testid=table-${table}] tbody tr td:nth-child(${column})`).allTextContents();
+    const shown = () =>
+      page.evaluate(() => {
+        const { graph } = (window as unknown as ParleyWindow).parley;
+        return { nodes: graph.order, links: graph.size };
+      });
+    await page.focus("[data-testid=table-toggle]");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-testid=table-actors]");
+    const all = await shown();
+    expect((await cells("actors", 1)).length).toBe(all.nodes);
+    expect((await cells("links", 1)).length).toBe(all.links);
+    // Most links first by default; then by name, A to Z, from the keyboard.
+    const links = (await cells("actors", 4)).map(Number);
+    expect(links).toEqual([...links].sort((a, b) => b - a));
+    await page.focus("[data-testid=table-sort-actors-name]");
+    await page.keyboard.press("Enter");
+    const names = await cells("actors", 1);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    await expect(
+      page
+        .locator("[data-testid=table-actors] th", { has: page.locator("[data-testid=table-sort-actors-name]") })
+        .getAttribute("aria-sort"),
+    ).resolves.toBe("ascending");
+    writeFileSync(screenshotPath("a11y-table-view"), await page.screenshot());
+
+    // A name in the table selects the actor, as a click on the canvas would.
+    await page.locator("[data-testid=table-actors] tbody button").first().press("Enter");
+    await page.waitForFunction(
+      (name) => document.querySelector("[data-testid=details] h2")?.textContent === name,
+      names[0],
+    );
+
+    // The Kind filter narrows the table as it narrows the graph.
+    await page.locator("[data-testid=filter-kinds-person]").check();
+    const reloaded = (compare: "fewer" | "all") =>
+      page.waitForFunction(
+        ({ n, compare }) => {
+          const { order } = (window as unknown as ParleyWindow).parley.graph;
+          return document.body.dataset.ready === "true" && (compare === "fewer" ? order < n : order === n);
+        },
+        { n: all.nodes, compare },
+        { timeout: 30_000 },
+      );
+    await reloaded("fewer");
+    const people = await shown();
+    expect(people.nodes).toBeLessThan(all.nodes);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("[data-testid=table-actors] tbody tr").length === n,
+      people.nodes,
+    );
+    expect(new Set(await cells("actors", 2))).toEqual(new Set(["person"]));
+    await page.locator("[data-testid=filter-kinds-person]").uncheck();
+    await reloaded("all");
+    await page.keyboard.press("Escape");
+    await page.click("[data-testid=table-toggle]");
+    await expect(page.locator("[data-testid=table-view]").isHidden()).resolves.toBe(true);
+  });
+
   it("should have no serious or critical axe violations in the light and dark themes", async () => {
     const found: string[] = [];
     /** Axe on the page as it is, in the light theme, then in the dark one (contrast is all a theme changes). */
-    const check = async (page: Page, name: string) => {
+    const check = async (page: Page, name: string, within = "html") => {
       for (const theme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme: theme });
         const rules = theme === "light" ? null : ["color-contrast"];
-        found.push(...(await seriousViolations(page, rules)).map((v) => `${name} (${theme}): ${v}`));
+        found.push(...(await seriousViolations(page, rules, within)).map((v) => `${name} (${theme}): ${v}`));
       }
     };
     // The explorer as the keyboard walk left it when it ran first (a node selected, its evidence open), else fresh.
     await check(explorerPage, "explorer");
+    await explorerPage.click("[data-testid=table-toggle]");
+    await explorerPage.waitForSelector("[data-testid=table-actors]");
+    await check(explorerPage, "table view", "[data-testid=table-view]");
+    await explorerPage.click("[data-testid=table-toggle]");
     await explorerPage.click("[data-testid=console-toggle]");
     await explorerPage.waitForSelector("[data-testid=console-drawer] .cm-content");
-    await check(explorerPage, "console");
+    await check(explorerPage, "console", "[data-testid=console-drawer]");
     writeFileSync(screenshotPath("a11y-console-dark"), await explorerPage.screenshot());
 
     const snapshot = await openPage(`/s/${snapshotId}`, "light");
