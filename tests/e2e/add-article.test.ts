@@ -247,7 +247,12 @@ describe("e2e #add-article", () => {
         { url: pageUrl },
         (r) => String(r.get("id")),
       );
-      await page.goto(`${url}/?node=${meetingId}`);
+      // Selected in place (no reload): the event panel fetches the event as the server now holds it.
+      await page.evaluate(
+        (id) =>
+          (window as unknown as { parley: { store: { selectNode(id: string): void } } }).parley.store.selectNode(id),
+        meetingId,
+      );
       await page.waitForFunction(
         (node) =>
           document.getElementById("details")?.dataset.state === "ready" &&
