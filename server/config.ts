@@ -13,6 +13,7 @@ import { z } from "zod";
 import { ConfigError } from "./errors.js";
 import { type AdminToken, parseAdminTokens } from "./http/access.js";
 import { type TrustProxy, parseTrustProxy } from "./http/proxy.js";
+import { DEFAULT_WATCH_INTERVAL_MINUTES, parseFeedList } from "./modules/ingest/news/news.feed.js";
 
 /** The checkout's root folder (where package.json lives). */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -69,6 +70,19 @@ const envSchema = z.object({
   PARLEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   // Fetching pages and feeds (server/modules/ingest/news): loopback and private addresses, for tests only
   PARLEY_FETCH_ALLOW_PRIVATE: flag,
+  // Feeds the server watches (server/modules/ingest/news/news.watch.ts): URLs separated by spaces or commas
+  PARLEY_FEEDS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseFeedList(value ?? "");
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
+  PARLEY_FEEDS_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1_440).default(DEFAULT_WATCH_INTERVAL_MINUTES),
 
   // Snapshots (server/modules/snapshots): who may frame the embed page /s/:id?embed=1
   PARLEY_EMBED_FRAME_ANCESTORS: z
@@ -111,6 +125,8 @@ export type Config = {
   query: { timeoutMs: number; maxRows: number; ratePerMinute: number };
   /** Fetching article pages and feeds: whether loopback, private and link-local addresses may be fetched. */
   fetch: { allowPrivate: boolean };
+  /** Feeds the server watches, and the minutes between two looks (none: no watching). */
+  feeds: { urls: string[]; intervalMinutes: number };
 };
 
 /**
@@ -187,5 +203,6 @@ export function loadConfig(env?: NodeJS.ProcessEnv): Config {
       ratePerMinute: e.PARLEY_QUERY_RATE_PER_MINUTE,
     },
     fetch: { allowPrivate: e.PARLEY_FETCH_ALLOW_PRIVATE },
+    feeds: { urls: e.PARLEY_FEEDS, intervalMinutes: e.PARLEY_FEEDS_INTERVAL_MINUTES },
   };
 }

@@ -14,8 +14,10 @@ import { Database, createDriver } from "./db/database.js";
 import { ConfigError, MissingPrerequisiteError } from "./errors.js";
 import type { EmbeddedNeo4j } from "./db/embedded/embedded-neo4j.js";
 import { startEmbedded } from "./embedded-start.js";
-import { createLogger } from "./log.js";
+import { type Logger, createLogger } from "./log.js";
 import { curationImportHooks } from "./modules/curation/import-hooks.js";
+import { createFetcher } from "./modules/ingest/news/news.fetch.js";
+import { type FeedWatcher, createFeedWatcher } from "./modules/ingest/news/news.watch.js";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -76,9 +78,14 @@ async function main(): Promise<void> {
   });
 
   const aborter = new AbortController();
-  void bootstrapDatabase(deps, aborter.signal, preparation).catch((error: unknown) => {
-    log.error("database bootstrap failed", { error });
-  });
+  const watcher = config.feeds.urls.length ? watchFeeds(config, db, log) : null;
+  void bootstrapDatabase(deps, aborter.signal, preparation)
+    .then((ready) => {
+      if (ready) watcher?.start();
+    })
+    .catch((error: unknown) => {
+      log.error("database bootstrap failed", { error });
+    });
 
   let stopping = false;
   async function shutdown(code: number): Promise<void> {
@@ -94,6 +101,7 @@ async function main(): Promise<void> {
     const grace = setTimeout(() => server.closeAllConnections(), 5_000);
     await closed;
     clearTimeout(grace);
+    await watcher?.stop();
     await db.close().catch(() => undefined);
     await embedded?.stop();
     log.info("stopped");
@@ -101,6 +109,21 @@ async function main(): Promise<void> {
   }
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+}
+
+/** The feeds of PARLEY_FEEDS, watched once the database is ready; each round is logged. */
+function watchFeeds(config: Config, db: Database, log: Logger): FeedWatcher {
+  const { urls, intervalMinutes } = config.feeds;
+  log.info("watching feeds", { feeds: urls, everyMinutes: intervalMinutes });
+  return createFeedWatcher(urls, {
+    db,
+    fetcher: createFetcher({ allowPrivate: config.fetch.allowPrivate, whenHostBusy: "wait" }),
+    hooks: curationImportHooks,
+    log,
+    intervalMs: intervalMinutes * 60_000,
+    onRound: (round) => log.info("watched feeds read", { ...round }),
+    onFailure: (failure) => log.warn("a watched feed or item failed", { ...failure }),
+  });
 }
 
 await main();

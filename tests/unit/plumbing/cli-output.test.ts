@@ -53,6 +53,7 @@ const SCRIPTS = [
   "backup",
   "restore",
   "ingest",
+  "watch",
   "gen",
   "bench",
   "import-schema",

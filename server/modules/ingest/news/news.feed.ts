@@ -12,6 +12,8 @@ import { parseFetchableUrl } from "./news.fetch.js";
 import { FeedError } from "../../../errors.js";
 
 export const DEFAULT_MAX_FEED_ITEMS = 200;
+/** Minutes between two looks at a watched feed (news.watch.ts). */
+export const DEFAULT_WATCH_INTERVAL_MINUTES = 15;
 
 export interface FeedItem {
   link: string;
@@ -124,4 +126,26 @@ export function readFeed(xml: string, feedUrl: string | null, maxItems = DEFAULT
     }
   }
   return { title, items: items.slice(0, maxItems), leftOut: Math.max(0, items.length - maxItems), withoutLink };
+}
+
+/**
+ * Reads a list of feed URLs (PARLEY_FEEDS, the watch command's arguments): separated by spaces, commas or newlines,
+ * each an http(s) URL. Throws an Error naming the first one that is not.
+ */
+export function parseFeedList(text: string): string[] {
+  const feeds = text
+    .split(/[\s,]+/)
+    .map((f) => f.trim())
+    .filter(Boolean);
+  for (const feed of feeds) {
+    try {
+      parseFetchableUrl(feed);
+    } catch (error) {
+      throw new Error(
+        `"${feed}" is not a feed URL (${error instanceof Error ? error.message : String(error)}); watched feeds are http(s) URLs (a feed file is read once with npm run ingest).`,
+        { cause: error },
+      );
+    }
+  }
+  return [...new Set(feeds)];
 }

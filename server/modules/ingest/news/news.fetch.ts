@@ -35,6 +35,14 @@ export interface Fetched {
   text: string;
   /** Decompressed body size in bytes. */
   bytes: number;
+  /** The validators a later conditional request sends back (`ETag`, `Last-Modified`), when the server gave them. */
+  validators: Validators;
+}
+
+/** What a conditional request sends back: the server answers 304 Not Modified when nothing changed. */
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
 }
 
 /** Media types a caller accepts, by what it will parse. */
@@ -74,8 +82,11 @@ export const DEFAULT_FETCHER_OPTIONS: FetcherOptions = {
 };
 
 export interface Fetcher {
-  /** Fetches `url`, accepting the media types of `kinds`; throws FetchError. */
-  fetch(url: string, kinds: readonly ContentKind[]): Promise<Fetched>;
+  /**
+   * Fetches `url`, accepting the media types of `kinds`; throws FetchError. With `validators` (from an earlier
+   * answer) the request is conditional, and an unchanged resource resolves with status 304 and no text.
+   */
+  fetch(url: string, kinds: readonly ContentKind[], validators?: Validators): Promise<Fetched>;
   /** Closes idle keep-alive connections. */
   close(): void;
 }
@@ -204,14 +215,14 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
     }
   }
 
-  async function fetchUrl(requested: string, kinds: readonly ContentKind[]): Promise<Fetched> {
+  async function fetchUrl(requested: string, kinds: readonly ContentKind[], validators?: Validators): Promise<Fetched> {
     const accepted = new Set<string>(kinds.flatMap((k) => CONTENT_TYPES[k]));
     const deadline = Date.now() + options.timeoutMs;
     let url = parseFetchableUrl(requested);
     for (let hop = 0; ; hop++) {
       checkLiteralHost(url, options.allowPrivate);
       await waitForHost(url);
-      const response = await get(url, deadline);
+      const response = await get(url, deadline, validators);
       const location = response.headers.location;
       if (REDIRECTS.has(response.statusCode ?? 0) && location) {
         response.destroy();
@@ -233,6 +244,18 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
         continue;
       }
       const status = response.statusCode ?? 0;
+      if (status === 304 && validators) {
+        response.resume();
+        return {
+          requestedUrl: requested,
+          url: url.href,
+          status,
+          contentType: "",
+          text: "",
+          bytes: 0,
+          validators: validatorsOf(response, validators),
+        };
+      }
       if (status < 200 || status > 299) {
         response.destroy();
         throw new FetchError(
@@ -258,12 +281,13 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
         contentType,
         text: decodeBody(body, response.headers["content-type"] ?? "", contentType),
         bytes: body.length,
+        validators: validatorsOf(response),
       };
     }
   }
 
   /** One request; resolves with the response head, rejects with a FetchError. */
-  function get(url: URL, deadline: number, retried = false): Promise<IncomingMessage> {
+  function get(url: URL, deadline: number, validators?: Validators, retried = false): Promise<IncomingMessage> {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return Promise.reject(timedOut(url.href));
     const protocol = url.protocol as "http:" | "https:";
@@ -276,6 +300,8 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
           "user-agent": options.userAgent,
           accept: "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9",
           "accept-encoding": "gzip, deflate, br",
+          ...(validators?.etag ? { "if-none-match": validators.etag } : {}),
+          ...(validators?.lastModified ? { "if-modified-since": validators.lastModified } : {}),
         },
       });
       const timer = setTimeout(() => req.destroy(timedOut(url.href)), remaining);
@@ -288,7 +314,7 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
         // A kept-alive connection the server closed while it sat idle: the request never reached it, so it is
         // sent again once on a new connection (the race Node's documentation describes for reused sockets).
         if (req.reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET" && !retried) {
-          resolve(get(url, deadline, true));
+          resolve(get(url, deadline, validators, true));
           return;
         }
         reject(asFetchError(error, url.href));
@@ -365,6 +391,13 @@ export function createFetcher(overrides: Partial<FetcherOptions> = {}): Fetcher 
       agents["https:"].destroy();
     },
   };
+}
+
+/** The validators of an answer; a 304 that repeats none keeps the ones the request sent. */
+function validatorsOf(response: IncomingMessage, sent: Validators = {}): Validators {
+  const etag = response.headers.etag ?? sent.etag;
+  const lastModified = response.headers["last-modified"] ?? sent.lastModified;
+  return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
 }
 
 function asFetchError(error: unknown, url: string): FetchError {
