@@ -401,7 +401,10 @@ export function mountAddArticle(button: HTMLElement, deps: AddArticleDeps): Pane
       const saved = await sendJson<ArticlesSaved>("POST", "/api/articles", { document });
       setStep("saved");
       dialog.close();
-      await showNew(deps, pulse, saved.nodeIds, documentCounts(document));
+      await showNew(deps, pulse, saved.nodeIds, {
+        ...documentCounts(document),
+        joined: saved.summary.joinedReports ?? 0,
+      });
     } catch (error) {
       setStep("review");
       showWriteError(errorBox, error, () => void runSave());
@@ -447,7 +450,7 @@ async function showNew(
   deps: AddArticleDeps,
   pulse: PulseRef,
   nodeIds: string[],
-  counts: { actors: number; meetings: number },
+  counts: { actors: number; meetings: number; joined?: number },
 ): Promise<void> {
   await deps.reload();
   const present = new Set(nodeIds.filter((id) => deps.graph.hasNode(id)));
@@ -461,7 +464,8 @@ async function showNew(
   notice.replaceChildren(
     h("span", {
       "data-testid": "add-article-status",
-      text: `Added ${counts.actors} actor${counts.actors === 1 ? "" : "s"}, ${counts.meetings} meeting${counts.meetings === 1 ? "" : "s"}${present.size ? ` · ${present.size} shown highlighted` : ""}${hidden ? ` (${hidden} not in this view)` : ""}`,
+      // A meeting the graph already held is not a new one: its report joined that event (server import.reports.ts).
+      text: `Added ${counts.actors} actor${counts.actors === 1 ? "" : "s"}, ${counts.meetings} meeting${counts.meetings === 1 ? "" : "s"}${counts.joined ? ` (${counts.joined} joined a meeting already in the graph)` : ""}${present.size ? ` · ${present.size} shown highlighted` : ""}${hidden ? ` (${hidden} not in this view)` : ""}`,
     }),
     h(
       "button",
