@@ -62,6 +62,7 @@ import {
   focusNode,
   isFitted,
   drawnLabelNodes,
+  setRendererTheme,
   zoomStep,
 } from "./sigma/renderer";
 import { readCanvasTheme } from "./sigma/theme";
@@ -439,7 +440,12 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     const mode = isBigGraph(graph) ? bigGraphMode(graph, { previous: ownSettings }) : null;
     renderer = createRenderer(graph, el.graph, readCanvasTheme(), mode?.settings ?? ownSettings);
     big = mode ? { mode, detach: mode.attach(renderer) } : null;
-    refreshTheme = reducers.attach(renderer);
+    const refreshReducers = reducers.attach(renderer);
+    // Labels and hover boxes read the theme too: a theme switched on a drawn graph kept the old halo and text colours.
+    refreshTheme = () => {
+      if (renderer) setRendererTheme(renderer, readCanvasTheme());
+      refreshReducers();
+    };
     bindSigmaEvents(
       renderer,
       store,
