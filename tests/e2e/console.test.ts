@@ -12,7 +12,8 @@ import { type Explorer, startExplorer } from "../helpers/explorer.js";
 
 /** `window.parley` as these tests read it (typed locally: other specs declare their own shape). */
 interface ParleyHandle {
-  graph: { order: number; nodes(): string[]; getNodeAttribute(n: string, a: string): unknown };
+  graph: { order: number; size: number; nodes(): string[]; getNodeAttribute(n: string, a: string): unknown };
+  viewStats(): { labels: number };
 }
 type ParleyWindow = Window & { parley: ParleyHandle };
 
@@ -87,6 +88,21 @@ describe("e2e #console", () => {
     expect(await page.locator("#legend .legend-item").count()).toBe(1);
     await expect(page.locator("[data-testid=view-banner]").getAttribute("data-source")).resolves.toBe("query");
     writeFileSync(screenshotPath("console-result"), await page.screenshot());
+
+    // A question that returns people alone draws them as a network: their meetings, and their names.
+    await typeQuery(page, "MATCH (p:Person) RETURN p ORDER BY p.name");
+    await page.keyboard.press("Control+Enter");
+    await page.waitForFunction(() =>
+      document.querySelector("[data-testid=console-status]")?.textContent?.includes("links among them"),
+    );
+    await ready(page);
+    const drawing = await page.evaluate(() => {
+      const { graph, viewStats } = (window as unknown as ParleyWindow).parley;
+      return { nodes: graph.order, links: graph.size, labels: viewStats().labels };
+    });
+    expect(drawing.links).toBeGreaterThan(5);
+    expect(drawing.labels).toBeGreaterThan(3);
+    writeFileSync(screenshotPath("console-people"), await page.screenshot());
 
     // "Add to view" keeps what is there and adds the result.
     await page.click("[data-testid=back-to-database]");

@@ -66,6 +66,27 @@ describe("query #console", () => {
       expect(JSON.stringify(res.body)).not.toMatch(/elementId|"identity"|4:[0-9a-f-]{36}:\d+/);
     });
 
+    it("should draw the meetings among the people a question returns, apart from what it returned", async () => {
+      const res = await run("MATCH (p:Person) RETURN p ORDER BY p.id").expect(200);
+      const { nodes, edges } = res.body.graph as {
+        nodes: { key: string; attributes: { degree: number } }[];
+        edges: { source: string; target: string; attributes: { kind: string; among?: boolean } }[];
+      };
+      // Only nodes were returned: every edge is a link among them, drawn so the people appear as a network.
+      expect(res.body.rows.flat().every((cell: { "@type": string }) => cell["@type"] === "node")).toBe(true);
+      expect(edges.length).toBeGreaterThan(5);
+      const keys = new Set(nodes.map((n) => n.key));
+      for (const edge of edges) {
+        expect(edge.attributes).toMatchObject({ kind: "met", among: true });
+        expect(keys.has(edge.source) && keys.has(edge.target)).toBe(true);
+      }
+      const rouhani = nodes.find((n) => n.key === "hassan-rouhani")!;
+      expect(rouhani.attributes.degree).toBe(
+        edges.filter((e) => e.source === "hassan-rouhani" || e.target === "hassan-rouhani").length,
+      );
+      expect(rouhani.attributes.degree).toBeGreaterThan(0);
+    });
+
     it("should map paths and fetch the end nodes of bare relationships", async () => {
       const path = await run(
         "MATCH p = (:Person {id: 'hassan-rouhani'})-[:PARTICIPATED_IN]->(e:Event {kind: 'meeting'}) RETURN p",

@@ -70,6 +70,8 @@ export class ResultMapper {
   private readonly edgeKeys = new Map<string, string>();
   private readonly usedEdgeKeys = new Set<string>();
   private readonly edges = new Map<string, SerializedEdge>();
+  /** Element ids of the result's entities (nodes with an application id), whose links the drawing may add. */
+  private readonly entityElementIds = new Set<string>();
   /** Relationships whose end nodes were not (yet) seen in the result. */
   private readonly pending = new Map<string, AnyRelationship>();
 
@@ -102,6 +104,34 @@ export class ResultMapper {
     for (const node of nodes) this.node(node);
   }
 
+  /** Element ids of the entity nodes collected (those with an application id) and of the relationships. */
+  elementIds(): { entities: string[]; relationships: string[] } {
+    return { entities: [...this.entityElementIds], relationships: [...this.edgeKeys.keys()] };
+  }
+
+  /**
+   * Adds relationships the question did not return, between nodes it did (the links among them), as edges marked
+   * `among`; they are in the drawing, not in the rows.
+   */
+  addLinksAmong(relationships: AnyRelationship[]): number {
+    let added = 0;
+    for (const rel of relationships) {
+      const source = this.nodeKeys.get(rel.startNodeElementId);
+      const target = this.nodeKeys.get(rel.endNodeElementId);
+      if (source === undefined || target === undefined || this.edgeKeys.has(rel.elementId)) continue;
+      const properties = toJsonMap(rel.properties);
+      const key = this.edgeKey(rel, source, target, properties);
+      this.edges.set(key, {
+        key,
+        source,
+        target,
+        attributes: { ...edgeAttributes(rel.type, properties), among: true },
+      });
+      added++;
+    }
+    return added;
+  }
+
   /** The collected graph; degrees count the edges present in it. */
   graph(): { nodes: SerializedNode[]; edges: SerializedEdge[] } {
     const degree = new Map<string, number>();
@@ -120,6 +150,7 @@ export class ResultMapper {
     const labels = [...node.labels];
     const key = this.nodeKeys.get(node.elementId) ?? nodeKey(labels, node.properties);
     this.nodeKeys.set(node.elementId, key);
+    if (labels.includes("Entity")) this.entityElementIds.add(node.elementId);
     const properties = toJsonMap(node.properties);
     if (!this.nodes.has(key)) this.nodes.set(key, { key, attributes: nodeAttributes(labels, properties) });
     return { "@type": "node", key, labels, properties };

@@ -6,7 +6,13 @@
  * timeout: `planQuery` asks for the EXPLAIN plan (query type, procedures, operators) without running anything;
  * `runQuery` streams at most `maxRows` records and then discards the rest on the server.
  */
-import neo4j, { type ManagedTransaction, type Node, type Notification, type Plan } from "neo4j-driver";
+import neo4j, {
+  type ManagedTransaction,
+  type Node,
+  type Notification,
+  type Plan,
+  type Relationship,
+} from "neo4j-driver";
 import type { CellValue, QueryNotification, QuerySchemaDto } from "../../../contracts/query.js";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
@@ -102,6 +108,11 @@ export async function runQuery(
   }
 }
 
+/** Above this many entities in a result, no links are added among them (the drawing would be a hairball anyway). */
+const LINKS_AMONG_MAX_NODES = 2_000;
+/** Links added among a result's entities at most. */
+const LINKS_AMONG_MAX = 5_000;
+
 async function collect(
   tx: ManagedTransaction,
   query: string,
@@ -129,6 +140,16 @@ async function collect(
     mapper.addEndpoints(ends.records.map((r) => r.get("n")));
   }
   mapper.finish();
+  // The links among the entities drawn, so that the rows appear as a network (capped: the drawing's budget).
+  const drawn = mapper.elementIds();
+  if (drawn.entities.length > 1 && drawn.entities.length <= LINKS_AMONG_MAX_NODES) {
+    const links = await tx.run<{ r: Relationship }>(cypher("queries/query/links-among"), {
+      ids: drawn.entities,
+      known: drawn.relationships,
+      limit: neo4j.int(LINKS_AMONG_MAX),
+    });
+    mapper.addLinksAmong(links.records.map((record) => record.get("r")));
+  }
   return {
     columns,
     rows,

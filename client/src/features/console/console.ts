@@ -209,7 +209,10 @@ export function mountConsole(container: HTMLElement, options: ConsoleOptions): C
   }
 
   function renderResult(result: QueryResultDto): void {
-    const graph = `${result.graph.nodes.length} nodes, ${result.graph.edges.length} relationships`;
+    // Links among the drawn entities that the query did not return are drawn too, and counted apart.
+    const among = result.graph.edges.filter((e) => e.attributes.among === true).length;
+    const returned = result.graph.edges.length - among;
+    const graph = `${result.graph.nodes.length} nodes, ${returned} relationships${among ? ` (+ ${among} links among them, drawn)` : ""}`;
     status.textContent = `${result.rows.length} row${result.rows.length === 1 ? "" : "s"}${result.truncated ? " (cut at the row limit)" : ""} · ${graph} · ${Math.round(result.elapsedMs)} ms`;
     root.dataset.state = "done";
     notes.replaceChildren(
