@@ -1,9 +1,11 @@
 // Events that may be the meeting a new report tells of: encounters of one of the given kinds with exactly the
-// report's participants (same set, no more), not rejected and not restated by the load itself. The caller checks
-// dates and places. Undated events bring the earliest publication date of the articles citing them.
+// report's participants (same set, no more), near the report's dates, not rejected and not restated by the load
+// itself. The caller checks the date window and places. Undated events bring the earliest publication date of the articles citing them.
 UNWIND $reports AS report
 MATCH (:Entity {id: report.participants[0]})-[:PARTICIPATED_IN]->(e:Event)
-WHERE e.kind IN report.kinds AND coalesce(e.status, 'accepted') <> 'rejected' AND NOT e.id IN $loaded
+// Dates first: an actor of many meetings has few near the report's window ($first..$last, a day wider than it).
+WHERE (e.dateStart IS NULL OR (e.dateStart <= date(report.last) AND coalesce(e.dateEnd, e.dateStart) >= date(report.first)))
+  AND e.kind IN report.kinds AND coalesce(e.status, 'accepted') <> 'rejected' AND NOT e.id IN $loaded
   AND COUNT { (:Entity)-[:PARTICIPATED_IN]->(e) } = size(report.participants)
   AND all(p IN report.participants WHERE EXISTS { (:Entity {id: p})-[:PARTICIPATED_IN]->(e) })
 WITH report, e,

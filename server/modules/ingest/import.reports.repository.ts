@@ -69,12 +69,12 @@ export async function readKnownReports(
 }
 
 /**
- * Candidate events per report id: encounters of the given kinds with exactly the report's participants, leaving
- * out the events the load restates (`loaded`).
+ * Candidate events per report id: encounters of the given kinds with exactly the report's participants, dated
+ * within `first`..`last` (or undated), leaving out the events the load restates (`loaded`).
  */
 export async function readCandidateEvents(
   tx: ManagedTransaction,
-  reports: { id: string; participants: string[]; kinds: string[] }[],
+  reports: { id: string; participants: string[]; kinds: string[]; first: string; last: string }[],
   loaded: string[],
 ): Promise<Map<string, CandidateEvent[]>> {
   const out = new Map<string, CandidateEvent[]>();

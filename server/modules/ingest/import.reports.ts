@@ -239,10 +239,17 @@ export async function joinReports(tx: ManagedTransaction, file: ImportFile, now 
     tx,
     reports.map((r) => ({ id: r.node.id, article: r.article })),
   );
-  const fresh = reports.filter((r) => !known.get(r.node.id)?.exists && !known.get(r.node.id)?.target);
+  // A report without a date window can join nothing; the others look a day beyond theirs (day-precise ±1).
+  const fresh = reports.filter((r) => r.window && !known.get(r.node.id)?.exists && !known.get(r.node.id)?.target);
   const candidates = await readCandidateEvents(
     tx,
-    fresh.map((r) => ({ id: r.node.id, participants: r.participants, kinds: kindFamily(r.node.kind!) })),
+    fresh.map((r) => ({
+      id: r.node.id,
+      participants: r.participants,
+      kinds: kindFamily(r.node.kind!),
+      first: isoDay(dayNumber(r.window!.first) - 1),
+      last: isoDay(dayNumber(r.window!.last) + 1),
+    })),
     file.nodes.map((n) => n.id),
   );
 
