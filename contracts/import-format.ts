@@ -117,48 +117,68 @@ export type ImportArticle = z.infer<typeof articleSchema>;
 /** How a node meets an existing one with the same id: replace its fields and links, or only extend it. */
 export const NODE_MODES = ["replace", "extend"] as const;
 
-export const nodeSchema = z.object({
-  id: idSchema,
-  /**
-   * `replace` (default): the file states the node and its links afresh. `extend`: an existing node keeps its
-   * fields and links and only gains aliases, evidence and new links (how article ingests refer to known actors);
-   * a missing node is created from the fields given.
-   */
-  mode: z.enum(NODE_MODES).default("replace"),
-  type: z.enum(NODE_TYPES, {
-    error: () => `type must be one of ${NODE_TYPES.join(", ")} (the kind field takes any lower-case word)`,
-  }),
-  /** Open vocabulary; defaults to the type's own name. */
-  kind: kindSchema.optional(),
-  name: shortText,
-  aliases: z.array(shortText).max(200).default([]),
-  description: z.string().max(5_000).optional(),
-  /** For governments, places and organisations: the country or region they belong to. */
-  country: idSchema.optional(),
-  /** For organisations: the government or organisation they are part of. */
-  partOf: idSchema.optional(),
-  /** For agreements. */
-  status: z.enum(AGREEMENT_STATUSES).optional(),
-  date: partialDateSchema.optional(),
-  datePrecision: z.enum(DATE_PRECISIONS).optional(),
-  /** For events: where, about what, who and in what role, and the agreements they produced. */
-  place: idSchema.optional(),
-  topics: z.array(idSchema).max(200).default([]),
-  participants: z
-    .array(z.object({ actor: idSchema, role: z.enum(PARTICIPANT_ROLES).default("participant") }))
-    .max(10_000)
-    .default([]),
-  /** For events: agreements signed or produced; for agreements: the parties. */
-  produced: z.array(idSchema).max(200).default([]),
-  parties: z.array(idSchema).max(1_000).default([]),
-  /** For events: a one-line summary in the curator's own words. */
-  summary: z.string().max(5_000).optional(),
-  /** Layout position, when the data comes with one. */
-  x: z.number().finite().optional(),
-  y: z.number().finite().optional(),
-  properties: propertiesSchema,
-  evidence: evidenceList,
-});
+export const nodeSchema = z
+  .object({
+    id: idSchema,
+    /**
+     * `replace` (default): the file states the node and its links afresh. `extend`: an existing node keeps its
+     * fields and links and only gains aliases, evidence and new links (how article ingests refer to known actors);
+     * a missing node is created from the fields given.
+     */
+    mode: z.enum(NODE_MODES).default("replace"),
+    type: z.enum(NODE_TYPES, {
+      error: () => `type must be one of ${NODE_TYPES.join(", ")} (the kind field takes any lower-case word)`,
+    }),
+    /** Open vocabulary; defaults to the type's own name. */
+    kind: kindSchema.optional(),
+    name: shortText,
+    aliases: z.array(shortText).max(200).default([]),
+    description: z.string().max(5_000).optional(),
+    /** For governments, places and organisations: the country or region they belong to. */
+    country: idSchema.optional(),
+    /** For organisations: the government or organisation they are part of. */
+    partOf: idSchema.optional(),
+    /** For agreements. */
+    status: z.enum(AGREEMENT_STATUSES).optional(),
+    date: partialDateSchema.optional(),
+    datePrecision: z.enum(DATE_PRECISIONS).optional(),
+    /** For events: where, about what, who and in what role, and the agreements they produced. */
+    place: idSchema.optional(),
+    topics: z.array(idSchema).max(200).default([]),
+    participants: z
+      .array(z.object({ actor: idSchema, role: z.enum(PARTICIPANT_ROLES).default("participant") }))
+      .max(10_000)
+      .default([]),
+    /** For events: agreements signed or produced; for agreements: the parties. */
+    produced: z.array(idSchema).max(200).default([]),
+    parties: z.array(idSchema).max(1_000).default([]),
+    /** For events: a one-line summary in the curator's own words. */
+    summary: z.string().max(5_000).optional(),
+    /** Layout position, when the data comes with one. */
+    x: z.number().finite().optional(),
+    y: z.number().finite().optional(),
+    /** For places and countries: where the map draws them (WGS 84 degrees); without them the gazetteer is asked. */
+    lat: z
+      .number()
+      .min(-90, "lat is a latitude in degrees, -90 to 90")
+      .max(90, "lat is a latitude in degrees, -90 to 90")
+      .optional(),
+    lon: z
+      .number()
+      .min(-180, "lon is a longitude in degrees, -180 to 180")
+      .max(180, "lon is a longitude in degrees, -180 to 180")
+      .optional(),
+    properties: propertiesSchema,
+    evidence: evidenceList,
+  })
+  .refine((n) => (n.lat === undefined) === (n.lon === undefined), {
+    message: "give lat and lon together (a place's coordinates)",
+    path: ["lat"],
+  })
+  .refine((n) => n.lat === undefined || n.type === "place" || n.type === "country", {
+    message: "lat and lon are for places and countries only",
+    path: ["lat"],
+  });
 export type ImportNode = z.infer<typeof nodeSchema>;
 
 export const roleSchema = z.object({

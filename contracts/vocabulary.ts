@@ -158,8 +158,16 @@ export const AGREEMENT_STATUSES = [
  * Curation, graph views and exports
  * -------------------------------------------------------------------------------------------------------------- */
 
-/** What the extractor queues for review, and where a suggestion stands. */
-export const SUGGESTION_KINDS = ["ambiguous-mention", "possible-same-person", "low-confidence"] as const;
+/**
+ * What the extractor queues for review, and where a suggestion stands. `ambiguous-place`: a place name the
+ * gazetteer knows in several countries, with nothing to tell which (its candidates are `geo:` ids, not entities).
+ */
+export const SUGGESTION_KINDS = [
+  "ambiguous-mention",
+  "possible-same-person",
+  "low-confidence",
+  "ambiguous-place",
+] as const;
 export const SUGGESTION_STATUSES = ["open", "accepted", "rejected"] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
 

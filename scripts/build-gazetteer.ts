@@ -20,6 +20,7 @@ interface WorldCountry {
   demonyms?: { eng?: { f: string; m: string } };
   capital?: string[];
   cca2: string;
+  latlng: [number, number];
 }
 interface WorldCity {
   name: string;
@@ -69,6 +70,9 @@ const countryRows = countries.map((c) => {
     aliases: [...aliases],
     demonyms: [...demonyms],
     capitals: (c.capital ?? []).filter(englishSpelling),
+    // Where the map draws the country (server/modules/places): the package's own centre point.
+    lat: c.latlng[0],
+    lon: c.latlng[1],
   };
 });
 

@@ -18,6 +18,7 @@ import { applySchema } from "./db/schema.js";
 import { recordPhase } from "./db/state.js";
 import { loadImportFile } from "./modules/ingest/import.service.js";
 import { recoverStagedImports } from "./modules/ingest/import.staged.js";
+import { settleAllCoordinates } from "./modules/places/places.service.js";
 
 export const SAMPLE_DATASET = path.join(ROOT_DIR, "data", "seed.json");
 
@@ -72,6 +73,10 @@ async function prepare(
     const summary = await loadImportFile(db, raw, { hooks: importHooks, articlesDir: config.articlesDir, log });
     log.info("sample dataset loaded", { ...summary });
   }
+  // Data loaded before the map existed gets its coordinates once (nodes already settled are not read again).
+  await phase("placing places on the map");
+  const placed = await settleAllCoordinates(db, importHooks.storeSuggestions);
+  if (placed.located + placed.asked + placed.unknown > 0) log.info("places settled on the map", { ...placed });
   await recordPhase(db, "ready", { ready: true });
 }
 

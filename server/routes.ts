@@ -20,6 +20,7 @@ import { graphRoutes } from "./modules/graph/graph.routes.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { importRoutes } from "./modules/ingest/import.routes.js";
 import { nodesRoutes } from "./modules/nodes/nodes.routes.js";
+import { placesRoutes } from "./modules/places/places.routes.js";
 import { queryRoutes } from "./modules/query/query.routes.js";
 import { snapshotRoutes } from "./modules/snapshots/snapshots.routes.js";
 import { buildOpenApi, openApiRoute } from "./openapi.js";
@@ -29,6 +30,7 @@ export function apiRoutes(deps: RouteDeps): Route[] {
   const routes = [
     ...healthRoutes(deps),
     ...graphRoutes(deps),
+    ...placesRoutes(deps),
     ...snapshotRoutes(deps),
     ...nodesRoutes(deps),
     ...eventsRoutes(deps),

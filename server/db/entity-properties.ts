@@ -25,6 +25,11 @@ export const CORE_ENTITY_PROPERTIES: ReadonlySet<string> = new Set([
   "summary",
   "x",
   "y",
+  "lat",
+  "lon",
+  "geoSource",
+  "geoChecked",
+  "geoQuestion",
   "createdAt",
   "updatedAt",
 ]);

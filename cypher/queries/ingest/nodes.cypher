@@ -17,7 +17,9 @@ CALL (n, row, replace) {
       n.status = row.status, n.date = row.date, n.datePrecision = row.datePrecision, n.summary = row.summary,
       n.dateStart = CASE WHEN row.dateStart IS NULL THEN null ELSE date(row.dateStart) END,
       n.dateEnd = CASE WHEN row.dateEnd IS NULL THEN null ELSE date(row.dateEnd) END,
-      n.x = row.x, n.y = row.y, n.updatedAt = datetime()
+      n.x = row.x, n.y = row.y, n.updatedAt = datetime(),
+      // Coordinates are settled again after the write (server/modules/places): the file's own, or the gazetteer's.
+      n.lat = row.lat, n.lon = row.lon, n.geoSource = null, n.geoChecked = null, n.geoQuestion = null
 }
 CALL (n, row, replace) {
   WITH n, row, replace

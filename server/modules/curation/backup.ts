@@ -264,6 +264,9 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
             summary: p.summary,
             x: p.x,
             y: p.y,
+            // Coordinates come back as the file's own (settled once, whatever settled them first).
+            lat: typeof p.lat === "number" && typeof p.lon === "number" ? p.lat : undefined,
+            lon: typeof p.lat === "number" && typeof p.lon === "number" ? p.lon : undefined,
             ...fields,
             participants: participants.length ? participants : undefined,
             parties: parties.length ? parties : undefined,

@@ -13,6 +13,7 @@ import type { Json } from "../../../contracts/json.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import { ensureCurationSchema, readTypes } from "./curation.repository.js";
 import type { ChangeView } from "../../../contracts/curation.js";
+import { choosePlace } from "../places/places.service.js";
 import { mergeStates, mutateInTx } from "./curation.service.js";
 import {
   readEvidenceInSpan,
@@ -47,6 +48,11 @@ async function applyAccepted(
 ): Promise<ChangeView[]> {
   // A low-confidence item was kept out of the graph: accepting it records the decision and changes nothing.
   if (s.kind === "low-confidence") return [];
+  // A place question's candidates are cities of the gazetteer, not entities: the choice places the place.
+  if (s.kind === "ambiguous-place") {
+    await choosePlace(tx, String(s.id), choice);
+    return [];
+  }
   const candidates = list(s.candidates);
   const existing = await readTypes(tx, candidates);
   if (!existing.has(choice)) return [];

@@ -11,7 +11,7 @@ import { partialDateSchema } from "../../../contracts/import-format.js";
 import { DEFAULT_GRAPH_VIEW, GRAPH_VIEWS } from "../../../contracts/vocabulary.js";
 import { csvList } from "../../http/validate.js";
 
-const slugList = z.preprocess(
+export const slugList = z.preprocess(
   csvList,
   z.array(z.string().regex(ID_PATTERN, "a list of lower-case ids or kinds, comma-separated")).max(200).optional(),
 );

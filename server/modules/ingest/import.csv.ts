@@ -48,6 +48,8 @@ const NODE_FIELDS = new Set([
   "summary",
   "x",
   "y",
+  "lat",
+  "lon",
 ]);
 const EVIDENCE_FIELDS = new Set(["article", "paragraph", "start", "end", "by"]);
 const EDGE_FIELDS = new Set(["source", "target", "type", "role", "title", "since", "until", "asOf"]);
@@ -507,7 +509,7 @@ class Builder {
       const type: ColumnType =
         col.field === "aliases" && col.type === "string"
           ? "string[]"
-          : (col.field === "x" || col.field === "y") && col.type === "string"
+          : ["x", "y", "lat", "lon"].includes(col.field) && col.type === "string"
             ? "float"
             : numeric && col.type === "string"
               ? "int"

@@ -80,6 +80,8 @@ export function planImport(file: ImportFile): ImportPlan {
       summary: n.summary ?? null,
       x: n.x ?? null,
       y: n.y ?? null,
+      lat: n.lat ?? null,
+      lon: n.lon ?? null,
       properties: n.properties,
       extend: n.mode === "extend",
     });

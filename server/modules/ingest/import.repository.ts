@@ -15,6 +15,7 @@ import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
 import { entityLabel } from "../../db/labels.js";
 import { toNumber } from "../../db/values.js";
+import { settleCoordinates } from "../places/places.service.js";
 import type { ImportHooks } from "./import.hooks.js";
 import { type ImportPlan, planImport, summarize } from "./import.plan.js";
 import { joinReports } from "./import.reports.js";
@@ -120,6 +121,8 @@ export async function writeImport(
       if (reports) await writeReportLinks(tx, reports.links);
       // Curation: the extractor's open questions join the review queue (after evidence, which decisions may move).
       const suggestions = file.suggestions?.length ? await hooks.storeSuggestions(tx, file.suggestions) : undefined;
+      // The map: places and countries the file stated get coordinates (unsure names join the review queue).
+      await settleCoordinates(tx, hooks.storeSuggestions);
       const metLinks = await refreshMet(tx, [...touchedActors], options.batchSize);
       return summarize(file, plan, {
         metLinks,

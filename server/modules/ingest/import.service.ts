@@ -17,6 +17,7 @@ import { ImportValidationError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { validateImport } from "./import.validate.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
+import { settleAllCoordinates } from "../places/places.service.js";
 import type { ImportHooks } from "./import.hooks.js";
 import { type Progress, writeImport } from "./import.repository.js";
 import { STAGE_ABOVE_ROWS, type StagedOptions, writeStagedImport } from "./import.staged.js";
@@ -63,10 +64,12 @@ export async function loadImportFile(db: Database, input: unknown, options: Load
   const { hooks, progress, log, batchSize } = options;
   // Joining reports reads the graph inside the one transaction; an article load (25 articles a group) is never
   // big enough to be staged.
-  const summary =
-    rows > (options.stageAboveRows ?? STAGE_ABOVE_ROWS) && !options.joinReports
-      ? await writeStagedImport(db, file, hooks, { ...options.staged, progress, log, batchSize })
-      : await writeImport(db, file, hooks, { progress, batchSize, joinReports: options.joinReports });
+  const staged = rows > (options.stageAboveRows ?? STAGE_ABOVE_ROWS) && !options.joinReports;
+  const summary = staged
+    ? await writeStagedImport(db, file, hooks, { ...options.staged, progress, log, batchSize })
+    : await writeImport(db, file, hooks, { progress, batchSize, joinReports: options.joinReports });
+  // The one-transaction writer settles coordinates itself; a staged import's nodes are settled once published.
+  if (staged) await settleAllCoordinates(db, hooks.storeSuggestions);
   if (outdatesStatistics(rows, nodesBefore)) {
     options.progress?.("refreshing planner statistics", 0, 1);
     await refreshPlannerStatistics(db, options.log);

@@ -1,0 +1,36 @@
+// Where the events within the explorer's filters happened (the filters of /api/graph and /api/timeline, and with
+// $actor only the events that involve that entity): per place or country with coordinates, its events and the
+// countries its visitors came from (a guest's own country, or the country of the office or body they belong to);
+// events without a located place come back as one row with a null place.
+MATCH (e:Event)
+WHERE coalesce(e.status, 'accepted') <> 'rejected'
+  AND ($from IS NULL OR coalesce(e.dateEnd, e.dateStart) >= date($from))
+  AND ($to IS NULL OR e.dateStart <= date($to))
+  AND ($eventKinds IS NULL OR e.kind IN $eventKinds)
+  AND ($topics IS NULL OR EXISTS { MATCH (e)-[:ABOUT]->(t:Topic) WHERE t.id IN $topics })
+  AND ($kinds IS NULL AND $countries IS NULL AND $roles IS NULL OR EXISTS {
+        MATCH (a:Entity)-[p:PARTICIPATED_IN]->(e)
+        WHERE ($kinds IS NULL OR a.type IN $kinds OR a.kind IN $kinds)
+          AND ($roles IS NULL OR coalesce(p.role, 'participant') IN $roles)
+          AND ($countries IS NULL OR (a:Country AND a.id IN $countries)
+               OR EXISTS { MATCH (a)-[:IN_COUNTRY|HOLDS_ROLE|PART_OF*1..2]->(c:Country) WHERE c.id IN $countries })
+      })
+  AND ($actor IS NULL OR EXISTS { MATCH (selected:Entity {id: $actor}) WHERE {{involves(selected, e)}} })
+CALL (e) {
+  OPTIONAL MATCH (e)-[:AT]->(at:Entity)
+  WHERE at.lat IS NOT NULL
+  RETURN head(collect(at)) AS located
+}
+CALL (e, located) {
+  WITH e, located
+  WHERE located IS NOT NULL AND e.kind = 'visit'
+  MATCH (guest:Entity)-[p:PARTICIPATED_IN]->(e)
+  WHERE p.role = 'guest'
+  OPTIONAL MATCH (guest)-[:IN_COUNTRY|HOLDS_ROLE|PART_OF*1..2]->(home:Country)
+  WITH located, CASE WHEN guest:Country THEN guest ELSE home END AS origin
+  WHERE origin IS NOT NULL AND origin.lat IS NOT NULL AND origin <> located
+  RETURN collect(DISTINCT origin.id) AS origins
+}
+WITH located, count(e) AS events, collect(origins) AS originLists
+RETURN located.id AS id, located.name AS name, located.type AS type, coalesce(located.kind, located.type) AS kind,
+       located.lat AS lat, located.lon AS lon, located.geoSource AS source, events, originLists
