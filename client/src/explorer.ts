@@ -25,6 +25,7 @@ import { renderCuration } from "./features/curation/curation";
 import { type DetailsActions, mountDetails } from "./features/details/details";
 import { collectOptions, emptyOptions, mountDisplay, mountFilters } from "./features/filters/filters";
 import { mountLegend } from "./features/legend/legend";
+import { mountMap } from "./features/map/map-view";
 import { mountMetrics } from "./features/metrics/metrics";
 import { mountPathPanel } from "./features/path/path";
 import { mountComparePanel } from "./features/compare/compare";
@@ -104,6 +105,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     timeline: $("timeline"),
     search: $("search"),
     addArticle: $("add-article"),
+    map: $("map"),
     themeToggle: $("theme-toggle"),
     announcer: $("graph-announcer"),
     tableView: $("table-view"),
@@ -248,6 +250,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
   });
   const comparePanel = mountComparePanel(el.compare, { graph, store });
   const tableView = mountTableView(el.tableView, { graph, store, toggle: el.tableToggle, canvas: el.graph });
+  const map = mountMap(el.map, { store, api, pick: (id) => store.selectNode(id) });
   const panels: Panel[] = [
     timeline,
     legend,
@@ -259,6 +262,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     search,
     addArticle,
     tableView,
+    map,
   ];
 
   // -------------------------------------------------------------------------------------------------------------
@@ -768,18 +772,25 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
         renderer?.refresh({ skipIndexation: false });
       }
       if (state.theme !== previous.theme) applyTheme(state.theme);
+      if (state.map !== previous.map) syncViewButtons();
     }),
   );
 
   const viewButtons = [...element.querySelectorAll<HTMLButtonElement>("[data-view]")];
   function syncViewButtons(): void {
-    for (const b of viewButtons) b.setAttribute("aria-pressed", String(b.dataset.view === store.state.view));
+    const shown = store.state.map ? "map" : store.state.view;
+    for (const b of viewButtons) b.setAttribute("aria-pressed", String(b.dataset.view === shown));
   }
   // Listeners on the page's own markup go with the explorer.
   const listeners = new AbortController();
   const { signal } = listeners;
   for (const b of viewButtons)
-    b.addEventListener("click", () => store.setView(b.dataset.view === "events" ? "events" : "met"), { signal });
+    b.addEventListener(
+      "click",
+      () =>
+        b.dataset.view === "map" ? store.setMap(true) : store.setView(b.dataset.view === "events" ? "events" : "met"),
+      { signal },
+    );
   el.themeToggle.addEventListener("click", toggleTheme, { signal });
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => refreshTheme?.(), { signal });
   document.addEventListener(

@@ -14,6 +14,7 @@ import type {
   TimelineDto,
 } from "../../../contracts/api";
 import type { DiffGraph, SerializedGraph } from "../../../contracts/graph";
+import type { PlacesDto } from "../../../contracts/places";
 import { ApiError, getJson } from "./client";
 
 const enc = encodeURIComponent;
@@ -26,6 +27,11 @@ export function fetchGraph(query: string, signal?: AbortSignal): Promise<Seriali
 /** `GET /api/diff?…`: two periods compared, with a prepared query string (`diffQuery`). */
 export function fetchDiff(query: string, signal?: AbortSignal): Promise<DiffGraph> {
   return getJson<DiffGraph>(`/api/diff?${query}`, signal);
+}
+
+/** `GET /api/places?…`: places with coordinates and event counts, with the graph's filter query string. */
+export function fetchPlaces(query: string, signal?: AbortSignal): Promise<PlacesDto> {
+  return getJson<PlacesDto>(`/api/places?${query}`, signal);
 }
 
 /** A node's details with the page of its events that starts at `eventsOffset`. */
@@ -79,6 +85,7 @@ export interface ApiClient {
   path: typeof fetchPath;
   edgeEvents: typeof fetchEdgeEvents;
   timeline: typeof fetchTimeline;
+  places: typeof fetchPlaces;
   health: typeof fetchHealth;
 }
 
@@ -93,6 +100,7 @@ export function createApiClient(): ApiClient {
     path: fetchPath,
     edgeEvents: fetchEdgeEvents,
     timeline: fetchTimeline,
+    places: fetchPlaces,
     health: fetchHealth,
   };
 }

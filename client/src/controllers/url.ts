@@ -14,6 +14,7 @@ export function stateFromUrl(search: string): { state: ExplorerState; url: UrlSt
   const state: ExplorerState = {
     ...initialState(),
     view: url.view,
+    map: url.map,
     filters: url.filters,
     time: url.time,
     selectedNode: url.selectedNode,

@@ -102,6 +102,8 @@ export interface ExplorerState {
   readOnly: boolean;
   /** Two periods compared instead of one network (ties added, removed, kept), or null. */
   compare: Comparison | null;
+  /** The Map tab is open: the events of the network's filters and window drawn at their places. */
+  map: boolean;
 }
 
 /** The path picker with nothing chosen. */
@@ -131,6 +133,7 @@ export function initialState(): ExplorerState {
     source: { kind: "database" },
     readOnly: false,
     compare: null,
+    map: false,
   };
 }
 
@@ -185,7 +188,12 @@ export class Store {
   }
 
   setView(view: View): void {
-    this.set({ view, path: null, selectedEdge: null });
+    this.set({ view, map: false, path: null, selectedEdge: null });
+  }
+
+  /** Opens or closes the Map tab (the network keeps its view beneath it). */
+  setMap(map: boolean): void {
+    this.set({ map });
   }
 
   setFilters(filters: Filters): void {

@@ -24,6 +24,8 @@ import {
 /** The part of the state a URL carries. */
 export interface UrlState {
   view: View;
+  /** `?view=map`: the Map tab over the default network view. */
+  map: boolean;
   filters: Filters;
   time: { from: string | null; to: string | null };
   selectedNode: string | null;
@@ -72,6 +74,7 @@ export function parseUrlState(search: string): UrlState {
   const ends = list(p.get("path"));
   return {
     view: oneOf(VIEWS, p.get("view"), DEFAULT_VIEW),
+    map: p.get("view") === "map",
     filters: {
       kinds: list(p.get("kinds")),
       topics: list(p.get("topics")),
@@ -94,7 +97,8 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 /** Writes the shareable state as a query string (without `?`), omitting defaults to keep links short. */
 export function serializeUrlState(state: ExplorerState): string {
   const p = new URLSearchParams();
-  if (state.view !== DEFAULT_VIEW) p.set("view", state.view);
+  if (state.map) p.set("view", "map");
+  else if (state.view !== DEFAULT_VIEW) p.set("view", state.view);
   withFilters(p, state.filters ?? emptyFilters());
   if (state.time.from) p.set("from", state.time.from);
   if (state.time.to) p.set("to", state.time.to);

@@ -1,6 +1,7 @@
 // Where the events within the explorer's filters happened (the filters of /api/graph and /api/timeline, and with
 // $actor only the events that involve that entity): per place or country with coordinates, its events and the
-// countries its visitors came from (a guest's own country, or the country of the office or body they belong to);
+// countries its visitors came from (a guest's own country, or the nearest country of the office or body they
+// belong to);
 // events without a located place come back as one row with a null place.
 MATCH (e:Event)
 WHERE coalesce(e.status, 'accepted') <> 'rejected'
@@ -26,7 +27,10 @@ CALL (e, located) {
   WHERE located IS NOT NULL AND e.kind = 'visit'
   MATCH (guest:Entity)-[p:PARTICIPATED_IN]->(e)
   WHERE p.role = 'guest'
-  OPTIONAL MATCH (guest)-[:IN_COUNTRY|HOLDS_ROLE|PART_OF*1..2]->(home:Country)
+  CALL (guest) {
+    OPTIONAL MATCH way = (guest)-[:IN_COUNTRY|HOLDS_ROLE|PART_OF*1..2]->(home:Country)
+    RETURN home ORDER BY length(way) LIMIT 1
+  }
   WITH located, CASE WHEN guest:Country THEN guest ELSE home END AS origin
   WHERE origin IS NOT NULL AND origin.lat IS NOT NULL AND origin <> located
   RETURN collect(DISTINCT origin.id) AS origins
