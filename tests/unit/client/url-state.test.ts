@@ -25,6 +25,7 @@ describe("client #url-state", () => {
     const parsed = parseUrlState(`?${serializeUrlState(state)}`);
     expect(parsed).toEqual({
       view: "events",
+      map: false,
       filters: state.filters,
       time: state.time,
       selectedNode: "hassan-rouhani",
@@ -44,6 +45,13 @@ describe("client #url-state", () => {
     expect(parseUrlState(`?${query}`).compare).toEqual(compare);
     expect(parseUrlState("?compare=2019..2018,2023..2024").compare).toBeNull();
     expect(parseUrlState("?compare=2017..2018").compare).toBeNull();
+  });
+
+  it("should keep the Map tab in the link as view=map, over the default network view", () => {
+    const query = serializeUrlState({ ...initialState(), view: "events", map: true });
+    expect(query).toBe("view=map");
+    expect(parseUrlState(`?${query}`)).toMatchObject({ view: "met", map: true });
+    expect(parseUrlState("?view=events").map).toBe(false);
   });
 
   it("should fall back to defaults on malformed values", () => {
