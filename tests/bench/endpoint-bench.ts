@@ -83,6 +83,8 @@ export async function benchEndpoints(
     ["search", () => `/api/search?q=${encodeURIComponent(names[Math.floor(rng() * names.length)]!)}`],
     ["path", (i, warm) => `/api/path?from=${actorFor(warm, i, 2)}&to=${pathEnd(warm, i)}`],
     ["overview", () => `/api/graph`],
+    // The map: every place of the whole window, and one actor's places (the selection's highlight).
+    ["places (map)", (i, warm) => (i % 2 === 0 ? `/api/places` : `/api/places?actor=${actorFor(warm, i, 0)}`)],
   ];
   for (const [name, make] of cases) {
     // `--quick` takes 20 samples a row (the p95 is then the second slowest) to stay within its four minutes.

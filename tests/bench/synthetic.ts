@@ -247,6 +247,9 @@ export function generateSynthetic(
       cy: Math.sin(angle) * radius,
     };
     countries.push(country);
+    // Invented countries are in no gazetteer: the file places them itself (spread over the inhabited latitudes by
+    // index, not by the random stream, so every other value of a size stays as it was before maps).
+    const [lat, lon] = [((i * 37) % 110) - 45, ((i * 71) % 340) - 170];
     nodes.push({
       id,
       type: "country",
@@ -254,6 +257,8 @@ export function generateSynthetic(
       properties: { region: REGION_NAMES[region]!, synthetic: true },
       x: country.cx,
       y: country.cy,
+      lat,
+      lon,
     });
     nodes.push({
       id: country.gov,
@@ -263,7 +268,15 @@ export function generateSynthetic(
       x: country.cx + 5,
       y: country.cy + 5,
     });
-    nodes.push({ id: country.capital, type: "place", kind: "city", name: `${word(rng, 2)} City`, country: id });
+    nodes.push({
+      id: country.capital,
+      type: "place",
+      kind: "city",
+      name: `${word(rng, 2)} City`,
+      country: id,
+      lat: lat + 1.5,
+      lon: lon + 1.5,
+    });
     country.actors.push(country.gov, id);
   }
 
