@@ -55,6 +55,7 @@ function passageView(p: Passage): HTMLElement {
 function question(s: SuggestionDto): string {
   if (s.kind === "low-confidence")
     return `The extractor was unsure of ${s.text} and kept it out of the graph. Is it right?`;
+  if (s.kind === "ambiguous-place") return `Which “${s.text}” is this place? The map leaves it out until you say.`;
   return s.kind === "possible-same-person"
     ? `Are these the same actor, written “${s.text}”?`
     : `Who is “${s.text}” in this passage?`;
@@ -74,6 +75,28 @@ function card(s: SuggestionDto): HTMLElement {
     { class: "review-choices", disabled: s.status !== "open" },
     h("legend", { text: question(s) }),
     ...s.candidates.map((c) => {
+      // A place question's candidates are cities of the gazetteer (`geo:<country code>:<name>`), not graph nodes.
+      const city = /^geo:([a-z]{2}):(.+)$/.exec(c);
+      if (city) {
+        const radio = h("input", {
+          type: "radio",
+          name: group,
+          value: c,
+          checked: (s.chosen ?? s.candidates[0]) === c,
+          "data-testid": "review-choice",
+        });
+        return h(
+          "label",
+          { class: "review-choice" },
+          radio,
+          h(
+            "span",
+            {},
+            h("strong", { text: `${s.text}, ${city[1]!.toUpperCase()}` }),
+            h("span", { class: "muted small", text: " city in the gazetteer" }),
+          ),
+        );
+      }
       const n = name(c);
       const radio = h("input", {
         type: "radio",
