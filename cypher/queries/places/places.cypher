@@ -1,9 +1,18 @@
 // Where the events within the explorer's filters happened (the filters of /api/graph and /api/timeline, and with
 // $actor only the events that involve that entity): per place or country with coordinates, its events and the
 // countries its visitors came from (a guest's own country, or the nearest country of the office or body they
-// belong to);
-// events without a located place come back as one row with a null place.
-MATCH (e:Event)
+// belong to); events without a located place come back as one row with a null place. With $actor the events are
+// read from the entity outwards (cypher/fragments/events.cypher), not tested one by one against it.
+CALL () {
+  MATCH (selected:Entity {id: $actor})
+  CALL (selected) { {{events(selected, e)}} }
+  RETURN e
+  UNION
+  MATCH (e:Event)
+  WHERE $actor IS NULL
+  RETURN e
+}
+WITH e
 WHERE coalesce(e.status, 'accepted') <> 'rejected'
   AND ($from IS NULL OR coalesce(e.dateEnd, e.dateStart) >= date($from))
   AND ($to IS NULL OR e.dateStart <= date($to))
@@ -16,7 +25,6 @@ WHERE coalesce(e.status, 'accepted') <> 'rejected'
           AND ($countries IS NULL OR (a:Country AND a.id IN $countries)
                OR EXISTS { MATCH (a)-[:IN_COUNTRY|HOLDS_ROLE|PART_OF*1..2]->(c:Country) WHERE c.id IN $countries })
       })
-  AND ($actor IS NULL OR EXISTS { MATCH (selected:Entity {id: $actor}) WHERE {{involves(selected, e)}} })
 CALL (e) {
   OPTIONAL MATCH (e)-[:AT]->(at:Entity)
   WHERE at.lat IS NOT NULL
