@@ -11,6 +11,7 @@ import type { Database } from "../../db/database.js";
 import { toNumber } from "../../db/values.js";
 import type { GeoSource } from "../../../contracts/places.js";
 import type { PlaceToLocate } from "./places.gazetteer.js";
+import type { TimelineFilter } from "../graph/graph.repository.js";
 
 /** A place or country to locate, with the coordinates an import gave it. */
 export interface PendingPlace extends PlaceToLocate {
@@ -72,16 +73,7 @@ export async function writePlaceChoice(
 }
 
 /** The filters of `GET /api/places`, as Cypher parameters (null: no filter). */
-export interface PlacesFilter {
-  from: string | null;
-  to: string | null;
-  eventKinds: string[] | null;
-  topics: string[] | null;
-  kinds: string[] | null;
-  countries: string[] | null;
-  roles: string[] | null;
-  actor: string | null;
-}
+export type PlacesFilter = TimelineFilter & { actor: string | null };
 
 /** A place on the map as read. */
 export interface PlaceRow {

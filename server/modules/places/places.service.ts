@@ -14,7 +14,7 @@ import type { ImportSuggestion } from "../../../contracts/import-format.js";
 import type { MapArc, MapPlace, PlacesDto } from "../../../contracts/places.js";
 import { GEO_SOURCES, type GeoSource } from "../../../contracts/places.js";
 import type { Database } from "../../db/database.js";
-import { dateRange } from "../graph/graph.schemas.js";
+import { eventFilterOf } from "../graph/graph.stats.js";
 import { cityById, locate } from "./places.gazetteer.js";
 import {
   type PlaceCoordinates,
@@ -117,13 +117,7 @@ const sourceOf = (value: string | null): GeoSource | null =>
 /** `GET /api/places`. */
 export async function getPlaces(db: Database, query: PlacesQuery): Promise<PlacesDto> {
   const { places, unplaced, visitorCountries } = await readPlaces(db, {
-    from: query.from ? dateRange(query.from).first : null,
-    to: query.to ? dateRange(query.to).last : null,
-    eventKinds: query.eventKinds ?? null,
-    topics: query.topics ?? null,
-    kinds: query.kinds ?? null,
-    countries: query.countries ?? null,
-    roles: query.roles ?? null,
+    ...eventFilterOf(query),
     actor: query.actor ?? null,
   });
   const toPlace = (row: PlaceRow, events: number): MapPlace => ({
