@@ -60,12 +60,12 @@ export function createFeedWatcher(feeds: string[], options: WatchOptions): FeedW
   let running: Promise<unknown> | null = null;
   let stopped = false;
 
-  async function newLinksOf(feed: string): Promise<string[] | "unchanged"> {
+  /** A feed's links not seen yet, and the validators to send next time (kept only once its links are stored). */
+  async function newLinksOf(feed: string): Promise<{ links: string[] | "unchanged"; next: Validators }> {
     const fetched = await options.fetcher.fetch(feed, ["feed"], validators.get(feed));
-    validators.set(feed, fetched.validators);
-    if (fetched.status === 304) return "unchanged";
+    if (fetched.status === 304) return { links: "unchanged", next: fetched.validators };
     const items = readFeed(fetched.text, fetched.url, options.maxFeedItems ?? DEFAULT_MAX_FEED_ITEMS).items;
-    return items.map((item) => item.link).filter((link) => !seen.has(link));
+    return { links: items.map((item) => item.link).filter((link) => !seen.has(link)), next: fetched.validators };
   }
 
   async function poll(): Promise<WatchRound> {
@@ -80,17 +80,18 @@ export function createFeedWatcher(feeds: string[], options: WatchOptions): FeedW
       elapsedMs: 0,
     };
     const links: string[] = [];
+    const nextValidators = new Map<string, Validators>();
     for (const feed of feeds) {
       try {
         const found = await newLinksOf(feed);
-        if (found === "unchanged") round.unchanged++;
-        else links.push(...found.filter((link) => !links.includes(link)));
+        nextValidators.set(feed, found.next);
+        if (found.links === "unchanged") round.unchanged++;
+        else links.push(...found.links.filter((link) => !links.includes(link)));
       } catch (error) {
         round.failedFeeds++;
         options.onFailure?.({ source: feed, message: failureMessage(feed, error) });
       }
     }
-    links.forEach((link) => seen.add(link));
     const held = await articleIdsByUrl(options.db, links);
     const fresh = links.filter((link) => !held.has(link));
     round.newItems = fresh.length;
@@ -106,6 +107,10 @@ export function createFeedWatcher(feeds: string[], options: WatchOptions): FeedW
       round.articles = summary.articles;
       round.joinedReports = summary.joinedReports;
     }
+    // Only once the batch has run: a round that failed as a whole (the database away) asks its feeds afresh and
+    // tries their links again.
+    links.forEach((link) => seen.add(link));
+    nextValidators.forEach((next, feed) => validators.set(feed, next));
     round.elapsedMs = Date.now() - started;
     options.onRound?.(round);
     return round;
