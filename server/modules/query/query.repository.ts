@@ -109,7 +109,7 @@ export async function runQuery(
 }
 
 /** Above this many entities in a result, no links are added among them (the drawing would be a hairball anyway). */
-const LINKS_AMONG_MAX_NODES = 2_000;
+const LINKS_AMONG_MAX_NODES = 500;
 /** Links added among a result's entities at most. */
 const LINKS_AMONG_MAX = 5_000;
 
