@@ -22,18 +22,22 @@ export const nodeRefSchema = z.object({
 });
 export type NodeRef = z.infer<typeof nodeRefSchema>;
 
+/** An article as evidence names it: its id, title, publisher, publication date and link. */
+const articleRefSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: nullableString,
+  published: nullableString,
+  url: nullableString,
+});
+
 /**
  * One piece of evidence: where an article says so. `quote` is the cited span when the article text is stored;
  * `note` is the curator's summary of the passage in their own words (shown when the text is not stored).
  */
 export const citationDtoSchema = z.object({
   evidenceId: z.string(),
-  article: z.object({
-    id: z.string(),
-    title: z.string(),
-    publisher: nullableString,
-    published: nullableString,
-    url: nullableString,
+  article: articleRefSchema.extend({
     /** The article text's file name (looked up in the articles folder when the data is loaded). */
     file: nullableString.describe("Article text file name, looked up in the articles folder (data/articles/)"),
     /** Whether the database holds the article's text (false: passages cannot be quoted). */
@@ -86,13 +90,7 @@ export type ReportJoin = (typeof REPORT_JOINS)[number];
  * report (hand-made datasets).
  */
 export const reportDtoSchema = z.object({
-  article: z.object({
-    id: z.string(),
-    title: z.string(),
-    publisher: nullableString,
-    published: nullableString,
-    url: nullableString,
-  }),
+  article: articleRefSchema,
   /** The event's citations (in `evidence`) that come from this article. */
   evidenceIds: z.array(z.string()),
   how: z.enum(REPORT_JOINS).describe("first, joined (merged when loaded), split (by a curator) or cited"),

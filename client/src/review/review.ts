@@ -75,16 +75,16 @@ function card(s: SuggestionDto): HTMLElement {
     { class: "review-choices", disabled: s.status !== "open" },
     h("legend", { text: question(s) }),
     ...s.candidates.map((c) => {
+      const radio = h("input", {
+        type: "radio",
+        name: group,
+        value: c,
+        checked: (s.chosen ?? s.candidates[0]) === c,
+        "data-testid": "review-choice",
+      });
       // A place question's candidates are cities of the gazetteer (`geo:<country code>:<name>`), not graph nodes.
       const city = /^geo:([a-z]{2}):(.+)$/.exec(c);
       if (city) {
-        const radio = h("input", {
-          type: "radio",
-          name: group,
-          value: c,
-          checked: (s.chosen ?? s.candidates[0]) === c,
-          "data-testid": "review-choice",
-        });
         return h(
           "label",
           { class: "review-choice" },
@@ -98,13 +98,6 @@ function card(s: SuggestionDto): HTMLElement {
         );
       }
       const n = name(c);
-      const radio = h("input", {
-        type: "radio",
-        name: group,
-        value: c,
-        checked: (s.chosen ?? s.candidates[0]) === c,
-        "data-testid": "review-choice",
-      });
       return h(
         "label",
         { class: "review-choice" },

@@ -16,22 +16,37 @@ export const slugList = z.preprocess(
   z.array(z.string().regex(ID_PATTERN, "a list of lower-case ids or kinds, comma-separated")).max(200).optional(),
 );
 
+/** The graph's filters, as every read of the network takes them (graph, timeline, diff, places). */
+export const filterFields = {
+  kinds: slugList,
+  eventKinds: slugList,
+  topics: slugList,
+  countries: slugList,
+  roles: slugList,
+};
+
+/** A time window; an event counts when its span overlaps it. */
+export const windowFields = { from: partialDateSchema.optional(), to: partialDateSchema.optional() };
+
+/** Refuses a window that ends before it starts. */
+export function windowInOrder<T extends z.ZodType<{ from?: string; to?: string }>>(schema: T) {
+  return schema.refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: "from must not be after to",
+    path: ["from"],
+  });
+}
+
 export function graphQuerySchema(maxBudget: number) {
-  return z
-    .object({
+  return windowInOrder(
+    z.object({
       view: z.enum(GRAPH_VIEWS).default(DEFAULT_GRAPH_VIEW),
-      kinds: slugList,
-      eventKinds: slugList,
-      topics: slugList,
-      countries: slugList,
-      roles: slugList,
-      from: partialDateSchema.optional(),
-      to: partialDateSchema.optional(),
+      ...filterFields,
+      ...windowFields,
       limit: z.coerce.number().int().min(1).max(maxBudget).default(maxBudget),
       /** Expands one community meta-node of the level-of-detail overview (graph.lod.ts). */
       community: z.string().regex(ID_PATTERN, "a community id such as c-001").max(200).optional(),
-    })
-    .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+    }),
+  );
 }
 
 export type GraphQuery = z.output<ReturnType<typeof graphQuerySchema>>;
@@ -57,11 +72,7 @@ export function diffQuerySchema(maxBudget: number) {
   return z.object({
     a: periodSchema,
     b: periodSchema,
-    kinds: slugList,
-    eventKinds: slugList,
-    topics: slugList,
-    countries: slugList,
-    roles: slugList,
+    ...filterFields,
     limit: z.coerce.number().int().min(1).max(maxBudget).default(maxBudget),
   });
 }
