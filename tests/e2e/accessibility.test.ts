@@ -275,6 +275,7 @@ describe("e2e #accessibility", () => {
     // With a result, so the table, the history and an enabled "Download CSV" are checked too.
     await explorerPage.click("[data-testid=console-run]");
     await explorerPage.waitForSelector("[data-testid=console-table] tbody tr");
+    await explorerPage.waitForSelector("[data-testid=console-run]:not([disabled])");
     await check(explorerPage, "console", "[data-testid=console-drawer]");
     writeFileSync(screenshotPath("a11y-console-dark"), await explorerPage.screenshot());
 
