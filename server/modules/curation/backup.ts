@@ -20,7 +20,7 @@ import {
 import { CORE_ENTITY_PROPERTIES } from "../../db/entity-properties.js";
 import { isOneOf, RELATIONSHIP_TYPES, type RelationshipType } from "../../db/labels.js";
 import type { Database } from "../../db/database.js";
-import { outdatesStatistics, refreshPlannerStatistics } from "../../db/planner.js";
+import { refreshStatisticsWhenOutgrown } from "../../db/planner.js";
 import { readState } from "../../db/state.js";
 import type { Json } from "../../../contracts/json.js";
 import { DatabaseNotEmptyError, ValidationError } from "../../errors.js";
@@ -500,6 +500,6 @@ export async function restoreBackup(
   );
   // A restore fills an empty database: plans cached before it were made for none of this data.
   const restoredRows = Object.values(restored).reduce((sum, n) => sum + n, file.nodes.length);
-  if (outdatesStatistics(restoredRows, 0)) await refreshPlannerStatistics(db);
+  await refreshStatisticsWhenOutgrown(db, 0, restoredRows);
   return { summary, restored };
 }

@@ -60,9 +60,10 @@ export async function articleIdsByUrl(db: Database, urls: string[]): Promise<Map
   return ids;
 }
 
-/** Records that an article was fetched from `url` (a link other than its own), for `articleIdsByUrl`. */
-export async function recordFetchedFrom(db: Database, id: string, url: string): Promise<void> {
+/** Records the URLs articles were fetched from (links other than their own), for `articleIdsByUrl`, in one write. */
+export async function recordFetchedFrom(db: Database, rows: { id: string; url: string }[]): Promise<void> {
+  if (!rows.length) return;
   await db.writeTx(async (tx) => {
-    await tx.run(cypher("queries/ingest/article-fetched-from"), { id, url, keep: neo4j.int(10) });
+    await tx.run(cypher("queries/ingest/article-fetched-from"), { rows, keep: neo4j.int(10) });
   });
 }

@@ -12,7 +12,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ImportFile } from "../../../contracts/import-format.js";
 import type { Database } from "../../db/database.js";
-import { nodeCount, outdatesStatistics, refreshPlannerStatistics } from "../../db/planner.js";
+import { nodeCount, refreshStatisticsWhenOutgrown } from "../../db/planner.js";
 import { ImportValidationError } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { validateImport } from "./import.validate.js";
@@ -52,8 +52,8 @@ export function importRows(file: ImportFile): number {
 }
 
 /**
- * Validates and writes an import document; throws ImportValidationError when it is not valid. An import that grows
- * the database by more than a few percent refreshes Neo4j's planner statistics before it returns (db/planner.ts).
+ * Validates and writes an import document; throws ImportValidationError when it is not valid. An import that doubles
+ * the database refreshes Neo4j's planner statistics before it returns (db/planner.ts).
  */
 export async function loadImportFile(db: Database, input: unknown, options: LoadOptions): Promise<ImportSummary> {
   const validation = validateImport(input);
@@ -70,10 +70,10 @@ export async function loadImportFile(db: Database, input: unknown, options: Load
     : await writeImport(db, file, hooks, { progress, batchSize, joinReports: options.joinReports });
   // The one-transaction writer settles coordinates itself; a staged import's nodes are settled once published.
   if (staged) await settleAllCoordinates(db, hooks.storeSuggestions);
-  if (outdatesStatistics(rows, nodesBefore)) {
-    options.progress?.("refreshing planner statistics", 0, 1);
-    await refreshPlannerStatistics(db, options.log);
-  }
+  await refreshStatisticsWhenOutgrown(db, nodesBefore, rows, {
+    log: options.log,
+    onRefresh: () => options.progress?.("refreshing planner statistics", 0, 1),
+  });
   return summary;
 }
 

@@ -115,13 +115,12 @@ export async function ingestSources(sources: string[], options: BatchOptions): P
   done = expanded.failures.length;
   report();
 
+  // A URL the graph already holds is not fetched again (a resumed batch, a feed read a second time).
+  const heldUrls = db ? await heldArticleUrls(db, items) : new Set<string>();
   const read = async (item: SourceItem): Promise<ReadOutcome> => {
     const source = sourceOf(item);
     try {
-      // A URL the graph already holds is not fetched again (a resumed batch, a feed read a second time).
-      if (db && item.kind === "url" && !item.page && (await articleIdsByUrl(db, [item.url])).size > 0) {
-        return { kind: "known", source };
-      }
+      if (item.kind === "url" && !item.page && heldUrls.has(item.url)) return { kind: "known", source };
       return { kind: "article", article: await readSourceItem(item, fetcher), source };
     } catch (error) {
       return { kind: "failed", failure: { source, message: failureMessage(source, error) } };
@@ -195,6 +194,15 @@ export async function ingestSources(sources: string[], options: BatchOptions): P
   };
 }
 
+/** The URLs among `items` (pages still to fetch) that the graph already holds, read a thousand at a time. */
+async function heldArticleUrls(db: Database, items: SourceItem[]): Promise<Set<string>> {
+  const urls = items.flatMap((item) => (item.kind === "url" && !item.page ? [item.url] : []));
+  const held = new Set<string>();
+  for (let i = 0; i < urls.length; i += 1_000)
+    for (const url of (await articleIdsByUrl(db, urls.slice(i, i + 1_000))).keys()) held.add(url);
+  return held;
+}
+
 /** What storing a group of articles did. */
 interface Stored {
   new: number;
@@ -219,15 +227,17 @@ async function storeArticles(
   const result: Stored = { new: 0, unchanged: 0, failures: [], actors: [], events: [], joined: 0 };
   const known = await articleIdsBySha256(db, inputHashes(group.map((g) => g.article.input)));
   const fresh = new Map<string, { article: ReadArticle; source: string }>();
+  const fetchedFrom: { id: string; url: string }[] = [];
   for (const entry of group) {
     const hash = textSha256(entry.article.input.text);
     const id = known.get(hash);
     if (id || fresh.has(hash)) {
       // Already held, or twice in this group: unchanged, but its URL is remembered for the next run.
       result.unchanged++;
-      if (id && entry.article.fetchedFrom) await recordFetchedFrom(db, id, entry.article.fetchedFrom);
+      if (id && entry.article.fetchedFrom) fetchedFrom.push({ id, url: entry.article.fetchedFrom });
     } else fresh.set(hash, entry);
   }
+  await recordFetchedFrom(db, fetchedFrom);
   if (!fresh.size) return result;
   const entries = [...fresh.values()];
   const articles = entries.map((e) => e.article);
@@ -241,10 +251,15 @@ async function storeArticles(
     const summary = await loadImportFile(db, document, { hooks: options.hooks, log: options.log, joinReports: true });
     result.joined += summary.joinedReports ?? 0;
     const idByHash = new Map((document.articles ?? []).map((a) => [a.sha256, a.id]));
-    for (const article of articles) {
-      const id = idByHash.get(textSha256(article.input.text));
-      if (id && article.fetchedFrom) await recordFetchedFrom(db, id, article.fetchedFrom);
-    }
+    await recordFetchedFrom(
+      db,
+      articles.flatMap((article) => {
+        const id = idByHash.get(textSha256(article.input.text));
+        return id && article.fetchedFrom && article.fetchedFrom !== article.url
+          ? [{ id, url: article.fetchedFrom }]
+          : [];
+      }),
+    );
     const nodes = document.nodes ?? [];
     result.new += articles.length;
     result.actors.push(...nodes.filter((n) => isActorType(n.type)).map((n) => n.id));
