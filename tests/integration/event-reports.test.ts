@@ -156,7 +156,7 @@ describe("event reports #one meeting, many articles", () => {
     expect(date?.text).toMatch(/says 4 March 2025; .* says 3 March 2025/);
   });
 
-  it("should split a report off into an event of its own, and join it back on revert", async () => {
+  it("should split a report off into an event of its own, keep it there when loaded again, and join it back on revert", async () => {
     const article = (await event(main)).reports.find((r) => r.article.publisher === "Fjord Daily")!.article.id;
     const split = await request(app)
       .post("/api/curation/split-report")
@@ -175,6 +175,11 @@ describe("event reports #one meeting, many articles", () => {
     expect(splitOff.evidence.every((c) => c.article.id === article)).toBe(true);
     const history = await request(app).get(`/api/nodes/${main}/history`).expect(200);
     expect(history.body.changes[0].action).toBe("split-report");
+    // The split-off article pasted again lands on its own event and adds no second copy of its quotes.
+    const counts = await readCounts(db);
+    await ingest(ON_THE_THIRD, "on-the-third.txt");
+    expect(await readCounts(db)).toEqual(counts);
+    expect((await event(own)).evidence).toHaveLength(splitOff.evidence.length);
 
     await request(app)
       .post(`/api/changes/${split.body.id}/revert`)

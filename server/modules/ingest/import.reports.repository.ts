@@ -19,6 +19,7 @@ interface KnownReportRecord {
   exists: boolean;
   target: string | null;
   targetName: string | null;
+  cited: string[];
 }
 
 /** A record of queries/ingest/report-candidates. */
@@ -53,17 +54,35 @@ export interface ReportLinkRow {
   fillDate: { date: string; precision: string; start: string; end: string } | null;
 }
 
+/** What the graph knows of one report: its own event, the event an earlier load joined it to, and what that cites. */
+export interface KnownReport {
+  exists: boolean;
+  target: string | null;
+  targetName: string | null;
+  /** Spans of the report's article the target already cites, as `citedSpanKey` keys. */
+  cited: Set<string>;
+}
+
+/** The key of a cited span of an article, as queries/ingest/report-known returns them. */
+export const citedSpanKey = (c: { paragraph?: number | null; start?: number | null; end?: number | null }): string =>
+  `${c.paragraph ?? ""}|${c.start ?? ""}|${c.end ?? ""}`;
+
 /** For each report `{id, article}`: whether its own event exists, and the event an earlier load joined it to. */
 export async function readKnownReports(
   tx: ManagedTransaction,
   reports: { id: string; article: string }[],
-): Promise<Map<string, { exists: boolean; target: string | null; targetName: string | null }>> {
+): Promise<Map<string, KnownReport>> {
   if (reports.length === 0) return new Map();
   const result = await tx.run<KnownReportRecord>(cypher("queries/ingest/report-known"), { reports });
   return new Map(
     result.records.map((r) => [
       r.get("id"),
-      { exists: r.get("exists"), target: r.get("target"), targetName: r.get("targetName") },
+      {
+        exists: r.get("exists"),
+        target: r.get("target"),
+        targetName: r.get("targetName"),
+        cited: new Set(r.get("cited")),
+      },
     ]),
   );
 }

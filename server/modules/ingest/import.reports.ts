@@ -19,6 +19,7 @@ import {
   type CandidateEvent,
   type ReportLinkRow,
   readCandidateEvents,
+  citedSpanKey,
   readKnownReports,
 } from "./import.reports.repository.js";
 
@@ -304,6 +305,9 @@ export async function joinReports(tx: ManagedTransaction, file: ImportFile, now 
 
   for (const report of reports) {
     const seen = known.get(report.node.id);
+    // A report loaded before brings no second copy of a quote its event already cites under other ids (evidence a
+    // curator's split moved with the ids it had on the event it came from).
+    if (seen?.target) report.node.evidence = report.node.evidence.filter((c) => !seen.cited.has(citedSpanKey(c)));
     if (seen?.target && seen.target !== report.node.id) {
       // Joined by an earlier load: its citations go where they went then (the link is already there).
       const target = {
