@@ -1,6 +1,8 @@
 /**
  * Vitest: unit tests run in parallel without a database; integration and e2e tests share one real Neo4j
- * (started once by tests/global-setup.ts) and therefore run one file at a time.
+ * (started once by tests/global-setup.ts) and therefore run one file at a time. Test files share their workers'
+ * module cache (`isolate: false`): no test mocks modules or changes the environment, and importing the server's
+ * modules afresh for each of a hundred files cost about a minute of CPU per run.
  */
 import { defineConfig } from "vitest/config";
 
@@ -13,6 +15,7 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          isolate: false,
           testTimeout: 60_000,
         },
       },
@@ -23,6 +26,7 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/global-setup.ts"],
           fileParallelism: false,
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
