@@ -3,9 +3,12 @@
  * ===========
  *
  * An "Export" menu in the top bar that downloads the view on screen as GEXF, GraphML, JSON or CSV (for Gephi and
- * friends), or as a picture: PNG at screen or double resolution, or SVG (exports.ts).
+ * friends), as a picture: PNG at screen or double resolution or 300 dpi, or SVG, each with the legend (exports.ts),
+ * or as a dossier: a PDF with the network, the legend, the actors and the cited quotes (dossier-dialog.ts).
  */
 import type { ExplorerHost } from "../../controllers/explorer-host";
+import { openDossierDialog } from "./dossier-dialog";
+import { legendEntries } from "./drawing";
 import { type GraphExportFormat, PNG_SCALES, downloadGraph, downloadPng, downloadSvg } from "./exports";
 import { h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
@@ -44,6 +47,7 @@ export function mountExportMenu(slot: HTMLElement, host: ExplorerHost, title: ()
         void run();
       },
     });
+  const legend = () => legendEntries(host.graph, host.store.state.colorBy);
   const picture = (run: (r: NonNullable<ReturnType<ExplorerHost["renderer"]>>) => void | Promise<void>) => () =>
     run(host.renderer()!);
   const menu = h(
@@ -71,25 +75,32 @@ export function mountExportMenu(slot: HTMLElement, host: ExplorerHost, title: ()
         "export-png",
         "PNG",
         "The canvas at screen size",
-        picture((r) => downloadPng(r, { scale: 1, baseName: baseName(title()) })),
+        picture((r) => downloadPng(r, { scale: 1, baseName: baseName(title()), legend: legend() })),
       ),
       item(
         "export-png-2x",
         "PNG 2×",
         "The canvas at double resolution",
-        picture((r) => downloadPng(r, { scale: PNG_SCALES["2x"], baseName: baseName(title()) })),
+        picture((r) => downloadPng(r, { scale: PNG_SCALES["2x"], baseName: baseName(title()), legend: legend() })),
       ),
       item(
         "export-png-300dpi",
         "PNG 300 dpi",
         "The canvas for print: 300 dots per inch at its size on screen",
-        picture((r) => downloadPng(r, { scale: PNG_SCALES["300dpi"], baseName: baseName(title()) })),
+        picture((r) => downloadPng(r, { scale: PNG_SCALES["300dpi"], baseName: baseName(title()), legend: legend() })),
       ),
       item(
         "export-svg",
         "SVG",
         "The drawing as vector graphics",
-        picture((r) => downloadSvg(r, baseName(title()))),
+        picture((r) => downloadSvg(r, baseName(title()), legend())),
+      ),
+      h("div", { class: "menu-heading", role: "presentation", text: "Print" }),
+      item(
+        "export-dossier",
+        "Export dossier (PDF)",
+        "A PDF with the network, the legend, the filters, the actors and their roles, and every cited quote",
+        () => openDossierDialog(host, title),
       ),
     ),
   );

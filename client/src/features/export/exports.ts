@@ -11,17 +11,20 @@
  * Exports:
  * - `graphToText(graph, format, part?)` → `{ text, mime, extension }` for gexf | graphml | json | csv;
  * - `downloadGraph(graph, format, baseName?)` → saves the file (CSV: `-nodes.csv` and `-edges.csv`);
- * - `downloadPng(sigma, { scale, baseName? })` → saves a PNG of the canvas at `scale` (`PNG_SCALES`) times its size;
- * - `pngBlob(sigma, scale)` → the PNG as a Blob (tests, clipboard);
- * - `toSvg(sigma)` / `downloadSvg(sigma, baseName?)` → the drawing as SVG (nodes as circles, edges as lines, labels).
+ * - `downloadPng(sigma, { scale, baseName?, legend? })` → saves a PNG of the canvas at `scale` (`PNG_SCALES`) times
+ *   its size, with the legend panel's entries in its corner;
+ * - `pngBlob(sigma, scale, legend?)` → the PNG as a Blob (tests, clipboard);
+ * - `toSvg(sigma, legend?)` / `downloadSvg(sigma, baseName?, legend?)` → the drawing as SVG (nodes as circles, edges
+ *   as lines, labels, the legend).
  */
-import { downloadAsPNG, toBlob } from "@sigma/export-image";
+import { toBlob } from "@sigma/export-image";
 import type Graph from "graphology";
 import { write as writeGexf } from "graphology-gexf/browser";
 import type { SerializedGraph } from "graphology-types";
 import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import { drawnLabelNodes } from "../../sigma/renderer";
+import { type LegendEntry, drawingOf } from "./drawing";
 import type { PortableGraph } from "../../../../contracts/graph";
 import {
   flattenGraph,
@@ -75,7 +78,7 @@ export function saveText(text: string, mime: string, fileName: string): void {
   saveBlob(new Blob([text], { type: `${mime};charset=utf-8` }), fileName);
 }
 
-function saveBlob(blob: Blob, fileName: string): void {
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -140,72 +143,117 @@ function pictureOptions(sigma: Sigma, scale: number) {
   return { backgroundColor: "#ffffff", sigmaSettings: asSeen(sigma, scale), ...pixelSize(sigma, scale) };
 }
 
-/** The canvas as a PNG Blob at `scale` times the screen size (white background, every layer, the labels seen). */
-export function pngBlob(sigma: Sigma, scale: number = 1): Promise<Blob> {
-  return toBlob(sigma, { format: "png", ...pictureOptions(sigma, scale) });
-}
+/** The legend's ink: darker than the edges, apart from the labels' colour so label counts stay countable. */
+const LEGEND_INK = "#4a5260";
 
-/** Downloads a PNG of the canvas at `scale` times its size on screen. */
-export function downloadPng(sigma: Sigma, options: { scale?: number; baseName?: string } = {}): Promise<void> {
-  const scale = options.scale ?? 1;
-  const name = (Object.keys(PNG_SCALES) as (keyof typeof PNG_SCALES)[]).find((key) => PNG_SCALES[key] === scale);
-  const suffix = scale === 1 ? "" : `@${name ?? `${scale}x`}`;
-  return downloadAsPNG(sigma, {
-    fileName: `${options.baseName ?? "parley-view"}${suffix}`,
-    ...pictureOptions(sigma, scale),
-  });
+/** The legend's box in drawing pixels (before `scale`): bottom-left, one line per entry. */
+function legendBox(entries: LegendEntry[], height: number) {
+  const line = 16;
+  const boxHeight = entries.length * line + 10;
+  return { x: 10, y: height - boxHeight - 10, line, boxHeight };
 }
 
 /**
- * The drawing as SVG: what sigma shows (after reducers: hidden elements stay out, colours and sizes as drawn),
- * in viewport coordinates, so it matches the screen. Curved edges are drawn straight.
+ * Draws the legend (a swatch, the name and the count per entry) into the bottom-left corner of a picture
+ * `scale` times the drawing's size, as the legend panel sits over the canvas on screen.
  */
-export function toSvg(sigma: Sigma): string {
-  const { width, height } = sigma.getDimensions();
-  const graph = sigma.getGraph();
-  const settings = sigma.getSettings();
-  const shown = drawnLabelNodes(sigma);
-  const parts: string[] = [];
-  const position = (node: string) => {
-    const data = sigma.getNodeDisplayData(node);
-    if (!data || data.hidden) return null;
-    const p = sigma.framedGraphToViewport(data);
-    return { ...p, size: sigma.scaleSize(data.size), color: data.color, label: data.label };
-  };
-  graph.forEachEdge((edge, _attrs, source, target) => {
-    const data = sigma.getEdgeDisplayData(edge);
-    const a = position(source);
-    const b = position(target);
-    if (!data || data.hidden || !a || !b) return;
-    const w = Math.max(0.5, sigma.scaleSize(data.size));
-    parts.push(
-      `<line x1="${a.x.toFixed(2)}" y1="${a.y.toFixed(2)}" x2="${b.x.toFixed(2)}" y2="${b.y.toFixed(2)}" stroke="${xmlEscape(data.color)}" stroke-width="${w.toFixed(2)}"/>`,
-    );
+function paintLegend(context: CanvasRenderingContext2D, entries: LegendEntry[], height: number, scale: number): void {
+  if (!entries.length) return;
+  const { x, y, line, boxHeight } = legendBox(entries, height);
+  context.save();
+  context.scale(scale, scale);
+  context.font = "12px sans-serif";
+  const width = Math.max(...entries.map((e) => context.measureText(`${e.label} (${e.count})`).width)) + 34;
+  context.fillStyle = "rgba(255,255,255,0.92)";
+  context.strokeStyle = "#c9ced6";
+  context.fillRect(x, y, width, boxHeight);
+  context.strokeRect(x, y, width, boxHeight);
+  entries.forEach((entry, i) => {
+    const cy = y + 5 + line * i + line / 2;
+    context.fillStyle = entry.color;
+    context.beginPath();
+    context.arc(x + 12, cy, 5, 0, Math.PI * 2);
+    context.fill();
+    context.fillStyle = LEGEND_INK;
+    context.textBaseline = "middle";
+    context.fillText(`${entry.label} (${entry.count})`, x + 24, cy);
   });
-  const labels: string[] = [];
-  graph.forEachNode((node) => {
-    const p = position(node);
-    if (!p) return;
-    parts.push(
-      `<circle cx="${p.x.toFixed(2)}" cy="${p.y.toFixed(2)}" r="${p.size.toFixed(2)}" fill="${xmlEscape(p.color)}"/>`,
+  context.restore();
+}
+
+/**
+ * The canvas as a PNG Blob at `scale` times the screen size (white background, every layer, the labels seen), with
+ * the legend's entries drawn in its corner when given.
+ */
+export async function pngBlob(sigma: Sigma, scale: number = 1, legend: LegendEntry[] = []): Promise<Blob> {
+  const picture = await toBlob(sigma, { format: "png", ...pictureOptions(sigma, scale) });
+  if (!legend.length) return picture;
+  const bitmap = await createImageBitmap(picture);
+  const canvas = document.createElement("canvas");
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const context = canvas.getContext("2d")!;
+  context.drawImage(bitmap, 0, 0);
+  paintLegend(context, legend, sigma.getDimensions().height, scale);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error("Export: the PNG could not be encoded."))),
+      "image/png",
+    ),
+  );
+}
+
+/** Downloads a PNG of the canvas at `scale` times its size on screen, with the legend. */
+export async function downloadPng(
+  sigma: Sigma,
+  options: { scale?: number; baseName?: string; legend?: LegendEntry[] } = {},
+): Promise<void> {
+  const scale = options.scale ?? 1;
+  const name = (Object.keys(PNG_SCALES) as (keyof typeof PNG_SCALES)[]).find((key) => PNG_SCALES[key] === scale);
+  const suffix = scale === 1 ? "" : `@${name ?? `${scale}x`}`;
+  saveBlob(await pngBlob(sigma, scale, options.legend), `${options.baseName ?? "parley-view"}${suffix}.png`);
+}
+
+/**
+ * The drawing as SVG: what sigma shows (drawing.ts), in viewport coordinates, so it matches the screen, with the
+ * legend's entries in the bottom-left corner when given. Curved edges are drawn straight.
+ */
+export function toSvg(sigma: Sigma, legend: LegendEntry[] = []): string {
+  const drawing = drawingOf(sigma);
+  const { width, height } = drawing;
+  const n = (value: number) => value.toFixed(2);
+  const edges = drawing.edges.map(
+    (e) =>
+      `<line x1="${n(e.x1)}" y1="${n(e.y1)}" x2="${n(e.x2)}" y2="${n(e.y2)}" stroke="${xmlEscape(e.color)}" stroke-width="${n(e.width)}"/>`,
+  );
+  const nodes = drawing.nodes.map(
+    (p) => `<circle cx="${n(p.x)}" cy="${n(p.y)}" r="${n(p.radius)}" fill="${xmlEscape(p.color)}"/>`,
+  );
+  // The labels on screen, no others.
+  const labels = drawing.nodes
+    .filter((p) => p.label)
+    .map(
+      (p) => `<text x="${n(p.x + p.radius + 3)}" y="${n(p.y + drawing.labelSize / 3)}">${xmlEscape(p.label!)}</text>`,
     );
-    // The labels on screen, no others.
-    if (p.label && shown.has(node)) {
-      labels.push(
-        `<text x="${(p.x + p.size + 3).toFixed(2)}" y="${(p.y + settings.labelSize / 3).toFixed(2)}">${xmlEscape(p.label)}</text>`,
-      );
-    }
+  const box = legendBox(legend, height);
+  const legendParts = legend.map((entry, i) => {
+    const cy = box.y + 5 + box.line * i + box.line / 2;
+    return `<circle cx="${box.x + 12}" cy="${n(cy)}" r="5" fill="${xmlEscape(entry.color)}"/><text x="${box.x + 24}" y="${n(cy + 4)}">${xmlEscape(`${entry.label} (${entry.count})`)}</text>`;
   });
+  const legendWidth = Math.max(0, ...legend.map((e) => `${e.label} (${e.count})`.length * 7)) + 34;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<g>${parts.join("")}</g>`,
-    `<g font-family="${xmlEscape(settings.labelFont)}" font-size="${settings.labelSize}" fill="#222">${labels.join("")}</g>`,
+    `<g>${edges.join("")}${nodes.join("")}</g>`,
+    `<g class="labels" font-family="${xmlEscape(drawing.labelFont)}" font-size="${drawing.labelSize}" fill="#222">${labels.join("")}</g>`,
+    legend.length
+      ? `<g class="legend" font-family="sans-serif" font-size="12" fill="${LEGEND_INK}"><rect x="${box.x}" y="${box.y}" width="${legendWidth}" height="${box.boxHeight}" fill="#ffffff" fill-opacity="0.92" stroke="#c9ced6"/>${legendParts.join("")}</g>`
+      : "",
     `</svg>`,
   ].join("\n");
 }
 
-/** Downloads the SVG of the drawing. */
-export function downloadSvg(sigma: Sigma, baseName = "parley-view"): void {
-  saveText(toSvg(sigma), "image/svg+xml", `${baseName}.svg`);
+/** Downloads the SVG of the drawing, with the legend. */
+export function downloadSvg(sigma: Sigma, baseName = "parley-view", legend: LegendEntry[] = []): void {
+  saveText(toSvg(sigma, legend), "image/svg+xml", `${baseName}.svg`);
 }

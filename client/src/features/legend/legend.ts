@@ -7,17 +7,13 @@
  */
 import type { ExplorerGraph } from "../../graph/attributes";
 import type { ColorBy, Store } from "../../graph/store";
-import { TYPE_NAMES, colorOf, communityColor, shapeOf } from "../../graph/style";
+import { shapeOf } from "../../graph/style";
+import { legendEntries } from "../export/drawing";
 import { h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
 
 /** Draws the legend for the current graph; `toggle` folds or unfolds it from its title. */
 function renderLegend(el: HTMLElement, graph: ExplorerGraph, colorBy: ColorBy, toggle: () => void): void {
-  const counts = new Map<string, number>();
-  graph.forEachNode((_n, a) => {
-    const key = colorBy === "community" ? String(a.metricCommunity ?? 0) : String(a.category);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  });
   const folded = el.classList.contains("collapsed");
   const title = h("button", {
     type: "button",
@@ -28,39 +24,30 @@ function renderLegend(el: HTMLElement, graph: ExplorerGraph, colorBy: ColorBy, t
     text: `${colorBy === "community" ? "Communities" : "Node types"} ${folded ? "▸" : "▾"}`,
     onclick: toggle,
   });
-  if (colorBy === "community") {
-    const items = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 10);
-    el.replaceChildren(
-      title,
-      ...items.map(([c, n]) => {
-        const swatch = h("span", { class: "swatch shape-disc" });
-        swatch.style.setProperty("--swatch", communityColor(Number(c)));
+  // The same entries as the pictures' and the dossier's legends (export/drawing.ts).
+  const entries = legendEntries(graph, colorBy);
+  el.replaceChildren(
+    title,
+    ...entries.map((entry) => {
+      const swatch = h("span", { class: `swatch shape-${colorBy === "community" ? "disc" : shapeOf(entry.key)}` });
+      swatch.style.setProperty("--swatch", entry.color);
+      if (colorBy === "community")
         return h(
           "div",
           { class: "legend-item" },
           swatch,
-          `Community ${Number(c) + 1}`,
-          h("span", { class: "count", text: n }),
+          entry.label,
+          h("span", { class: "count", text: entry.count }),
         );
-      }),
-    );
-    return;
-  }
-  const order = Object.keys(TYPE_NAMES);
-  const types = [...counts.keys()].sort((a, b) => ((order.indexOf(a) + 100) % 100) - ((order.indexOf(b) + 100) % 100));
-  el.replaceChildren(
-    title,
-    ...types.map((type) => {
-      const swatch = h("span", { class: `swatch shape-${shapeOf(type)}` });
-      swatch.style.setProperty("--swatch", colorOf(type));
       // Meta-nodes of the level-of-detail overview say how to open them: nothing else on the canvas looks clickable.
-      const hint = type === "community" ? { title: "Actors folded by country: click one to show its members" } : {};
+      const meta = entry.key === "community";
+      const hint = meta ? { title: "Actors folded by country: click one to show its members" } : {};
       return h(
         "div",
-        { class: "legend-item", "data-category": type, ...hint },
+        { class: "legend-item", "data-category": entry.key, ...hint },
         swatch,
-        type === "community" ? "Community (click to open)" : (TYPE_NAMES[type] ?? type),
-        h("span", { class: "count", text: counts.get(type) ?? 0 }),
+        meta ? "Community (click to open)" : entry.label,
+        h("span", { class: "count", text: entry.count }),
       );
     }),
   );
