@@ -189,6 +189,21 @@ describe("event reports #one meeting, many articles", () => {
     expect((await event(main)).reports.map((r) => r.article.id)).toContain(article);
   });
 
+  it("should take back the date a split-off report gave its event, falling back on another report's", async () => {
+    // The Geneva report named no date; the Coastal Post's, joined second, gave the event its 4 March.
+    const reports = (await event(main)).reports;
+    const giver = reports.find((r) => r.article.publisher === "Coastal Post")!.article.id;
+    const split = await request(app)
+      .post("/api/curation/split-report")
+      .send({ event: main, article: giver, reason: "checking the date on its own" })
+      .expect(200);
+    // Left with the Fjord Daily's 3 March, the only date its remaining reports state.
+    expect((await event(main)).date).toBe("2025-03-03");
+    expect((await event(main)).place?.id).toBe("geneva");
+    await request(app).post(`/api/changes/${split.body.id}/revert`).send({ reason: "back" }).expect(200);
+    expect((await event(main)).date).toBe("2025-03-04");
+  });
+
   it("should refuse to split the only report of an event", async () => {
     const article = (await event(april)).reports[0]!.article.id;
     const refused = await request(app)

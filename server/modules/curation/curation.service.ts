@@ -519,10 +519,41 @@ export async function splitReport(db: Database, input: SplitReportInput, by: str
         ...places,
         ...topics.map((r) => structuredClone(r)),
       ];
+      takeBackWhatTheReportFilled(source, says);
       (source.temporals ??= {}).updatedAt = at;
       return state;
     });
   });
+}
+
+/**
+ * A report split off takes back the date or place it gave its event when it was joined (the link's `filled`): the
+ * event falls back on what another of its reports says, else goes without.
+ */
+function takeBackWhatTheReportFilled(
+  event: NodeState & { props: Record<string, Json>; rels: RelState[] },
+  says: Record<string, Json>,
+): void {
+  const filled = stringsOf(says.filled) ?? [];
+  const others = event.rels.filter((r) => r.type === "REPORTED_BY" && r.dir === "out").map((r) => r.props);
+  if (filled.includes("date")) {
+    const date = others.map((p) => p.date).find((d): d is string => typeof d === "string");
+    const { date: _d, datePrecision: _p, ...props } = event.props;
+    const { dateStart: _s, dateEnd: _e, ...temporals } = event.temporals ?? {};
+    event.props = props;
+    event.temporals = temporals;
+    if (date) {
+      const range = dateRange(date);
+      Object.assign(event.props, { date, datePrecision: precisionOf(date) });
+      Object.assign(event.temporals, { dateStart: range.first, dateEnd: range.last });
+    }
+  }
+  if (filled.includes("place") && typeof says.place === "string") {
+    event.rels = event.rels.filter((r) => !(r.type === "AT" && r.dir === "out" && r.otherId === says.place));
+    const place = others.map((p) => p.place).find((p): p is string => typeof p === "string");
+    if (place && !event.rels.some((r) => r.type === "AT" && r.dir === "out"))
+      event.rels.push({ type: "AT", dir: "out", otherLabel: "Entity", otherId: place, props: {} });
+  }
 }
 
 /* ----------------------------------------------------------------------------------------------------------------

@@ -277,12 +277,15 @@ export async function joinReports(tx: ManagedTransaction, file: ImportFile, now 
     const addsDate =
       fill && (!target.window || target.window.basis === "published") ? (report.node.date ?? null) : null;
     let fillDate: ReportLinkRow["fillDate"] = null;
+    // What this report gave the event, so that splitting it off later takes it back.
+    const filled: string[] = addsPlace ? ["place"] : [];
     if (target.node) {
       target.node.evidence = [...target.node.evidence, ...report.node.evidence];
       if (addsPlace) target.node.place = target.place = addsPlace;
       if (addsDate && !target.node.date) {
         target.node.date = addsDate;
         target.node.datePrecision = report.node.datePrecision;
+        filled.push("date");
       }
     } else {
       const gain = gains.get(target.id) ?? { name: target.name, evidence: [], place: null };
@@ -291,6 +294,7 @@ export async function joinReports(tx: ManagedTransaction, file: ImportFile, now 
       gains.set(target.id, gain);
       if (addsPlace) target.place = addsPlace;
       if (addsDate) {
+        filled.push("date");
         const range = dateRange(addsDate);
         fillDate = {
           date: addsDate,
@@ -300,7 +304,12 @@ export async function joinReports(tx: ManagedTransaction, file: ImportFile, now 
         };
       }
     }
-    links.push({ event: target.id, article: report.article, props, fillDate });
+    links.push({
+      event: target.id,
+      article: report.article,
+      props: filled.length ? { ...props, filled } : props,
+      fillDate,
+    });
   };
 
   for (const report of reports) {
