@@ -261,6 +261,7 @@ export const importFileSchema = z.object({
   changes: backupRecords,
   decisions: backupRecords,
   snapshots: backupRecords,
+  stories: backupRecords,
 });
 export type ImportFile = z.infer<typeof importFileSchema>;
 export type ImportFileInput = z.input<typeof importFileSchema>;

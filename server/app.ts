@@ -35,7 +35,7 @@ export function createApp(appDeps: AppDeps): Express {
   app.set("trust proxy", deps.config.trustProxy);
   app.set("json spaces", 0);
   app.use(compression());
-  // Nothing may be framed except the snapshot embed page (server/http/framing.ts).
+  // Nothing may be framed except the snapshot and story embeds (server/http/framing.ts).
   app.use(framingPolicy(deps.config.embedFrameAncestors));
   app.use(...securityHeaders());
 
@@ -64,8 +64,9 @@ export function createApp(appDeps: AppDeps): Express {
   const clientDir = deps.clientDir ?? DEFAULT_CLIENT_DIR;
   if (existsSync(path.join(clientDir, "index.html"))) {
     app.use(express.static(clientDir, { index: false, maxAge: "1h" }));
-    // The explorer is one page; its routes (/, /s/:id, /snapshots) all get index.html and read the URL themselves.
-    app.get(["/", "/s/:id", "/snapshots"], (_req, res) =>
+    // The explorer is one page; its routes (/, /s/:id, /snapshots, /stories/:id) all get index.html and read the
+    // URL themselves.
+    app.get(["/", "/s/:id", "/snapshots", "/stories/:id"], (_req, res) =>
       res.sendFile(path.join(clientDir, "index.html"), { maxAge: 0 }),
     );
     app.get("/review", (_req, res) => res.sendFile(path.join(clientDir, "review.html"), { maxAge: 0 }));

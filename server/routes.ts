@@ -23,6 +23,7 @@ import { nodesRoutes } from "./modules/nodes/nodes.routes.js";
 import { placesRoutes } from "./modules/places/places.routes.js";
 import { queryRoutes } from "./modules/query/query.routes.js";
 import { snapshotRoutes } from "./modules/snapshots/snapshots.routes.js";
+import { storyRoutes } from "./modules/stories/stories.routes.js";
 import { buildOpenApi, openApiRoute } from "./openapi.js";
 
 /** Every API route of an app, the OpenAPI document's own route last. */
@@ -32,6 +33,7 @@ export function apiRoutes(deps: RouteDeps): Route[] {
     ...graphRoutes(deps),
     ...placesRoutes(deps),
     ...snapshotRoutes(deps),
+    ...storyRoutes(deps),
     ...nodesRoutes(deps),
     ...eventsRoutes(deps),
     ...articlesRoutes(deps),

@@ -28,6 +28,7 @@ export const NODE_LABELS = [
   "Evidence",
   "Quantity",
   "Snapshot",
+  "Story",
   "Change",
   "Rejection",
   "Suggestion",

@@ -2,14 +2,14 @@
  * Framing policy
  * ==============
  *
- * Clickjacking protection for every response, with one exception: the snapshot embed page `/s/:id?embed=1`,
- * which other sites may put in an iframe (the sites allowed are `PARLEY_EMBED_FRAME_ANCESTORS`, default any).
+ * Clickjacking protection for every response, with two exceptions: the snapshot embed page `/s/:id?embed=1` and
+ * the story embed `/stories/:id?embed=1`, which other sites may put in an iframe (the sites allowed are `PARLEY_EMBED_FRAME_ANCESTORS`, default any).
  */
 import type { Request, RequestHandler, Response } from "express";
 
-const EMBED_PATH = /^\/s\/[^/]+\/?$/;
+const EMBED_PATH = /^\/(?:s|stories)\/[^/]+\/?$/;
 
-/** True for the one page other sites may frame: `GET /s/:id?embed=1`. */
+/** True for the pages other sites may frame: `GET /s/:id?embed=1` and `GET /stories/:id?embed=1`. */
 export function isEmbedRequest(req: Request): boolean {
   return (req.method === "GET" || req.method === "HEAD") && EMBED_PATH.test(req.path) && req.query.embed === "1";
 }

@@ -6,7 +6,7 @@
  * by id, so the same data gives the same bytes), and loads such a file into an empty database: the data sections
  * through the import path, then the backup-only sections (evidence with its review status, role evidence, links
  * the node fields cannot express, which articles report which event, rejections, the audit log, decisions and
- * snapshots).
+ * snapshots and stories).
  */
 import type { ImportFile } from "../../../contracts/import-format.js";
 import {
@@ -394,6 +394,7 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
     ["changes", "Change", "id"],
     ["decisions", "Decision", "key"],
     ["snapshots", "Snapshot", "id"],
+    ["stories", "Story", "id"],
   ] as const) {
     await section(
       name,
@@ -474,6 +475,7 @@ export async function restoreBackup(
         ["changes", "Change"],
         ["decisions", "Decision"],
         ["snapshots", "Snapshot"],
+        ["stories", "Story"],
       ] as const) {
         restored[name] = await restoreRecords(
           tx,
