@@ -3,7 +3,7 @@
  * ==========================
  *
  * Mounts the Cypher console drawer, Share, Export and Open file in the explorer's top bar, or, on `/s/:id` and
- * `/snapshots`, starts those pages instead of the live explorer. The explorer calls `mountExtensions` once.
+ * `/snapshots` and `/stories/:id`, starts those pages instead of the live explorer. The explorer calls `mountExtensions` once.
  */
 import { mountConsoleDrawer } from "../features/console/console-drawer";
 import { mountExportMenu } from "../features/export/export-menu";
@@ -12,6 +12,7 @@ import { mountShareDialog } from "../features/share/share-dialog";
 import { isRecentRoute } from "../features/snapshots/recent";
 import { startRecentPage, startSnapshotPage } from "../features/snapshots/snapshot-mode";
 import { snapshotRoute } from "../features/snapshots/snapshot-view";
+import { startStoryPage, storyRoute } from "../features/stories/story-player";
 import { h } from "../ui/dom";
 import type { Panel } from "../ui/panel";
 import type { ExplorerHost } from "./explorer-host";
@@ -31,6 +32,11 @@ export function mountExtensions(host: ExplorerHost): Extensions {
   const snapshot = snapshotRoute();
   if (snapshot) {
     void startSnapshotPage(host, snapshot);
+    return { otherPage: true, destroy: () => {} };
+  }
+  const story = storyRoute();
+  if (story) {
+    void startStoryPage(host, story);
     return { otherPage: true, destroy: () => {} };
   }
   if (isRecentRoute()) {

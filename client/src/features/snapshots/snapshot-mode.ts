@@ -128,7 +128,7 @@ export async function startSnapshotPage(host: ExplorerHost, route: { id: string;
 }
 
 /** The store as it was when the snapshot was taken (the explorer does not reload on these changes when read-only). */
-function restoreState(host: ExplorerHost, state: SnapshotState): void {
+export function restoreState(host: ExplorerHost, state: SnapshotState): void {
   const styling = (state.styling ?? {}) as { sizeBy?: string; colorBy?: string };
   const filters = state.filters ?? {};
   const view = (state.view ?? filters.view) as View;
@@ -148,7 +148,7 @@ function restoreState(host: ExplorerHost, state: SnapshotState): void {
 }
 
 /** Puts the stored graph on screen exactly as stored: positions, sizes, colours and metrics are not recomputed. */
-function showStoredGraph(host: ExplorerHost, stored: Graph): void {
+export function showStoredGraph(host: ExplorerHost, stored: Graph): void {
   const { graph } = host;
   loadGraph(graph, stored.export(), new Map());
   graph.replaceAttributes(stored.getAttributes());
