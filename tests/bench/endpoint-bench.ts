@@ -85,6 +85,14 @@ export async function benchEndpoints(
     ["overview", () => `/api/graph`],
     // The map: every place of the whole window, and one actor's places (the selection's highlight).
     ["places (map)", (i, warm) => (i % 2 === 0 ? `/api/places` : `/api/places?actor=${actorFor(warm, i, 0)}`)],
+    // Two periods compared: five years against five later years, moved a year per request (no answer repeats).
+    [
+      "diff (two periods)",
+      (i, warm) => {
+        const from = 2000 + ((i + (warm ? 7 : 0)) % 10);
+        return `/api/diff?a=${from}..${from + 4}&b=${from + 10}..${from + 14}`;
+      },
+    ],
   ];
   for (const [name, make] of cases) {
     // `--quick` takes 20 samples a row (the p95 is then the second slowest) to stay within its four minutes.

@@ -13,6 +13,7 @@ import { ROOT_DIR } from "../../server/config.js";
 import { startBenchDatabase, wipe } from "./bench-database.js";
 import { runBrowserBench } from "./browser-bench.js";
 import { benchEndpoints } from "./endpoint-bench.js";
+import { benchMapPanning } from "./map-bench.js";
 import { measureExtraction, measureStartup, readArticles, sharedArticleFiles } from "./extraction-throughput.js";
 import { benchLoad, warmUp } from "./load-bench.js";
 import { benchNewsPages } from "./news-bench.js";
@@ -94,6 +95,10 @@ export async function runBench(options: BenchOptions, report: BenchReport): Prom
         });
         try {
           await benchEndpoints(db, server.url, size, file, options, report);
+          if (!options.noBrowser) {
+            progress(`panning the Map tab at ${size.label}`);
+            await benchMapPanning(server.url, size.label, options.quick, report);
+          }
           record({
             section: "memory",
             metric: "server RSS",
