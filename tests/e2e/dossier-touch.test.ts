@@ -135,6 +135,21 @@ describe("e2e #dossier and touch", () => {
     writeFileSync(screenshotPath("dossier-page-1"), readFileSync(path.join(work, "page1.png")));
   });
 
+  it("should print the graph and its legend without the panels (Ctrl+P)", async () => {
+    await page.emulateMedia({ media: "print" });
+    expect(await page.isVisible("#sidebar")).toBe(false);
+    expect(await page.isVisible(".topbar")).toBe(false);
+    expect(await page.isVisible("#legend .legend-item >> nth=0")).toBe(true);
+    // Sigma's WebGL canvases print blank: a picture of the drawing stands in for them.
+    expect(await page.isVisible("#graph .print-picture")).toBe(true);
+    const file = path.join(work, "printed.pdf");
+    writeFileSync(file, await page.pdf({ format: "Letter", landscape: true, printBackground: true }));
+    await page.emulateMedia({ media: "screen" });
+    expect((await PDFDocument.load(readFileSync(file))).getPageCount()).toBe(1);
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", file, path.join(work, "printed")]);
+    writeFileSync(screenshotPath("dossier-printed"), readFileSync(path.join(work, "printed.png")));
+  });
+
   it("should carry the legend in the SVG export", async () => {
     await page.click("[data-testid=export-button]");
     const [file] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-svg]")]);

@@ -9,6 +9,7 @@
 import type { ExplorerHost } from "../../controllers/explorer-host";
 import { openDossierDialog } from "./dossier-dialog";
 import { legendEntries } from "./drawing";
+import { bindPrintPicture } from "./print-picture";
 import { type GraphExportFormat, PNG_SCALES, downloadGraph, downloadPng, downloadSvg } from "./exports";
 import { h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
@@ -164,10 +165,12 @@ export function mountExportMenu(slot: HTMLElement, host: ExplorerHost, title: ()
     if (menu.open && !menu.contains(event.target as Node)) close(false);
   };
   document.addEventListener("click", closeOutside);
+  const unbindPrint = bindPrintPicture(host);
   return {
     update: () => {},
     destroy: () => {
       document.removeEventListener("click", closeOutside);
+      unbindPrint();
       menu.remove();
     },
   };
