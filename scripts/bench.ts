@@ -10,7 +10,6 @@
  * picks sizes.
  */
 import { createReport, table } from "../tests/bench/report.js";
-import { runBench } from "../tests/bench/run-bench.js";
 import { parseCli, reserveStdout } from "./cli.js";
 
 const { values: args } = parseCli({
@@ -37,6 +36,8 @@ const { values: args } = parseCli({
   },
 });
 
+// Loaded once the command line is read, so that --help and a bad option answer at once.
+const { runBench } = await import("../tests/bench/run-bench.js");
 // Builds (Vite) and libraries may print to stdout; only the table or the JSON goes there.
 const emit = reserveStdout();
 const report = createReport();

@@ -10,12 +10,7 @@
  * on stderr says where the batch stands, and a summary ends it. `--dry-run` prints the import document instead of
  * writing it. Items the extractor is unsure of go to the review queue unless `--accept-all`.
  */
-import { loadConfig } from "../server/config.js";
-import { connectForCli } from "../server/db/cli-connection.js";
-import { createLogger } from "../server/log.js";
-import { curationImportHooks } from "../server/modules/curation/import-hooks.js";
-import { validateImport } from "../server/modules/ingest/import.validate.js";
-import { type BatchProgress, ingestSources } from "../server/modules/ingest/news/news.batch.js";
+import type { BatchProgress } from "../server/modules/ingest/news/news.batch.js";
 import { DEFAULT_MAX_FEED_ITEMS } from "../server/modules/ingest/news/news.feed.js";
 import { DEFAULT_FETCHER_OPTIONS, createFetcher } from "../server/modules/ingest/news/news.fetch.js";
 import { exitWith, integerOption, parseCli, reserveStdout } from "./cli.js";
@@ -55,6 +50,13 @@ const timeoutMs =
     ? DEFAULT_FETCHER_OPTIONS.timeoutMs
     : integerOption("ingest", "timeout", values.timeout, 1, 600) * 1000;
 
+// Loaded once the command line is read, so that --help and a bad option answer at once.
+const { loadConfig } = await import("../server/config.js");
+const { connectForCli } = await import("../server/db/cli-connection.js");
+const { createLogger } = await import("../server/log.js");
+const { curationImportHooks } = await import("../server/modules/curation/import-hooks.js");
+const { validateImport } = await import("../server/modules/ingest/import.validate.js");
+const { ingestSources } = await import("../server/modules/ingest/news/news.batch.js");
 // The dry run's document is the only thing on stdout.
 const writeStdout = reserveStdout();
 const config = loadConfig();

@@ -7,13 +7,8 @@
  * review queue). One line on stderr per round; Ctrl+C stops after the round under way. `--once` looks once and
  * exits (for cron). The server watches PARLEY_FEEDS the same way.
  */
-import { loadConfig } from "../server/config.js";
-import { connectForCli } from "../server/db/cli-connection.js";
-import { createLogger } from "../server/log.js";
-import { curationImportHooks } from "../server/modules/curation/import-hooks.js";
-import { createFetcher } from "../server/modules/ingest/news/news.fetch.js";
 import { DEFAULT_WATCH_INTERVAL_MINUTES, parseFeedList } from "../server/modules/ingest/news/news.feed.js";
-import { type WatchRound, createFeedWatcher } from "../server/modules/ingest/news/news.watch.js";
+import type { WatchRound } from "../server/modules/ingest/news/news.watch.js";
 import { exitWith, integerOption, parseCli } from "./cli.js";
 
 const USAGE = `usage: npm run watch -- [options] <feed URL> [<feed URL>…]
@@ -31,6 +26,7 @@ const { values, positionals } = parseCli({
   },
   positionals: true,
 });
+
 if (positionals.length === 0) exitWith("watch", `give at least one feed URL. ${USAGE.split("\n")[0]}`);
 let feeds: string[];
 try {
@@ -43,6 +39,13 @@ const intervalMinutes =
     ? DEFAULT_WATCH_INTERVAL_MINUTES
     : integerOption("watch", "interval", values.interval, 1, 24 * 60);
 
+// Loaded once the command line is read, so that --help and a bad option answer at once.
+const { loadConfig } = await import("../server/config.js");
+const { connectForCli } = await import("../server/db/cli-connection.js");
+const { createLogger } = await import("../server/log.js");
+const { curationImportHooks } = await import("../server/modules/curation/import-hooks.js");
+const { createFetcher } = await import("../server/modules/ingest/news/news.fetch.js");
+const { createFeedWatcher } = await import("../server/modules/ingest/news/news.watch.js");
 const config = loadConfig();
 const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
 const fetcher = createFetcher({ allowPrivate: config.fetch.allowPrivate, whenHostBusy: "wait" });
