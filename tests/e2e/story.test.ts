@@ -200,6 +200,25 @@ describe("e2e #story", () => {
     await page.close();
   });
 
+  it("should build a story from the snapshots page with the keyboard-usable form, citing a quote, and play it", async () => {
+    const page = await openPage("/snapshots");
+    await page.click("[data-testid=new-story]");
+    await page.fill("[data-testid=story-title-input]", "Written in the browser");
+    await page.fill("[data-testid=story-step-title-input]", "Only step");
+    await page.fill("[data-testid=story-step-caption]", "As the article says");
+    const picker = page.locator("[data-testid=story-step-cite]");
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=story-step-cite] option").length > 1);
+    const evidence = await picker.locator("option").nth(1).getAttribute("value");
+    await picker.selectOption(evidence!);
+    expect(await page.locator("[data-testid=story-step-caption]").inputValue()).toBe("As the article says [1]");
+    await page.click("[data-testid=story-save]");
+    await page.waitForURL(/\/stories\/[0-9a-f]{20}$/);
+    await atStep(page, 1);
+    expect(await page.locator("[data-testid=story-step-title]").textContent()).toBe("Only step");
+    expect(await page.locator("[data-testid=story-citation] a").getAttribute("href")).toBe(ARTICLE_URL);
+    await page.close();
+  });
+
   it("should have no serious or critical accessibility violations in either theme", async () => {
     for (const scheme of ["light", "dark"] as const) {
       const page = await openPage(`/stories/${storyId}`, scheme);

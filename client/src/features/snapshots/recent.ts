@@ -7,7 +7,7 @@
  * Exports:
  * - `isRecentRoute(location?)` → true on `/snapshots`;
  * - `fetchRecentSnapshots(limit?, signal?)` → the list from `GET /api/snapshots`;
- * - `renderRecentSnapshots(container, signal?)` → fills the container with the list (or a message).
+ * - `renderRecentSnapshots(container, signal?)` → fills the container with the list (or a message), returns it.
  */
 import type { SnapshotSummary } from "../../../../contracts/snapshots";
 import { errorMessage, getJson } from "../../api/client";
@@ -23,7 +23,7 @@ export async function fetchRecentSnapshots(limit = 50, signal?: AbortSignal): Pr
 }
 
 /** Renders the list into `container` (replacing its content); errors are shown, not thrown. */
-export async function renderRecentSnapshots(container: HTMLElement, signal?: AbortSignal): Promise<void> {
+export async function renderRecentSnapshots(container: HTMLElement, signal?: AbortSignal): Promise<SnapshotSummary[]> {
   const heading = document.createElement("h1");
   heading.textContent = "Recent snapshots";
   container.replaceChildren(heading);
@@ -35,13 +35,13 @@ export async function renderRecentSnapshots(container: HTMLElement, signal?: Abo
     p.className = "error";
     p.textContent = errorMessage(error, "The snapshots could not be loaded.");
     container.append(p);
-    return;
+    return [];
   }
   if (snapshots.length === 0) {
     const p = document.createElement("p");
     p.textContent = "No view has been shared yet. Use Share in the explorer.";
     container.append(p);
-    return;
+    return snapshots;
   }
   const list = document.createElement("ol");
   list.className = "recent-snapshots";
@@ -63,4 +63,5 @@ export async function renderRecentSnapshots(container: HTMLElement, signal?: Abo
     list.append(item);
   }
   container.append(list);
+  return snapshots;
 }

@@ -21,6 +21,8 @@ import { mountMetrics } from "../metrics/metrics";
 import type { StoredViewport } from "../share/share-dialog";
 import "../share/share.css";
 import { renderRecentSnapshots } from "./recent";
+import { mountStoryEditor } from "../stories/story-editor";
+import "../stories/stories.css";
 import type { SnapshotState } from "../share/share";
 import {
   type LiveDiff,
@@ -447,6 +449,7 @@ export async function startRecentPage(host: ExplorerHost): Promise<void> {
   );
   const page = h("main", { class: "recent-page", "data-testid": "recent-snapshots" });
   document.querySelector("main.layout")?.after(page);
-  await renderRecentSnapshots(page);
+  // "New story" builds a story from these snapshots (features/stories/story-editor.ts).
+  mountStoryEditor(page, await renderRecentSnapshots(page));
   host.setReady("true");
 }
