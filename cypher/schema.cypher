@@ -46,3 +46,6 @@ CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url);
 // Names, aliases and role titles, folded so that "Cavusoglu" finds "Çavuşoğlu".
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.titleText]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: true}};
+
+// As known on a date (server/modules/history): the entities Parley learned after a moment.
+CREATE INDEX entity_known_from IF NOT EXISTS FOR (n:Entity) ON (n.knownFrom);

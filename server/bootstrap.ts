@@ -15,6 +15,7 @@ import { ROOT_DIR } from "./config.js";
 import { labelCount } from "./db/counts.js";
 import type { Database } from "./db/database.js";
 import { applySchema } from "./db/schema.js";
+import { stampKnownFrom } from "./modules/history/history.service.js";
 import { recordPhase } from "./db/state.js";
 import { loadImportFile } from "./modules/ingest/import.service.js";
 import { recoverStagedImports } from "./modules/ingest/import.staged.js";
@@ -63,6 +64,9 @@ async function prepare(
   await phase("applying the schema");
   const statements = await applySchema(db);
   log.info("schema applied", { statements });
+  // Facts loaded before Parley recorded when it learned them get their load time, once (server/modules/history).
+  await phase("recording when facts were learned");
+  await stampKnownFrom(db, log);
   // Imports a stopped process left behind: staged ones are rolled back, published ones get their MET refresh.
   await phase("recovering interrupted imports");
   await recoverStagedImports(db, log);

@@ -403,6 +403,13 @@ function isBodyParserError(error: unknown): error is BodyParserError {
  * -------------------------------------------------------------------------------------------------------------- */
 
 /** Thrown with every problem of the environment at once. */
+/** Carries a rolled-back transaction's answer out of it (Database.rolledBackTx); never retried by the driver. */
+export class RolledBack extends Error {
+  constructor(readonly result: unknown) {
+    super("rolled back on purpose");
+  }
+}
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);

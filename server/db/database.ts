@@ -14,7 +14,7 @@ import neo4j, {
   type RecordShape,
   type Session,
 } from "neo4j-driver";
-import { DEADLOCK_CODE, translateDbError } from "../errors.js";
+import { DEADLOCK_CODE, RolledBack, translateDbError } from "../errors.js";
 import { cypher } from "./cypher.js";
 import type { Logger } from "../log.js";
 
@@ -99,6 +99,31 @@ export class Database {
     try {
       return await session.executeRead(work, txConfig(options));
     } catch (error) {
+      throw translateDbError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs a unit of work in a write transaction that is always rolled back: the work may change the graph (to see
+   * it as it stood on a past date, server/modules/history) and read the result, and nothing of it ever lands. No
+   * data version is bumped and no cache learns of it. Timed out like a read, so a slow rewind cannot hold locks long.
+   */
+  async rolledBackTx<T>(work: (tx: ManagedTransaction) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
+    try {
+      // Throwing out of a managed transaction rolls it back; the answer leaves with the throw.
+      await session.executeWrite(async (tx) => {
+        throw new RolledBack(await work(tx));
+      }, txConfig(options));
+      throw new Error("rolledBackTx: the transaction was not rolled back");
+    } catch (error) {
+      if (error instanceof RolledBack) return error.result as T;
       throw translateDbError(error);
     } finally {
       await session.close();

@@ -13,5 +13,6 @@ SET n:{{label}}
 SET n.dateStart = CASE WHEN $temporals.dateStart IS NULL THEN null ELSE date($temporals.dateStart) END,
     n.dateEnd = CASE WHEN $temporals.dateEnd IS NULL THEN null ELSE date($temporals.dateEnd) END,
     n.createdAt = CASE WHEN $temporals.createdAt IS NULL THEN null ELSE datetime($temporals.createdAt) END,
-    n.updatedAt = CASE WHEN $temporals.updatedAt IS NULL THEN null ELSE datetime($temporals.updatedAt) END
+    n.updatedAt = CASE WHEN $temporals.updatedAt IS NULL THEN null ELSE datetime($temporals.updatedAt) END,
+    n.knownFrom = CASE WHEN $temporals.knownFrom IS NULL THEN null ELSE datetime($temporals.knownFrom) END
 RETURN n.id AS id

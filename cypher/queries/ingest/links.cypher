@@ -5,5 +5,7 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
 MERGE (a)-[r:{{type}}]->(b)
-SET r.role = row.role
+SET r.role = row.role,
+    // A link a re-import states afresh keeps the time it was first learned (row.knownFrom, import.repository.ts).
+    r.knownFrom = coalesce(r.knownFrom, datetime(row.knownFrom), datetime())
 RETURN count(r) AS count

@@ -4,6 +4,8 @@
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 ON CREATE SET n.createdAt = datetime(), n.justCreated = true
+// When Parley learned of it (server/modules/history): set once, kept by every later load.
+SET n.knownFrom = coalesce(n.knownFrom, datetime())
 WITH n, row, (n.justCreated IS NOT NULL OR NOT row.extend) AS replace
 REMOVE n.justCreated
 WITH n, row, replace

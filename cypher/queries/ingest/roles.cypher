@@ -3,7 +3,7 @@ UNWIND $rows AS row
 MATCH (p:Entity {id: row.person})
 MATCH (o:Entity {id: row.of})
 MERGE (p)-[r:HOLDS_ROLE {title: row.title}]->(o)
-SET r.since = row.since, r.until = row.until, r.asOf = row.asOf,
+SET r.knownFrom = coalesce(r.knownFrom, datetime()), r.since = row.since, r.until = row.until, r.asOf = row.asOf,
     r.evidence = reduce(ids = coalesce(r.evidence, []), e IN row.evidence | CASE WHEN e IN ids THEN ids ELSE ids + e END)
 WITH p, collect(r.title) AS _
 CALL (p) {

@@ -86,7 +86,7 @@ interface LaterChangeRecord {
 export const SKIPPED_RELS = ["MET", "CHANGED"] as const;
 const OTHER_LABELS = ["Entity", "Evidence", "Quantity", "Snapshot", "Article"] as const;
 const TEMPORAL_DATES = ["dateStart", "dateEnd"] as const;
-const TEMPORAL_DATETIMES = ["createdAt", "updatedAt"] as const;
+const TEMPORAL_DATETIMES = ["createdAt", "updatedAt", "knownFrom"] as const;
 
 /* ----------------------------------------------------------------------------------------------------------------
  * Schema

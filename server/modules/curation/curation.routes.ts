@@ -30,8 +30,10 @@ import {
 } from "../../../contracts/curation.js";
 import type { RouteDeps } from "../../app-deps.js";
 import { type Route, defineRoute } from "../../http/route.js";
+import { parseOr400 } from "../../http/validate.js";
 import {
   deleteNode,
+  purgeNode,
   editNode,
   editRoles,
   mergeNodes,
@@ -45,6 +47,13 @@ import type { SuggestionDecision, SuggestionDto } from "../../../contracts/curat
 
 /** Largest curation body. */
 const CURATION_BODY_LIMIT = "1mb";
+
+/** Whether a delete is permanent (`?purge=true`), read apart from the reason (which a body may give instead). */
+const purgeQuerySchema = z.object({
+  purge: z.enum(["true", "false"], { message: "purge is true or false" }).optional(),
+});
+/** The delete's query string as documented: the reason (when no body gives it) and whether to delete permanently. */
+const deleteQuerySchema = purgeQuerySchema.extend({ reason: reasonSchema.optional() });
 
 /** The curation routes (every write is admin only and audited). */
 export function curationRoutes({ db }: RouteDeps): Route[] {
@@ -94,10 +103,11 @@ export function curationRoutes({ db }: RouteDeps): Route[] {
     defineRoute({
       method: "delete",
       path: "/nodes/:id",
-      summary: "Delete a node (admin, audited); the reason comes in the JSON body or as ?reason=",
+      summary:
+        "Delete a node (admin, audited); the reason comes in the JSON body or as ?reason=; ?purge=true deletes it permanently (erased from history too: no revert or asOf view brings it back)",
       auth: "admin",
       params: nodeParams,
-      query: { schema: z.object({ reason: reasonSchema.optional() }), what: "delete", validate: false },
+      query: { schema: deleteQuerySchema, what: "delete", validate: false },
       body: {
         schema: deleteSchema,
         what: "delete",
@@ -108,7 +118,11 @@ export function curationRoutes({ db }: RouteDeps): Route[] {
       },
       response: changeViewSchema,
       errors: [400, 404, 409],
-      handler: ({ params, body, actor }) => deleteNode(db, params.id, { by: actor, reason: body.reason }),
+      handler: ({ params, body, actor, req }) => {
+        const { purge } = parseOr400(purgeQuerySchema, { purge: req.query.purge }, "delete");
+        const remove = purge === "true" ? purgeNode : deleteNode;
+        return remove(db, params.id, { by: actor, reason: body.reason });
+      },
     }),
     defineRoute({
       method: "post",

@@ -14,6 +14,7 @@ import { isActorType } from "../../../contracts/vocabulary.js";
 import type { Json } from "../../../contracts/json.js";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.js";
 import { dateRange } from "../graph/graph.schemas.js";
+import { eraseFromHistory } from "../history/history.service.js";
 import {
   type ChangeRecord,
   applyState,
@@ -259,7 +260,26 @@ export async function editRoles(db: Database, id: string, input: RolesEditInput,
  * so that re-ingesting the article does not bring the entity back.
  */
 export async function deleteNode(db: Database, id: string, actor: Actor): Promise<ChangeView> {
-  return mutate(db, "delete", [id], actor, (before, ctx) => {
+  return mutate(db, "delete", [id], actor, (before, ctx) => deletedState(before, ctx, id));
+}
+
+/**
+ * Deletes an entity permanently: as a delete (audited, a Rejection keeps a re-import from bringing it back), and
+ * erased from every curation change's recorded states in the same transaction, so neither a revert nor a view as
+ * of an earlier date can show it again (server/modules/history). The change record says a purge happened, not what.
+ */
+export async function purgeNode(db: Database, id: string, actor: Actor): Promise<ChangeView> {
+  await ensureCurationSchema(db);
+  return db.writeTx(async (tx) => {
+    const change = await mutateInTx(tx, "purge", [id], actor, (before, ctx) => deletedState(before, ctx, id));
+    await eraseFromHistory(tx, [id]);
+    return { ...change, subjectIds: [], before: null, after: null };
+  });
+}
+
+/** The state that deletes `id`: gone, its evidence marked rejected, a Rejection record kept. */
+function deletedState(before: GraphState, ctx: MutationContext, id: string): GraphState {
+  {
     const node = existing(before, id);
     const evidence = node.rels.filter((r) => r.type === "EVIDENCED_BY" && r.dir === "out").map((r) => r.otherId);
     const ids = new Set(evidence);
@@ -280,7 +300,7 @@ export async function deleteNode(db: Database, id: string, actor: Actor): Promis
     });
     node.exists = false;
     return before;
-  });
+  }
 }
 
 /* ----------------------------------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@
  */
 import type { DiffChange, DiffGraph } from "../../../contracts/graph.js";
 import type { Database } from "../../db/database.js";
-import { type EventRow, inReadTx, readEntities, readEvents } from "./graph.repository.js";
+import { readAsOf } from "../history/history.service.js";
+import { type EventRow, readEntities, readEvents } from "./graph.repository.js";
 import { type DiffQuery, dateRange } from "./graph.schemas.js";
 import { applyBudget, participantsOf, passesActorFilters, projectMet } from "./graph.service.js";
 
@@ -20,7 +21,7 @@ function changeOf(inA: boolean, inB: boolean): DiffChange {
 
 /** Builds the comparison of two periods for a validated query. */
 export async function buildDiff(db: Database, query: DiffQuery): Promise<DiffGraph> {
-  return inReadTx(db, async (tx) => {
+  return readAsOf(db, query.asOf, async (tx) => {
     const eventsIn = (period: { from: string; to: string }) =>
       readEvents(tx, {
         from: dateRange(period.from).first,

@@ -10,6 +10,7 @@ import { ID_PATTERN } from "../../../contracts/ids.js";
 import { partialDateSchema } from "../../../contracts/import-format.js";
 import { DEFAULT_GRAPH_VIEW, GRAPH_VIEWS } from "../../../contracts/vocabulary.js";
 import { csvList } from "../../http/validate.js";
+import { asOfField } from "../history/history.schemas.js";
 
 export const slugList = z.preprocess(
   csvList,
@@ -45,6 +46,7 @@ export function graphQuerySchema(maxBudget: number) {
       limit: z.coerce.number().int().min(1).max(maxBudget).default(maxBudget),
       /** Expands one community meta-node of the level-of-detail overview (graph.lod.ts). */
       community: z.string().regex(ID_PATTERN, "a community id such as c-001").max(200).optional(),
+      ...asOfField,
     }),
   );
 }
@@ -74,6 +76,7 @@ export function diffQuerySchema(maxBudget: number) {
     b: periodSchema,
     ...filterFields,
     limit: z.coerce.number().int().min(1).max(maxBudget).default(maxBudget),
+    ...asOfField,
   });
 }
 export type DiffQuery = z.output<ReturnType<typeof diffQuerySchema>>;

@@ -19,13 +19,13 @@ import type { Database } from "../../db/database.js";
 import {
   type EntityRow,
   type EventRow,
-  inReadTx,
   readEntities,
   readEvents,
   readLinks,
   readTopActorIds,
 } from "./graph.repository.js";
 import { lodOverviewIfNeeded } from "./graph.lod.js";
+import { readAsOf } from "../history/history.service.js";
 import { type GraphQuery, dateRange } from "./graph.schemas.js";
 
 const ENCOUNTERS = new Set<string>(ENCOUNTER_KINDS);
@@ -36,11 +36,12 @@ export async function buildOverview(db: Database, query: GraphQuery): Promise<Se
   const unfiltered =
     !query.kinds && !query.eventKinds && !query.topics && !query.countries && !query.roles && !query.from && !query.to;
   // Above the budget, the unfiltered who-met-whom overview is a level-of-detail view (never the whole database).
-  if (query.view === "met") {
+  // Its summary is cached per data version of the present network, so a view as of a date is drawn in full.
+  if (query.view === "met" && !query.asOf) {
     const lod = await lodOverviewIfNeeded(db, { limit: query.limit, community: query.community, unfiltered });
     if (lod) return lod;
   }
-  return inReadTx(db, async (tx) => {
+  return readAsOf(db, query.asOf, async (tx) => {
     const events = await readEvents(tx, {
       from: query.from ? dateRange(query.from).first : null,
       to: query.to ? dateRange(query.to).last : null,

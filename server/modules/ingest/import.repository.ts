@@ -70,6 +70,16 @@ export async function applyPlan(
 
   // Links owned by the nodes of this file are stated afresh; remember whose encounters may change.
   const touchedActors = new Set(plan.participants);
+  // The links stated afresh keep the time Parley first learned them (server/modules/history).
+  const linkStamps = new Map<string, string>();
+  for (const batch of batches(plan.replaceIds, batchSize)) {
+    const result = await tx.run<{ source: string; type: string; target: string; knownFrom: string }>(
+      cypher("queries/ingest/owned-link-stamps"),
+      { ids: batch },
+    );
+    for (const r of result.records)
+      linkStamps.set(`${r.get("type")}|${r.get("source")}|${r.get("target")}`, r.get("knownFrom"));
+  }
   for (const batch of batches(plan.replaceIds, batchSize)) {
     const result = await tx.run<{ actor: string | null }>(cypher("queries/ingest/clear-owned-links"), { ids: batch });
     for (const r of result.records) {
@@ -84,8 +94,13 @@ export async function applyPlan(
         step: `${type} nodes`,
       });
   }
-  for (const [type, rows] of plan.links)
-    await runBatched(tx, cypher("queries/ingest/links", { type }), rows, { ...options, step: `${type} links` });
+  for (const [type, rows] of plan.links) {
+    const stamped = rows.map((row) => ({
+      ...row,
+      knownFrom: linkStamps.get(`${type}|${row.source}|${row.target}`) ?? null,
+    }));
+    await runBatched(tx, cypher("queries/ingest/links", { type }), stamped, { ...options, step: `${type} links` });
+  }
   await runBatched(tx, cypher("queries/ingest/quantities"), plan.quantities, { ...options, step: "quantities" });
   await runBatched(tx, cypher("queries/ingest/roles"), plan.roles, { ...options, step: "roles" });
   let done = 0;

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { idSchema } from "../../../contracts/ids.js";
+import { asOfField } from "../history/history.schemas.js";
 
 /** Largest page a list endpoint returns. */
 export const MAX_PAGE = 1_000;
@@ -24,6 +25,7 @@ export const EVENTS_PAGE = 25;
 export const nodeQuerySchema = z.object({
   events: z.coerce.number().int().min(0).max(MAX_PAGE).default(EVENTS_PAGE),
   eventsOffset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  ...asOfField,
 });
 export type NodeQuery = z.output<typeof nodeQuerySchema>;
 

@@ -19,6 +19,8 @@ import type {
 import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../../contracts/graph.js";
 import { ACTOR_TYPES, ENCOUNTER_KINDS } from "../../../contracts/vocabulary.js";
 import type { Database } from "../../db/database.js";
+import type { ManagedTransaction } from "neo4j-driver";
+import { readAsOf } from "../history/history.service.js";
 import { NotFoundError } from "../../errors.js";
 import { CORE_ENTITY_PROPERTIES } from "../../db/entity-properties.js";
 import { readEncounterIds } from "../events/events.repository.js";
@@ -81,23 +83,25 @@ export async function getNodeDetails(
   id: string,
   page: NodeQuery = { events: EVENTS_PAGE, eventsOffset: 0 },
 ): Promise<NodeDetailsDto & { summary: string | null; holders: (RoleDto & { holder: NodeRef })[] }> {
+  const readFound = async (tx: ManagedTransaction) => {
+    const node = await readNode(tx, id);
+    if (!node) return null;
+    const [citations, self] = await Promise.all([
+      citationsFromRows(tx, node.citations),
+      node.props.type === "event" ? buildEvents(tx, [id]) : Promise.resolve([]),
+    ]);
+    return { node, citations, self: self[0] ?? null };
+  };
+  const readEventPage = async (tx: ManagedTransaction) => {
+    const { total, events } = await readNodeEvents(tx, id, page.events, page.eventsOffset);
+    return { total, events: await eventDtos(tx, events) };
+  };
   // Two transactions at once: the node with its own citations (and, for an event node, the event itself), and
-  // the page of its events, which is most of the work for a hub.
-  const [found, eventPage] = await Promise.all([
-    inReadTx(db, async (tx) => {
-      const node = await readNode(tx, id);
-      if (!node) return null;
-      const [citations, self] = await Promise.all([
-        citationsFromRows(tx, node.citations),
-        node.props.type === "event" ? buildEvents(tx, [id]) : Promise.resolve([]),
-      ]);
-      return { node, citations, self: self[0] ?? null };
-    }),
-    inReadTx(db, async (tx) => {
-      const { total, events } = await readNodeEvents(tx, id, page.events, page.eventsOffset);
-      return { total, events: await eventDtos(tx, events) };
-    }),
-  ]);
+  // the page of its events, which is most of the work for a hub. As of a date, both in the one rewound
+  // transaction (server/modules/history): two rewinds would cost twice and wait for each other's locks.
+  const [found, eventPage] = page.asOf
+    ? await readAsOf(db, page.asOf, async (tx) => [await readFound(tx), await readEventPage(tx)] as const)
+    : await Promise.all([inReadTx(db, readFound), inReadTx(db, readEventPage)]);
   if (!found) throw unknownNode(id);
   const { node, citations, self } = found;
   const p = node.props;

@@ -7,6 +7,7 @@
  */
 import { type Record as Neo4jRecord, int as neoInt } from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
+import { eraseFromHistory } from "../history/history.service.js";
 import type { Database } from "../../db/database.js";
 import { type CountRecord, toJson, toNumber } from "../../db/values.js";
 
@@ -113,11 +114,16 @@ export async function listSnapshots(db: Database, limit: number): Promise<Snapsh
   });
 }
 
-/** Marks a snapshot taken down; false when the id is unknown. */
+/**
+ * Marks a snapshot taken down; false when the id is unknown. Its links to entities are erased from the curation
+ * changes' recorded states too, so a view as of an earlier date cannot bring them back (server/modules/history).
+ */
 export async function markTakenDown(db: Database, id: string, reason: string): Promise<boolean> {
-  return db.writeTx(
-    async (tx) => (await tx.run(cypher("queries/snapshots/takedown"), { id, reason })).records.length > 0,
-  );
+  return db.writeTx(async (tx) => {
+    const found = (await tx.run(cypher("queries/snapshots/takedown"), { id, reason })).records.length > 0;
+    if (found) await eraseFromHistory(tx, [id]);
+    return found;
+  });
 }
 
 /** Number of stored snapshots, taken down or not. */

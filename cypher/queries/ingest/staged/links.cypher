@@ -6,5 +6,5 @@
 UNWIND $rows AS row
 MATCH (a:Staged {id: row.source}) USING INDEX SEEK a:Staged(id)
 MATCH (b:Staged {id: row.target}) USING INDEX SEEK b:Staged(id)
-CREATE (a)-[r:{{type}} {role: row.role}]->(b)
+CREATE (a)-[r:{{type}} {role: row.role, knownFrom: datetime()}]->(b)
 RETURN count(r) AS count

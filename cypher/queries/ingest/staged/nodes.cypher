@@ -9,6 +9,6 @@ CREATE (n:Staged:{{stagingLabel}} {
   status: row.status, date: row.date, datePrecision: row.datePrecision, summary: row.summary,
   dateStart: date(row.dateStart),
   dateEnd: date(row.dateEnd),
-  x: row.x, y: row.y, lat: row.lat, lon: row.lon, createdAt: datetime(), updatedAt: datetime()
+  x: row.x, y: row.y, lat: row.lat, lon: row.lon, createdAt: datetime(), updatedAt: datetime(), knownFrom: datetime()
 })
 RETURN count(n) AS count

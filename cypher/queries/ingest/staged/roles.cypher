@@ -5,7 +5,7 @@ UNWIND $rows AS row
 MATCH (p:Staged {id: row.person}) USING INDEX SEEK p:Staged(id)
 MATCH (o:Staged {id: row.of}) USING INDEX SEEK o:Staged(id)
 MERGE (p)-[r:HOLDS_ROLE {title: row.title}]->(o)
-SET r.since = row.since, r.until = row.until, r.asOf = row.asOf,
+SET r.knownFrom = coalesce(r.knownFrom, datetime()), r.since = row.since, r.until = row.until, r.asOf = row.asOf,
     r.evidence = reduce(ids = coalesce(r.evidence, []), e IN row.evidence | CASE WHEN e IN ids THEN ids ELSE ids + e END)
 WITH p, collect(r.title) AS _
 CALL (p) {
