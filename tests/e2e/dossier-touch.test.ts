@@ -159,6 +159,49 @@ describe("e2e #dossier and touch", () => {
     expect(legend).toMatch(/>Government \(\d+\)</);
   });
 
+  it("should export a dossier of a story's step from its player, named after the story and the step", async () => {
+    const post = async (endpoint: string, body: unknown) =>
+      (await (
+        await fetch(`${explorer.url}/api/${endpoint}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        })
+      ).json()) as { id: string };
+    // A small made-up view: the dossier of a step reads only its own nodes.
+    const snapshot = await post("snapshots", {
+      title: "Two envoys",
+      graph: {
+        nodes: [
+          { key: "envoy-a", attributes: { x: 0, y: 0, label: "Envoy Ağa", category: "person", size: 8 } },
+          { key: "envoy-b", attributes: { x: 10, y: 5, label: "Envoy Nguyễn", category: "person", size: 8 } },
+        ],
+        edges: [{ source: "envoy-a", target: "envoy-b", attributes: { kind: "met", weight: 1 } }],
+      },
+    });
+    const story = await post("stories", {
+      title: "Envoys",
+      steps: [{ snapshot: snapshot.id, title: "They meet", caption: "Two envoys meet." }],
+    });
+    // A page of its own: the explorer's page stays as it is for the phone's snapshot below.
+    const player = await page.context().newPage();
+    await player.goto(`${explorer.url}/stories/${story.id}`);
+    await ready(player);
+    await player.click("[data-testid=story-dossier]");
+    const [download] = await Promise.all([
+      player.waitForEvent("download", { timeout: 60_000 }),
+      player.click("[data-testid=dossier-make]"),
+    ]);
+    const file = path.join(work, "story.pdf");
+    writeFileSync(file, readFileSync((await download.path())!));
+    const text = squash(execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"]).toString("utf8"));
+    expect(text).toContain("Envoys, step 1: They meet");
+    expect(text).toContain("Envoy Ağa");
+    expect(text).toContain("Envoy Nguyễn");
+    expect(text).toContain("Actors shown (2)");
+    await player.close();
+  });
+
   it("should open a tapped node as a bottom sheet with its evidence, and zoom on a pinch, on a phone", async () => {
     // A snapshot of the sample, shared from the desktop page.
     await page.click("[data-testid=share-button]");

@@ -13,6 +13,7 @@ import type { CitationDto } from "../../../../contracts/api";
 import type { StoryView } from "../../../../contracts/stories";
 import { ApiError, errorMessage, getJson } from "../../api/client";
 import type { ExplorerHost } from "../../controllers/explorer-host";
+import { openDossierDialog } from "../export/dossier-dialog";
 import { cameraDuration, fitCamera } from "../../sigma/renderer";
 import { formatDate, h } from "../../ui/dom";
 import "../share/share.css";
@@ -70,6 +71,18 @@ export async function startStoryPage(
   };
 
   const panel = mountPanel(story, route.embed);
+  // A dossier of the step on screen (export/dossier-dialog.ts): its drawing, actors and cited quotes.
+  if (!route.embed)
+    document.querySelector(".story-nav")?.append(
+      h("button", {
+        type: "button",
+        class: "button subtle",
+        "data-testid": "story-dossier",
+        text: "Export dossier",
+        onclick: () =>
+          openDossierDialog(host, () => `${story.title}, step ${current + 1}: ${story.steps[current]!.title}`),
+      }),
+    );
   let current = Math.min(route.step, story.steps.length) - 1;
   let shown = -1;
   let busy: Promise<void> = Promise.resolve();
