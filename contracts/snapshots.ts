@@ -72,6 +72,11 @@ export const snapshotStateSchema = z
       .strict()
       .optional(),
     styling: z.record(z.string(), jsonSchema).optional(),
+    /** "As known on": the day whose record the view showed (YYYY-MM-DD); absent for today's record. */
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "asOf is a day written YYYY-MM-DD")
+      .optional(),
   })
   .catchall(jsonSchema);
 

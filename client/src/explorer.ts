@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS, type Settings } from "sigma/settings";
 import type { SerializedGraph as GraphologySerialized } from "graphology-types";
 import type { SerializedGraph } from "../../contracts/graph";
 import { errorMessage } from "./api/client";
-import type { ApiClient } from "./api/endpoints";
+import { type ApiClient, setNodesAsOf } from "./api/endpoints";
 import type { ExplorerHost, ReadyState } from "./controllers/explorer-host";
 import { bindGraphKeyboard } from "./controllers/graph-keyboard";
 import { bindSigmaEvents } from "./controllers/sigma-events";
@@ -28,6 +28,7 @@ import { mountLegend } from "./features/legend/legend";
 import { mountMap } from "./features/map/map-view";
 import { mountMetrics } from "./features/metrics/metrics";
 import { mountPathPanel } from "./features/path/path";
+import { mountAsOfPanel } from "./features/as-of/as-of";
 import { mountComparePanel } from "./features/compare/compare";
 import { mountSearch } from "./features/search/search";
 import { mountTableView } from "./features/table/table-view";
@@ -100,6 +101,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     display: $("display"),
     path: $("path-panel"),
     compare: $("compare-panel"),
+    asOf: $("as-of-panel"),
     metrics: $("metrics"),
     toolbar: $("toolbar"),
     timeline: $("timeline"),
@@ -249,6 +251,9 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     reload: () => loadNetwork(),
   });
   const comparePanel = mountComparePanel(el.compare, { graph, store });
+  const asOfPanel = mountAsOfPanel(el.asOf, { store });
+  asOfPanel.update();
+  setNodesAsOf(store.state.asOf);
   const tableView = mountTableView(el.tableView, { graph, store, toggle: el.tableToggle, canvas: el.graph });
   const map = mountMap(el.map, { store, api, pick: (id) => store.selectNode(id) });
   const panels: Panel[] = [
@@ -258,6 +263,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     toolbar,
     pathPanel,
     comparePanel,
+    asOfPanel,
     details,
     search,
     addArticle,
@@ -329,8 +335,8 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     try {
       const { compare, filters: chosenFilters } = store.state;
       data = compare
-        ? await api.diff(diffQuery(chosenFilters, compare))
-        : await api.graph(graphQuery(store.state.view, chosenFilters, store.state.time));
+        ? await api.diff(diffQuery(chosenFilters, compare, store.state.asOf))
+        : await api.graph(graphQuery(store.state.view, chosenFilters, store.state.time, store.state.asOf));
     } catch (error) {
       if (seq !== loadSeq) return;
       const text = errorMessage(error, "The network could not be loaded.");
@@ -753,7 +759,8 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
         (state.view !== previous.view ||
           state.filters !== previous.filters ||
           state.time !== previous.time ||
-          state.compare !== previous.compare) &&
+          state.compare !== previous.compare ||
+          state.asOf !== previous.asOf) &&
         !state.readOnly
       ) {
         pathOverlay = null;
@@ -763,7 +770,12 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
         void loadNetwork();
         if (state.view !== previous.view || state.filters !== previous.filters) void loadTimeline();
       }
-      if (state.selectedNode !== previous.selectedNode || state.selectedEdge !== previous.selectedEdge)
+      if (state.asOf !== previous.asOf) setNodesAsOf(state.asOf);
+      if (
+        state.selectedNode !== previous.selectedNode ||
+        state.selectedEdge !== previous.selectedEdge ||
+        state.asOf !== previous.asOf
+      )
         void openDetails();
       if (state.sizeBy !== previous.sizeBy || state.colorBy !== previous.colorBy) {
         styleNodes(graph, state.sizeBy, state.colorBy);

@@ -5,7 +5,8 @@
  * A reader opens a link that compares 2017–2018 with 2023–2025 on the sample plus a few invented meetings (a pair
  * that met in both periods, three times in the later): the network draws the ties new in B in green, the ended
  * ones in red and the kept ones in grey, the panel's legend counts each, and its list of biggest changes selects a
- * tie when clicked. Stopping the comparison brings the ordinary network back.
+ * tie when clicked. Stopping the comparison brings the ordinary network back. "As known on" a day before a curator
+ * merged two actors shows them apart again, with a badge, and one click goes back to today.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,8 +33,22 @@ const invented = {
     meeting("fx-cmp-e2", "2023-04-12"),
     meeting("fx-cmp-e3", "2024-02-20"),
     meeting("fx-cmp-e4", "2025-01-08"),
+    // A duplicate of Jon that a curator merges (in the last test), after the day the record is then read as of.
+    { id: "fx-cmp-jon2", type: "person", name: "Jonathan Invented" },
+    {
+      id: "fx-cmp-e5",
+      type: "event",
+      kind: "meeting",
+      name: "Invented talks fx-cmp-e5",
+      date: "2015-03-03",
+      participants: [{ actor: "fx-cmp-ida" }, { actor: "fx-cmp-jon2" }],
+    },
   ],
 };
+
+type Parley = { graph: { hasNode(n: string): boolean } };
+/** Runs in the page: the explorer handle, typed locally (other e2e files declare `Window.parley` their own way). */
+type ParleyWindow = { parley: Parley };
 
 describe("e2e #compare two periods", () => {
   let explorer: Explorer;
@@ -96,6 +111,44 @@ describe("e2e #compare two periods", () => {
     await page.getByTestId("compare-form").waitFor({ timeout: 30_000 });
     await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get("compare"))).toBeNull();
     await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  it("should show two actors merged after the 'As known on' day apart, and one again back to today", async () => {
+    // As if everything had been loaded on 2026-01-10; the merge below is made today.
+    await explorer.db.writeTx((tx) =>
+      tx.run(
+        `MATCH (n:Entity) SET n.knownFrom = datetime('2026-01-10T12:00:00Z')
+         WITH count(*) AS _
+         MATCH (:Entity)-[r]->(:Entity) WHERE r.knownFrom IS NOT NULL SET r.knownFrom = datetime('2026-01-10T12:00:00Z')`,
+      ),
+    );
+    const merged = await fetch(`${explorer.url}/api/curation/merge`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ keep: "fx-cmp-jon", merge: "fx-cmp-jon2", reason: "the same person" }),
+    });
+    expect(merged.status).toBe(200);
+    const has = (page: Page, id: string) =>
+      page.evaluate((node) => (window as unknown as ParleyWindow).parley.graph.hasNode(node), id);
+
+    const page = await open("");
+    expect(await has(page, "fx-cmp-jon2")).toBe(false);
+    await page.getByLabel("As known on", { exact: true }).fill("2026-02-01");
+    await page.getByLabel("As known on", { exact: true }).press("Enter");
+    const badge = page.getByTestId("as-of-badge");
+    await badge.waitFor({ timeout: 30_000 });
+    expect(await badge.textContent()).toContain("As known on 2026-02-01");
+    await expect.poll(() => has(page, "fx-cmp-jon2"), { timeout: 60_000 }).toBe(true);
+    await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
+    expect(await has(page, "fx-cmp-jon")).toBe(true);
+    expect(new URLSearchParams(new URL(page.url()).search).get("asOf")).toBe("2026-02-01");
+    await page.screenshot({ path: screenshotPath("as-known-on") });
+
+    await page.getByTestId("as-of-today").click();
+    await expect.poll(() => has(page, "fx-cmp-jon2"), { timeout: 60_000 }).toBe(false);
+    await expect.poll(() => page.getByTestId("as-of-badge").count()).toBe(0);
     await page.close();
     expect(errors).toEqual([]);
   });

@@ -34,9 +34,22 @@ export function fetchPlaces(query: string, signal?: AbortSignal): Promise<Places
   return getJson<PlacesDto>(`/api/places?${query}`, signal);
 }
 
+/**
+ * The day node details are read as of (`?asOf=`), or null for today. Set by the explorer from its state, so every
+ * panel that opens a node (details, their next page of events) reads the same record as the network on screen.
+ */
+let nodesAsOf: string | null = null;
+export function setNodesAsOf(day: string | null): void {
+  nodesAsOf = day;
+}
+
 /** A node's details with the page of its events that starts at `eventsOffset`. */
 export function fetchNode(id: string, signal?: AbortSignal, eventsOffset = 0): Promise<NodeDetailsDto> {
-  return getJson<NodeDetailsDto>(`/api/nodes/${enc(id)}${eventsOffset ? `?eventsOffset=${eventsOffset}` : ""}`, signal);
+  const params = new URLSearchParams();
+  if (eventsOffset) params.set("eventsOffset", String(eventsOffset));
+  if (nodesAsOf) params.set("asOf", nodesAsOf);
+  const query = params.toString();
+  return getJson<NodeDetailsDto>(`/api/nodes/${enc(id)}${query ? `?${query}` : ""}`, signal);
 }
 
 export function fetchNeighbors(id: string, limit: number, offset: number): Promise<NeighborsPageDto> {

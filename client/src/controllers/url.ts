@@ -23,6 +23,7 @@ export function stateFromUrl(search: string): { state: ExplorerState; url: UrlSt
     colorBy: url.colorBy,
     camera: url.camera,
     compare: url.compare,
+    asOf: url.asOf,
     ...(url.compare ? { view: "met" as const } : {}),
   };
   return { state, url };

@@ -104,6 +104,8 @@ export interface ExplorerState {
   compare: Comparison | null;
   /** The Map tab is open: the events of the network's filters and window drawn at their places. */
   map: boolean;
+  /** "As known on": the day (YYYY-MM-DD) whose record the network shows, or null for today. */
+  asOf: string | null;
 }
 
 /** The path picker with nothing chosen. */
@@ -134,6 +136,7 @@ export function initialState(): ExplorerState {
     readOnly: false,
     compare: null,
     map: false,
+    asOf: null,
   };
 }
 
@@ -205,6 +208,11 @@ export class Store {
     this.set(compare ? { compare, view: "met", path: null, selectedEdge: null } : { compare: null, path: null });
   }
 
+  /** Shows the record as it stood at the end of `day` (YYYY-MM-DD), or today's with null. */
+  setAsOf(day: string | null): void {
+    this.set({ asOf: day, path: null });
+  }
+
   setTime(time: TimeWindow): void {
     if (time.from === this.current.time.from && time.to === this.current.time.to) return;
     this.set({ time, path: null });
@@ -224,11 +232,12 @@ export function withFilters(params: URLSearchParams, filters: Filters): URLSearc
   return params;
 }
 
-/** The query string of `/api/graph` for a view, filters and window. */
-export function graphQuery(view: View, filters: Filters, time: TimeWindow): string {
+/** The query string of `/api/graph` for a view, filters and window, as known on `asOf` (null: today). */
+export function graphQuery(view: View, filters: Filters, time: TimeWindow, asOf: string | null = null): string {
   const params = withFilters(new URLSearchParams({ view }), filters);
   if (time.from) params.set("from", time.from);
   if (time.to) params.set("to", time.to);
+  if (asOf) params.set("asOf", asOf);
   return params.toString();
 }
 
@@ -237,7 +246,9 @@ export function periodParam(period: Period): string {
   return `${period.from}..${period.to}`;
 }
 
-/** The query string of `/api/diff` for two periods and the filters. */
-export function diffQuery(filters: Filters, compare: Comparison): string {
-  return withFilters(new URLSearchParams({ a: periodParam(compare.a), b: periodParam(compare.b) }), filters).toString();
+/** The query string of `/api/diff` for two periods and the filters, as known on `asOf` (null: today). */
+export function diffQuery(filters: Filters, compare: Comparison, asOf: string | null = null): string {
+  const params = withFilters(new URLSearchParams({ a: periodParam(compare.a), b: periodParam(compare.b) }), filters);
+  if (asOf) params.set("asOf", asOf);
+  return params.toString();
 }

@@ -35,10 +35,13 @@ export interface UrlState {
   camera: { x: number; y: number; ratio: number } | null;
   pathEnds: [string, string] | null;
   compare: Comparison | null;
+  /** `?asOf=YYYY-MM-DD`: the network as known on that day. */
+  asOf: string | null;
 }
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ID = /^[\w.:|>-]{1,200}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function list(value: string | null): string[] {
   if (!value) return [];
@@ -89,6 +92,7 @@ export function parseUrlState(search: string): UrlState {
     camera,
     pathEnds: ends.length === 2 ? [ends[0]!, ends[1]!] : null,
     compare: comparison(p.get("compare")),
+    asOf: DAY.test(p.get("asOf") ?? "") ? p.get("asOf") : null,
   };
 }
 
@@ -108,6 +112,7 @@ export function serializeUrlState(state: ExplorerState): string {
   if (state.colorBy !== "category") p.set("color", state.colorBy);
   if (state.path) p.set("path", `${state.path.from},${state.path.to}`);
   if (state.compare) p.set("compare", `${periodParam(state.compare.a)},${periodParam(state.compare.b)}`);
+  if (state.asOf) p.set("asOf", state.asOf);
   if (state.camera) p.set("cam", [state.camera.x, state.camera.y, state.camera.ratio].map(round).join(","));
   return p.toString();
 }

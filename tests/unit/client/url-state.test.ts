@@ -35,6 +35,7 @@ describe("client #url-state", () => {
       camera: { x: 0.312, y: 0.5, ratio: 0.6 },
       pathEnds: ["a", "b"],
       compare: null,
+      asOf: null,
     });
   });
 

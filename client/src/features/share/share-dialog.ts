@@ -37,7 +37,7 @@ export function viewportOf(sigma: Sigma): StoredViewport {
 
 /** The snapshot `state` of the explorer right now: how the view was made, and how it looks. */
 export function snapshotStateOf(host: ExplorerHost): SnapshotState {
-  const { view, filters, time, selectedNode, selectedEdge, sizeBy, colorBy, theme } = host.store.state;
+  const { view, filters, time, selectedNode, selectedEdge, sizeBy, colorBy, theme, asOf } = host.store.state;
   const renderer = host.renderer();
   const source = host.store.state.source;
   const state: SnapshotState = {
@@ -45,6 +45,8 @@ export function snapshotStateOf(host: ExplorerHost): SnapshotState {
     timeWindow: { from: time.from, to: time.to },
     selection: selectedNode ? [selectedNode] : selectedEdge ? { edge: selectedEdge } : [],
     styling: { sizeBy, colorBy, theme },
+    // The day whose record the view showed ("As known on"); none for today's.
+    ...(asOf ? { asOf } : {}),
   };
   // "Open live" re-runs filters; a view made by a query or from a file records that instead.
   if (source.kind === "database" || (source.kind === "query" && source.added)) {

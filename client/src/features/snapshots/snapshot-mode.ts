@@ -146,6 +146,7 @@ export function restoreState(host: ExplorerHost, state: SnapshotState): void {
     time: { from: state.timeWindow?.from ?? filters.from ?? null, to: state.timeWindow?.to ?? filters.to ?? null },
     sizeBy: SIZE_BY.includes(styling.sizeBy as SizeBy) ? (styling.sizeBy as SizeBy) : "degree",
     colorBy: COLOR_BY.includes(styling.colorBy as ColorBy) ? (styling.colorBy as ColorBy) : "category",
+    asOf: typeof state.asOf === "string" ? state.asOf : null,
   });
 }
 
@@ -228,6 +229,7 @@ function snapshotCard(meta: SnapshotMeta, state: SnapshotState): HTMLElement {
   const from = state.timeWindow?.from ?? filters?.from;
   const to = state.timeWindow?.to ?? filters?.to;
   describe.push(from || to ? `from ${from ?? "the start"} to ${to ?? "today"}` : "all dates");
+  if (state.asOf) describe.push(`as known on ${state.asOf}`);
   const exportLink = (format: string, label: string, part = "") =>
     h("a", {
       href: `/api/snapshots/${meta.id}/export?format=${format}${part}`,
