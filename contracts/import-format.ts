@@ -257,6 +257,8 @@ export const importFileSchema = z.object({
   links: backupRecords,
   /** Which articles report which event, and why a report was joined (REPORTED_BY links). */
   reports: backupRecords,
+  /** When Parley learned each entity and its outgoing links (`{id, at, links: [{type, to, at}]}`). */
+  knownFrom: backupRecords,
   rejections: backupRecords,
   changes: backupRecords,
   decisions: backupRecords,

@@ -11,6 +11,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
 import { readCounts } from "../../server/db/counts.js";
+import { restoreBackup, writeBackup } from "../../server/modules/curation/backup.js";
 import { loadImportFile } from "../helpers/load.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
@@ -189,5 +190,24 @@ describe("as known on a date #history", () => {
       (r) => Number(r.get("n")),
     );
     expect(mentions).toBe(0);
+  });
+
+  it("should keep when each fact was learned through a backup and a restore", async () => {
+    const graphThen = async () => (await get("/api/graph?asOf=2026-02-20").expect(200)).body as Graph;
+    const before = await graphThen();
+    const chunks: string[] = [];
+    await writeBackup(db, { write: async (chunk) => void chunks.push(chunk) });
+    await resetDatabase(db);
+    await restoreBackup(db, JSON.parse(chunks.join("")));
+    // A restore that stamped everything with its own time would show the second file's people, or no one at all.
+    const after = await graphThen();
+    expect(people(after)).toEqual(people(before));
+    expect(ties(after)).toEqual(ties(before));
+    const [stamp] = await db.read(
+      "MATCH (:Entity {id: 'fx-asof-ana'})-[r:PARTICIPATED_IN]->(:Entity {id: 'fx-asof-e1'}) RETURN toString(r.knownFrom) AS at",
+      {},
+      (r) => r.get("at") as string,
+    );
+    expect(stamp).toMatch(/^2026-01-10T12:00/);
   });
 });

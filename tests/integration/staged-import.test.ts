@@ -24,10 +24,11 @@ import { createTestApp, openTestDatabase, resetDatabase, seedDataset } from "../
 /** The whole graph as sorted JSON: labels and properties of every node, every link with its ends and properties. */
 async function dumpGraph(db: Database): Promise<{ nodes: string[]; links: string[] }> {
   const clean = (props: Record<string, unknown>) => {
-    // Timestamps differ between two loads of the same file.
-    const { createdAt: _c, updatedAt: _u, ...rest } = props;
+    // Timestamps differ between two loads of the same file; when a fact was learned must be there in both.
+    const { createdAt: _c, updatedAt: _u, knownFrom, ...rest } = props;
+    const stamped = { ...rest, ...(knownFrom ? { knownFrom: "stamped" } : {}) };
     return JSON.stringify(
-      Object.fromEntries(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b))),
+      Object.fromEntries(Object.entries(stamped).sort(([a], [b]) => a.localeCompare(b))),
       (_k, v: unknown) =>
         typeof v === "object" && v !== null && "toString" in v && v.constructor?.name !== "Object" && !Array.isArray(v)
           ? String(v)

@@ -71,6 +71,13 @@ export interface BackupReportRecord {
   props: DriverProperties;
 }
 
+/** A record of queries/curation/backup-known-from: an entity's knownFrom and its outgoing links'. */
+export interface BackupKnownFromRecord {
+  key: string;
+  at: string | null;
+  links: { type: string; to: string; at: string }[];
+}
+
 /** A record of queries/curation/backup-records (rejections, changes, decisions, snapshots, suggestions). */
 export interface BackupStoredRecord {
   props: DriverProperties;
@@ -125,6 +132,10 @@ export const readEvidencePages = (db: Database) =>
 export const readReportPages = (db: Database) =>
   pages<BackupReportRecord>(db, cypher("queries/curation/backup-reports"), (r) => r.key);
 
+/** When each entity and its outgoing links were learned, by entity id. */
+export const readKnownFromPages = (db: Database) =>
+  pages<BackupKnownFromRecord>(db, cypher("queries/curation/backup-known-from"), (r) => r.key);
+
 /** Every stored record of a label (rejections, changes…), by the property `key`. */
 export const readRecordPages = (db: Database, label: NodeLabel, key: string) =>
   pages<BackupStoredRecord>(db, cypher("queries/curation/backup-records", { label }), (r) => String(r.props[key]), {
@@ -175,6 +186,10 @@ export const restoreReports = (tx: ManagedTransaction, rows: readonly Row[]) =>
     cypher("queries/curation/create-rels", { type: "REPORTED_BY", from: "Entity", to: "Article" }),
     rows,
   );
+
+/** Stamps entities and their outgoing links with when they were learned (`{id, at, links: [{type, to, at}]}`). */
+export const restoreKnownFrom = (tx: ManagedTransaction, rows: readonly Row[]) =>
+  writeInPages(tx, cypher("queries/curation/restore-known-from"), rows);
 
 /** Creates stored records of a label (`{props, createdAt, takenDownAt, shows}`) with their links. */
 export const restoreRecords = (tx: ManagedTransaction, label: NodeLabel, rows: readonly Row[]) =>

@@ -35,6 +35,7 @@ import {
   isDatabaseUsed,
   readArticlePages,
   readEvidencePages,
+  readKnownFromPages,
   readNodePages,
   readQuantityPages,
   readRecordPages,
@@ -42,6 +43,7 @@ import {
   readRolePages,
   restoreEvidence,
   restoreLinks,
+  restoreKnownFrom,
   restoreRecords,
   restoreReports,
   restoreRoleEvidence,
@@ -94,7 +96,9 @@ interface LinkOut {
 }
 
 function link(r: BackupLinkRecord): LinkOut {
-  const { props } = splitProperties(r.props ?? {});
+  // When the link was learned travels in the knownFrom section, as a datetime or as the text a curation change
+  // left it as; kept here, that text would make the link a leftover in one backup and a field in the next.
+  const { knownFrom: _learned, ...props } = splitProperties(r.props ?? {}).props;
   return { type: r.type, id: r.id, otherType: r.otherType ?? "", props };
 }
 
@@ -389,6 +393,15 @@ export async function writeBackup(db: Database, sink: TextSink): Promise<Record<
     })(),
   );
 
+  await section(
+    "knownFrom",
+    (async function* () {
+      for await (const rows of readKnownFromPages(db)) {
+        for (const row of rows) yield compact({ id: row.key, at: row.at ?? undefined, links: row.links });
+      }
+    })(),
+  );
+
   for (const [name, label, key] of [
     ["rejections", "Rejection", "id"],
     ["changes", "Change", "id"],
@@ -488,6 +501,11 @@ export async function restoreBackup(
           })),
         );
       }
+      // When Parley learned each fact, over the time of this restore (the import path stamps what it writes).
+      restored.knownFrom = await restoreKnownFrom(
+        tx,
+        rowsOf("knownFrom").map((r) => ({ id: r.id, at: r.at ?? null, links: r.links ?? [] })),
+      );
       // Links restored here may join people to events, so the projection is rebuilt for them.
       const actors = [
         ...new Set(

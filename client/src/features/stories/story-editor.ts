@@ -11,6 +11,7 @@
 import type { SnapshotSummary, SnapshotView } from "../../../../contracts/snapshots";
 import type { CreateStoryRequest, StoryCreated } from "../../../../contracts/stories";
 import { getJson } from "../../api/client";
+import { fetchEdgeEvents } from "../../api/endpoints";
 import { sendJson, writeErrorMessage } from "../../api/write";
 import { h } from "../../ui/dom";
 
@@ -93,6 +94,27 @@ export function mountStoryEditor(container: HTMLElement, snapshots: SnapshotSumm
   addStep();
 }
 
+const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+/** The quotes behind links, by evidence id, with their sources (a link that cannot be read is left out). */
+async function quotesOf(
+  edges: { source: string; target: string }[],
+): Promise<Map<string, { text: string; source: string }>> {
+  const quotes = new Map<string, { text: string; source: string }>();
+  const answers = await Promise.allSettled(edges.map((e) => fetchEdgeEvents(e.source, e.target)));
+  for (const answer of answers) {
+    if (answer.status !== "fulfilled") continue;
+    for (const event of answer.value.events)
+      for (const c of event.evidence) {
+        const text = c.quote ?? c.note;
+        if (!text) continue;
+        const source = [c.article.publisher ?? c.article.title, c.article.published].filter(Boolean).join(", ");
+        quotes.set(c.evidenceId, { text, source });
+      }
+  }
+  return quotes;
+}
+
 /** The fields of one step: snapshot, title, caption and the citation picker of the snapshot's evidence. */
 function stepEditor(step: DraftStep, n: number, snapshots: SnapshotSummary[]): HTMLElement {
   const id = (name: string) => `story-step-${n}-${name}`;
@@ -126,13 +148,21 @@ function stepEditor(step: DraftStep, n: number, snapshots: SnapshotSummary[]): H
       const link = `${labels.get(edge.source) ?? edge.source} — ${labels.get(edge.target) ?? edge.target}`;
       for (const ev of evidence) if (typeof ev === "string" && !options.has(ev)) options.set(ev, `${link} (${ev})`);
     }
+    const choices = [...options].map(([value, text]) => h("option", { value, text }));
     picker.replaceChildren(
       h("option", {
         value: "",
         text: options.size ? "Cite evidence of this snapshot…" : "No evidence in this snapshot",
       }),
-      ...[...options].map(([value, text]) => h("option", { value, text })),
+      ...choices,
     );
+    // Then each choice says what it cites: the quote (or the curator's note), its source and date, read from the
+    // links' evidence as the database holds it now.
+    const quotes = await quotesOf(view.graph.edges.filter((e) => Array.isArray(e.attributes?.evidence)).slice(0, 60));
+    for (const choice of choices) {
+      const quote = quotes.get(choice.value);
+      if (quote) choice.text = `“${clip(quote.text, 90)}” — ${quote.source} (${options.get(choice.value)})`;
+    }
   };
   snapshot.addEventListener("change", () => {
     step.snapshot = snapshot.value;
