@@ -20,7 +20,7 @@ import type { ExplorerHost } from "../../controllers/explorer-host";
 import { TYPE_NAMES, labelFromId } from "../../graph/style";
 import { drawingOf, legendEntries } from "./drawing";
 import { type DossierActor, type DossierFootnote, type PaperOptions, buildDossierPdf } from "./dossier-pdf";
-import { saveBlob } from "./exports";
+import { fileBaseName, saveBlob } from "./exports";
 
 /** Quotes printed at most; past it the dossier says how many more there are. */
 export const MAX_FOOTNOTES = 120;
@@ -190,12 +190,5 @@ export async function exportDossier(host: ExplorerHost, paper: PaperOptions, tit
     paper,
     await (await fetch(fontUrl)).arrayBuffer(),
   );
-  const slug = name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^\w\s-]/g, "")
-    .trim()
-    .replace(/[\s_]+/g, "-")
-    .slice(0, 60);
-  saveBlob(new Blob([bytes as BlobPart], { type: "application/pdf" }), `parley-${slug || "view"}-dossier.pdf`);
+  saveBlob(new Blob([bytes as BlobPart], { type: "application/pdf" }), `${fileBaseName(name)}-dossier.pdf`);
 }

@@ -10,27 +10,15 @@ import type { ExplorerHost } from "../../controllers/explorer-host";
 import { openDossierDialog } from "./dossier-dialog";
 import { legendEntries } from "./drawing";
 import { bindPrintPicture } from "./print-picture";
-import { type GraphExportFormat, PNG_SCALES, downloadGraph, downloadPng, downloadSvg } from "./exports";
+import { type GraphExportFormat, PNG_SCALES, downloadGraph, downloadPng, downloadSvg, fileBaseName } from "./exports";
 import { h } from "../../ui/dom";
 import type { Panel } from "../../ui/panel";
 import "../share/share.css";
 
-/** File names from a title: lowercase words joined by dashes. */
-function baseName(title: string | null): string {
-  const slug = (title ?? "")
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^\w\s-]/g, "")
-    .trim()
-    .replace(/[\s_]+/g, "-")
-    .slice(0, 60);
-  return slug ? `parley-${slug}` : "parley-view";
-}
-
 /** Mounts the Export menu in `slot`; `title()` names the files (a snapshot's title, or nothing). */
 export function mountExportMenu(slot: HTMLElement, host: ExplorerHost, title: () => string | null = () => null): Panel {
   const graphItem = (format: GraphExportFormat, label: string, hint: string) =>
-    item(`export-${format}`, label, hint, () => downloadGraph(host.graph, format, baseName(title())));
+    item(`export-${format}`, label, hint, () => downloadGraph(host.graph, format, fileBaseName(title())));
   const item = (testid: string, label: string, hint: string, run: () => void | Promise<void>) =>
     h("button", {
       type: "button",
@@ -76,25 +64,27 @@ export function mountExportMenu(slot: HTMLElement, host: ExplorerHost, title: ()
         "export-png",
         "PNG",
         "The canvas at screen size",
-        picture((r) => downloadPng(r, { scale: 1, baseName: baseName(title()), legend: legend() })),
+        picture((r) => downloadPng(r, { scale: 1, baseName: fileBaseName(title()), legend: legend() })),
       ),
       item(
         "export-png-2x",
         "PNG 2×",
         "The canvas at double resolution",
-        picture((r) => downloadPng(r, { scale: PNG_SCALES["2x"], baseName: baseName(title()), legend: legend() })),
+        picture((r) => downloadPng(r, { scale: PNG_SCALES["2x"], baseName: fileBaseName(title()), legend: legend() })),
       ),
       item(
         "export-png-300dpi",
         "PNG 300 dpi",
         "The canvas for print: 300 dots per inch at its size on screen",
-        picture((r) => downloadPng(r, { scale: PNG_SCALES["300dpi"], baseName: baseName(title()), legend: legend() })),
+        picture((r) =>
+          downloadPng(r, { scale: PNG_SCALES["300dpi"], baseName: fileBaseName(title()), legend: legend() }),
+        ),
       ),
       item(
         "export-svg",
         "SVG",
         "The drawing as vector graphics",
-        picture((r) => downloadSvg(r, baseName(title()), legend())),
+        picture((r) => downloadSvg(r, fileBaseName(title()), legend())),
       ),
       h("div", { class: "menu-heading", role: "presentation", text: "Print" }),
       item(

@@ -73,6 +73,18 @@ export function graphToText(
   }
 }
 
+/** File names from a title: `parley-` and its lowercase words joined by dashes (`parley-view` without one). */
+export function fileBaseName(title: string | null): string {
+  const slug = (title ?? "")
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .replace(/[\s_]+/g, "-")
+    .slice(0, 60);
+  return slug ? `parley-${slug}` : "parley-view";
+}
+
 /** Saves text as a file through a temporary object URL. */
 export function saveText(text: string, mime: string, fileName: string): void {
   saveBlob(new Blob([text], { type: `${mime};charset=utf-8` }), fileName);
