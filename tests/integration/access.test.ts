@@ -8,17 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
 import { readCounts } from "../../server/db/counts.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
-
-/** Wraps the app so that every request looks as if it came from another machine. */
-function fromAnotherMachine(app: express.Express): express.Express {
-  const outer = express();
-  outer.use((req, _res, next) => {
-    Object.defineProperty(req.socket, "remoteAddress", { value: "203.0.113.9", configurable: true });
-    next();
-  });
-  outer.use(app);
-  return outer;
-}
+import { fromAnotherMachine } from "../helpers/remote.js";
 
 const tinyImport = {
   format: "parley-import",

@@ -16,17 +16,7 @@ import { articlesToImport } from "../../server/modules/ingest/extraction.import.
 import { readCounts } from "../../server/db/counts.js";
 import { loadImportFile } from "../helpers/load.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
-
-/** Wraps the app so that every request looks as if it came from another machine. */
-function fromAnotherMachine(app: express.Express): express.Express {
-  const outer = express();
-  outer.use((req, _res, next) => {
-    Object.defineProperty(req.socket, "remoteAddress", { value: "203.0.113.9", configurable: true });
-    next();
-  });
-  outer.use(app);
-  return outer;
-}
+import { fromAnotherMachine } from "../helpers/remote.js";
 
 /** An invented article (no third-party text), in the extractor's input shape. */
 const ARTICLE = {

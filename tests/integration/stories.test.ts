@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import express from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../../server/config.js";
@@ -14,17 +13,7 @@ import { restoreBackup, writeBackup } from "../../server/modules/curation/backup
 import { STORY_CAPTION_MAX, STORY_MAX_STEPS, STORY_TITLE_MAX } from "../../contracts/stories.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 import { loadImportFile } from "../helpers/load.js";
-
-/** Wraps the app so that every request looks as if it came from another machine. */
-function fromAnotherMachine(app: express.Express): express.Express {
-  const outer = express();
-  outer.use((req, _res, next) => {
-    Object.defineProperty(req.socket, "remoteAddress", { value: "203.0.113.9", configurable: true });
-    next();
-  });
-  outer.use(app);
-  return outer;
-}
+import { fromAnotherMachine } from "../helpers/remote.js";
 
 /** Two invented ministers and one invented article: small, so backup and restore stay quick. */
 const SMALL_FIXTURE = path.join(ROOT_DIR, "tests", "fixtures", "ingest", "small.json");
