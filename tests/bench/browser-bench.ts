@@ -50,6 +50,28 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * Drags the mouse in circles around a centre for `panMs`, as a person panning would; each move waits for the page,
+ * so a slow renderer paces the gesture. Returns the frames `frames()` counted meanwhile, and the time taken.
+ */
+export async function dragInCircles(
+  page: Page,
+  circle: { x: number; y: number; rx: number; ry: number },
+  panMs: number,
+  frames: () => Promise<number>,
+): Promise<{ frames: number; ms: number }> {
+  await page.mouse.move(circle.x, circle.y);
+  await page.mouse.down();
+  const before = await frames();
+  const started = Date.now();
+  for (let i = 0; Date.now() - started < panMs; i++) {
+    const a = i * 0.2;
+    await page.mouse.move(circle.x + circle.rx * Math.cos(a), circle.y + circle.ry * Math.sin(a), { steps: 2 });
+  }
+  await page.mouse.up();
+  return { frames: (await frames()) - before, ms: Date.now() - started };
+}
+
 async function measure(
   page: Page,
   url: string,
@@ -64,18 +86,9 @@ async function measure(
   // Settle: let deferred work (label grid, hover canvas) finish before panning.
   await page.waitForTimeout(300);
   // Pan by dragging the mouse in circles, as a person would: renderers then know the view is moving (sigma's
-  // hideEdgesOnMove reads its mouse captor). Each move waits for the page, so a slow renderer paces the gesture.
+  // hideEdgesOnMove reads its mouse captor).
   const frames = () => page.evaluate(() => (window as unknown as { bench: { frames(): number } }).bench.frames());
-  await page.mouse.move(640, 400);
-  await page.mouse.down();
-  const before = await frames();
-  const started = Date.now();
-  for (let i = 0; Date.now() - started < panMs; i++) {
-    const a = i * 0.2;
-    await page.mouse.move(640 + 220 * Math.cos(a), 400 + 160 * Math.sin(a), { steps: 2 });
-  }
-  await page.mouse.up();
-  const pan = { frames: (await frames()) - before, ms: Date.now() - started };
+  const pan = await dragInCircles(page, { x: 640, y: 400, rx: 220, ry: 160 }, panMs, frames);
   // Memory is read at rest, once the renderer has settled after the gesture.
   await page.waitForTimeout(500);
   const cdp = await page.context().newCDPSession(page);

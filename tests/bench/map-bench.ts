@@ -10,6 +10,7 @@
  */
 import type { Page } from "playwright-core";
 import { ensureClientBuilt, launchBrowser } from "../helpers/browser.js";
+import { dragInCircles } from "./browser-bench.js";
 import type { BenchReport } from "./report.js";
 
 /** Opens `url` (a map view), waits for it, drags it in circles for `panMs` and returns the map's frames per second. */
@@ -31,17 +32,13 @@ async function panMap(page: Page, url: string, panMs: number): Promise<{ fps: nu
   });
   const frames = () => page.evaluate(() => (window as unknown as { mapFrames: { frames: number } }).mapFrames.frames);
   const box = (await page.locator("#map canvas").boundingBox())!;
-  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  const before = await frames();
-  const started = Date.now();
-  for (let i = 0; Date.now() - started < panMs; i++) {
-    const a = i * 0.2;
-    await page.mouse.move(cx + 0.3 * box.width * Math.cos(a), cy + 0.3 * box.height * Math.sin(a), { steps: 2 });
-  }
-  await page.mouse.up();
-  return { fps: ((await frames()) - before) / ((Date.now() - started) / 1000), dots };
+  const pan = await dragInCircles(
+    page,
+    { x: box.x + box.width / 2, y: box.y + box.height / 2, rx: 0.3 * box.width, ry: 0.3 * box.height },
+    panMs,
+    frames,
+  );
+  return { fps: pan.frames / (pan.ms / 1000), dots };
 }
 
 /** Measures panning the Map tab on the explorer at `baseUrl`, with and without the dataset's places. */
