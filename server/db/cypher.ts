@@ -5,7 +5,7 @@
  * Loads the `.cypher` files under `cypher/` (schema, the server's queries, saved questions) once and caches them,
  * so Cypher lives in Cypher files and TypeScript only passes parameters. Templates are filled one way, checked:
  *
- * - Fragments: `{{degree(n)}}` is the text of `cypher/fragments/degree.cypher` about the caller's variable `n`. A
+ * - Fragments: `{{degree(n)}}` (or `{{event-filters(e)}}`) is the text of `cypher/fragments/degree.cypher` about the caller's variable `n`. A
  *   fragment declares every variable it takes from its caller (`// @param node -- …`, in order), a call passes
  *   exactly those, and the fragment's text names them only as `{{node}}`: a fragment never needs a caller's variable
  *   by its name.
@@ -64,7 +64,7 @@ const SLOT_CHECKS: { [S in CypherSlot]-?: (value: unknown) => string | null } = 
 };
 
 /** `{{fragment(a, b)}}`: a fragment called with the caller's variables. */
-const FRAGMENT_CALL = /\{\{(\w+)\(([^(){}]*)\)\}\}/g;
+const FRAGMENT_CALL = /\{\{([\w-]+)\(([^(){}]*)\)\}\}/g;
 /** `{{name}}`: a slot in a query, a declared variable in a fragment. */
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 /** `// @param node -- what it is`: a variable a fragment takes from its caller. */

@@ -37,6 +37,12 @@ const file = {
     // Known only by its year: it overlaps a window that ends in 2019.
     meeting("fx-diff-e6", "2019", ["fx-diff-ben", "fx-diff-dee"]),
     meeting("fx-diff-e7", "2023-07-14", ["fx-diff-ana", "fx-diff-dee"], "visit"),
+    { id: "fx-diff-nor", type: "country", name: "Invented Norland" },
+  ],
+  // Cal and Dee belong to Norland through an office held there.
+  roles: [
+    { person: "fx-diff-cal", title: "Invented envoy", of: "fx-diff-nor" },
+    { person: "fx-diff-dee", title: "Invented minister", of: "fx-diff-nor" },
   ],
 };
 
@@ -101,6 +107,29 @@ describe("two periods compared #diff", () => {
     const res = await request(app).get("/api/diff?a=2018..2019&b=2023..2023&eventKinds=visit").expect(200);
     expect((res.body.edges as { source: string; target: string }[]).map(pairOf)).toEqual(["ana+dee"]);
     expect(res.body.attributes).toMatchObject({ added: 1, removed: 0, kept: 0, a: { events: 0 }, b: { events: 1 } });
+  });
+
+  it("should keep only the actors of the chosen countries, on both sides", async () => {
+    const { app } = createTestApp(db);
+    const res = await request(app).get("/api/diff?a=2018..2019&b=2023..2023&countries=fx-diff-nor").expect(200);
+    expect((res.body.edges as { source: string; target: string }[]).map(pairOf)).toEqual(["cal+dee"]);
+    const nodes = res.body.nodes as { key: string; attributes: { change: string; label: string } }[];
+    expect(nodes.map((n) => [n.attributes.label, n.attributes.change]).sort()).toEqual([
+      ["Cal Invented", "kept"],
+      ["Dee Invented", "kept"],
+    ]);
+  });
+
+  it("should keep the most connected actors of both periods within the node budget, and say it cut", async () => {
+    const { app } = createTestApp(db);
+    const res = await request(app).get("/api/diff?a=2018..2019&b=2023..2023&limit=2").expect(200);
+    const nodes = res.body.nodes as { key: string; attributes: { label: string; degree: number } }[];
+    expect(nodes.map((n) => [n.attributes.label, n.attributes.degree]).sort()).toEqual([
+      ["Ana Invented", 3],
+      ["Dee Invented", 3],
+    ]);
+    expect((res.body.edges as { source: string; target: string }[]).map(pairOf)).toEqual(["ana+dee"]);
+    expect(res.body.attributes).toMatchObject({ truncated: true, added: 1, removed: 0, kept: 0 });
   });
 
   it("should refuse a period that is not FROM..TO or ends before it starts, saying what is expected", async () => {

@@ -1,11 +1,7 @@
 // Events that pass the explorer's filters (time window, event kinds, topics), oldest first, with their
 // participants and roles, place, topics and the agreements they produced.
 MATCH (e:Event)
-WHERE coalesce(e.status, 'accepted') <> 'rejected'
-  AND ($from IS NULL OR coalesce(e.dateEnd, e.dateStart) >= date($from))
-  AND ($to IS NULL OR e.dateStart <= date($to))
-  AND ($eventKinds IS NULL OR e.kind IN $eventKinds)
-  AND ($topics IS NULL OR EXISTS { MATCH (e)-[:ABOUT]->(t:Topic) WHERE t.id IN $topics })
+WHERE {{event-filters(e)}}
 WITH e ORDER BY e.dateStart, e.id LIMIT $maxEvents
 OPTIONAL MATCH (e)-[:AT]->(place:Entity)
 WITH e, head(collect(place.id)) AS place

@@ -24,6 +24,9 @@ export interface EventRow {
   participants: { id: string; role: string }[];
 }
 
+/** An event as the who-met-whom projection counts it: its kind, who took part in which role, what it produced. */
+export type EncounterRow = Pick<EventRow, "id" | "kind" | "participants" | "produced">;
+
 export interface EntityRow {
   id: string;
   name: string;
@@ -98,6 +101,20 @@ export async function readEvents(tx: ManagedTransaction, filter: EventFilter): P
       id: p.id,
       role: p.role ?? "participant",
     })),
+  }));
+}
+
+/** The events that pass `filter`, reduced to what counting encounters needs (queries/graph/encounters). */
+export async function readEncounters(tx: ManagedTransaction, filter: EventFilter): Promise<EncounterRow[]> {
+  const result = await tx.run<EncounterRow>(cypher("queries/graph/encounters"), {
+    ...filter,
+    maxEvents: intParam(filter.maxEvents),
+  });
+  return result.records.map((r) => ({
+    id: r.get("id"),
+    kind: r.get("kind"),
+    participants: r.get("participants"),
+    produced: r.get("produced"),
   }));
 }
 

@@ -17,6 +17,7 @@ import type {
 } from "../../../contracts/graph.js";
 import type { Database } from "../../db/database.js";
 import {
+  type EncounterRow,
   type EntityRow,
   type EventRow,
   readEntities,
@@ -95,7 +96,7 @@ export function passesActorFilters(e: EntityRow, query: ActorFilters): boolean {
   return true;
 }
 
-function nodeOf(e: EntityRow): SerializedNode {
+export function nodeOf(e: EntityRow): SerializedNode {
   const attributes: NodeAttributes = {
     label: e.name,
     category: e.type,
@@ -118,14 +119,22 @@ export function participantsOf(event: EventRow, shown: Map<string, EntityRow>, q
   return event.participants.filter((p) => shown.has(p.id) && (!query.roles || query.roles.includes(p.role)));
 }
 
-/** Actors linked by `met` edges: one edge per pair, weighted by the number of encounters in the window. */
-export function projectMet(events: EventRow[], shown: Map<string, EntityRow>, query: ActorFilters): SerializedGraph {
-  const nodes = new Map<string, SerializedNode>();
-  const pairs = new Map<string, { source: string; target: string; events: EventRow[] }>();
+/**
+ * Who took part in `events` (the participants `isShown` keeps in one of `roles`, and the agreements produced where
+ * one of them did) and the pairs of participants that met, each with its encounters in order.
+ */
+export function tiesOf<E extends EncounterRow>(
+  events: E[],
+  isShown: (id: string) => boolean,
+  roles: string[] | undefined,
+): { actors: Set<string>; pairs: Map<string, { source: string; target: string; events: E[] }> } {
+  const actors = new Set<string>();
+  const pairs = new Map<string, { source: string; target: string; events: E[] }>();
   for (const event of events) {
-    const participants = participantsOf(event, shown, query);
-    for (const p of participants) nodes.set(p.id, nodeOf(shown.get(p.id)!));
-    for (const a of event.produced) if (shown.has(a) && participants.length > 0) nodes.set(a, nodeOf(shown.get(a)!));
+    const participants = event.participants.filter((p) => isShown(p.id) && (!roles || roles.includes(p.role)));
+    if (participants.length === 0) continue;
+    for (const p of participants) actors.add(p.id);
+    for (const a of event.produced) if (isShown(a)) actors.add(a);
     if (!ENCOUNTERS.has(event.kind)) continue;
     const ids = [...new Set(participants.map((p) => p.id))].sort();
     for (let i = 0; i < ids.length; i++) {
@@ -137,6 +146,13 @@ export function projectMet(events: EventRow[], shown: Map<string, EntityRow>, qu
       }
     }
   }
+  return { actors, pairs };
+}
+
+/** Actors linked by `met` edges: one edge per pair, weighted by the number of encounters in the window. */
+export function projectMet(events: EventRow[], shown: Map<string, EntityRow>, query: ActorFilters): SerializedGraph {
+  const { actors, pairs } = tiesOf(events, (id) => shown.has(id), query.roles);
+  const nodes = new Map([...actors].map((id) => [id, nodeOf(shown.get(id)!)]));
   for (const [id, e] of shown) if (!nodes.has(id) && e.type !== "event" && e.type !== "place") nodes.set(id, nodeOf(e));
   const edges = [...pairs].map(([key, pair]) => {
     const dates = pair.events
