@@ -49,3 +49,4 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventu
 
 // As known on a date (server/modules/history): the entities Parley learned after a moment.
 CREATE INDEX entity_known_from IF NOT EXISTS FOR (n:Entity) ON (n.knownFrom);
+CREATE INDEX evidence_created IF NOT EXISTS FOR (n:Evidence) ON (n.createdAt);

@@ -15,13 +15,14 @@ import { restoreBackup, writeBackup } from "../../server/modules/curation/backup
 import { loadImportFile } from "../helpers/load.js";
 import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
-const meeting = (id: string, date: string, actors: string[]) => ({
+const meeting = (id: string, date: string, actors: string[], cites?: string) => ({
   id,
   type: "event",
   kind: "meeting",
   name: `Invented meeting ${id}`,
   date,
   participants: actors.map((actor) => ({ actor: `fx-asof-${actor}` })),
+  ...(cites ? { evidence: [{ article: cites, paragraph: 0 }] } : {}),
 });
 
 const firstFile = {
@@ -32,10 +33,11 @@ const firstFile = {
     { id: "fx-asof-ben", type: "person", name: "Ben Asof" },
     { id: "fx-asof-ben2", type: "person", name: "Benjamin Asof" },
     { id: "fx-asof-cal", type: "person", name: "Cal Asof" },
-    meeting("fx-asof-e1", "2025-05-01", ["ana", "ben"]),
+    meeting("fx-asof-e1", "2025-05-01", ["ana", "ben"], "fx-asof-art1"),
     meeting("fx-asof-e2", "2025-06-01", ["ana", "ben2"]),
     meeting("fx-asof-e3", "2025-07-01", ["ana", "cal"]),
   ],
+  articles: [{ id: "fx-asof-art1", title: "An invented first report" }],
 };
 
 const secondFile = {
@@ -45,10 +47,11 @@ const secondFile = {
     { id: "fx-asof-ana", type: "person", name: "Ana Asof" },
     { id: "fx-asof-ben", type: "person", name: "Ben Asof" },
     { id: "fx-asof-dee", type: "person", name: "Dee Asof" },
-    // Restated: its links are written afresh and must keep the time they were first learned.
-    meeting("fx-asof-e1", "2025-05-01", ["ana", "ben"]),
+    // Restated, by a second article: its links are written afresh and must keep the time they were first learned.
+    meeting("fx-asof-e1", "2025-05-01", ["ana", "ben"], "fx-asof-art2"),
     meeting("fx-asof-e4", "2026-03-01", ["ana", "dee"]),
   ],
+  articles: [{ id: "fx-asof-art2", title: "An invented second report" }],
 };
 
 const FIRST_LOAD = "2026-01-10T12:00:00Z";
@@ -96,7 +99,9 @@ describe("as known on a date #history", () => {
       tx.run(
         `MATCH (n:Entity) SET n.knownFrom = datetime($at)
          WITH count(*) AS _
-         MATCH (:Entity)-[r]->(:Entity) WHERE r.knownFrom IS NOT NULL SET r.knownFrom = datetime($at)`,
+         MATCH (:Entity)-[r]->(:Entity) WHERE r.knownFrom IS NOT NULL SET r.knownFrom = datetime($at)
+         WITH count(*) AS _
+         MATCH (ev:Evidence) SET ev.createdAt = datetime($at)`,
         { at: FIRST_LOAD },
       ),
     );
@@ -133,6 +138,15 @@ describe("as known on a date #history", () => {
       (r) => r.get("at") as string,
     );
     expect(stamp).toMatch(/^2026-01-10T12:00/);
+  });
+
+  it("should cite only the passages known on the date", async () => {
+    const articlesOf = (body: { evidence: { article: { id: string } }[] }) =>
+      body.evidence.map((c) => c.article.id).sort();
+    const then = await get("/api/nodes/fx-asof-e1?asOf=2026-02-20").expect(200);
+    expect(articlesOf(then.body)).toEqual(["fx-asof-art1"]);
+    const now = await get("/api/nodes/fx-asof-e1").expect(200);
+    expect(articlesOf(now.body)).toEqual(["fx-asof-art1", "fx-asof-art2"]);
   });
 
   it("should show two actors merged after the date apart, and as one in the present", async () => {

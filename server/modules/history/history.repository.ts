@@ -33,8 +33,8 @@ export async function readChangesAfter(tx: ManagedTransaction, after: string): P
 }
 
 /**
- * Removes the entities, then the links, learned after `after`; only ever in a transaction that rolls back. Returns
- * the actors whose encounters changed.
+ * Removes the entities, then the links, then the citations learned after `after`; only ever in a transaction that
+ * rolls back. Returns the actors whose encounters changed.
  */
 export async function pruneLearnedAfter(tx: ManagedTransaction, after: string): Promise<string[]> {
   const actors: string[] = [];
@@ -42,6 +42,7 @@ export async function pruneLearnedAfter(tx: ManagedTransaction, after: string): 
   for (const r of nodes.records) actors.push(r.get("actor"));
   const links = await tx.run<{ actor: string }>(cypher("queries/history/prune-links"), { after });
   for (const r of links.records) actors.push(r.get("actor"));
+  await tx.run(cypher("queries/history/prune-evidence"), { after });
   return actors;
 }
 
