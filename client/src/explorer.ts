@@ -53,7 +53,7 @@ import { pathElements } from "./graph/paths";
 import { Store, type Theme, diffQuery, emptyPathSearch, graphQuery } from "./graph/store";
 import { fillMonths } from "./graph/timeline";
 import { type BigGraphMode, bigGraphMode, bigGraphSettings, isBigGraph } from "./sigma/big-graph-settings";
-import { LayoutController, layoutBudget } from "./sigma/layout";
+import { LayoutController, layoutBudget, settleAtOnce } from "./sigma/layout";
 import { type ExplorerReducers, createReducers } from "./sigma/reducers";
 import {
   anyNodeOnScreen,
@@ -80,6 +80,15 @@ export interface Explorer {
 
 /** Neighbours fetched per click on "expand". */
 const PAGE_SIZE = 20;
+/** On the map of communities, zooming in past this camera ratio (one wheel step) opens what is at the centre. */
+const ZOOM_OPENS_AT = 0.6;
+
+/** How a community opened by the zoom fits its area: so many members, this far apart, around a hole this wide. */
+interface CommunityFit {
+  limit: number;
+  spacing: number;
+  hole: number;
+}
 
 /**
  * Starts the explorer on the markup inside `element` (index.html's top bar, sidebar, stage and details panel),
@@ -357,6 +366,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     graph.replaceAttributes(data.attributes ?? {});
     history.clear();
     pages.clear();
+    zoomOpened.clear();
     collectOptions(graph, options);
     filters.update();
     const { filters: chosen, time } = store.state;
@@ -388,7 +398,10 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     if (!renderer) startRenderer();
     // Only nodes new to this picture need a long layout; a reload that keeps most positions settles quickly.
     const known = graph.filterNodes((n) => previous.has(n)).length;
-    if (!stored) await layout.settle(known > graph.order * 0.8 ? 500 : layoutBudget(graph.order));
+    // The map of communities (a big database's overview) is laid out before its first frame: it never animates.
+    if (graph.getAttribute("level") === "communities")
+      settleAtOnce(graph, { width: el.graph.clientWidth || 800, height: el.graph.clientHeight || 600 });
+    else if (!stored) await layout.settle(known > graph.order * 0.8 ? 500 : layoutBudget(graph.order));
     if (seq !== loadSeq) return;
     // Refresh first: the fit reads the laid-out positions from sigma's display data.
     renderer!.refresh();
@@ -462,6 +475,15 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
       (node) => void expand(node),
       (node) => void openCommunity(node),
     );
+    // Semantic zoom: once the camera rests after a zoom, what is at the centre opens or folds (followZoom).
+    let zoomTimer: ReturnType<typeof setTimeout> | null = null;
+    let lastRatio = renderer.getCamera().getState().ratio;
+    renderer.getCamera().on("updated", (state) => {
+      if (state.ratio === lastRatio) return;
+      lastRatio = state.ratio;
+      if (zoomTimer) clearTimeout(zoomTimer);
+      zoomTimer = setTimeout(() => void followZoom(), 300);
+    });
     // Sigma only watches window resizes; the stage also changes size when the details panel opens or closes.
     resizeObserver = new ResizeObserver(() => {
       if (!renderer) return;
@@ -603,39 +625,55 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
    * links among what is on screen. The meta-node stays, renewed, for members still folded, and goes when none are.
    * Recorded as one edit, so undo folds the community again.
    */
-  async function openCommunity(meta: string): Promise<void> {
-    if (store.state.readOnly || !graph.hasNode(meta)) return;
+  async function openCommunity(meta: string, fit?: CommunityFit): Promise<GraphDelta | null> {
+    if (store.state.readOnly || !graph.hasNode(meta)) return null;
     const attrs = graph.getNodeAttributes(meta);
     const label = String(attrs.label ?? meta);
     // The server's id of the community the meta-node folds (the louvain one on screen is `metricCommunity`).
     const community = attrs.community != null ? String(attrs.community) : null;
     if (!attrs.expandable || !community) {
-      updateStatus(` · ${label} groups several small communities and cannot be opened`);
-      return;
+      if (!fit) updateStatus(` · ${label} groups several small communities and cannot be opened`);
+      return null;
     }
     setReady("false");
     el.status.textContent = `Opening ${label}…`;
     try {
       const dto = await api.graph(new URLSearchParams({ view: "met", community }).toString());
+      const centre = { x: attrs.x as number, y: attrs.y as number };
+      // Zooming in reveals the most central members that fit around the community, which stays for the rest.
+      const members = dto.nodes.filter((n) => n.attributes?.category !== "community");
+      const fitting = fit
+        ? new Set(
+            [...members]
+              .sort((a, b) => Number(b.attributes.degree ?? 0) - Number(a.attributes.degree ?? 0))
+              .slice(0, fit.limit)
+              .map((n) => n.key),
+          )
+        : null;
       // Other meta-nodes in the answer fold the rest of the world differently from the view: keep the view's.
       const delta = mergeSubgraph(graph, dto, {
         label: `Open ${label}`,
         owner: meta,
-        around: { x: attrs.x as number, y: attrs.y as number },
-        accept: (n) => n.attributes?.category !== "community",
+        ...(fit ? { inside: { ...centre, spacing: fit.spacing, hole: fit.hole } } : { around: centre }),
+        accept: (n) => n.attributes?.category !== "community" && (!fitting || fitting.has(n.key)),
+        // Opened by the zoom, members bring their ties with one another; the map already shows those abroad.
+        ...(fitting ? { acceptEdge: (e) => fitting.has(e.source) && fitting.has(e.target) } : {}),
         // The meta-node now stands for fewer actors: its old links are replaced by the answer's.
-        replace: meta,
+        ...(fit ? {} : { replace: meta }),
       });
-      const renewed = delta.addNodes.some((n) => n.key === meta);
-      const members = delta.addNodes.filter((n) => n.key !== meta);
+      const renewed = fit ? members.length > delta.addNodes.length : delta.addNodes.some((n) => n.key === meta);
+      const opened = delta.addNodes.filter((n) => n.key !== meta);
       // The pointer still rests on the meta-node: its hover would dim the members that just arrived.
       store.hover(null);
       pushMerge(delta);
       updateStatus(
-        ` · ${label}: ${members.length} actor${members.length === 1 ? "" : "s"} opened${renewed ? ", the rest still folded" : ""}`,
+        ` · ${label}: ${opened.length} actor${opened.length === 1 ? "" : "s"} opened${renewed ? `, the rest still folded${fit ? " (zoom in for more)" : ""}` : ""}`,
       );
       renderer?.refresh();
-      if (renderer) void fitNodes(renderer, [meta, ...members.map((n) => n.key)]);
+      // A click shows what it opened; a zoom keeps the reader's camera.
+      if (renderer && !fit) void fitNodes(renderer, [meta, ...opened.map((n) => n.key)]);
+      setReady("true");
+      return delta;
     } catch (error) {
       showMessage(errorMessage(error, "This community could not be opened."), "error", {
         label: "Dismiss",
@@ -644,6 +682,99 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
       updateStatus();
     }
     setReady("true");
+    return null;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Semantic zoom over the map of communities
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** Communities opened by zooming in, with the camera ratio they were opened at (folded again on zooming out). */
+  const zoomOpened = new Map<string, { delta: GraphDelta; ratio: number }>();
+  let following = false;
+
+  /** Folds a community opened by the zoom: its members leave, as one edit. */
+  function foldCommunity(meta: string): void {
+    const opened = zoomOpened.get(meta);
+    zoomOpened.delete(meta);
+    if (!opened) return;
+    const fold = { ...invertDelta(opened.delta), label: `Fold ${String(graph.getNodeAttribute(meta, "label"))}` };
+    try {
+      history.push(fold);
+      edit(fold);
+    } catch {
+      // Edited since it opened (a member removed or merged): the members stay.
+    }
+  }
+
+  /**
+   * After each zoom on the map of communities: the community at the centre of the view opens with as many of its
+   * most central members as fit around it at this zoom (more as you zoom in), and what was opened folds again when
+   * the reader zooms back out.
+   */
+  async function followZoom(): Promise<void> {
+    if (!renderer || following || graph.getAttribute("level") !== "communities" || store.state.readOnly) return;
+    following = true;
+    try {
+      const ratio = renderer.getCamera().getState().ratio;
+      for (const [meta, opened] of [...zoomOpened].reverse()) if (ratio > opened.ratio * 2) foldCommunity(meta);
+      if (ratio > ZOOM_OPENS_AT) return;
+      const { width, height } = renderer.getDimensions();
+      const centre = renderer.viewportToGraph({ x: width / 2, y: height / 2 });
+      const unit = renderer.graphToViewport({ x: 1, y: 0 }).x - renderer.graphToViewport({ x: 0, y: 0 }).x;
+      if (!(unit > 0)) return;
+      // The community nearest the centre of the view, and how far the next node is (its room to open into).
+      const communities = graph.filterNodes((_n, a) => a.category === "community" && a.expandable === true);
+      const distance = (n: string) =>
+        Math.hypot(
+          Number(graph.getNodeAttribute(n, "x")) - centre.x,
+          Number(graph.getNodeAttribute(n, "y")) - centre.y,
+        );
+      const screenRadius = (size: number) => size / Math.sqrt(ratio);
+      const spacing = (2 * screenRadius(9) + 6) / unit;
+      const c = spacing / 1.8;
+      /** How many members fit around `meta` before they reach the next community, and the hole left for it. */
+      const fitOf = (meta: string) => {
+        const at = graph.getNodeAttributes(meta);
+        const hole = screenRadius(Number(at.size ?? 10)) / unit;
+        let room = Math.min(width, height) / 2 / unit;
+        graph.forEachNode((n, a) => {
+          if (n === meta || a.category !== "community") return;
+          const d = Math.hypot(Number(a.x) - Number(at.x), Number(a.y) - Number(at.y));
+          room = Math.min(room, d - screenRadius(Number(a.size ?? 10)) / unit - spacing / 2);
+        });
+        return { limit: Math.floor((room / c) ** 2) - Math.ceil(((hole + spacing / 2) / c) ** 2), spacing, hole };
+      };
+      // The community whose disc comes nearest the centre of the view and has room to open (a small one beside it
+      // may not); zoomed into the space between communities, the nearest one opens and the view moves to it.
+      const gap = (n: string) => distance(n) * unit - screenRadius(Number(graph.getNodeAttribute(n, "size") ?? 10));
+      const near = communities.sort((a, b) => gap(a) - gap(b));
+      let meta: string | undefined;
+      let fit: CommunityFit | undefined;
+      for (const candidate of near) {
+        const candidateFit = fitOf(candidate);
+        const members = Number(graph.getNodeAttribute(candidate, "members") ?? 0);
+        if (candidateFit.limit >= Math.min(3, members) && candidateFit.limit > 0) {
+          [meta, fit] = [candidate, candidateFit];
+          break;
+        }
+      }
+      if (!meta || !fit) return;
+      const opened = zoomOpened.get(meta);
+      if (opened && ratio > opened.ratio / 2) return;
+      if (opened) foldCommunity(meta);
+      const delta = await openCommunity(meta, fit);
+      if (!delta) return;
+      zoomOpened.set(meta, { delta, ratio });
+      // The view centres on what opened, so the next wheel steps at the centre go into it.
+      const display = renderer.getNodeDisplayData(meta);
+      if (display) {
+        const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+        void renderer.getCamera().animate({ x: display.x, y: display.y }, { duration: still ? 0 : 300 });
+      }
+    } finally {
+      following = false;
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -175,8 +175,14 @@ export function styleEdges(graph: ExplorerGraph): void {
   const curvatures = parallelCurvatures(graph);
   const fade = edgeDensityFade(graph.size);
   const width = 0.5 + 0.5 * fade;
+  // Counts past 16 (a map of communities counts thousands of meetings per tie) are scaled into a thinner range.
+  let heaviest = 0;
+  graph.forEachEdge((_e, attrs) => {
+    if (typeof attrs.weight === "number") heaviest = Math.max(heaviest, attrs.weight);
+  });
+  const scale = heaviest > 16 ? 6 / heaviest : 1;
   graph.forEachEdge((edge, attrs) => {
-    const weight = typeof attrs.weight === "number" ? attrs.weight : 1;
+    const weight = (typeof attrs.weight === "number" ? attrs.weight : 1) * scale;
     const curvature = curvatures.get(edge);
     const render: Attributes = {
       size: width * (attrs.kind === "met" ? 1 + 1.6 * Math.sqrt(weight) : 0.8),
@@ -191,9 +197,11 @@ export function styleEdges(graph: ExplorerGraph): void {
 /** Sets each node's `size` from the chosen metric and `color` from category or the community found on screen. */
 export function styleNodes(graph: ExplorerGraph, sizeBy: SizeBy, colorBy: ColorBy): void {
   let max = 0;
+  let maxMembers = 0;
   const metric = sizeBy === "betweenness" ? "metricBetweenness" : "metricDegree";
   graph.forEachNode((_n, a) => {
     max = Math.max(max, Number(a[metric] ?? 0));
+    if (a.category === "community") maxMembers = Math.max(maxMembers, Number(a.members ?? 0));
   });
   graph.updateEachNodeAttributes(
     (_node, attrs) => {
@@ -202,8 +210,11 @@ export function styleNodes(graph: ExplorerGraph, sizeBy: SizeBy, colorBy: ColorB
       const category = String(attrs.category);
       return {
         ...attrs,
-        // Meta-nodes have few links on screen but stand for many actors: never draw them small.
-        size: category === "community" ? Math.max(12, 5 + 13 * t) : (category === "event" ? 4 : 5) + 13 * t,
+        // Communities stand for their members: their area grows with how many they fold.
+        size:
+          category === "community"
+            ? 8 + 20 * Math.sqrt(Number(attrs.members ?? 0) / Math.max(1, maxMembers))
+            : (category === "event" ? 4 : 5) + 13 * t,
         color: colorBy === "community" ? communityColor(Number(attrs.metricCommunity ?? 0)) : colorOf(category),
         type: shapeOf(category),
       };

@@ -20,6 +20,13 @@ export interface MergeOptions {
   owner: string;
   /** New nodes go on a ring around this point; without it, each goes next to a neighbour already placed. */
   around?: { x: number; y: number };
+  /**
+   * New nodes fill a disc around this point instead, the most connected nearest its centre (a sunflower pattern, so
+   * neighbours keep `spacing` apart), leaving a hole of `hole` radius for what stands at the centre.
+   */
+  inside?: { x: number; y: number; spacing: number; hole: number };
+  /** Edges of the answer to take (default: every one whose two ends will be on screen). */
+  acceptEdge?: (edge: SerializedGraph["edges"][number]) => boolean;
   /** Nodes of the answer to take (default: all); nodes already in the view are never added twice. */
   accept?: (node: SerializedGraph["nodes"][number]) => boolean;
   /**
@@ -34,23 +41,49 @@ function ringRadius(count: number): number {
   return 18 + 2 * Math.sqrt(count);
 }
 
+/** The golden angle: consecutive sunflower points never line up. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * `count` points filling a disc around `centre`, nearest first, about `spacing` apart (Vogel's sunflower: the i-th
+ * point at radius c·√i, whose nearest neighbours are about 1.8·c away), none within `hole` of the centre.
+ */
+export function sunflower(
+  centre: { x: number; y: number },
+  count: number,
+  spacing: number,
+  hole: number,
+): { x: number; y: number }[] {
+  const c = spacing / 1.8;
+  const first = Math.ceil(((hole + spacing / 2) / c) ** 2);
+  return Array.from({ length: count }, (_v, k) => {
+    const i = first + k;
+    const radius = c * Math.sqrt(i);
+    return { x: centre.x + radius * Math.cos(i * GOLDEN_ANGLE), y: centre.y + radius * Math.sin(i * GOLDEN_ANGLE) };
+  });
+}
+
 /** The delta that adds the nodes and edges of `data` that `graph` lacks (see MergeOptions); applies nothing. */
 export function mergeSubgraph(graph: ExplorerGraph, data: SerializedGraph, options: MergeOptions): GraphDelta {
   const { around, accept, replace } = options;
   const fresh = data.nodes.filter((n) => !graph.hasNode(n.key) && (!accept || accept(n)));
-  const placed = around
-    ? new Map(
-        fresh.map((n, i) => {
-          const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
-          const ring = ringRadius(fresh.length);
-          return [n.key, { x: around.x + ring * Math.cos(angle), y: around.y + ring * Math.sin(angle) }];
-        }),
-      )
-    : positionsNear(
-        graph,
-        fresh.map((n) => n.key),
-        data.edges,
-      );
+  const inside = options.inside;
+  if (inside) fresh.sort((a, b) => Number(b.attributes.degree ?? 0) - Number(a.attributes.degree ?? 0));
+  const placed = inside
+    ? new Map(sunflower(inside, fresh.length, inside.spacing, inside.hole).map((point, i) => [fresh[i]!.key, point]))
+    : around
+      ? new Map(
+          fresh.map((n, i) => {
+            const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
+            const ring = ringRadius(fresh.length);
+            return [n.key, { x: around.x + ring * Math.cos(angle), y: around.y + ring * Math.sin(angle) }];
+          }),
+        )
+      : positionsNear(
+          graph,
+          fresh.map((n) => n.key),
+          data.edges,
+        );
   const addNodes: NodeRecord[] = fresh.map((n) => ({
     key: n.key,
     attributes: { ...n.attributes, ...placed.get(n.key)! },
@@ -69,6 +102,7 @@ export function mergeSubgraph(graph: ExplorerGraph, data: SerializedGraph, optio
   const addEdges: EdgeRecord[] = data.edges
     .filter(
       (e) =>
+        (!options.acceptEdge || options.acceptEdge(e)) &&
         present.has(e.source) &&
         present.has(e.target) &&
         (!graph.hasEdge(e.key) || (replace !== undefined && (e.source === replace || e.target === replace))),

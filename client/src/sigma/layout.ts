@@ -89,3 +89,76 @@ export class LayoutController {
 export function layoutBudget(order: number): number {
   return Math.min(4_000, 900 + order * 8);
 }
+
+/**
+ * Lays out a graph of a few hundred nodes at once, without animation (the overview's map of communities), so its
+ * first frame is already settled: ForceAtlas2 in LinLog mode, which pulls clusters apart, then the drawing scaled
+ * to the drawing area (`width` × `height` pixels, so that positions and the drawn sizes share a unit at the fitted
+ * camera) and spread by noverlap until no two discs cover each other.
+ */
+export function settleAtOnce(graph: Graph, area: { width: number; height: number }): void {
+  if (graph.order < 2) return;
+  forceAtlas2.assign(graph, {
+    iterations: 300,
+    getEdgeWeight: "weight",
+    settings: {
+      ...forceAtlas2.inferSettings(graph),
+      linLogMode: true,
+      gravity: 1,
+      scalingRatio: 10,
+      edgeWeightInfluence: 0.3,
+      barnesHutOptimize: false,
+    },
+  });
+  // Noverlap grows the drawing, which the camera then shrinks to fit: scaled and spread twice, it stays apart.
+  for (let round = 0; round < 2; round++) {
+    let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+    graph.forEachNode((_n, a) => {
+      minX = Math.min(minX, a.x);
+      maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y);
+      maxY = Math.max(maxY, a.y);
+    });
+    const scale = 0.7 * Math.min(area.width / (maxX - minX || 1), area.height / (maxY - minY || 1));
+    graph.updateEachNodeAttributes((_n, a) => ({ ...a, x: (a.x - minX) * scale, y: (a.y - minY) * scale }), {
+      attributes: ["x", "y"],
+    });
+    separate(graph, 8);
+  }
+}
+
+/**
+ * Pushes apart every two nodes whose discs (radius `size`) come closer than `margin`, until none do (or after 300
+ * rounds). Exhaustive over pairs, so meant for a few hundred nodes; noverlap's grid leaves some pairs on top of each
+ * other in a crowded drawing.
+ */
+export function separate(graph: Graph, margin: number, nodes: string[] = graph.nodes()): void {
+  const points = nodes.map((key) => {
+    const a = graph.getNodeAttributes(key);
+    return { key, x: Number(a.x), y: Number(a.y), r: Number(a.size ?? 5) };
+  });
+  for (let round = 0; round < 300; round++) {
+    let moved = false;
+    for (let i = 0; i < points.length; i++) {
+      for (let j = i + 1; j < points.length; j++) {
+        const [p, q] = [points[i]!, points[j]!];
+        const wanted = p.r + q.r + margin;
+        let dx = q.x - p.x;
+        let dy = q.y - p.y;
+        const d = Math.hypot(dx, dy);
+        if (d >= wanted) continue;
+        // Two nodes on the same spot part along a direction of their own (stable from one load to the next).
+        if (d < 1e-6) [dx, dy] = [Math.cos(i + j), Math.sin(i + j)];
+        const push = (wanted - d) / 2 / Math.max(d, 1e-6);
+        const [px, py] = d < 1e-6 ? [dx * (wanted / 2), dy * (wanted / 2)] : [dx * push, dy * push];
+        p.x -= px;
+        p.y -= py;
+        q.x += px;
+        q.y += py;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  for (const p of points) graph.mergeNodeAttributes(p.key, { x: p.x, y: p.y });
+}

@@ -48,15 +48,28 @@ const LABEL_GAP = 4;
 const drawLabel: NodeLabelDrawingFunction = (context, data, settings) => {
   if (!data.label) return;
   const size = settings.labelSize;
-  context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
   const text = clip(data.label);
+  // A community of the overview's map names its most central members on a second, smaller line.
+  const top = (data as { top?: unknown }).top;
+  const second = Array.isArray(top) && top.length ? clip(top.join(", ")) : null;
+  const smaller = Math.round(size * 0.85);
+  const fonts = {
+    first: `${settings.labelWeight} ${size}px ${settings.labelFont}`,
+    second: `normal ${smaller}px ${settings.labelFont}`,
+  };
   const x = data.x + data.size + 3;
-  const y = data.y + size / 3;
+  const y = data.y + size / 3 - (second ? smaller / 2 + 1 : 0);
+  context.font = fonts.first;
+  let width = context.measureText(text).width;
+  if (second) {
+    context.font = fonts.second;
+    width = Math.max(width, context.measureText(second).width);
+  }
   const box = {
     x1: x - LABEL_GAP,
-    y1: data.y - size / 2 - LABEL_GAP,
-    x2: x + context.measureText(text).width + LABEL_GAP,
-    y2: data.y + size / 2 + LABEL_GAP,
+    y1: y - size + size / 6 - LABEL_GAP,
+    x2: x + width + LABEL_GAP,
+    y2: y + (second ? smaller + 2 : 0) + size / 6 + LABEL_GAP,
   };
   const drawn = drawnOn(context);
   // An image export's labels were chosen on screen already (`labelAsSeen`, features/export): all are drawn.
@@ -65,12 +78,18 @@ const drawLabel: NodeLabelDrawingFunction = (context, data, settings) => {
   drawn.boxes.push(box);
   drawn.nodes.add(data.key);
   // A halo in the background colour keeps labels legible over edges.
-  context.lineWidth = 3;
-  context.strokeStyle = theme?.background ?? "#ffffff";
-  context.lineJoin = "round";
-  context.strokeText(text, x, y);
-  context.fillStyle = theme?.foreground ?? "#1d2430";
-  context.fillText(text, x, y);
+  const write = (line: string, font: string, at: number, color: string) => {
+    context.font = font;
+    context.lineWidth = 3;
+    context.strokeStyle = theme?.background ?? "#ffffff";
+    context.lineJoin = "round";
+    context.strokeText(line, x, at);
+    context.fillStyle = color;
+    context.fillText(line, x, at);
+  };
+  const foreground = theme?.foreground ?? "#1d2430";
+  write(text, fonts.first, y, foreground);
+  if (second) write(second, fonts.second, y + smaller + 2, theme?.muted ?? foreground);
 };
 
 /** The label canvas's 2D context of a renderer. */

@@ -2,11 +2,13 @@
  * Level-of-detail overview
  * ========================
  *
- * When the database holds more actors than the element budget, the overview stops listing everything: it shows
- * the most central actors (by MET degree: how many distinct actors each met) and folds every other actor into a
- * meta-node for its community (its country), with aggregated `met` edges between what is shown. A meta-node
- * expands on click (`GET /api/graph?community=<id>`) into its own top actors, the rest of the world staying folded.
- * Node and edge counts never exceed the limits, whatever the size of the database.
+ * When the database holds more actors than the element budget, the overview stops listing everything. Its top
+ * level is the map of communities (an actor's community is its country): one node per community, sized by its
+ * members and named with its most central ones (by MET degree: how many distinct actors each met), linked by the
+ * meetings between their members; a few hundred elements at most, whatever the size of the database
+ * (`buildCommunityMap`). A community opens (`GET /api/graph?community=<id>`, what the explorer's zoom asks for) into
+ * its own top actors, every other actor folded into its community's meta-node (`buildLodGraph`). Node and edge
+ * counts never exceed the limits.
  */
 import type { SerializedEdge, SerializedGraph, SerializedNode } from "../../../contracts/graph.js";
 import type { Database } from "../../db/database.js";
@@ -16,6 +18,12 @@ import { type LodSummary, readLodSummaryRows, readLodVersion } from "./graph.rep
 export const LOD_EDGES_PER_NODE = 4;
 /** At most this share of the node budget goes to community meta-nodes; the rest to individual actors. */
 const COMMUNITY_SHARE = 0.2;
+/** The map of communities shows at most this many; the smallest beyond fold into "other". */
+export const MAP_COMMUNITIES = 300;
+/** Ties kept per community on the map (the heaviest): enough to see who clusters with whom, few enough to read. */
+const MAP_EDGES_PER_NODE = 3;
+/** Most central members named on a community's node. */
+const MAP_TOP_MEMBERS = 3;
 /** The summary is rebuilt when counts change, and at least this often (property-only edits keep counts). */
 const CACHE_TTL_MS = 60_000;
 
@@ -178,6 +186,120 @@ export function buildLodGraph(summary: LodSummary, limits: LodLimits, focus: str
   };
 }
 
+/** Communities (their ids) and the indexes of their members, the most central first. */
+function membersByCommunity(summary: LodSummary): Map<string, number[]> {
+  const { actors } = summary;
+  const members = new Map<string, number[]>();
+  actors.forEach((a, i) => {
+    const list = members.get(a.community);
+    if (list) list.push(i);
+    else members.set(a.community, [i]);
+  });
+  const central = (a: number, b: number) =>
+    actors[b]!.degree - actors[a]!.degree || (actors[a]!.id < actors[b]!.id ? -1 : 1);
+  for (const list of members.values()) list.sort(central);
+  return members;
+}
+
+/**
+ * The top level of the overview: one node per community (at most {@link MAP_COMMUNITIES} and the node budget, the
+ * smallest beyond folded into "other"), sized by members, labelled with its name and carrying its most central
+ * members' names (`top`), at its members' mean stored position; linked by the meetings between members of two
+ * communities (`count`), the heaviest {@link MAP_EDGES_PER_NODE} per node kept.
+ */
+export function buildCommunityMap(summary: LodSummary, limits: LodLimits): SerializedGraph {
+  const { actors } = summary;
+  const members = membersByCommunity(summary);
+  const ranked = [...members.entries()]
+    .map(([id, list]) => ({ id, list, weight: list.reduce((sum, i) => sum + actors[i]!.degree, 0) }))
+    .sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
+  const shown = Math.max(1, Math.min(MAP_COMMUNITIES, limits.nodes));
+  const folds = ranked.length > shown;
+  const metaOf = new Map<string, string>();
+  ranked.forEach((c, i) => metaOf.set(c.id, folds && i >= shown - 1 ? "other" : c.id));
+
+  const groups = new Map<string, number[]>();
+  for (const c of ranked) {
+    const key = metaOf.get(c.id)!;
+    groups.set(key, [...(groups.get(key) ?? []), ...c.list]);
+  }
+  const nodes: SerializedNode[] = [...groups].map(([key, list]) => {
+    const placed = list.filter((i) => actors[i]!.x !== null && actors[i]!.y !== null);
+    const mean = (axis: "x" | "y") => placed.reduce((sum, i) => sum + actors[i]![axis]!, 0) / placed.length;
+    const other = key === "other";
+    return {
+      key: metaKey(key),
+      attributes: {
+        label: `${other ? "Other communities" : (summary.communityNames.get(key) ?? key)} (${list.length})`,
+        category: "community",
+        kind: "community",
+        degree: list.reduce((sum, i) => sum + actors[i]!.degree, 0),
+        members: list.length,
+        // The country itself is a member, but its name is the label already.
+        top: other
+          ? []
+          : list
+              .filter((i) => actors[i]!.id !== key)
+              .slice(0, MAP_TOP_MEMBERS)
+              .map((i) => actors[i]!.name),
+        community: key,
+        expandable: !other,
+        ...(placed.length ? { x: mean("x"), y: mean("y") } : {}),
+      },
+    };
+  });
+
+  const ties = new Map<string, { source: string; target: string; weight: number; pairs: number }>();
+  for (let k = 0; k < summary.sources.length; k++) {
+    let s = metaKey(metaOf.get(actors[summary.sources[k]!]!.community)!);
+    let t = metaKey(metaOf.get(actors[summary.targets[k]!]!.community)!);
+    if (s === t) continue;
+    if (s > t) [s, t] = [t, s];
+    const key = `${s}|${t}`;
+    const tie = ties.get(key);
+    if (tie) {
+      tie.weight += summary.counts[k]!;
+      tie.pairs++;
+    } else ties.set(key, { source: s, target: t, weight: summary.counts[k]!, pairs: 1 });
+  }
+  // Each community keeps its heaviest ties; a tie stays when either end keeps it.
+  const heaviest = [...ties.values()].sort(
+    (a, b) => b.weight - a.weight || (a.source + a.target < b.source + b.target ? -1 : 1),
+  );
+  const kept = new Map<string, number>();
+  const edges: SerializedEdge[] = [];
+  for (const tie of heaviest) {
+    if (edges.length >= limits.edges) break;
+    const [a, b] = [kept.get(tie.source) ?? 0, kept.get(tie.target) ?? 0];
+    if (a >= MAP_EDGES_PER_NODE && b >= MAP_EDGES_PER_NODE) continue;
+    kept.set(tie.source, a + 1);
+    kept.set(tie.target, b + 1);
+    edges.push({
+      key: `met:${tie.source}|${tie.target}`,
+      source: tie.source,
+      target: tie.target,
+      attributes: { kind: "met", weight: tie.weight, count: tie.weight, pairs: tie.pairs },
+    });
+  }
+  return {
+    options: { type: "mixed", multi: true },
+    attributes: {
+      view: "met",
+      lod: true,
+      level: "communities",
+      focus: null,
+      totalActors: actors.length,
+      totalLinks: summary.sources.length,
+      shownActors: 0,
+      communities: nodes.length,
+      truncated: true,
+      limits,
+    },
+    nodes,
+    edges,
+  };
+}
+
 /**
  * The LOD overview when it applies: a `community` expansion, or an unfiltered overview of a database with more
  * actors than the budget. Returns null when the ordinary overview should answer.
@@ -190,5 +312,6 @@ export async function lodOverviewIfNeeded(
   const { actors, version } = await readLodVersion(db);
   if (!query.community && actors <= query.limit) return null;
   const summary = await readLodSummary(db, version);
-  return buildLodGraph(summary, lodLimits(query.limit), query.community ?? null);
+  const limits = lodLimits(query.limit);
+  return query.community ? buildLodGraph(summary, limits, query.community) : buildCommunityMap(summary, limits);
 }
