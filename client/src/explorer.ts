@@ -685,6 +685,28 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     return null;
   }
 
+  /**
+   * On the map of communities, an actor selected by search, a link or the URL is usually folded in its community:
+   * that community opens (as a click opens it) and the camera goes to the actor.
+   */
+  async function revealFolded(id: string): Promise<void> {
+    if (graph.hasNode(id) || graph.getAttribute("level") !== "communities") return;
+    try {
+      const node = await api.node(id);
+      // The server files an actor under the first of its countries by id (queries/graph/lod-actors.cypher).
+      const meta = [node.id, ...node.countries.map((c) => c.id)]
+        .map((c) => `community:${c}`)
+        .filter((key) => graph.hasNode(key))
+        .sort()[0];
+      if (!meta || store.state.selectedNode !== id) return;
+      await openCommunity(meta);
+      if (renderer && graph.hasNode(id)) focusNode(renderer, id);
+      else updateStatus(` · ${node.label} is folded in ${String(graph.getNodeAttribute(meta, "label"))}`);
+    } catch {
+      // The details panel says what went wrong with this node.
+    }
+  }
+
   // -------------------------------------------------------------------------------------------------------------
   // Semantic zoom over the map of communities
   // -------------------------------------------------------------------------------------------------------------
@@ -908,6 +930,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
         state.asOf !== previous.asOf
       )
         void openDetails();
+      if (state.selectedNode && state.selectedNode !== previous.selectedNode) void revealFolded(state.selectedNode);
       if (state.sizeBy !== previous.sizeBy || state.colorBy !== previous.colorBy) {
         styleNodes(graph, state.sizeBy, state.colorBy);
         legend.update();

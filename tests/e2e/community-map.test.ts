@@ -18,6 +18,7 @@ type ParleyWindow = {
     viewStats(): Stats;
     graph: {
       getAttribute(name: string): unknown;
+      hasNode(node: string): boolean;
       filterNodes(fn: (n: string, a: Record<string, unknown>) => boolean): string[];
     };
   };
@@ -107,6 +108,47 @@ describe("e2e #community-map", () => {
       null,
       { timeout: 30_000 },
     );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("should open the community of an actor found by search, and draw the actor selected", async () => {
+    const page = await explorer.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${explorer.url}/`);
+    await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as ParleyWindow).parley.graph.hasNode("hassan-rouhani"))).toBe(
+      false,
+    );
+    await page.fill("[data-testid=search-input]", "Rouhani");
+    await page.click("[data-testid=search-hit][data-node=hassan-rouhani]");
+    await page.waitForFunction(
+      () =>
+        (window as unknown as ParleyWindow).parley.graph.hasNode("hassan-rouhani") &&
+        document.body.dataset.ready === "true",
+      null,
+      { timeout: 30_000 },
+    );
+    await expect(page.locator("#details h2").textContent()).resolves.toBe("Hassan Rouhani");
+    await page.waitForTimeout(800);
+    const onScreen = await page.evaluate(() => {
+      const { renderer } = (
+        window as unknown as {
+          parley: {
+            renderer: {
+              getNodeDisplayData(n: string): { x: number; y: number } | undefined;
+              framedGraphToViewport(c: { x: number; y: number }): { x: number; y: number };
+              getDimensions(): { width: number; height: number };
+            };
+          };
+        }
+      ).parley;
+      const p = renderer.framedGraphToViewport(renderer.getNodeDisplayData("hassan-rouhani")!);
+      const { width, height } = renderer.getDimensions();
+      return p.x >= 0 && p.x <= width && p.y >= 0 && p.y <= height;
+    });
+    expect(onScreen).toBe(true);
+    await shoot(page, "found");
     expect(errors).toEqual([]);
     await page.close();
   });
