@@ -473,7 +473,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
       renderer,
       store,
       (node) => void expand(node),
-      (node) => void openCommunity(node),
+      (node) => void (graph.getAttribute("level") === "communities" ? zoomInto(node) : openCommunity(node)),
     );
     // Semantic zoom: once the camera rests after a zoom, what is at the centre opens or folds (followZoom).
     let zoomTimer: ReturnType<typeof setTimeout> | null = null;
@@ -638,7 +638,12 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     setReady("false");
     el.status.textContent = `Opening ${label}…`;
     try {
-      const dto = await api.graph(new URLSearchParams({ view: "met", community }).toString());
+      // A zoom asks for no more members than fit (the server keeps a fifth of its answer for other communities).
+      const budget = Number((graph.getAttribute("limits") as { nodes?: number } | undefined)?.nodes ?? 0);
+      const limit = fit && budget ? Math.min(budget, Math.ceil(fit.limit / 0.8) + 2) : null;
+      const dto = await api.graph(
+        new URLSearchParams({ view: "met", community, ...(limit ? { limit: String(limit) } : {}) }).toString(),
+      );
       const centre = { x: attrs.x as number, y: attrs.y as number };
       // Zooming in reveals the most central members that fit around the community, which stays for the rest.
       const members = dto.nodes.filter((n) => n.attributes?.category !== "community");
@@ -734,7 +739,28 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
    * most central members as fit around it at this zoom (more as you zoom in), and what was opened folds again when
    * the reader zooms back out.
    */
-  async function followZoom(): Promise<void> {
+  /**
+   * A click on the map of communities zooms into the community (to where zooming opens it) and opens it there, so
+   * a click and the wheel give the same picture.
+   */
+  async function zoomInto(meta: string): Promise<void> {
+    if (!renderer || !graph.hasNode(meta)) return;
+    if (graph.getNodeAttribute(meta, "expandable") !== true) {
+      updateStatus(
+        ` · ${String(graph.getNodeAttribute(meta, "label"))} groups several small communities and cannot be opened`,
+      );
+      return;
+    }
+    const display = renderer.getNodeDisplayData(meta);
+    if (!display) return;
+    const camera = renderer.getCamera();
+    const ratio = Math.min(camera.getState().ratio, ZOOM_OPENS_AT / 2);
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    await camera.animate({ x: display.x, y: display.y, ratio }, { duration: still ? 0 : 400 });
+    await followZoom(meta);
+  }
+
+  async function followZoom(target?: string): Promise<void> {
     if (!renderer || following || graph.getAttribute("level") !== "communities" || store.state.readOnly) return;
     following = true;
     try {
@@ -770,7 +796,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
       // The community whose disc comes nearest the centre of the view and has room to open (a small one beside it
       // may not); zoomed into the space between communities, the nearest one opens and the view moves to it.
       const gap = (n: string) => distance(n) * unit - screenRadius(Number(graph.getNodeAttribute(n, "size") ?? 10));
-      const near = communities.sort((a, b) => gap(a) - gap(b));
+      const near = target ? [target] : communities.sort((a, b) => gap(a) - gap(b));
       let meta: string | undefined;
       let fit: CommunityFit | undefined;
       for (const candidate of near) {
