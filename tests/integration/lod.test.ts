@@ -44,6 +44,19 @@ describe("graph #lod", () => {
     expect(graph.nodes.some((n) => n.attributes.category === "community")).toBe(true);
   });
 
+  it("should share the events view's budget between events and the actors who took part", async () => {
+    const { app } = createTestApp(db, { PARLEY_GRAPH_BUDGET: "50" });
+    const res = await request(app).get("/api/graph").query({ view: "events" }).expect(200);
+    const graph = res.body as SerializedGraph;
+    expect(graph.nodes.length).toBeLessThanOrEqual(50);
+    const events = graph.nodes.filter((n) => n.attributes.category === "event").map((n) => n.key);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.length).toBeLessThanOrEqual(25);
+    // Every event shown comes with someone who took part in it.
+    const linked = new Set(graph.edges.flatMap((e) => [e.source, e.target]));
+    for (const event of events) expect(linked.has(event)).toBe(true);
+  });
+
   it("should expand a community within the limits", async () => {
     const { app } = createTestApp(db, { PARLEY_GRAPH_BUDGET: "50" });
     const overview = (await request(app).get("/api/graph").expect(200)).body as SerializedGraph;

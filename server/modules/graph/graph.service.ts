@@ -62,7 +62,7 @@ export async function buildOverview(db: Database, query: GraphQuery): Promise<Se
     const shown = new Map([...entities].filter(([, e]) => keep(e)));
 
     const graph = query.view === "met" ? projectMet(events, shown, query) : eventGraph(events, shown, query);
-    const ranked = applyBudget(graph, query.limit);
+    const ranked = query.view === "met" ? applyBudget(graph, query.limit) : shareBudget(graph, query.limit);
     const present = new Set(ranked.nodes.map((n) => n.key));
     for (const link of await readLinks(tx, [...present])) {
       ranked.edges.push(
@@ -224,6 +224,44 @@ export function applyBudget(graph: SerializedGraph, limit: number): SerializedGr
     .slice(0, limit);
   const keep = new Set(nodes.map((n) => n.key));
   return { ...graph, nodes, edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
+}
+
+/**
+ * The events view within the budget: events and actors share it. Ranked by degree alone, a big database's budget
+ * filled with its best-connected actors and showed no event at all; here up to half goes to the events with the
+ * most participants (latest first among equals), the rest to the nodes linked to them, most connected first.
+ */
+export function shareBudget(graph: SerializedGraph, limit: number): SerializedGraph {
+  if (graph.nodes.length <= limit) return graph;
+  const isEvent = (n: SerializedNode) => n.attributes.category === "event";
+  const events = graph.nodes
+    .filter(isEvent)
+    .sort(
+      (a, b) =>
+        (b.attributes.degree ?? 0) - (a.attributes.degree ?? 0) ||
+        String(b.attributes.dateStart ?? "").localeCompare(String(a.attributes.dateStart ?? "")),
+    )
+    .slice(0, Math.ceil(limit / 2));
+  const keep = new Set(events.map((n) => n.key));
+  const linked = new Set<string>();
+  for (const e of graph.edges) {
+    if (keep.has(e.source)) linked.add(e.target);
+    if (keep.has(e.target)) linked.add(e.source);
+  }
+  const others = graph.nodes
+    .filter((n) => !isEvent(n))
+    .sort(
+      (a, b) =>
+        Number(linked.has(b.key)) - Number(linked.has(a.key)) ||
+        (b.attributes.degree ?? 0) - (a.attributes.degree ?? 0),
+    )
+    .slice(0, limit - events.length);
+  for (const n of others) keep.add(n.key);
+  return {
+    ...graph,
+    nodes: graph.nodes.filter((n) => keep.has(n.key)),
+    edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+  };
 }
 
 function dedupeEdges(edges: SerializedEdge[]): SerializedEdge[] {
