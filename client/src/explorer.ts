@@ -53,7 +53,7 @@ import { pathElements } from "./graph/paths";
 import { Store, type Theme, diffQuery, emptyPathSearch, graphQuery } from "./graph/store";
 import { fillMonths } from "./graph/timeline";
 import { type BigGraphMode, bigGraphMode, bigGraphSettings, isBigGraph } from "./sigma/big-graph-settings";
-import { LayoutController, layoutBudget, settleAtOnce } from "./sigma/layout";
+import { LayoutController, layoutBudget, separate, settleAtOnce } from "./sigma/layout";
 import { type ExplorerReducers, createReducers } from "./sigma/reducers";
 import {
   anyNodeOnScreen,
@@ -61,6 +61,8 @@ import {
   createRenderer,
   fitCamera,
   fitNodes,
+  insetsOf,
+  setCanvasInsets,
   focusNode,
   isFitted,
   drawnLabelNodes,
@@ -82,6 +84,8 @@ export interface Explorer {
 const PAGE_SIZE = 20;
 /** On the map of communities, zooming in past this camera ratio (one wheel step) opens what is at the centre. */
 const ZOOM_OPENS_AT = 0.6;
+/** Most members one zoom step opens (a community with no neighbour near it would otherwise open whole). */
+const ZOOM_MEMBERS_MAX = 400;
 
 /** How a community opened by the zoom fits its area: so many members, this far apart, around a hole this wide. */
 interface CommunityFit {
@@ -463,6 +467,13 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     const mode = isBigGraph(graph) ? bigGraphMode(graph, { previous: ownSettings }) : null;
     renderer = createRenderer(graph, el.graph, readCanvasTheme(), mode?.settings ?? ownSettings);
     big = mode ? { mode, detach: mode.attach(renderer) } : null;
+    // Fits keep the drawing clear of the toolbar and the legend laid over the canvas.
+    setCanvasInsets(renderer, () =>
+      insetsOf(
+        el.graph.getBoundingClientRect(),
+        [el.toolbar, el.legend].map((panel) => (panel.offsetParent ? panel.getBoundingClientRect() : null)),
+      ),
+    );
     const refreshReducers = reducers.attach(renderer);
     // Labels and hover boxes read the theme too: a theme switched on a drawn graph kept the old halo and text colours.
     refreshTheme = () => {
@@ -785,13 +796,15 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
       const fitOf = (meta: string) => {
         const at = graph.getNodeAttributes(meta);
         const hole = screenRadius(Number(at.size ?? 10)) / unit;
-        let room = Math.min(width, height) / 2 / unit;
+        // Members may reach past the canvas (the reader pans); the next community bounds them.
+        let room = Infinity;
         graph.forEachNode((n, a) => {
           if (n === meta || a.category !== "community") return;
           const d = Math.hypot(Number(a.x) - Number(at.x), Number(a.y) - Number(at.y));
           room = Math.min(room, d - screenRadius(Number(a.size ?? 10)) / unit - spacing / 2);
         });
-        return { limit: Math.floor((room / c) ** 2) - Math.ceil(((hole + spacing / 2) / c) ** 2), spacing, hole };
+        const fitting = Math.floor((room / c) ** 2) - Math.ceil(((hole + spacing / 2) / c) ** 2);
+        return { limit: Math.min(ZOOM_MEMBERS_MAX, fitting), spacing, hole };
       };
       // The community whose disc comes nearest the centre of the view and has room to open (a small one beside it
       // may not); zoomed into the space between communities, the nearest one opens and the view moves to it.
@@ -814,6 +827,14 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
       const delta = await openCommunity(meta, fit);
       if (!delta) return;
       zoomOpened.set(meta, { delta, ratio });
+      // The sunflower spaced members for a typical size; the biggest are pushed apart as drawn at this zoom.
+      separate(
+        graph,
+        4 / unit,
+        [meta, ...delta.addNodes.map((n) => n.key)].filter((n) => graph.hasNode(n)),
+        1 / Math.sqrt(ratio) / unit,
+      );
+      renderer.refresh();
       // The view centres on what opened, so the next wheel steps at the centre go into it.
       const display = renderer.getNodeDisplayData(meta);
       if (display) {

@@ -67,6 +67,24 @@ describe("e2e #community-map", () => {
     expect(overview.labels).toBeGreaterThanOrEqual(5);
     expect(overview.overlap).toBeLessThanOrEqual(0.05);
     expect(await members(page)).toEqual([]);
+    // The fitted map keeps clear of the legend and the toolbar laid over the canvas.
+    const covered = await page.evaluate(() => {
+      const canvas = document.querySelector("#graph")!.getBoundingClientRect();
+      const panels = ["#legend", "#toolbar"].map((id) => document.querySelector(id)!.getBoundingClientRect());
+      const { discs } = (
+        window as unknown as { parley: { viewStats(): { discs: { x: number; y: number; r: number }[] } } }
+      ).parley.viewStats();
+      return discs.filter(({ x, y, r }) =>
+        panels.some(
+          (p) =>
+            canvas.left + x + r > p.left &&
+            canvas.left + x - r < p.right &&
+            canvas.top + y + r > p.top &&
+            canvas.top + y - r < p.bottom,
+        ),
+      ).length;
+    });
+    expect(covered).toBe(0);
     await shoot(page, "overview");
 
     // Four wheel steps at the centre: the community there opens with members inside its area.

@@ -128,14 +128,14 @@ export function settleAtOnce(graph: Graph, area: { width: number; height: number
 }
 
 /**
- * Pushes apart every two nodes whose discs (radius `size`) come closer than `margin`, until none do (or after 300
- * rounds). Exhaustive over pairs, so meant for a few hundred nodes; noverlap's grid leaves some pairs on top of each
+ * Pushes apart every two nodes whose discs (radius `size` × `sizeToRadius`, the drawn size in position units) come
+ * closer than `margin`, until none do (or after 300 rounds). Exhaustive over pairs, so meant for a few hundred nodes; noverlap's grid leaves some pairs on top of each
  * other in a crowded drawing.
  */
-export function separate(graph: Graph, margin: number, nodes: string[] = graph.nodes()): void {
+export function separate(graph: Graph, margin: number, nodes: string[] = graph.nodes(), sizeToRadius = 1): void {
   const points = nodes.map((key) => {
     const a = graph.getNodeAttributes(key);
-    return { key, x: Number(a.x), y: Number(a.y), r: Number(a.size ?? 5) };
+    return { key, x: Number(a.x), y: Number(a.y), r: Number(a.size ?? 5) * sizeToRadius };
   });
   for (let round = 0; round < 300; round++) {
     let moved = false;

@@ -305,6 +305,36 @@ function shiftAt(extents: Extent[], half: number, ratio: number): number | null 
   return min <= max ? (min + max) / 2 : null;
 }
 
+/** Pixels along each edge of the canvas that panels drawn over it cover (the toolbar, the legend). */
+export interface Insets {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+const NO_INSETS: Insets = { left: 0, right: 0, top: 0, bottom: 0 };
+const coveredBy = new WeakMap<Sigma, () => Insets>();
+
+/** Tells the camera fits of `renderer` what covers its canvas's edges, read at each fit (panels fold and unfold). */
+export function setCanvasInsets(renderer: Sigma, read: () => Insets): void {
+  coveredBy.set(renderer, read);
+}
+
+/**
+ * Insets from panels laid over a canvas: one along the left edge and taller than wide (a toolbar) covers the left,
+ * one along the bottom edge and wider than tall (a legend) covers the bottom.
+ */
+export function insetsOf(canvas: DOMRect, panels: (DOMRect | null)[]): Insets {
+  const insets = { ...NO_INSETS };
+  for (const r of panels) {
+    if (!r || r.width === 0 || r.height === 0) continue;
+    if (r.left - canvas.left < 24 && r.height >= r.width) insets.left = Math.max(insets.left, r.right - canvas.left);
+    else if (canvas.bottom - r.bottom < 24 && r.width > r.height)
+      insets.bottom = Math.max(insets.bottom, canvas.bottom - r.top);
+  }
+  return insets;
+}
+
 /**
  * The camera that shows every drawn node and label inside the canvas: sigma's own reset fits node centres only,
  * so labels of nodes on the right edge were cut off. Found by bisection on the ratio, since labels do not scale.
@@ -340,8 +370,12 @@ export function fittedCameraState(
     ys.push({ at: p.y - height / 2, lo: half, hi: half });
   }
   if (!xs.length) return reference;
-  const halfW = width / 2 - FIT_MARGIN;
-  const halfH = height / 2 - FIT_MARGIN;
+  // Panels over the canvas leave a smaller box to fit into, off-centre by (cx, cy).
+  const insets = coveredBy.get(renderer)?.() ?? NO_INSETS;
+  const halfW = Math.max(width / 4, (width - insets.left - insets.right) / 2 - FIT_MARGIN);
+  const halfH = Math.max(height / 4, (height - insets.top - insets.bottom) / 2 - FIT_MARGIN);
+  const cx = (insets.left - insets.right) / 2;
+  const cy = (insets.top - insets.bottom) / 2;
   const fits = (ratio: number) => shiftAt(xs, halfW, ratio) !== null && shiftAt(ys, halfH, ratio) !== null;
   const minRatio = Math.min(1, options.minRatio ?? 1);
   let ratio = minRatio;
@@ -358,8 +392,8 @@ export function fittedCameraState(
     }
     ratio = hi;
   }
-  const dx = shiftAt(xs, halfW, ratio) ?? 0;
-  const dy = shiftAt(ys, halfH, ratio) ?? 0;
+  const dx = (shiftAt(xs, halfW, ratio) ?? 0) - cx * ratio;
+  const dy = (shiftAt(ys, halfH, ratio) ?? 0) - cy * ratio;
   const centre = renderer.viewportToFramedGraph({ x: width / 2 + dx, y: height / 2 + dy }, { cameraState: reference });
   return { x: centre.x, y: centre.y, ratio, angle: 0 };
 }
