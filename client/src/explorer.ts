@@ -767,7 +767,7 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     const camera = renderer.getCamera();
     const ratio = Math.min(camera.getState().ratio, ZOOM_OPENS_AT / 2);
     const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    await camera.animate({ x: display.x, y: display.y, ratio }, { duration: still ? 0 : 400 });
+    await camera.animate({ x: display.x, y: display.y, ratio }, { duration: still ? 0 : 250 });
     await followZoom(meta);
   }
 

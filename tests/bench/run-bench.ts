@@ -13,6 +13,7 @@ import { ROOT_DIR } from "../../server/config.js";
 import { startBenchDatabase, wipe } from "./bench-database.js";
 import { runBrowserBench } from "./browser-bench.js";
 import { benchEndpoints } from "./endpoint-bench.js";
+import { benchExplorerReading } from "./explorer-bench.js";
 import { benchMapPanning } from "./map-bench.js";
 import { measureExtraction, measureStartup, readArticles, sharedArticleFiles } from "./extraction-throughput.js";
 import { benchLoad, warmUp } from "./load-bench.js";
@@ -98,6 +99,8 @@ export async function runBench(options: BenchOptions, report: BenchReport): Prom
           if (!options.noBrowser) {
             progress(`panning the Map tab at ${size.label}`);
             await benchMapPanning(server.url, size.label, options.quick, report);
+            progress(`reading the explorer's overview at ${size.label}`);
+            await benchExplorerReading(server.url, size.label, report);
           }
           record({
             section: "memory",
