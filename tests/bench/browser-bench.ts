@@ -30,6 +30,8 @@ const ENGINES: Engine[] = [
   { name: "sigma default", page: "sigma", mode: "default", maxNodes: Infinity },
   { name: "sigma big-graph", page: "sigma", mode: "big", maxNodes: Infinity },
   { name: "parley", page: "sigma", mode: "parley", maxNodes: Infinity },
+  // Sigma 4 beside sigma 3, both with their default settings (the explorer is built on sigma 3).
+  { name: "sigma 4 default", page: "sigma", mode: "sigma4", maxNodes: Infinity },
   { name: "vis-network", page: "vis", mode: "default", maxNodes: 20_000 },
 ];
 
@@ -186,7 +188,13 @@ export async function runBrowserBench(options: {
         // Parley is compared with raw sigma with the same settings (its per-frame overhead); the others with default sigma.
         const against = name === "parley" ? big : name === "sigma default" ? vis : base;
         const againstName =
-          name === "parley" ? "sigma big-graph" : name === "sigma default" ? "vis-network" : "sigma default";
+          name === "parley"
+            ? "sigma big-graph"
+            : name === "sigma default"
+              ? "vis-network"
+              : name === "sigma 4 default"
+                ? "sigma default (sigma 3)"
+                : "sigma default";
         rows.push({
           section: "browser",
           metric: `${name} FPS panning`,

@@ -2,12 +2,14 @@
  * Bench page: sigma
  * =================
  *
- * Draws the bench graph with sigma in one of three modes: `default` (raw sigma, default settings), `big` (raw
- * sigma with Parley's big-graph settings module) and `parley` (the explorer's renderer module with the same
- * big-graph settings), and exposes first-frame and panning measurements on `window.bench`.
+ * Draws the bench graph with sigma in one of four modes: `default` (raw sigma 3, default settings), `big` (raw
+ * sigma 3 with Parley's big-graph settings module), `parley` (the explorer's renderer module with the same
+ * big-graph settings) and `sigma4` (raw sigma 4, default settings: the version the explorer does not use yet), and
+ * exposes first-frame and panning measurements on `window.bench`.
  */
 import Graph from "graphology";
 import Sigma from "sigma";
+import Sigma4 from "sigma4";
 import { bigGraphMode } from "../../../client/src/sigma/big-graph-settings";
 import { createRenderer } from "../../../client/src/sigma/renderer";
 import { type BenchHandle, benchParams, makeBenchGraph, webglRenderer } from "./graph-data";
@@ -33,18 +35,22 @@ let frames = 0;
 let resolveFirst: (ms: number) => void = () => {};
 const firstFrameMs = new Promise<number>((resolve) => (resolveFirst = resolve));
 
-let renderer: Sigma;
-if (mode === "parley") {
+let renderer: Pick<Sigma, "on">;
+if (mode === "sigma4") {
+  renderer = new Sigma4(graph, container) as unknown as Pick<Sigma, "on">;
+} else if (mode === "parley") {
   const theme = { background: "#ffffff", foreground: "#1d2430", panel: "#ffffff" } as Parameters<
     typeof createRenderer
   >[2];
   const big = bigGraphMode(graph);
-  renderer = createRenderer(graph, container, theme, big.settings);
-  big.attach(renderer);
+  const parley = createRenderer(graph, container, theme, big.settings);
+  big.attach(parley);
+  renderer = parley;
 } else if (mode === "big") {
   const big = bigGraphMode(graph);
-  renderer = new Sigma(graph, container, big.settings);
-  big.attach(renderer);
+  const raw = new Sigma(graph, container, big.settings);
+  big.attach(raw);
+  renderer = raw;
 } else {
   renderer = new Sigma(graph, container);
 }
