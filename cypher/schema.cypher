@@ -39,6 +39,11 @@ CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.dateStart);
 CREATE INDEX agreement_date IF NOT EXISTS FOR (n:Agreement) ON (n.dateStart);
+// A hub's neighbours page in the order it shows them (cypher/queries/nodes/neighbors.cypher): events and
+// agreements by stored evidence rank (their citations negated, cypher/fragments/evidence-rank.cypher), then name.
+// One index per label: a place is reached by events only, and agreements sort before events by name.
+CREATE INDEX event_evidence_rank IF NOT EXISTS FOR (n:Event) ON (n.evidenceRank, n.name);
+CREATE INDEX agreement_evidence_rank IF NOT EXISTS FOR (n:Agreement) ON (n.evidenceRank, n.name);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
 CREATE INDEX article_sha256 IF NOT EXISTS FOR (n:Article) ON (n.sha256);
 CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url);

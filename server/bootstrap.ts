@@ -16,6 +16,7 @@ import { labelCount } from "./db/counts.js";
 import type { Database } from "./db/database.js";
 import { applySchema } from "./db/schema.js";
 import { stampKnownFrom } from "./modules/history/history.service.js";
+import { stampEvidenceRanks } from "./modules/nodes/nodes.repository.js";
 import { recordPhase } from "./db/state.js";
 import { loadImportFile } from "./modules/ingest/import.service.js";
 import { recoverStagedImports } from "./modules/ingest/import.staged.js";
@@ -67,6 +68,8 @@ async function prepare(
   // Facts loaded before Parley recorded when it learned them get their load time, once (server/modules/history).
   await phase("recording when facts were learned");
   await stampKnownFrom(db, log);
+  // Events and agreements loaded before their evidence rank was stored get it (hubs' neighbour pages read it).
+  if (await stampEvidenceRanks(db)) log.info("events and agreements got their stored evidence rank");
   // Imports a stopped process left behind: staged ones are rolled back, published ones get their MET refresh.
   await phase("recovering interrupted imports");
   await recoverStagedImports(db, log);

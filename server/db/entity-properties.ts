@@ -32,4 +32,6 @@ export const CORE_ENTITY_PROPERTIES: ReadonlySet<string> = new Set([
   "geoQuestion",
   "createdAt",
   "updatedAt",
+  // Derived: an event's or agreement's citations negated, for hubs' neighbour pages (cypher/fragments/evidence-rank).
+  "evidenceRank",
 ]);

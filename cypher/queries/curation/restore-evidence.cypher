@@ -1,4 +1,5 @@
-// Restore: evidence exactly as backed up (ids, review status), linked to its article and to what cites it.
+// Restore: evidence exactly as backed up (ids, review status), linked to its article and to what cites it; the
+// events and agreements cited get their stored evidence rank again (cypher/fragments/evidence-rank.cypher).
 UNWIND $rows AS row
 MATCH (article:Article {id: row.props.article})
 CREATE (ev:Evidence)
@@ -12,5 +13,12 @@ CALL (ev, row) {
   OPTIONAL MATCH (q:Quantity {id: s.id}) WHERE s.label = 'Quantity'
   WITH coalesce(e, q) AS subject WHERE subject IS NOT NULL
   CREATE (subject)-[:EVIDENCED_BY]->(ev)
+  RETURN collect(subject) AS subjects
 }
-RETURN count(ev) AS count
+WITH collect(ev) AS restored, reduce(all = [], s IN collect(subjects) | all + s) AS subjects
+CALL (subjects) {
+  UNWIND subjects AS cites
+  WITH DISTINCT cites WHERE cites:Event OR cites:Agreement
+  SET cites.evidenceRank = {{evidence-rank(cites)}}
+}
+RETURN size(restored) AS count

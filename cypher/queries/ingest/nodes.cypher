@@ -30,4 +30,7 @@ CALL (n, row, replace) {
          CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END) AS aliases
   SET n.aliases = aliases, n.aliasText = reduce(s = '', a IN aliases | s + ' ' + a), n.updatedAt = datetime()
 }
+// The stored evidence rank (cypher/fragments/evidence-rank.cypher): a new event has no citation yet, and a node whose
+// type changed gains or loses it.
+SET n.evidenceRank = {{evidence-rank(n)}}
 RETURN count(n) AS count

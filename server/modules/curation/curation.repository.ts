@@ -26,6 +26,7 @@ import {
   type RelationshipType,
 } from "../../db/labels.js";
 import { applySchema } from "../../db/schema.js";
+import { refreshEvidenceRanks } from "../nodes/nodes.repository.js";
 import type { Database } from "../../db/database.js";
 import type { Json } from "../../../contracts/json.js";
 import { type IdRecord, toJson, toJsonMap } from "../../db/values.js";
@@ -153,7 +154,9 @@ export async function captureState(tx: ManagedTransaction, ids: string[]): Promi
     const id = r.get("id");
     if (!r.get("exists")) return { id, exists: false };
     const labels = r.get("labels");
-    const { props, temporals } = splitProperties(r.get("props"));
+    // The stored evidence rank is derived from the links (set again after every apply), not part of a state.
+    const { evidenceRank: _derived, ...stored } = r.get("props");
+    const { props, temporals } = splitProperties(stored);
     const rels: RelState[] = [];
     for (const raw of r.get("rels")) {
       const otherLabel = OTHER_LABELS.find((l) => raw.otherLabels.includes(l));
@@ -307,6 +310,11 @@ export async function applyState(tx: ManagedTransaction, state: GraphState, subj
     ids: subjectIds,
     rows: state.rejections.map((r) => ({ ...r })),
   });
+  // Citations and types were stated afresh (and `SET n = props` dropped the derived rank): ranked again.
+  await refreshEvidenceRanks(
+    tx,
+    state.nodes.filter((node) => node.exists).map((node) => node.id),
+  );
 }
 
 /** Actors whose `MET` links may differ between two states: actor subjects and the participants of event subjects. */

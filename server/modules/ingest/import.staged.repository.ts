@@ -120,12 +120,21 @@ function groupedBy<T>(rows: T[], key: (row: T) => string): T[] {
  * minutes seen in trial loads were plans made while the staging index's statistics still said it was empty.
  */
 export function stagingSteps(staged: ImportPlan, met: unknown[]): StagingStep[] {
+  // The evidence rank of staged events and agreements (cypher/fragments/evidence-rank.cypher), counted here: their
+  // citations are the staged evidence rows naming them (distinct ids, each one link); evidence written when
+  // publishing (to an article that existed) sets it again there (ingest/evidence.cypher).
+  const citations = new Map<string, number>();
+  for (const e of staged.evidence) citations.set(e.subject, (citations.get(e.subject) ?? 0) + 1);
+  const ranked = (type: string, rows: Record<string, unknown>[]) =>
+    type === "event" || type === "agreement"
+      ? rows.map((row) => ({ ...row, evidenceRank: -(citations.get(String(row.id)) ?? 0) }))
+      : rows;
   return [
     { step: "articles", query: cypher("queries/ingest/staged/articles"), rows: staged.articles },
     ...[...staged.nodes].map(([type, rows]) => ({
       step: `${type} nodes`,
       query: cypher("queries/ingest/staged/nodes", { stagingLabel: stagingLabel(entityLabel(type)) }),
-      rows,
+      rows: ranked(type, rows),
     })),
     {
       step: "node properties",

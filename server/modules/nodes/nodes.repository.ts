@@ -8,6 +8,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import type { NodeRef } from "../../../contracts/api.js";
 import { cypher } from "../../db/cypher.js";
+import type { Database } from "../../db/database.js";
 import { toJsonMap, toNumber } from "../../db/values.js";
 import {
   type CitationRow,
@@ -202,19 +203,24 @@ export async function readNodeEvents(
   };
 }
 
-/** One page of neighbours and the total, or null when the centre does not exist. */
+/**
+ * One page of neighbours and the total, or null when the centre does not exist. `walk` as for
+ * {@link readNodeEvents}: `auto` reads a hub's page from the evidence-rank index, the others force one way.
+ */
 export async function readNeighbors(
   tx: ManagedTransaction,
   id: string,
   actorTypes: readonly string[],
   offset: number,
   limit: number,
+  walk: EventsWalk = "auto",
 ): Promise<{ centre: NodeRef & { degree: number }; total: number; page: NeighborRow[] } | null> {
   const result = await tx.run<NeighborsRecord>(cypher("queries/nodes/neighbors"), {
     id,
     actorTypes: [...actorTypes],
     offset: intParam(offset),
     limit: intParam(limit),
+    walk,
   });
   const r = result.records[0];
   if (!r) return null;
@@ -233,6 +239,30 @@ export async function readNeighbors(
       })),
     })),
   };
+}
+
+/* ----------------------------------------------------------------------------------------------------------------
+ * Stored evidence rank: kept by every write that changes an event's or agreement's citations
+ * -------------------------------------------------------------------------------------------------------------- */
+
+/**
+ * Sets the stored evidence rank (cypher/fragments/evidence-rank.cypher) of the given entities again, in the caller's
+ * write transaction: after a write changed their citations or their type (curation's applyState does it).
+ */
+export async function refreshEvidenceRanks(tx: ManagedTransaction, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.run(cypher("queries/nodes/evidence-rank-refresh"), { ids });
+}
+
+/**
+ * Start-up migration: events and agreements loaded before the evidence rank was stored (or whose rank an older
+ * Parley left stale) get it, in committed batches; a database already right is only read. Returns whether it wrote.
+ */
+export async function stampEvidenceRanks(db: Database): Promise<boolean> {
+  const [stale] = await db.read(cypher("queries/nodes/evidence-rank-stale"), {}, (r) => r.get("stale") === true);
+  if (!stale) return false;
+  await db.writeInBatches(cypher("queries/nodes/evidence-rank-stamp"), {});
+  return true;
 }
 
 /** Full-text matches for an already escaped Lucene query, best first. */

@@ -9,6 +9,8 @@ CREATE (n:Staged:{{stagingLabel}} {
   status: row.status, date: row.date, datePrecision: row.datePrecision, summary: row.summary,
   dateStart: date(row.dateStart),
   dateEnd: date(row.dateEnd),
-  x: row.x, y: row.y, lat: row.lat, lon: row.lon, createdAt: datetime(), updatedAt: datetime(), knownFrom: datetime()
+  x: row.x, y: row.y, lat: row.lat, lon: row.lon, createdAt: datetime(), updatedAt: datetime(), knownFrom: datetime(),
+  // Events and agreements only (null elsewhere): their citations negated, counted by the writer.
+  evidenceRank: row.evidenceRank
 })
 RETURN count(n) AS count
