@@ -44,6 +44,8 @@ CREATE INDEX agreement_date IF NOT EXISTS FOR (n:Agreement) ON (n.dateStart);
 // One index per label: a place is reached by events only, and agreements sort before events by name.
 CREATE INDEX event_evidence_rank IF NOT EXISTS FOR (n:Event) ON (n.evidenceRank, n.name);
 CREATE INDEX agreement_evidence_rank IF NOT EXISTS FOR (n:Agreement) ON (n.evidenceRank, n.name);
+// A topic's details list its first agreements by name (cypher/queries/nodes/node.cypher): thousands at 1M.
+CREATE INDEX agreement_name IF NOT EXISTS FOR (n:Agreement) ON (n.name);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
 CREATE INDEX article_sha256 IF NOT EXISTS FOR (n:Article) ON (n.sha256);
 CREATE INDEX article_url IF NOT EXISTS FOR (n:Article) ON (n.url);

@@ -17,7 +17,12 @@ import type { Database } from "../../server/db/database.js";
 import { restoreBackup, writeBackup } from "../../server/modules/curation/backup.js";
 import { deleteNode, mergeNodes, revertChange } from "../../server/modules/curation/curation.service.js";
 import { readAsOf } from "../../server/modules/history/history.service.js";
-import { readNeighbors, stampEvidenceRanks } from "../../server/modules/nodes/nodes.repository.js";
+import {
+  readNeighbors,
+  readNode,
+  readNodeEvents,
+  stampEvidenceRanks,
+} from "../../server/modules/nodes/nodes.repository.js";
 import { loadImportFile } from "../helpers/load.js";
 import { openTestDatabase, resetDatabase } from "../helpers/db.js";
 
@@ -44,9 +49,10 @@ function citations(count: number, from = 0, article = ARTICLE) {
 /**
  * Events about the topic, held in the city or in the country (which takes part in some of its own: an actor's
  * participation is not one of its neighbour links), four names among thirty and none to three citations each;
- * agreements about the topic, three names among twelve. `extra` gives event `k` that many more citations.
+ * agreements about the topic, three names among twelve. `extra` gives event `k` that many more citations; the
+ * agreements in `aboutless` are about nothing.
  */
-function hubFile(extra: Record<number, number> = {}) {
+function hubFile(extra: Record<number, number> = {}, aboutless: number[] = []) {
   return {
     format: "parley-import",
     version: 1,
@@ -76,7 +82,7 @@ function hubFile(extra: Record<number, number> = {}) {
         id: agreementId(k),
         type: "agreement",
         name: `Hub accord ${k % 3}`,
-        topics: ["fx-hub-topic"],
+        topics: aboutless.includes(k) ? [] : ["fx-hub-topic"],
         parties: ["fx-hub-a"],
         evidence: citations(k % 3, 1000 + 10 * k),
       })),
@@ -87,13 +93,18 @@ function hubFile(extra: Record<number, number> = {}) {
   };
 }
 
-/** Events and agreements whose stored rank is not their citations negated, and other entities that have one. */
+/**
+ * Events and agreements whose stored rank is not their citations negated, other entities that have one, and topics
+ * whose stored count of agreements about them is not that count.
+ */
 async function staleRanks(tx: ManagedTransaction): Promise<string[]> {
   const result = await tx.run(
     `MATCH (n:Entity)
      WHERE CASE WHEN n:Event OR n:Agreement
                 THEN n.evidenceRank IS NULL OR n.evidenceRank <> -COUNT { (n)-[:EVIDENCED_BY]->() }
                 ELSE n.evidenceRank IS NOT NULL END
+        OR n:Topic AND (n.agreementsAbout IS NULL
+                        OR n.agreementsAbout <> COUNT { MATCH (:Agreement)-[:ABOUT]->(n) })
      RETURN n.id AS id ORDER BY id`,
   );
   return result.records.map((r) => r.get("id") as string);
@@ -135,6 +146,36 @@ async function expectSameWays(tx: ManagedTransaction): Promise<void> {
   }
 }
 
+/**
+ * Event pages of every hub, read walking the date index and sorting every event: the same events and the same
+ * total, which the walk reads from degrees (the country both hosts and takes part in some of its events).
+ */
+async function expectSameEventPages(tx: ManagedTransaction): Promise<void> {
+  for (const id of HUBS) {
+    const all = await readNodeEvents(tx, id, 100, 0, "never");
+    for (const [limit, offset] of [
+      [5, 0],
+      [7, 4],
+      [25, 10],
+    ] as const) {
+      const walked = await readNodeEvents(tx, id, limit, offset, "always");
+      expect(walked.total, `${id} ${offset}+${limit}`).toBe(all.total);
+      expect(
+        walked.events.map((e) => e.id),
+        `${id} ${offset}+${limit}`,
+      ).toEqual(all.events.slice(offset, offset + limit).map((e) => e.id));
+    }
+  }
+}
+
+/** The topic's details read both ways (its agreements from the name index, and expanded): the same. */
+async function expectSameDetails(tx: ManagedTransaction): Promise<void> {
+  const walked = await readNode(tx, "fx-hub-topic", "always");
+  const plain = await readNode(tx, "fx-hub-topic", "never");
+  expect(walked).toEqual(plain);
+  expect(walked!.quantities.map((q) => q.id)).toEqual(["fx-hub-qty"]);
+}
+
 async function backupText(db: Database): Promise<string> {
   const chunks: string[] = [];
   await writeBackup(db, { write: async (chunk) => void chunks.push(chunk) });
@@ -160,6 +201,8 @@ describe("nodes #hub-neighbours", () => {
     db.readTx(async (tx) => {
       expect(await staleRanks(tx)).toEqual([]);
       await expectSameWays(tx);
+      await expectSameEventPages(tx);
+      await expectSameDetails(tx);
     });
 
   it("should page a hub's neighbours walking the rank indexes as reading them all, ties on name included", async () => {
@@ -170,12 +213,16 @@ describe("nodes #hub-neighbours", () => {
       Promise.all(HUBS.map(async (id) => (await readNeighbors(tx, id, ACTOR_TYPES, 0, 1))!.total)),
     );
     expect(counts).toEqual([EVENTS + AGREEMENTS, 20 + 1, 10 + 1 + 2]);
+    // The country's events: the ten it hosted and the four more it took part in elsewhere (k = 5, 10, 20, 25).
+    expect((await db.readTx((tx) => readNodeEvents(tx, "fx-hub-land", 1, 0, "always"))).total).toBe(14);
   });
 
   it("should keep the rank when a load adds citations to an event that has some, and for new events", async () => {
     const before = await db.readTx((tx) => rankOf(tx, eventId(1)));
-    await loadImportFile(db, hubFile({ 1: 3 }));
+    // Agreement 6 is about nothing in this file: the topic's count of agreements drops.
+    await loadImportFile(db, hubFile({ 1: 3 }, [6]));
     expect(await db.readTx((tx) => rankOf(tx, eventId(1)))).toBe(before! - 3);
+    expect((await db.readTx((tx) => readNode(tx, "fx-hub-topic")))!.agreementsTotal).toBe(AGREEMENTS - 1);
     await check();
   });
 
@@ -193,8 +240,23 @@ describe("nodes #hub-neighbours", () => {
       evidence: citations(2, 0, "fx-hub-art-2"),
     });
     file.articles.push({ id: "fx-hub-art-2", title: "Invented second hub article", text: `Another. ${TEXT}` });
+    // A new topic and a new agreement about it and the known topic: the first link is staged, the second written
+    // when publishing, as agreement 6's link to the topic, back in this file.
+    file.nodes.push(
+      { id: "fx-hub-topic-2", type: "topic", name: "Second hub topic" },
+      {
+        id: "fx-hub-agr-new",
+        type: "agreement",
+        name: "Hub accord 1",
+        topics: ["fx-hub-topic", "fx-hub-topic-2"],
+        parties: ["fx-hub-a"],
+        evidence: citations(1, 0, "fx-hub-art-2"),
+      },
+    );
     await loadImportFile(db, file, { stageAboveRows: 0, staged: { chunkRows: 10 } });
     expect(await db.readTx((tx) => rankOf(tx, "fx-hub-evt-new"))).toBe(-2);
+    expect((await db.readTx((tx) => readNode(tx, "fx-hub-topic")))!.agreementsTotal).toBe(AGREEMENTS + 1);
+    expect((await db.readTx((tx) => readNode(tx, "fx-hub-topic-2")))!.agreementsTotal).toBe(1);
     await check();
   });
 
@@ -232,15 +294,27 @@ describe("nodes #hub-neighbours", () => {
         { one: eventId(1), two: eventId(2) },
       );
     });
-    const today = await db.readTx((tx) => rankOf(tx, eventId(1)));
+    // And agreement 0's link to the topic is known only now.
+    await db.writeTx((tx) =>
+      tx.run("MATCH (:Agreement {id: $id})-[r:ABOUT]->(:Topic {id: 'fx-hub-topic'}) SET r.knownFrom = datetime()", {
+        id: agreementId(0),
+      }),
+    );
+    const today = await db.readTx(async (tx) => [await rankOf(tx, eventId(1)), await readNode(tx, "fx-hub-topic")]);
     const then = await readAsOf(db, "2021-01-01", async (tx) => {
       expect(await staleRanks(tx)).toEqual([]);
       await expectSameWays(tx);
-      return rankOf(tx, eventId(1));
+      await expectSameEventPages(tx);
+      await expectSameDetails(tx);
+      return [await rankOf(tx, eventId(1)), await readNode(tx, "fx-hub-topic")] as const;
     });
     // Event 1 had (1 * 7) % 4 = 3 citations before the loads that added three more.
-    expect(today).toBe(-6);
-    expect(then).toBe(-3);
+    expect(today[0]).toBe(-6);
+    expect(then[0]).toBe(-3);
+    // The agreement learned by the staged load and agreement 0's link are not known then (the stored count of the
+    // rewound topic is checked against its links above).
+    const total = (node: unknown) => (node as { agreementsTotal: number }).agreementsTotal;
+    expect(total(then[1])).toBeLessThan(total(today[1]));
     await check();
   });
 
@@ -252,12 +326,13 @@ describe("nodes #hub-neighbours", () => {
     expect(await backupText(db)).toBe(text);
   });
 
-  it("should give data loaded before the rank was stored its rank at start-up, and leave a right one alone", async () => {
+  it("should give data loaded before the counts were stored their counts at start-up, and leave right ones alone", async () => {
     await db.writeTx(async (tx) => {
       await tx.run("MATCH (n:Event) WHERE n.id IN $ids REMOVE n.evidenceRank", { ids: [eventId(8), eventId(9)] });
       await tx.run("MATCH (n:Agreement {id: $id}) SET n.evidenceRank = 7", { id: agreementId(2) });
+      await tx.run("MATCH (t:Topic {id: 'fx-hub-topic'}) REMOVE t.agreementsAbout");
     });
-    expect(await db.readTx(staleRanks)).toEqual([agreementId(2), eventId(8), eventId(9)].sort());
+    expect(await db.readTx(staleRanks)).toEqual([agreementId(2), eventId(8), eventId(9), "fx-hub-topic"].sort());
     expect(await stampEvidenceRanks(db)).toBe(true);
     await check();
     expect(await stampEvidenceRanks(db)).toBe(false);

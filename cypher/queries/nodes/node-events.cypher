@@ -41,7 +41,44 @@ CALL (n, dense) {
     WITH DISTINCT e ORDER BY e.dateStart, e.id
     RETURN collect(e) AS events
   }
-  RETURN COUNT { CALL (n) { {{events(n, e)}} } } AS total, events[$offset..($offset + $limit)] AS page, size(head) = $offset + $limit AS complete
+  // The total without walking every event (a topic's are a hundred thousand): each link type that reaches events
+  // (contracts/vocabulary.ts's LINK_ENDS) counted from the node's degree store in constant time, less the
+  // agreements about a topic (stored on it, cypher/fragments/agreements-about.cypher) and its quantities (from the
+  // smaller side), which share ABOUT with events, and less the events a country both took part in and hosted,
+  // found from the smaller of those two sides.
+  WITH n, events, head, COUNT { (n)<-[:ABOUT]-() } AS aboutLinks
+  CALL (n, aboutLinks) {
+    WITH n WHERE aboutLinks > 0 AND n.agreementsAbout IS NOT NULL
+    CALL (n, aboutLinks) {
+      CALL (n, aboutLinks) {
+        WITH n WHERE aboutLinks <= COUNT { MATCH (:Quantity) }
+        MATCH (q:Quantity)-[:ABOUT]->(n)
+        RETURN q
+        UNION
+        WITH n WHERE aboutLinks > COUNT { MATCH (:Quantity) }
+        MATCH (q:Quantity) USING SCAN q:Quantity
+        MATCH (q)-[:ABOUT]->(about) WHERE about = n
+        RETURN q
+      }
+      RETURN count(q) AS quantities
+    }
+    RETURN aboutLinks - n.agreementsAbout - quantities AS eventsAbout
+    UNION
+    WITH n WHERE aboutLinks > 0 AND n.agreementsAbout IS NULL
+    RETURN COUNT { MATCH (about:Event)-[:ABOUT]->(n) } AS eventsAbout
+    UNION
+    WITH n WHERE aboutLinks = 0
+    RETURN 0 AS eventsAbout
+  }
+  WITH n, events, head,
+       COUNT { (n)-[:PARTICIPATED_IN]->() } AS tookPart, COUNT { (n)<-[:AT]-() } AS hosted,
+       COUNT { (n)<-[:PRODUCED]-() } + eventsAbout AS others
+  WITH n, events, head, tookPart + hosted + others - CASE
+         WHEN tookPart = 0 OR hosted = 0 THEN 0
+         WHEN tookPart <= hosted THEN COUNT { MATCH (n)-[:PARTICIPATED_IN]->(both:Event) WHERE EXISTS { (both)-[:AT]->(n) } }
+         ELSE COUNT { MATCH (both:Event)-[:AT]->(n) WHERE EXISTS { (n)-[:PARTICIPATED_IN]->(both) } }
+       END AS total
+  RETURN total, events[$offset..($offset + $limit)] AS page, size(head) = $offset + $limit AS complete
 }
 UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS e
 RETURN total, complete, CASE WHEN e IS NULL THEN null ELSE {{event(e)}} END AS event

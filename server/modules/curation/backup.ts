@@ -27,6 +27,7 @@ import { DatabaseNotEmptyError, ValidationError } from "../../errors.js";
 import { validateImport } from "../ingest/import.validate.js";
 import type { ImportSummary } from "../../../contracts/ingest.js";
 import { refreshMet, writeImport } from "../ingest/import.repository.js";
+import { refreshAgreementsAbout } from "../nodes/nodes.repository.js";
 import { curationImportHooks } from "./import-hooks.js";
 import { ensureCurationSchema, splitProperties, stableJson } from "./curation.repository.js";
 import {
@@ -515,6 +516,13 @@ export async function restoreBackup(
         ),
       ];
       if (actors.length) await refreshMet(tx, actors);
+      // Agreements' links restored here may be about topics: their stored count of agreements (server/modules/nodes).
+      await refreshAgreementsAbout(
+        tx,
+        rowsOf("links")
+          .filter((l) => l.type === "ABOUT")
+          .map((l) => String(l.to)),
+      );
     },
     { timeoutMs: 30 * 60_000 },
   );

@@ -26,7 +26,7 @@ import {
   type RelationshipType,
 } from "../../db/labels.js";
 import { applySchema } from "../../db/schema.js";
-import { refreshEvidenceRanks } from "../nodes/nodes.repository.js";
+import { readTopicsLinked, refreshAgreementsAbout, refreshEvidenceRanks } from "../nodes/nodes.repository.js";
 import type { Database } from "../../db/database.js";
 import type { Json } from "../../../contracts/json.js";
 import { type IdRecord, toJson, toJsonMap } from "../../db/values.js";
@@ -264,6 +264,9 @@ export async function readRejectedEvidence(tx: ManagedTransaction, ids: string[]
  */
 export async function applyState(tx: ManagedTransaction, state: GraphState, subjectIds: string[]): Promise<void> {
   const skip = [...SKIPPED_RELS];
+  // Topics whose count of agreements about them the subjects' links may change: before and after.
+  const stateIds = [...new Set([...subjectIds, ...state.nodes.map((node) => node.id)])];
+  const topics = new Set(await readTopicsLinked(tx, stateIds));
   for (const node of state.nodes) {
     if (!node.exists) {
       await tx.run(cypher("queries/curation/delete-node"), { id: node.id });
@@ -315,6 +318,8 @@ export async function applyState(tx: ManagedTransaction, state: GraphState, subj
     tx,
     state.nodes.filter((node) => node.exists).map((node) => node.id),
   );
+  for (const topic of await readTopicsLinked(tx, stateIds)) topics.add(topic);
+  await refreshAgreementsAbout(tx, topics);
 }
 
 /** Actors whose `MET` links may differ between two states: actor subjects and the participants of event subjects. */

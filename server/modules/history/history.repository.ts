@@ -9,6 +9,7 @@
 import type { ManagedTransaction } from "neo4j-driver";
 import { cypher } from "../../db/cypher.js";
 import type { Database } from "../../db/database.js";
+import { refreshAgreementsAbout } from "../nodes/nodes.repository.js";
 
 /** A curation change as the rewind and the purge read it: its recorded states still JSON text. */
 export interface RecordedChange {
@@ -38,11 +39,21 @@ export async function readChangesAfter(tx: ManagedTransaction, after: string): P
  */
 export async function pruneLearnedAfter(tx: ManagedTransaction, after: string): Promise<string[]> {
   const actors: string[] = [];
-  const nodes = await tx.run<{ actor: string }>(cypher("queries/history/prune-nodes"), { after });
-  for (const r of nodes.records) actors.push(r.get("actor"));
-  const links = await tx.run<{ actor: string }>(cypher("queries/history/prune-links"), { after });
-  for (const r of links.records) actors.push(r.get("actor"));
+  // Topics that lost an agreement get their stored count of agreements again (server/modules/nodes).
+  const topics = new Set<string>();
+  for (const name of ["prune-nodes", "prune-links"] as const) {
+    const result = await tx.run<{ actor: string | null; topic: string | null }>(cypher(`queries/history/${name}`), {
+      after,
+    });
+    for (const r of result.records) {
+      const actor = r.get("actor");
+      const topic = r.get("topic");
+      if (actor) actors.push(actor);
+      if (topic) topics.add(topic);
+    }
+  }
   await tx.run(cypher("queries/history/prune-evidence"), { after });
+  await refreshAgreementsAbout(tx, topics);
   return actors;
 }
 

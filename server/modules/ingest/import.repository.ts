@@ -16,6 +16,7 @@ import type { Database } from "../../db/database.js";
 import { entityLabel } from "../../db/labels.js";
 import { toNumber } from "../../db/values.js";
 import { settleCoordinates } from "../places/places.service.js";
+import { readTopicsLinked, refreshAgreementsAbout } from "../nodes/nodes.repository.js";
 import type { ImportHooks } from "./import.hooks.js";
 import { type ImportPlan, planImport, summarize } from "./import.plan.js";
 import { joinReports } from "./import.reports.js";
@@ -80,6 +81,12 @@ export async function applyPlan(
     for (const r of result.records)
       linkStamps.set(`${r.get("type")}|${r.get("source")}|${r.get("target")}`, r.get("knownFrom"));
   }
+  // Topics whose count of agreements about them may change (server/modules/nodes): those the restated nodes were
+  // about before their links are cleared, and those the file's links are about (refreshed at the end).
+  const topics = new Set<string>();
+  for (const batch of batches(plan.replaceIds, batchSize))
+    for (const topic of await readTopicsLinked(tx, batch)) topics.add(topic);
+  for (const link of plan.links.get("ABOUT") ?? []) topics.add(link.target);
   for (const batch of batches(plan.replaceIds, batchSize)) {
     const result = await tx.run<{ actor: string | null }>(cypher("queries/ingest/clear-owned-links"), { ids: batch });
     for (const r of result.records) {
@@ -110,6 +117,7 @@ export async function applyPlan(
     done += batch.length;
     progress?.("evidence", done, plan.evidence.length);
   }
+  for (const batch of batches([...topics], batchSize)) await refreshAgreementsAbout(tx, batch);
   return touchedActors;
 }
 

@@ -125,10 +125,18 @@ export function stagingSteps(staged: ImportPlan, met: unknown[]): StagingStep[] 
   // publishing (to an article that existed) sets it again there (ingest/evidence.cypher).
   const citations = new Map<string, number>();
   for (const e of staged.evidence) citations.set(e.subject, (citations.get(e.subject) ?? 0) + 1);
+  // A staged topic's count of agreements about it (cypher/fragments/agreements-about.cypher): the staged ABOUT links
+  // from staged agreements; links from agreements that existed are written when publishing, which counts again.
+  const agreements = new Set((staged.nodes.get("agreement") ?? []).map((row) => String(row.id)));
+  const about = new Map<string, number>();
+  for (const link of staged.links.get("ABOUT") ?? [])
+    if (agreements.has(link.source)) about.set(link.target, (about.get(link.target) ?? 0) + 1);
   const ranked = (type: string, rows: Record<string, unknown>[]) =>
     type === "event" || type === "agreement"
       ? rows.map((row) => ({ ...row, evidenceRank: -(citations.get(String(row.id)) ?? 0) }))
-      : rows;
+      : type === "topic"
+        ? rows.map((row) => ({ ...row, agreementsAbout: about.get(String(row.id)) ?? 0 }))
+        : rows;
   return [
     { step: "articles", query: cypher("queries/ingest/staged/articles"), rows: staged.articles },
     ...[...staged.nodes].map(([type, rows]) => ({

@@ -143,11 +143,15 @@ function withDegree(value: Raw): NodeRef & { degree: number } {
 /** Agreements listed in a node's details; a topic can be the subject of thousands. */
 export const AGREEMENTS_SHOWN = 100;
 
-/** The node's own data, or null when no entity has this id. */
-export async function readNode(tx: ManagedTransaction, id: string): Promise<NodeRow | null> {
+/**
+ * The node's own data, or null when no entity has this id. `walk` as for {@link readNodeEvents}: `auto` reads a
+ * topic's first agreements from the agreement name index when that is cheaper, the others force one way.
+ */
+export async function readNode(tx: ManagedTransaction, id: string, walk: EventsWalk = "auto"): Promise<NodeRow | null> {
   const result = await tx.run<NodeRecord>(cypher("queries/nodes/node"), {
     id,
     agreementsLimit: intParam(AGREEMENTS_SHOWN),
+    walk,
   });
   const r = result.records[0];
   if (!r) return null;
@@ -255,13 +259,32 @@ export async function refreshEvidenceRanks(tx: ManagedTransaction, ids: string[]
 }
 
 /**
+ * Sets the stored count of agreements about each topic (cypher/fragments/agreements-about.cypher) again, in the
+ * caller's write transaction: for the topics among `ids` (ids that are not topics are skipped).
+ */
+export async function refreshAgreementsAbout(tx: ManagedTransaction, ids: Iterable<string>): Promise<void> {
+  const topics = [...new Set(ids)];
+  if (topics.length === 0) return;
+  await tx.run(cypher("queries/nodes/agreements-about-refresh"), { ids: topics });
+}
+
+/** The topics among `ids` and those they are about: whose stored agreement count a write to them may change. */
+export async function readTopicsLinked(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const result = await tx.run<{ id: string }>(cypher("queries/nodes/topics-linked"), { ids });
+  return result.records.map((r) => r.get("id"));
+}
+
+/**
  * Start-up migration: events and agreements loaded before the evidence rank was stored (or whose rank an older
- * Parley left stale) get it, in committed batches; a database already right is only read. Returns whether it wrote.
+ * Parley left stale) get it, and topics their count of agreements, in committed batches; a database already right
+ * is only read. Returns whether it wrote.
  */
 export async function stampEvidenceRanks(db: Database): Promise<boolean> {
   const [stale] = await db.read(cypher("queries/nodes/evidence-rank-stale"), {}, (r) => r.get("stale") === true);
   if (!stale) return false;
   await db.writeInBatches(cypher("queries/nodes/evidence-rank-stamp"), {});
+  await db.writeInBatches(cypher("queries/nodes/agreements-about-stamp"), {});
   return true;
 }
 

@@ -10,7 +10,8 @@ CREATE (n:Staged:{{stagingLabel}} {
   dateStart: date(row.dateStart),
   dateEnd: date(row.dateEnd),
   x: row.x, y: row.y, lat: row.lat, lon: row.lon, createdAt: datetime(), updatedAt: datetime(), knownFrom: datetime(),
-  // Events and agreements only (null elsewhere): their citations negated, counted by the writer.
-  evidenceRank: row.evidenceRank
+  // Events and agreements only (null elsewhere): their citations negated; topics only: the agreements about them.
+  // Both counted by the writer.
+  evidenceRank: row.evidenceRank, agreementsAbout: row.agreementsAbout
 })
 RETURN count(n) AS count
