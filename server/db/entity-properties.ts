@@ -32,6 +32,8 @@ export const CORE_ENTITY_PROPERTIES: ReadonlySet<string> = new Set([
   "geoQuestion",
   "createdAt",
   "updatedAt",
-  // Derived: an event's or agreement's citations negated, for hubs' neighbour pages (cypher/fragments/evidence-rank).
+  // Derived counts kept for hubs (server/modules/nodes): an event's or agreement's citations negated
+  // (cypher/fragments/evidence-rank), a topic's agreements (cypher/fragments/agreements-about).
   "evidenceRank",
+  "agreementsAbout",
 ]);

@@ -11,6 +11,7 @@
  * citations, and both ways against each other, after one such write.
  */
 import type { ManagedTransaction } from "neo4j-driver";
+import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTOR_TYPES } from "../../contracts/vocabulary.js";
 import type { Database } from "../../server/db/database.js";
@@ -24,7 +25,7 @@ import {
   stampEvidenceRanks,
 } from "../../server/modules/nodes/nodes.repository.js";
 import { loadImportFile } from "../helpers/load.js";
-import { openTestDatabase, resetDatabase } from "../helpers/db.js";
+import { createTestApp, openTestDatabase, resetDatabase } from "../helpers/db.js";
 
 const EVENTS = 30;
 const AGREEMENTS = 12;
@@ -320,6 +321,14 @@ describe("nodes #hub-neighbours", () => {
 
   it("should keep the rank through a backup restored into an empty database", async () => {
     const text = await backupText(db);
+    // The stored counts are derived: not in the backup, nor in the details' free properties.
+    expect(text).not.toMatch(/evidenceRank|agreementsAbout/);
+    const { app } = createTestApp(db);
+    for (const id of ["fx-hub-topic", agreementId(1), eventId(1)]) {
+      const res = await request(app).get(`/api/nodes/${id}`).expect(200);
+      expect(Object.keys(res.body.properties as object), id).not.toContain("evidenceRank");
+      expect(Object.keys(res.body.properties as object), id).not.toContain("agreementsAbout");
+    }
     await resetDatabase(db);
     await restoreBackup(db, JSON.parse(text));
     await check();

@@ -30,7 +30,9 @@ CALL (n, row, replace) {
          CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END) AS aliases
   SET n.aliases = aliases, n.aliasText = reduce(s = '', a IN aliases | s + ' ' + a), n.updatedAt = datetime()
 }
-// The stored evidence rank (cypher/fragments/evidence-rank.cypher): a new event has no citation yet, and a node whose
-// type changed gains or loses it.
-SET n.evidenceRank = {{evidence-rank(n)}}
+// The stored counts (server/modules/nodes): an event's or agreement's evidence rank (cypher/fragments/evidence-rank)
+// and a topic's agreements (cypher/fragments/agreements-about), set again after the links are written; a new node
+// has none yet, and a node whose type changed gains or loses them.
+SET n.evidenceRank = {{evidence-rank(n)}},
+    n.agreementsAbout = CASE WHEN n:Topic THEN {{agreements-about(n)}} END
 RETURN count(n) AS count

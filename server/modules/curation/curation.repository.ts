@@ -154,8 +154,8 @@ export async function captureState(tx: ManagedTransaction, ids: string[]): Promi
     const id = r.get("id");
     if (!r.get("exists")) return { id, exists: false };
     const labels = r.get("labels");
-    // The stored evidence rank is derived from the links (set again after every apply), not part of a state.
-    const { evidenceRank: _derived, ...stored } = r.get("props");
+    // The stored counts are derived from the links (set again after every apply), not part of a state.
+    const { evidenceRank: _rank, agreementsAbout: _agreements, ...stored } = r.get("props");
     const { props, temporals } = splitProperties(stored);
     const rels: RelState[] = [];
     for (const raw of r.get("rels")) {

@@ -12,6 +12,6 @@ CREATE (n:Staged:{{stagingLabel}} {
   x: row.x, y: row.y, lat: row.lat, lon: row.lon, createdAt: datetime(), updatedAt: datetime(), knownFrom: datetime(),
   // Events and agreements only (null elsewhere): their citations negated; topics only: the agreements about them.
   // Both counted by the writer.
-  evidenceRank: row.evidenceRank, agreementsAbout: row.agreementsAbout
+  evidenceRank: toInteger(row.evidenceRank), agreementsAbout: toInteger(row.agreementsAbout)
 })
 RETURN count(n) AS count
