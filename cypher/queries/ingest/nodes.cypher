@@ -32,7 +32,9 @@ CALL (n, row, replace) {
 }
 // The stored counts (server/modules/nodes): an event's or agreement's evidence rank (cypher/fragments/evidence-rank)
 // and a topic's agreements (cypher/fragments/agreements-about), set again after the links are written; a new node
-// has none yet, and a node whose type changed gains or loses them.
+// has none yet, and a node whose type changed gains or loses them. A topic that has its count keeps it here.
 SET n.evidenceRank = {{evidence-rank(n)}},
-    n.agreementsAbout = CASE WHEN n:Topic THEN {{agreements-about(n)}} END
+    n.agreementsAbout = CASE WHEN NOT n:Topic THEN null
+                             WHEN n.agreementsAbout IS NOT NULL THEN n.agreementsAbout
+                             ELSE {{agreements-about(n)}} END
 RETURN count(n) AS count

@@ -58,10 +58,11 @@ CALL (n, about, walk) {
 }
 // A topic's agreements are those about it (contracts/vocabulary.ts's LINK_ENDS: parties are actors, producers
 // events): the first by name in index order, and those sharing the last one's name (the id breaks that tie).
+// (The UNWIND skips the walk when not taken: a filter on `walk` alone was planned after the index scan.)
 CALL (n, walk) {
-  CALL (n, walk) {
-    WITH n WHERE walk
-    MATCH (g:Agreement) WHERE g.name IS NOT NULL AND EXISTS { (g)-[:ABOUT]->(n) }
+  UNWIND CASE WHEN walk THEN [n] ELSE [] END AS topic
+  CALL (topic) {
+    MATCH (g:Agreement) WHERE g.name IS NOT NULL AND EXISTS { (g)-[:ABOUT]->(topic) }
     RETURN g ORDER BY g.name LIMIT $agreementsLimit
   }
   RETURN collect(g) AS head

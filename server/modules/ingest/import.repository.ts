@@ -81,12 +81,14 @@ export async function applyPlan(
     for (const r of result.records)
       linkStamps.set(`${r.get("type")}|${r.get("source")}|${r.get("target")}`, r.get("knownFrom"));
   }
-  // Topics whose count of agreements about them may change (server/modules/nodes): those the restated nodes were
-  // about before their links are cleared, and those the file's links are about (refreshed at the end).
+  // Topics whose count of agreements about them may change (server/modules/nodes): those the restated agreements
+  // were about before their links are cleared, and those the file's agreements are about (refreshed at the end).
+  // Events about a topic leave it alone: an article about trade does not recount the trade topic's links.
   const topics = new Set<string>();
   for (const batch of batches(plan.replaceIds, batchSize))
     for (const topic of await readTopicsLinked(tx, batch)) topics.add(topic);
-  for (const link of plan.links.get("ABOUT") ?? []) topics.add(link.target);
+  const agreements = new Set((plan.nodes.get("agreement") ?? []).map((row) => String(row.id)));
+  for (const link of plan.links.get("ABOUT") ?? []) if (agreements.has(link.source)) topics.add(link.target);
   for (const batch of batches(plan.replaceIds, batchSize)) {
     const result = await tx.run<{ actor: string | null }>(cypher("queries/ingest/clear-owned-links"), { ids: batch });
     for (const r of result.records) {
