@@ -41,10 +41,8 @@ export async function pruneLearnedAfter(tx: ManagedTransaction, after: string): 
   const actors: string[] = [];
   // Topics that lost an agreement get their stored count of agreements again (server/modules/nodes).
   const topics = new Set<string>();
-  for (const name of ["prune-nodes", "prune-links"] as const) {
-    const result = await tx.run<{ actor: string | null; topic: string | null }>(cypher(`queries/history/${name}`), {
-      after,
-    });
+  for (const query of [cypher("queries/history/prune-nodes"), cypher("queries/history/prune-links")]) {
+    const result = await tx.run<{ actor: string | null; topic: string | null }>(query, { after });
     for (const r of result.records) {
       const actor = r.get("actor");
       const topic = r.get("topic");
