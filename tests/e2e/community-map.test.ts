@@ -167,6 +167,29 @@ describe("e2e #community-map", () => {
     });
     expect(onScreen).toBe(true);
     await shoot(page, "found");
+
+    // A shared link with a path from that actor to one folded in another community draws every actor on it.
+    await page.goto(`${explorer.url}/?path=hassan-rouhani,khalaf-khalafov`);
+    await page.waitForFunction(
+      () =>
+        Boolean((window as unknown as { parley?: { store: { state: { path: unknown } } } }).parley?.store.state.path) &&
+        document.body.dataset.ready === "true",
+      null,
+      { timeout: 60_000 },
+    );
+    await expect(page.locator("[data-testid=path-result]").textContent()).resolves.toMatch(/shortest path/);
+    const walked = await page.evaluate(() => {
+      const { store, graph } = (
+        window as unknown as {
+          parley: { store: { state: { path: { nodes: Set<string> } | null } }; graph: { hasNode(n: string): boolean } };
+        }
+      ).parley;
+      const nodes = [...(store.state.path?.nodes ?? [])];
+      return { nodes, drawn: nodes.filter((n) => graph.hasNode(n)).length };
+    });
+    expect(walked.nodes).toEqual(expect.arrayContaining(["hassan-rouhani", "khalaf-khalafov"]));
+    expect(walked.drawn).toBe(walked.nodes.length);
+    await shoot(page, "path");
     expect(errors).toEqual([]);
     await page.close();
   });
