@@ -67,12 +67,7 @@ const metaKey = (community: string) => `community:${community}`;
  */
 export function buildLodGraph(summary: LodSummary, limits: LodLimits, focus: string | null = null): SerializedGraph {
   const { actors } = summary;
-  const members = new Map<string, number[]>();
-  actors.forEach((a, i) => {
-    const list = members.get(a.community);
-    if (list) list.push(i);
-    else members.set(a.community, [i]);
-  });
+  const members = membersByCommunity(summary);
 
   // Communities ranked by total degree; beyond the meta-node share, the smallest fold into "other".
   const communityRank = [...members.entries()]
@@ -143,23 +138,9 @@ export function buildLodGraph(summary: LodSummary, limits: LodLimits, focus: str
     });
   }
 
-  // Aggregate every MET pair onto what represents its ends; drop links inside one meta-node.
+  // Every MET pair onto what represents its ends; links inside one meta-node dropped.
   const endOf = (i: number) => (shown.has(i) ? actors[i]!.id : metaKey(metaOf.get(actors[i]!.community)!));
-  const aggregated = new Map<string, { source: string; target: string; weight: number; pairs: number }>();
-  for (let k = 0; k < summary.sources.length; k++) {
-    let s = endOf(summary.sources[k]!);
-    let t = endOf(summary.targets[k]!);
-    if (s === t) continue;
-    if (s > t) [s, t] = [t, s];
-    const key = `${s}|${t}`;
-    const e = aggregated.get(key);
-    if (e) {
-      e.weight += summary.counts[k]!;
-      e.pairs++;
-    } else aggregated.set(key, { source: s, target: t, weight: summary.counts[k]!, pairs: 1 });
-  }
-  const edges: SerializedEdge[] = [...aggregated.values()]
-    .sort((a, b) => b.weight - a.weight || (a.source + a.target < b.source + b.target ? -1 : 1))
+  const edges: SerializedEdge[] = aggregateTies(summary, endOf)
     .slice(0, limits.edges)
     .map((e) => ({
       key: `met:${e.source}|${e.target}`,
@@ -184,6 +165,35 @@ export function buildLodGraph(summary: LodSummary, limits: LodLimits, focus: str
     nodes,
     edges,
   };
+}
+
+/** A tie between two drawn ends: the meetings (`weight`) and actor pairs behind it. */
+interface Tie {
+  source: string;
+  target: string;
+  weight: number;
+  pairs: number;
+}
+
+/**
+ * Every MET pair of the summary counted onto the drawn ends `endOf` gives its two actors (an actor, or the
+ * meta-node of its community), heaviest first; pairs within one end are dropped.
+ */
+function aggregateTies(summary: LodSummary, endOf: (actor: number) => string): Tie[] {
+  const ties = new Map<string, Tie>();
+  for (let k = 0; k < summary.sources.length; k++) {
+    let s = endOf(summary.sources[k]!);
+    let t = endOf(summary.targets[k]!);
+    if (s === t) continue;
+    if (s > t) [s, t] = [t, s];
+    const key = `${s}|${t}`;
+    const tie = ties.get(key);
+    if (tie) {
+      tie.weight += summary.counts[k]!;
+      tie.pairs++;
+    } else ties.set(key, { source: s, target: t, weight: summary.counts[k]!, pairs: 1 });
+  }
+  return [...ties.values()].sort((a, b) => b.weight - a.weight || (a.source + a.target < b.source + b.target ? -1 : 1));
 }
 
 /** Communities (their ids) and the indexes of their members, the most central first. */
@@ -249,23 +259,8 @@ export function buildCommunityMap(summary: LodSummary, limits: LodLimits): Seria
     };
   });
 
-  const ties = new Map<string, { source: string; target: string; weight: number; pairs: number }>();
-  for (let k = 0; k < summary.sources.length; k++) {
-    let s = metaKey(metaOf.get(actors[summary.sources[k]!]!.community)!);
-    let t = metaKey(metaOf.get(actors[summary.targets[k]!]!.community)!);
-    if (s === t) continue;
-    if (s > t) [s, t] = [t, s];
-    const key = `${s}|${t}`;
-    const tie = ties.get(key);
-    if (tie) {
-      tie.weight += summary.counts[k]!;
-      tie.pairs++;
-    } else ties.set(key, { source: s, target: t, weight: summary.counts[k]!, pairs: 1 });
-  }
   // Each community keeps its heaviest ties; a tie stays when either end keeps it.
-  const heaviest = [...ties.values()].sort(
-    (a, b) => b.weight - a.weight || (a.source + a.target < b.source + b.target ? -1 : 1),
-  );
+  const heaviest = aggregateTies(summary, (i) => metaKey(metaOf.get(actors[i]!.community)!));
   const kept = new Map<string, number>();
   const edges: SerializedEdge[] = [];
   for (const tie of heaviest) {
