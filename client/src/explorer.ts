@@ -62,6 +62,7 @@ import {
   fitCamera,
   fitNodes,
   insetsOf,
+  moveCamera,
   setCanvasInsets,
   focusNode,
   isFitted,
@@ -764,10 +765,8 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
     }
     const display = renderer.getNodeDisplayData(meta);
     if (!display) return;
-    const camera = renderer.getCamera();
-    const ratio = Math.min(camera.getState().ratio, ZOOM_OPENS_AT / 2);
-    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    await camera.animate({ x: display.x, y: display.y, ratio }, { duration: still ? 0 : 250 });
+    const ratio = Math.min(renderer.getCamera().getState().ratio, ZOOM_OPENS_AT / 2);
+    await moveCamera(renderer, { x: display.x, y: display.y, ratio, angle: 0 }, 250);
     await followZoom(meta);
   }
 
@@ -835,12 +834,9 @@ export function createExplorer(element: HTMLElement, api: ApiClient): Explorer {
         1 / Math.sqrt(ratio) / unit,
       );
       renderer.refresh();
-      // The view centres on what opened, so the next wheel steps at the centre go into it.
-      const display = renderer.getNodeDisplayData(meta);
-      if (display) {
-        const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-        void renderer.getCamera().animate({ x: display.x, y: display.y }, { duration: still ? 0 : 300 });
-      }
+      // The view centres on what opened (at this zoom, already closer than focusNode's), so the next wheel steps at
+      // the centre go into it.
+      focusNode(renderer, meta, 300);
     } finally {
       following = false;
     }

@@ -447,7 +447,8 @@ export function anyNodeOnScreen(renderer: Sigma): boolean {
   });
 }
 
-function moveCamera(renderer: Sigma, state: CameraState, requested: number): Promise<void> {
+/** Moves the camera to `state`, animated for `requested` ms (at once for readers who asked for reduced motion). */
+export function moveCamera(renderer: Sigma, state: CameraState, requested: number): Promise<void> {
   const duration = cameraDuration(requested);
   if (duration <= 0) {
     renderer.getCamera().setState(state);
